@@ -1,0 +1,78 @@
+import type { FetchError, Result } from '../venues/market-types';
+import type { VenueId } from '../venues/types';
+
+export interface JsonRequest {
+  venue: VenueId;
+  /** Absolute URL built by a venue client from validated parameters only. */
+  url: URL;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+function statusError(venue: VenueId, endpoint: string, res: Response, now: number): FetchError {
+  const status = res.status;
+  const wait = retryAfterMs(res.headers.get('retry-after'), now);
+  const base = { venue, endpoint, status, ...(wait === undefined ? {} : { retryAt: now + wait }) };
+  // 451 is Binance's "restricted location"; Bybit blocks regions with a plain 403 (rate bans are 403 too,
+  // told apart later by the body). Neither is an outage, and neither is retried in a loop.
+  if (status === 451) return { ...base, kind: 'region-blocked', message: `${venue} blocks your region (HTTP 451)` };
+  if (status === 429 || status === 418) {
+    return { ...base, kind: 'rate-limited', message: `${venue} rate limit reached (HTTP ${status})` };
+  }
+  if (status === 403) return { ...base, kind: 'region-blocked', message: `${venue} refused access (HTTP 403)` };
+  if (status === 400 || status === 404) return { ...base, kind: 'bad-request', message: `${venue} rejected the request (HTTP ${status})` };
+  return { ...base, kind: 'http', message: `${venue} answered HTTP ${status}` };
+}
+
+/** Fetches and parses JSON, mapping every failure to a typed error; aborts on timeout. */
+export async function fetchJson(req: JsonRequest): Promise<Result<unknown>> {
+  const endpoint = req.url.pathname;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const init: RequestInit = {
+      method: req.method ?? 'GET',
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    };
+    if (req.body !== undefined) {
+      init.body = JSON.stringify(req.body);
+      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    }
+    const res = await fetch(req.url, init);
+    const now = Date.now();
+    if (!res.ok) return { ok: false, error: statusError(req.venue, endpoint, res, now) };
+    const text = await res.text();
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown };
+    } catch {
+      return { ok: false, error: { kind: 'malformed', venue: req.venue, endpoint, message: `${req.venue} sent a body that is not JSON` } };
+    }
+  } catch (err) {
+    const aborted = controller.signal.aborted;
+    return {
+      ok: false,
+      error: {
+        kind: aborted ? 'timeout' : 'network',
+        venue: req.venue,
+        endpoint,
+        message: aborted ? `${req.venue} did not answer in time` : `${req.venue} is unreachable (${err instanceof Error ? err.message : 'network error'})`,
+      },
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

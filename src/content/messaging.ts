@@ -1,0 +1,26 @@
+import browser from 'webextension-polyfill';
+import { parseQuoteReply, type QuoteReply, type Request } from '../messages';
+import type { VenueId } from '../venues/types';
+
+/** True while this content script can still reach its extension (false after an update or reload). */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+export async function requestQuote(venue: VenueId, symbol: string): Promise<QuoteReply> {
+  const request: Request = { type: 'market.quote', venue, symbol };
+  try {
+    const reply = parseQuoteReply(await browser.runtime.sendMessage(request));
+    if (reply) return reply;
+    return { ok: false, error: { kind: 'schema', venue, endpoint: 'runtime', message: 'PerpLens background sent an unexpected reply' } };
+  } catch (err) {
+    const message = extensionAlive()
+      ? `PerpLens background is unavailable (${err instanceof Error ? err.message : 'no reply'})`
+      : 'PerpLens was updated or reloaded: reload this page';
+    return { ok: false, error: { kind: 'network', venue, endpoint: 'runtime', message } };
+  }
+}

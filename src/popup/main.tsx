@@ -1,0 +1,65 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { requestQuote } from '../content/messaging';
+import { MarketBlock } from '../ui/MarketBlock';
+import type { MarketState } from '../ui/market-state';
+import { VENUE_NAMES } from '../ui/Panel';
+import type { PageMatch } from '../venues/types';
+
+const WATCHLIST: readonly PageMatch[] = [{ venue: 'binance', symbol: 'BTCUSDT' }];
+const REFRESH_MS = 15_000;
+
+function WatchRow({ item }: { item: PageMatch }) {
+  const [market, setMarket] = useState<MarketState>({ status: 'loading' });
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      const reply = await requestQuote(item.venue, item.symbol);
+      if (!alive) return;
+      setMarket((prev) =>
+        reply.ok
+          ? { status: 'ready', quote: reply.quote }
+          : prev.status === 'ready'
+            ? { status: 'ready', quote: prev.quote, error: reply.error }
+            : { status: 'failed', error: reply.error },
+      );
+    };
+    void load();
+    const refresh = setInterval(load, REFRESH_MS);
+    const clock = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      alive = false;
+      clearInterval(refresh);
+      clearInterval(clock);
+    };
+  }, [item.venue, item.symbol]);
+  return (
+    <div>
+      <h2>
+        {item.symbol} · {VENUE_NAMES[item.venue]}
+      </h2>
+      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={2 * REFRESH_MS} />
+    </div>
+  );
+}
+
+function Popup() {
+  return (
+    <>
+      <header>
+        <h1>PerpLens</h1>
+        <span class="version">v{browser.runtime.getManifest().version}</span>
+      </header>
+      <main>
+        {WATCHLIST.map((item) => (
+          <WatchRow key={`${item.venue}:${item.symbol}`} item={item} />
+        ))}
+      </main>
+    </>
+  );
+}
+
+const app = document.getElementById('app');
+if (app) render(<Popup />, app);

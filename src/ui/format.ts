@@ -1,0 +1,44 @@
+// Formatting for display only: the raw value always travels in data-value.
+
+const priceFmt = new Map<number, Intl.NumberFormat>();
+
+function decimalsForPrice(p: number): number {
+  const a = Math.abs(p);
+  if (a >= 1000) return 2;
+  if (a >= 1) return 4;
+  if (a === 0) return 2;
+  // Tiny prices: keep four significant digits.
+  return Math.min(12, Math.ceil(-Math.log10(a)) + 3);
+}
+
+export function formatPrice(p: number): string {
+  const d = decimalsForPrice(p);
+  let f = priceFmt.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: Math.min(d, 2), maximumFractionDigits: d });
+    priceFmt.set(d, f);
+  }
+  return f.format(p);
+}
+
+/** A fraction as a percentage; `digits` decimals so 0.4% never reads as 0%. */
+export function formatPercent(fraction: number, digits = 2, signed = false): string {
+  const s = (fraction * 100).toFixed(digits);
+  return `${signed && fraction > 0 ? '+' : ''}${s.replace('-', '\u2212')}%`;
+}
+
+export function formatCountdown(ms: number): string {
+  if (ms <= 0) return 'now';
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}h ${pad(m)}m` : `${m}m ${pad(s)}s`;
+}
+
+export function formatAge(ms: number): string {
+  if (ms < 60_000) return `${Math.max(0, Math.round(ms / 1000))}s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;
+  return `${Math.round(ms / 3_600_000)}h`;
+}

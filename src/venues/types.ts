@@ -1,0 +1,15 @@
+export const VENUE_IDS = ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx'] as const;
+export type VenueId = (typeof VENUE_IDS)[number];
+
+/** What a venue's trading page URL says: the venue's own symbol, as on its page or URL. */
+export interface PageMatch {
+  venue: VenueId;
+  symbol: string;
+}
+
+/** A URL predicate plus the symbol it carries, in the spirit of refined-github's per-feature `include`. */
+export interface VenuePage {
+  venue: VenueId;
+  /** Returns the symbol when this URL is one of the venue's perpetual trading pages. */
+  matchUrl(url: URL): string | null;
+}

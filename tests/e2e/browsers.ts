@@ -1,0 +1,158 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface E2EPage {
+  goto(url: string): Promise<void>;
+  /** Runs a self-contained function in the page and returns its (serialisable) result. */
+  evaluate<T>(fn: () => T): Promise<T>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2EBrowser {
+  name: BrowserName;
+  newPage(): Promise<E2EPage>;
+  /** Chromium only: code run inside the extension's service worker. */
+  extensionId?: string;
+  close(): Promise<void>;
+}
+
+const EXECUTABLES: Record<BrowserName, { env: string; path: string; pkg: string }> = {
+  chromium: { env: 'PERPLENS_CHROMIUM', path: '/usr/bin/chromium', pkg: 'chromium' },
+  firefox: { env: 'PERPLENS_FIREFOX', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+};
+
+/** The browser binary, or an error that says how to install it: a missing browser never skips tests. */
+export function executableFor(name: BrowserName): string {
+  const e = EXECUTABLES[name];
+  const path = process.env[e.env] ?? e.path;
+  if (!existsSync(path)) {
+    throw new Error(
+      `${name} is not installed at ${path}. Install Debian's package: \`apt-get update && apt-get install -y ${e.pkg}\` ` +
+        `(or set ${e.env} to its binary). The e2e tests need it and are not skipped.`,
+    );
+  }
+  return path;
+}
+
+export function builtExtension(name: BrowserName): string {
+  const dir = resolve(name === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run \`npm run build\` first.`);
+  return dir;
+}
+
+export async function launchChromium(hosts: readonly string[], port: number): Promise<E2EBrowser> {
+  const ext = builtExtension('chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'perplens-chromium-'));
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: executableFor('chromium'),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+    ],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  let [sw] = ctx.serviceWorkers();
+  if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(sw.url()).host;
+  return {
+    name: 'chromium',
+    extensionId,
+    async newPage() {
+      const page = await ctx.newPage();
+      return {
+        async goto(url) {
+          await page.goto(url, { waitUntil: 'load' });
+        },
+        evaluate: (fn) => page.evaluate(fn),
+        async screenshot(path) {
+          await page.screenshot({ path });
+        },
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowser> {
+  const ext = builtExtension('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: executableFor('firefox'),
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      // Firefox cannot remap ports: the venue names resolve to this machine and the fake exchange
+      // listens on 443.
+      'network.dns.localDomains': hosts.join(','),
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(ext);
+  return {
+    name: 'firefox',
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      return {
+        async goto(url) {
+          await page.goto(url, { waitUntil: 'load' });
+        },
+        evaluate: (fn) => page.evaluate(fn),
+        async screenshot(path) {
+          await page.screenshot({ path });
+        },
+        close: () => page.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}
+
+export async function launch(name: BrowserName, hosts: readonly string[], port: number): Promise<E2EBrowser> {
+  if (name === 'firefox' && port !== 443) throw new Error('Firefox e2e needs the fake exchange on port 443');
+  return name === 'chromium' ? launchChromium(hosts, port) : launchFirefox(hosts);
+}
+
+/** Polls `probe` in the page until it returns a non-null value, or fails with `what`. */
+/**
+ * Polls `probe` in the page until it returns a value that `accept` (checked here, in Node) takes.
+ * The probe is serialised into the page, so it must not close over anything.
+ */
+export async function waitFor<T>(
+  page: E2EPage,
+  probe: () => T | null,
+  what: string,
+  accept: (value: T) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | null = null;
+  while (Date.now() < end) {
+    last = await page.evaluate(probe).catch(() => null);
+    if (last !== null && last !== undefined && accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+}

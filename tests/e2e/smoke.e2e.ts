@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
+import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+
+const ARTIFACTS = 'artifacts/e2e';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+interface MarketProbe {
+  state: string | null;
+  reason: string | null;
+  fields: Record<string, { value: string | null; text: string; title: string | null }>;
+  text: string;
+}
+
+// Serialised into the page: must be self-contained.
+function probeMarket(): MarketProbe | null {
+  const host = document.getElementById('perplens-root');
+  const root = host?.shadowRoot;
+  const market = root?.querySelector('[data-perplens-market]');
+  if (!root || !market) return null;
+  const fields: MarketProbe['fields'] = {};
+  for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
+    fields[el.getAttribute('data-field') ?? ''] = {
+      value: el.getAttribute('data-value'),
+      text: el.textContent ?? '',
+      title: el.getAttribute('title'),
+    };
+  }
+  return {
+    state: market.getAttribute('data-state'),
+    reason: market.getAttribute('data-reason'),
+    fields,
+    text: root.textContent ?? '',
+  };
+}
+
+for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+  describe(`smoke in ${name}`, () => {
+    let fake: FakeExchange;
+    let browser: E2EBrowser;
+    // A mark price only the fake API knows, so the panel can only show it through the round trip.
+    const mark = 50_000 + Math.round(Math.random() * 1_000_000) / 100;
+
+    beforeAll(async () => {
+      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+      const btc = fake.markets.get('BTCUSDT');
+      if (!btc) throw new Error('fake market missing');
+      btc.markPrice = mark;
+      browser = await launch(name, fake.hosts, fake.port);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await fake?.close();
+    });
+
+    it('mounts #perplens-root with an open shadow root on a Binance futures page', async () => {
+      const page = await browser.newPage();
+      await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+      const mode = await waitFor(
+        page,
+        () => {
+          const host = document.getElementById('perplens-root');
+          return host && host.parentElement === document.documentElement && host.shadowRoot ? host.shadowRoot.mode : null;
+        },
+        '#perplens-root with a shadow root',
+      );
+      expect(mode).toBe('open');
+      await page.close();
+    });
+
+    it('shows market data fetched by the background from the venue API host', async () => {
+      const btc = fake.markets.get('BTCUSDT');
+      if (!btc) throw new Error('fake market missing');
+      const page = await browser.newPage();
+      await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+      const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok');
+      expect(Number(probe.fields['mark-price']?.value)).toBe(mark);
+      expect(probe.fields['mark-price']?.text).toBe(mark.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+      expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo(btc.fundingRate, 12);
+      expect(Number(probe.fields['next-funding']?.value)).toBe(btc.nextFundingTime);
+      expect(probe.text).not.toMatch(/NaN|undefined|Infinity/);
+      expect(fake.requests.get('fapi.binance.com/fapi/v1/premiumIndex')).toBeGreaterThanOrEqual(1);
+      await page.screenshot(`${ARTIFACTS}/${name}-smoke-binance.png`);
+      await page.close();
+    });
+
+    it('shows a region block as unavailable with the reason, not as numbers', async () => {
+      fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', { kind: 'status', status: 451, body: '{"code":0,"msg":"Service unavailable from a restricted location"}' });
+      try {
+        const page = await browser.newPage();
+        await page.goto('https://www.binance.com/en/futures/ETHUSDT');
+        const probe = await waitFor(page, probeMarket, 'the market block in state unavailable', (p) => p.state === 'unavailable');
+        expect(probe.reason).toBe('region-blocked');
+        expect(probe.fields['mark-price']?.value).toBe('');
+        expect(probe.fields['mark-price']?.title).toMatch(/blocks your region/);
+        expect(probe.text).not.toMatch(/NaN|undefined|Infinity/);
+        await page.screenshot(`${ARTIFACTS}/${name}-smoke-region-blocked.png`);
+        await page.close();
+      } finally {
+        fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', null);
+      }
+    });
+
+    it('talks to no host but the venues', () => {
+      for (const host of fake.seenHosts) expect(['www.binance.com', 'fapi.binance.com']).toContain(host);
+    });
+  });
+}

@@ -1,0 +1,14 @@
+// Every hostname the built extension talks to or injects into; the browsers map each of them to the
+// fake exchange so the extension is tested unchanged, under the real names.
+export const VENUE_HOSTS = [
+  'www.binance.com',
+  'fapi.binance.com',
+  'www.bybit.com',
+  'api.bybit.com',
+  'www.okx.com',
+  'app.hyperliquid.xyz',
+  'api.hyperliquid.xyz',
+  'dydx.trade',
+  'indexer.dydx.trade',
+] as const;
+export type VenueHost = (typeof VENUE_HOSTS)[number];

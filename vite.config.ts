@@ -1,0 +1,36 @@
+import { defineConfig, type UserConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { firefoxManifest, type Manifest } from './scripts/manifest-variants.ts';
+
+type Browser = 'chrome' | 'firefox';
+
+// One manifest.json is the source of truth; the Firefox variant is derived from it so the two
+// builds can never disagree on permissions, hosts or content-script matches.
+export default defineConfig(({ mode }): UserConfig => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Manifest;
+  const manifest = browser === 'firefox' ? firefoxManifest(base) : base;
+  return {
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      crx({
+        manifest: manifest as unknown as ManifestV3Export,
+        browser,
+        // One self-contained content script: no loader, no web_accessible_resources a page
+        // could probe to fingerprint the extension.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+      minify: true,
+      sourcemap: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+    },
+  };
+});
