@@ -6,6 +6,8 @@ export type Manifest = Record<string, unknown> & {
 
 export const GECKO_ID = 'perplens@perplens.dev';
 export const FIREFOX_MIN_VERSION = '140.0';
+// data_collection_permissions arrived in Firefox for Android 142 (desktop 140).
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 export function firefoxManifest(base: Manifest): Manifest {
   const { minimum_chrome_version: _chromeOnly, background, ...rest } = base;
@@ -20,7 +22,7 @@ export function firefoxManifest(base: Manifest): Manifest {
         strict_min_version: FIREFOX_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },
-      gecko_android: { strict_min_version: FIREFOX_MIN_VERSION },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     },
   };
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createCache } from '../../../src/background/cache';
+import type { FetchError, Result } from '../../../src/venues/market-types';
+
+const error = (retryAt?: number): FetchError => ({
+  kind: 'http',
+  venue: 'binance',
+  endpoint: '/x',
+  message: 'boom',
+  ...(retryAt === undefined ? {} : { retryAt }),
+});
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('createCache', () => {
+  it('shares one load among concurrent callers', async () => {
+    let t = 0;
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
+    let loads = 0;
+    const d = deferred<Result<number>>();
+    const load = () => {
+      loads++;
+      return d.promise;
+    };
+    const callers = Array.from({ length: 10 }, () => cache.get('k', load));
+    d.resolve({ ok: true, value: 42 });
+    const results = await Promise.all(callers);
+    expect(loads).toBe(1);
+    expect(results.every((r) => r.ok && r.value === 42)).toBe(true);
+  });
+
+  it('serves a fresh value without loading, and reloads once it expires', async () => {
+    let t = 0;
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
+    let loads = 0;
+    const load = async (): Promise<Result<number>> => ({ ok: true, value: ++loads });
+    expect(await cache.get('k', load)).toEqual({ ok: true, value: 1 });
+    t = 999;
+    expect(await cache.get('k', load)).toEqual({ ok: true, value: 1 });
+    t = 1000;
+    expect(await cache.get('k', load)).toEqual({ ok: true, value: 2 });
+  });
+
+  it('holds back after an error until the hold ends, then recovers', async () => {
+    let t = 0;
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
+    let loads = 0;
+    let healthy = false;
+    const load = async (): Promise<Result<number>> => {
+      loads++;
+      return healthy ? { ok: true, value: 7 } : { ok: false, error: error() };
+    };
+    expect((await cache.get('k', load)).ok).toBe(false);
+    t = 4999;
+    healthy = true;
+    expect((await cache.get('k', load)).ok).toBe(false);
+    expect(loads).toBe(1);
+    t = 5000;
+    expect(await cache.get('k', load)).toEqual({ ok: true, value: 7 });
+    expect(loads).toBe(2);
+  });
+
+  it('honours the retry time the venue named', async () => {
+    let t = 0;
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
+    let loads = 0;
+    const load = async (): Promise<Result<number>> => {
+      loads++;
+      return { ok: false, error: error(60_000) };
+    };
+    await cache.get('k', load);
+    t = 59_999;
+    await cache.get('k', load);
+    expect(loads).toBe(1);
+    t = 60_000;
+    await cache.get('k', load);
+    expect(loads).toBe(2);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatCountdown, formatPercent, formatPrice } from '../../../src/ui/format';
+import { contractState } from '../../../src/ui/market-state';
+
+describe('format', () => {
+  it('prices', () => {
+    expect(formatPrice(60000.12)).toBe('60,000.12');
+    expect(formatPrice(2986.3)).toBe('2,986.30');
+    expect(formatPrice(14.3161)).toBe('14.3161');
+    expect(formatPrice(0.0000123)).toBe('0.0000123');
+  });
+  it('percentages keep small values visible', () => {
+    expect(formatPercent(0.004)).toBe('0.40%');
+    expect(formatPercent(0.0001, 4, true)).toBe('+0.0100%');
+    expect(formatPercent(-0.0005, 4, true)).toBe('\u22120.0500%');
+  });
+  it('countdowns', () => {
+    expect(formatCountdown(0)).toBe('now');
+    expect(formatCountdown(65_000)).toBe('1m 05s');
+    expect(formatCountdown(4 * 3_600_000 + 25 * 60_000)).toBe('4h 25m');
+  });
+});
+
+describe('contractState', () => {
+  const quote = { venue: 'binance', symbol: 'BTCUSDT', markPrice: 1, indexPrice: null, fundingRate: 0, nextFundingTime: null, source: '/x', fetchedAt: 1000 } as const;
+  it('is ok while fresh and stale with its age after', () => {
+    expect(contractState({ status: 'ready', quote }, 2000, 5000)).toEqual({ state: 'ok', ageMs: 1000 });
+    expect(contractState({ status: 'ready', quote }, 7000, 5000)).toEqual({ state: 'stale', ageMs: 6000 });
+  });
+  it('is stale when the last refresh failed, and unavailable with no data', () => {
+    const error = { kind: 'http', venue: 'binance', endpoint: '/x', message: 'm' } as const;
+    expect(contractState({ status: 'ready', quote, error }, 2000, 5000).state).toBe('stale');
+    expect(contractState({ status: 'failed', error }, 2000, 5000).state).toBe('unavailable');
+    expect(contractState({ status: 'loading' }, 2000, 5000).state).toBe('loading');
+  });
+});
