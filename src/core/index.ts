@@ -1,0 +1,47 @@
+export type { MarginTier, Side } from './types';
+export { sideSign } from './side';
+export {
+  hyperliquidMaintenanceRate,
+  sortTiers,
+  tierForNotional,
+  withContinuousDeductions,
+  type IndexedTier,
+} from './margin-tiers';
+export {
+  liquidationDistance,
+  liquidationPrice,
+  liquidationPriceDetail,
+  type LiquidationDetail,
+  type LiquidationInput,
+  type MarginValuation,
+} from './liquidation';
+export { erf, erfc, normalCdf } from './normal-distribution';
+export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
+export {
+  averageRate,
+  daysUntilMarginShare,
+  fundingDrag,
+  toRate8h,
+  type FundingDrag,
+  type FundingInput,
+} from './funding';
+export {
+  classifyRegime,
+  DEFAULT_REGIME_THRESHOLDS,
+  moveDirection,
+  FUNDING_STRETCH_LIMITS,
+  fundingPercentile,
+  fundingStretch,
+  resolveThresholds,
+  type CrowdedSide,
+  type Direction,
+  type DirectionThresholds,
+  type FundingStretch,
+  type Regime,
+  type RegimeInput,
+  type RegimeResult,
+  type RegimeThresholds,
+  type RegimeWindow,
+} from './regime';
+export { positionRegimeNote, REGIME_DESCRIPTIONS } from './regime-note';
+export { parseNumber, parsePercent, type ParseNumberOptions } from './numbers';
