@@ -1,19 +1,28 @@
 import * as v from 'valibot';
-import { FETCH_ERROR_KINDS, type FetchError, type MarketQuote } from './venues/market-types';
+import type { FetchError } from './venues/market-types';
+import { FETCH_ERROR_KINDS } from './venues/market-types';
+import type { Position } from './venues/position-types';
+import type { MarketSnapshot } from './venues/snapshot-types';
 import { VENUE_IDS } from './venues/types';
 
 // The one boundary between pages and the background. Both directions are validated: a request
-// from a content script is untrusted input, and a reply crosses a process boundary.
+// from a content script or the popup is untrusted input, and a reply crosses a process boundary.
 
 const venueId = v.picklist(VENUE_IDS);
 // Venue symbols are short and plain; anything else is refused before a venue client sees it.
 const symbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,40}$/, 'malformed symbol'));
+// Wallet addresses: Hyperliquid 0x + 40 hex, dYdX bech32; the venue module checks the checksum.
+const address = v.pipe(v.string(), v.regex(/^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/, 'malformed address'));
 
-export const QuoteRequest = v.strictObject({ type: v.literal('market.quote'), venue: venueId, symbol });
-export const Request = v.variant('type', [QuoteRequest]);
+export const Request = v.variant('type', [
+  v.strictObject({ type: v.literal('market.snapshot'), venue: venueId, symbol }),
+  v.strictObject({ type: v.literal('market.instruments'), venue: venueId }),
+  v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(['hyperliquid', 'dydx']), address }),
+]);
 export type Request = v.InferOutput<typeof Request>;
 
 const finite = v.pipe(v.number(), v.finite());
+const nullableFinite = v.nullable(finite);
 
 const FetchErrorSchema = v.object({
   kind: v.picklist(FETCH_ERROR_KINDS),
@@ -24,29 +33,103 @@ const FetchErrorSchema = v.object({
   status: v.optional(finite),
 });
 
-const MarketQuoteSchema = v.object({
+const Quote = v.object({
   venue: venueId,
   symbol: v.string(),
   markPrice: finite,
-  indexPrice: v.nullable(finite),
+  indexPrice: nullableFinite,
+  fundingPriceBasis: v.optional(v.picklist(['mark', 'index'])),
+  lastPrice: nullableFinite,
   fundingRate: finite,
-  nextFundingTime: v.nullable(finite),
+  fundingIntervalHours: nullableFinite,
+  nextFundingTime: nullableFinite,
+  fundingCap: nullableFinite,
+  fundingFloor: nullableFinite,
+  openInterest: nullableFinite,
   source: v.string(),
   fetchedAt: finite,
 });
 
-export const QuoteReply = v.variant('ok', [
-  v.object({ ok: v.literal(true), quote: MarketQuoteSchema }),
-  v.object({ ok: v.literal(false), error: FetchErrorSchema }),
+const Change = v.union([
+  v.object({ change: finite, basis: v.picklist(['window', 'since-watching']), from: finite }),
+  v.object({ change: v.null(), reason: v.string() }),
 ]);
-export type QuoteReply = { ok: true; quote: MarketQuote } | { ok: false; error: FetchError };
+const Changes = v.object({ '1h': Change, '4h': Change, '24h': Change });
+
+const Part = v.object({ fetchedAt: nullableFinite, source: v.nullable(v.string()), error: v.nullable(FetchErrorSchema) });
+
+const Tier = v.object({ notionalFloor: finite, notionalCap: finite, maintenanceRate: finite, deduction: finite });
+
+const Snapshot = v.object({
+  venue: venueId,
+  symbol: v.string(),
+  asset: v.string(),
+  quote: Quote,
+  fundingIntervalHours: finite,
+  fundingIntervalSource: v.picklist(['venue', 'history', 'default']),
+  fundingAvg7d: nullableFinite,
+  fundingPercentile30d: nullableFinite,
+  dailyVol: nullableFinite,
+  priceChange: Changes,
+  oiChange: Changes,
+  oiBasis: v.picklist(['venue', 'recorded']),
+  tiers: v.nullable(v.object({ tiers: v.array(Tier), fallback: v.boolean(), source: v.string(), fetchedAt: finite })),
+  sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
+  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part }),
+  builtAt: finite,
+});
+
+const PositionSchema = v.object({
+  venue: venueId,
+  symbol: v.string(),
+  side: v.picklist(['long', 'short']),
+  size: finite,
+  entryPrice: finite,
+  markPrice: nullableFinite,
+  liqPrice: nullableFinite,
+  margin: nullableFinite,
+  walletMargin: nullableFinite,
+  marginMode: v.nullable(v.picklist(['isolated', 'cross'])),
+  leverage: nullableFinite,
+  unrealizedPnl: nullableFinite,
+  source: v.picklist(['page', 'api']),
+});
+
+const failure = v.object({ ok: v.literal(false), error: FetchErrorSchema });
+
+export const SnapshotReply = v.variant('ok', [v.object({ ok: v.literal(true), snapshot: Snapshot }), failure]);
+export type SnapshotReply = { ok: true; snapshot: MarketSnapshot } | { ok: false; error: FetchError };
+
+export const InstrumentsReply = v.variant('ok', [
+  v.object({ ok: v.literal(true), instruments: v.array(v.object({ symbol: v.string(), asset: v.string() })) }),
+  failure,
+]);
+export type InstrumentsReply = { ok: true; instruments: { symbol: string; asset: string }[] } | { ok: false; error: FetchError };
+
+export const PositionsReply = v.variant('ok', [v.object({ ok: v.literal(true), positions: v.array(PositionSchema) }), failure]);
+export type PositionsReply = { ok: true; positions: Position[] } | { ok: false; error: FetchError };
 
 export function parseRequest(input: unknown): Request | null {
   const r = v.safeParse(Request, input);
   return r.success ? r.output : null;
 }
 
-export function parseQuoteReply(input: unknown): QuoteReply | null {
-  const r = v.safeParse(QuoteReply, input);
-  return r.success ? r.output : null;
+// Compile-time proof that each schema's output is the domain type it stands for, so the casts in
+// `parser` below cannot hide a mismatch.
+type Assert<T extends U, U> = T;
+export type SchemaChecks = [
+  Assert<v.InferOutput<typeof SnapshotReply>, SnapshotReply>,
+  Assert<v.InferOutput<typeof InstrumentsReply>, InstrumentsReply>,
+  Assert<v.InferOutput<typeof PositionsReply>, PositionsReply>,
+];
+
+function parser<S extends v.GenericSchema, T>(schema: S): (input: unknown) => T | null {
+  return (input) => {
+    const r = v.safeParse(schema, input);
+    return r.success ? (r.output as T) : null;
+  };
 }
+
+export const parseSnapshotReply = parser<typeof SnapshotReply, SnapshotReply>(SnapshotReply);
+export const parseInstrumentsReply = parser<typeof InstrumentsReply, InstrumentsReply>(InstrumentsReply);
+export const parsePositionsReply = parser<typeof PositionsReply, PositionsReply>(PositionsReply);

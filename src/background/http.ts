@@ -20,7 +20,7 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
-function statusError(venue: VenueId, endpoint: string, res: Response, now: number): FetchError {
+function statusError(venue: VenueId, endpoint: string, res: Response, body: string, now: number): FetchError {
   const status = res.status;
   const wait = retryAfterMs(res.headers.get('retry-after'), now);
   const base = { venue, endpoint, status, ...(wait === undefined ? {} : { retryAt: now + wait }) };
@@ -30,7 +30,13 @@ function statusError(venue: VenueId, endpoint: string, res: Response, now: numbe
   if (status === 429 || status === 418) {
     return { ...base, kind: 'rate-limited', message: `${venue} rate limit reached (HTTP ${status})` };
   }
-  if (status === 403) return { ...base, kind: 'region-blocked', message: `${venue} refused access (HTTP 403)` };
+  // 403 is both Bybit's rate ban ("access too frequent") and a region/WAF block: tell them apart by
+  // the body or a Retry-After, and treat the rest as a block.
+  if (status === 403) {
+    return wait !== undefined || /too frequent|rate limit|too many/i.test(body)
+      ? { ...base, kind: 'rate-limited', message: `${venue} rate limit reached (HTTP 403)` }
+      : { ...base, kind: 'region-blocked', message: `${venue} blocks access from your region or network (HTTP 403)` };
+  }
   if (status === 400 || status === 404) return { ...base, kind: 'bad-request', message: `${venue} rejected the request (HTTP ${status})` };
   return { ...base, kind: 'http', message: `${venue} answered HTTP ${status}` };
 }
@@ -53,9 +59,8 @@ export async function fetchJson(req: JsonRequest): Promise<Result<unknown>> {
       init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     }
     const res = await fetch(req.url, init);
-    const now = Date.now();
-    if (!res.ok) return { ok: false, error: statusError(req.venue, endpoint, res, now) };
     const text = await res.text();
+    if (!res.ok) return { ok: false, error: statusError(req.venue, endpoint, res, text.slice(0, 500), Date.now()) };
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
     } catch {

@@ -1,27 +1,59 @@
-import type { QuoteReply, Request } from '../messages';
-import { fetchBinanceQuote } from '../venues/binance/market';
-import type { MarketQuote, Result } from '../venues/market-types';
+import type { InstrumentsReply, PositionsReply, Request, SnapshotReply } from '../messages';
+import type { Http } from '../venues/market-types';
+import type { VenueMarkets } from '../venues/markets';
 import type { VenueId } from '../venues/types';
-import { createCache } from './cache';
+import type { OiRecorder } from './oi-recorder';
+import { buildSnapshot, loadInstruments, type SnapshotCaches } from './snapshot';
 
-const QUOTE_TTL_MS = 15_000;
-const quotes = createCache<MarketQuote>({ ttlMs: QUOTE_TTL_MS, errorHoldMs: 30_000 });
-
-type QuoteFetcher = (symbol: string) => Promise<Result<MarketQuote>>;
-const QUOTE_FETCHERS: Partial<Record<VenueId, QuoteFetcher>> = { binance: fetchBinanceQuote };
-
-async function quote(venue: VenueId, symbol: string): Promise<QuoteReply> {
-  const fetcher = QUOTE_FETCHERS[venue];
-  if (!fetcher) {
-    return { ok: false, error: { kind: 'bad-request', venue, endpoint: '', message: `${venue} market data is not supported yet` } };
-  }
-  const result = await quotes.get(`${venue}:${symbol}`, () => fetcher(symbol));
-  return result.ok ? { ok: true, quote: result.value } : { ok: false, error: result.error };
+export interface RouterDeps {
+  venues: Record<VenueId, VenueMarkets>;
+  gates: Record<VenueId, Http>;
+  caches: SnapshotCaches;
+  recorder: OiRecorder;
+  now: () => number;
+  /** Told which markets are being looked at (for OI recording and alarms). */
+  onWatched?: (venue: VenueId, symbol: string) => void;
 }
 
-export async function route(request: Request): Promise<QuoteReply> {
-  switch (request.type) {
-    case 'market.quote':
-      return quote(request.venue, request.symbol);
+export type Reply = SnapshotReply | InstrumentsReply | PositionsReply;
+
+export function createRouter(deps: RouterDeps) {
+  const depsFor = (venue: VenueId) => ({
+    client: deps.venues[venue].client,
+    http: deps.gates[venue],
+    caches: deps.caches,
+    recorder: deps.recorder,
+    now: deps.now,
+  });
+
+  async function snapshot(venue: VenueId, symbol: string): Promise<SnapshotReply> {
+    deps.onWatched?.(venue, symbol);
+    const r = await buildSnapshot(depsFor(venue), symbol);
+    return r.ok ? { ok: true, snapshot: r.value } : { ok: false, error: r.error };
   }
+
+  async function instruments(venue: VenueId): Promise<InstrumentsReply> {
+    const list = await loadInstruments(depsFor(venue));
+    return list.ok ? { ok: true, instruments: list.value.map((i) => ({ symbol: i.symbol, asset: i.asset })) } : { ok: false, error: list.error };
+  }
+
+  async function positions(venue: VenueId, address: string): Promise<PositionsReply> {
+    const entry = deps.venues[venue];
+    if (!entry.positions || !entry.isAddress?.(address)) {
+      return { ok: false, error: { kind: 'bad-request', venue, endpoint: '', message: `Not a ${venue} wallet address` } };
+    }
+    const r = await entry.positions(address, deps.gates[venue]);
+    return r.ok ? { ok: true, positions: r.value } : { ok: false, error: r.error };
+  }
+
+  return async function route(request: Request): Promise<Reply> {
+    switch (request.type) {
+      case 'market.snapshot':
+        return snapshot(request.venue, request.symbol);
+      case 'market.instruments':
+        return instruments(request.venue);
+      case 'positions.address':
+        return positions(request.venue, request.address);
+    }
+  };
 }

@@ -2,13 +2,14 @@ import { h, render } from 'preact';
 import { matchVenuePage } from '../venues';
 import type { PageMatch } from '../venues/types';
 import { Panel } from '../ui/Panel';
-import type { MarketState } from '../ui/market-state';
-import { extensionAlive, requestQuote } from './messaging';
+import { nextMarketState, type MarketState } from '../ui/market-state';
+import { extensionAlive, requestSnapshot } from './messaging';
 import { mountHost, type Mounted } from './mount';
 
 const QUOTE_REFRESH_MS = 15_000;
 const STALE_AFTER_MS = 2 * QUOTE_REFRESH_MS;
 const TICK_MS = 1_000;
+const DEFAULT_WINDOW = '4h' as const;
 
 interface Session {
   match: PageMatch;
@@ -21,7 +22,7 @@ interface Session {
 let session: Session | null = null;
 
 function draw(s: Session): void {
-  const props = { venue: s.match.venue, symbol: s.match.symbol, market: s.market, now: Date.now(), staleAfterMs: STALE_AFTER_MS };
+  const props = { venue: s.match.venue, symbol: s.match.symbol, market: s.market, now: Date.now(), staleAfterMs: STALE_AFTER_MS, window: DEFAULT_WINDOW };
   render(h(Panel, props), s.mounted.container);
 }
 
@@ -29,13 +30,10 @@ async function refresh(s: Session): Promise<void> {
   if (s.inFlight) return;
   s.inFlight = true;
   s.lastRequest = Date.now();
-  const reply = await requestQuote(s.match.venue, s.match.symbol);
+  const reply = await requestSnapshot(s.match.venue, s.match.symbol);
   s.inFlight = false;
   if (session !== s) return;
-  if (reply.ok) s.market = { status: 'ready', quote: reply.quote };
-  // Keep the last good quote (shown as stale with its age) rather than blanking the panel.
-  else if (s.market.status === 'ready') s.market = { status: 'ready', quote: s.market.quote, error: reply.error };
-  else s.market = { status: 'failed', error: reply.error };
+  s.market = nextMarketState(s.market, reply);
   draw(s);
 }
 

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { parseQuoteReply, type QuoteReply, type Request } from '../messages';
+import { parseSnapshotReply, type Request, type SnapshotReply } from '../messages';
 import type { VenueId } from '../venues/types';
 
-/** True while this content script can still reach its extension (false after an update or reload). */
+/** True while this script can still reach its extension (false after an update or reload). */
 export function extensionAlive(): boolean {
   try {
     return Boolean(browser.runtime?.id);
@@ -11,10 +11,10 @@ export function extensionAlive(): boolean {
   }
 }
 
-export async function requestQuote(venue: VenueId, symbol: string): Promise<QuoteReply> {
-  const request: Request = { type: 'market.quote', venue, symbol };
+export async function requestSnapshot(venue: VenueId, symbol: string): Promise<SnapshotReply> {
+  const request: Request = { type: 'market.snapshot', venue, symbol };
   try {
-    const reply = parseQuoteReply(await browser.runtime.sendMessage(request));
+    const reply = parseSnapshotReply(await browser.runtime.sendMessage(request));
     if (reply) return reply;
     return { ok: false, error: { kind: 'schema', venue, endpoint: 'runtime', message: 'PerpLens background sent an unexpected reply' } };
   } catch (err) {

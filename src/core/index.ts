@@ -45,3 +45,5 @@ export {
 } from './regime';
 export { positionRegimeNote, REGIME_DESCRIPTIONS } from './regime-note';
 export { parseNumber, parsePercent, type ParseNumberOptions } from './numbers';
+export { windowChange, type ChangeBasis, type Point, type WindowChange } from './series';
+export { crossCheck, type ReadFigures } from './cross-check';

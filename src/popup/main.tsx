@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { requestQuote } from '../content/messaging';
+import { requestSnapshot } from '../content/messaging';
 import { MarketBlock } from '../ui/MarketBlock';
-import type { MarketState } from '../ui/market-state';
+import { nextMarketState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../ui/Panel';
 import type { PageMatch } from '../venues/types';
 
@@ -16,15 +16,9 @@ function WatchRow({ item }: { item: PageMatch }) {
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const reply = await requestQuote(item.venue, item.symbol);
+      const reply = await requestSnapshot(item.venue, item.symbol);
       if (!alive) return;
-      setMarket((prev) =>
-        reply.ok
-          ? { status: 'ready', quote: reply.quote }
-          : prev.status === 'ready'
-            ? { status: 'ready', quote: prev.quote, error: reply.error }
-            : { status: 'failed', error: reply.error },
-      );
+      setMarket((prev) => nextMarketState(prev, reply));
     };
     void load();
     const refresh = setInterval(load, REFRESH_MS);
@@ -40,7 +34,7 @@ function WatchRow({ item }: { item: PageMatch }) {
       <h2>
         {item.symbol} · {VENUE_NAMES[item.venue]}
       </h2>
-      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={2 * REFRESH_MS} />
+      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={2 * REFRESH_MS} window="4h" />
     </div>
   );
 }

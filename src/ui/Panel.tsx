@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MarketBlock } from './MarketBlock';
 import type { MarketState } from './market-state';
+import type { Window } from '../venues/market-types';
 import type { VenueId } from '../venues/types';
 
 export const VENUE_NAMES: Record<VenueId, string> = {
@@ -17,6 +18,7 @@ export interface PanelProps {
   market: MarketState;
   now: number;
   staleAfterMs: number;
+  window: Window;
 }
 
 export function Panel(props: PanelProps) {

@@ -1,8 +1,18 @@
 import type { PageMatch, VenuePage } from './types';
 import { binanceSymbolFromUrl } from './binance/page-url';
+import { bybitSymbolFromUrl } from './bybit/page-url';
+import { dydxSymbolFromUrl } from './dydx/page-url';
+import { hyperliquidSymbolFromUrl } from './hyperliquid/page-url';
+import { okxSymbolFromUrl } from './okx/page-url';
 
 // Adding a venue is adding a folder and a line here.
-export const VENUE_PAGES: readonly VenuePage[] = [{ venue: 'binance', matchUrl: binanceSymbolFromUrl }];
+export const VENUE_PAGES: readonly VenuePage[] = [
+  { venue: 'binance', matchUrl: binanceSymbolFromUrl },
+  { venue: 'bybit', matchUrl: bybitSymbolFromUrl },
+  { venue: 'okx', matchUrl: okxSymbolFromUrl },
+  { venue: 'hyperliquid', matchUrl: hyperliquidSymbolFromUrl },
+  { venue: 'dydx', matchUrl: dydxSymbolFromUrl },
+];
 
 export function matchVenuePage(url: URL): PageMatch | null {
   for (const page of VENUE_PAGES) {

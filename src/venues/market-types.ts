@@ -1,3 +1,4 @@
+import type { MarginTier } from '../core/types';
 import type { VenueId } from './types';
 
 /** A figure as fetched: where it came from and when, so the UI can say how old it is. */
@@ -8,16 +9,89 @@ export interface Sourced {
   fetchedAt: number;
 }
 
-/** The fast-moving part of a market: prices and the current funding rate. */
+export const WINDOWS = ['1h', '4h', '24h'] as const;
+export type Window = (typeof WINDOWS)[number];
+export const WINDOW_MS: Record<Window, number> = { '1h': 3_600_000, '4h': 14_400_000, '24h': 86_400_000 };
+
+/** One tradable perpetual as the venue lists it. */
+export interface Instrument {
+  venue: VenueId;
+  /** The venue's own symbol: `BTCUSDT`, `BTC-USDT-SWAP`, `BTC`, `BTC-USD`. */
+  symbol: string;
+  /**
+   * Canonical base asset so one asset can be compared across venues: `BTC`. Unit-scaled listings
+   * keep their prefix (`1000PEPE`, `kPEPE`): comparing them with `PEPE` would be off by 1000×.
+   */
+  asset: string;
+  /** Quote/settlement currency: `USDT`, `USDC`, `USD`. */
+  quote: string;
+  /** Base units per contract; 1 where the venue counts in base units (OKX: ctVal). */
+  contractValue: number;
+  tickSize: number | null;
+  /** Funding interval from the instrument list where the venue serves it there. */
+  fundingIntervalHours: number | null;
+}
+
+/** The fast-moving part of a market: prices, the current funding rate and open interest now. */
 export interface MarketQuote extends Sourced {
   venue: VenueId;
   symbol: string;
+  /**
+   * The price the venue margins and liquidates on: its mark price (Hyperliquid's `markPx`, which its
+   * docs say drives liquidations), or the oracle price where that is the only price (dYdX).
+   */
   markPrice: number;
+  /** Index (CEX) or oracle (Hyperliquid, dYdX) price. */
   indexPrice: number | null;
+  /** Funding is paid on the mark price on CEXs and on the oracle price on Hyperliquid and dYdX. */
+  fundingPriceBasis?: 'mark' | 'index';
+  lastPrice: number | null;
   /** Current (predicted) funding rate for the running interval, a fraction. */
   fundingRate: number;
+  fundingIntervalHours: number | null;
   /** Epoch ms of the next funding settlement. */
   nextFundingTime: number | null;
+  fundingCap: number | null;
+  fundingFloor: number | null;
+  /** Open interest now, in BASE units (coins), never contracts or USD. */
+  openInterest: number | null;
+}
+
+export interface FundingPoint {
+  /** Settlement time, epoch ms. */
+  time: number;
+  /** Settled rate for that interval, a fraction. */
+  rate: number;
+}
+
+export interface FundingHistory extends Sourced {
+  /** Ascending by time; ≥ 30 days where the venue serves it. */
+  points: FundingPoint[];
+  /** Interval derived from the gap between settlements (null with fewer than two points). */
+  intervalHours: number | null;
+}
+
+export interface SeriesPoint {
+  time: number;
+  value: number;
+}
+
+/** Open interest over time in BASE units, ascending; hourly or finer, covering ≥ 25 h where served. */
+export interface OiHistory extends Sourced {
+  points: SeriesPoint[];
+}
+
+export interface Candles extends Sourced {
+  /** Hourly closes, ascending, covering ≥ 25 h: price changes over 1h/4h/24h. Time = candle open. */
+  hourly: SeriesPoint[];
+  /** Daily closes, ascending, ≥ 31 where served: 30 daily log returns for volatility. */
+  daily: SeriesPoint[];
+}
+
+export interface TierTable extends Sourced {
+  tiers: MarginTier[];
+  /** True when the venue's endpoint failed and a bundled table was used instead. */
+  fallback: boolean;
 }
 
 export const FETCH_ERROR_KINDS = [
@@ -30,6 +104,7 @@ export const FETCH_ERROR_KINDS = [
   'schema',
   'unknown-symbol',
   'bad-request',
+  'unsupported',
 ] as const;
 export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 
@@ -45,3 +120,38 @@ export interface FetchError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: FetchError };
+
+/** How a venue client reaches the network: the background hands in a rate-limited, shared fetch. */
+export interface HttpRequest {
+  url: URL;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** Responses to the same request are shared for this long (exchange-wide lists, Hyperliquid's meta). */
+  shareForMs?: number;
+  /** Units of the venue's rate limit this request costs (Binance weight, Hyperliquid weight); default 1. */
+  weight?: number;
+}
+export type Http = (req: HttpRequest) => Promise<Result<unknown>>;
+
+/** ccxt-style: every venue implements the same calls and returns the same structures. */
+export interface VenueMarketClient {
+  venue: VenueId;
+  /** Every perpetual the venue lists (for symbol validation, autocomplete, canonical asset). */
+  instruments(http: Http): Promise<Result<Instrument[]>>;
+  quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>;
+  fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>>;
+  /** null: the venue publishes no OI history (Hyperliquid) — the background records snapshots. */
+  oiHistory: ((inst: Instrument, http: Http) => Promise<Result<OiHistory>>) | null;
+  candles(inst: Instrument, http: Http): Promise<Result<Candles>>;
+  tiers(inst: Instrument, http: Http): Promise<Result<TierTable>>;
+}
+
+/** What is data stays data: hosts and the venue's published limit, apart from the parsing code. */
+export interface VenueDescriptor {
+  venue: VenueId;
+  apiBase: string;
+  /** Other API origins the client may call (Binance's public brackets live on www.binance.com). */
+  extraOrigins?: string[];
+  /** The published per-IP limit, as requests (or weight) per window, for the budget and the report. */
+  rateLimit: { units: number; windowMs: number; unit: 'requests' | 'weight'; note: string };
+}

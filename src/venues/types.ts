@@ -13,3 +13,8 @@ export interface VenuePage {
   /** Returns the symbol when this URL is one of the venue's perpetual trading pages. */
   matchUrl(url: URL): string | null;
 }
+
+/** A record with one entry per venue, built without casts (the compiler checks every venue is there). */
+export function perVenue<T>(make: (venue: VenueId) => T): Record<VenueId, T> {
+  return { binance: make('binance'), bybit: make('bybit'), okx: make('okx'), hyperliquid: make('hyperliquid'), dydx: make('dydx') };
+}

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextFunding } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
 
@@ -44,7 +45,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
     beforeAll(async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
-      const btc = fake.markets.get('BTCUSDT');
+      const btc = fake.markets.get('BTC');
       if (!btc) throw new Error('fake market missing');
       btc.markPrice = mark;
       browser = await launch(name, fake.hosts, fake.port);
@@ -70,15 +71,15 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('shows market data fetched by the background from the venue API host', async () => {
-      const btc = fake.markets.get('BTCUSDT');
+      const btc = fake.markets.get('BTC');
       if (!btc) throw new Error('fake market missing');
       const page = await browser.newPage();
       await page.goto('https://www.binance.com/en/futures/BTCUSDT');
       const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok');
       expect(Number(probe.fields['mark-price']?.value)).toBe(mark);
       expect(probe.fields['mark-price']?.text).toBe(mark.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-      expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo(btc.fundingRate, 12);
-      expect(Number(probe.fields['next-funding']?.value)).toBe(btc.nextFundingTime);
+      expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo(btc.fundingRate8h, 12);
+      expect(Number(probe.fields['next-funding']?.value)).toBe(nextFunding(Date.now(), 8));
       expect(probe.text).not.toMatch(/NaN|undefined|Infinity/);
       expect(fake.requests.get('fapi.binance.com/fapi/v1/premiumIndex')).toBeGreaterThanOrEqual(1);
       await page.screenshot(`${ARTIFACTS}/${name}-smoke-binance.png`);

@@ -1,17 +1,85 @@
-// The fake venues' market, mutable by tests (e.g. move the mark toward a position's liquidation).
-export interface FakeMarket {
-  symbol: string;
+// The fake venues' markets, one per asset, rendered by each venue's handler in that venue's own
+// shapes and symbols. Tests mutate them (move the mark toward a liquidation price, flip funding).
+export interface FakeAsset {
+  asset: string;
   markPrice: number;
   indexPrice: number;
-  fundingRate: number;
-  nextFundingTime: number;
+  lastPrice: number;
+  /** Funding rate per 8h; venues with other intervals scale it (Hyperliquid, dYdX: hourly = /8). */
+  fundingRate8h: number;
+  /** Open interest now, base units. */
+  openInterest: number;
+  /** Hourly closes, ascending, the last one at the current hour (≈ 40 days). */
+  hourly: { time: number; close: number; oi: number }[];
+  /** Hourly settled funding per 8h equivalent, ascending (≈ 40 days). */
+  fundingHistory8h: { time: number; rate: number }[];
 }
 
-export function defaultMarkets(now = Date.now()): Map<string, FakeMarket> {
-  const nextHour8 = Math.ceil(now / 28_800_000) * 28_800_000;
-  const markets: FakeMarket[] = [
-    { symbol: 'BTCUSDT', markPrice: 60_000.12, indexPrice: 59_990.5, fundingRate: 0.0001, nextFundingTime: nextHour8 },
-    { symbol: 'ETHUSDT', markPrice: 2_986.3, indexPrice: 2_985.1, fundingRate: -0.00005, nextFundingTime: nextHour8 },
+export const HOUR = 3_600_000;
+
+// A small deterministic PRNG so every run serves the same history (and expected values can be
+// computed from the same state the server serves).
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function history(seed: number, hours: number, endPrice: number, endOi: number, now: number): FakeAsset['hourly'] {
+  const rnd = mulberry32(seed);
+  const startHour = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
+  const out: FakeAsset['hourly'] = [];
+  let price = 1;
+  let oi = 1;
+  for (let i = 0; i < hours; i++) {
+    price *= Math.exp((rnd() - 0.5) * 0.012);
+    oi *= Math.exp((rnd() - 0.48) * 0.01);
+    out.push({ time: startHour + i * HOUR, close: price, oi });
+  }
+  const last = out[out.length - 1];
+  if (!last) return out;
+  const pScale = endPrice / last.close;
+  const oScale = endOi / last.oi;
+  return out.map((p) => ({ time: p.time, close: +(p.close * pScale).toFixed(2), oi: +(p.oi * oScale).toFixed(3) }));
+}
+
+function funding(seed: number, hours: number, base: number, now: number): FakeAsset['fundingHistory8h'] {
+  const rnd = mulberry32(seed);
+  const startHour = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
+  return Array.from({ length: hours }, (_, i) => ({ time: startHour + i * HOUR, rate: +(base * (0.5 + rnd())).toFixed(8) }));
+}
+
+const HISTORY_HOURS = 40 * 24;
+
+export function makeAsset(asset: string, seed: number, mark: number, oi: number, fundingRate8h: number, now: number): FakeAsset {
+  return {
+    asset,
+    markPrice: mark,
+    indexPrice: +(mark * 0.9998).toFixed(2),
+    lastPrice: +(mark * 1.0001).toFixed(2),
+    fundingRate8h,
+    openInterest: oi,
+    hourly: history(seed, HISTORY_HOURS, mark, oi, now),
+    fundingHistory8h: funding(seed + 1, HISTORY_HOURS, fundingRate8h, now),
+  };
+}
+
+export type FakeMarkets = Map<string, FakeAsset>;
+
+export function defaultMarkets(now = Date.now()): FakeMarkets {
+  const assets = [
+    makeAsset('BTC', 1, 60_000.12, 85_000, 0.0001, now),
+    makeAsset('ETH', 2, 2_986.3, 1_900_000, -0.00005, now),
+    makeAsset('SOL', 3, 140.25, 9_000_000, 0.0003, now),
   ];
-  return new Map(markets.map((m) => [m.symbol, m]));
+  return new Map(assets.map((a) => [a.asset, a]));
+}
+
+/** The next settlement on an `hours` grid (UTC-aligned, as every venue schedules it). */
+export function nextFunding(now: number, hours: number): number {
+  return Math.ceil((now + 1) / (hours * HOUR)) * hours * HOUR;
 }

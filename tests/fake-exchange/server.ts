@@ -1,17 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { readFile } from 'node:fs/promises';
 import { generate } from 'selfsigned';
-import { binanceApi } from './binance';
 import { faultKey, type Fault } from './faults';
 import { VENUE_HOSTS } from './hosts';
-import { defaultMarkets, type FakeMarket } from './market-state';
+import { defaultMarkets, type FakeMarkets } from './market-state';
+import type { FakeState } from './venue-handler';
+import { API_HANDLERS } from './venues';
+import { tradePage } from './pages';
 import { html, type Reply } from './reply';
 
 export interface FakeExchange {
   port: number;
   hosts: readonly string[];
-  markets: Map<string, FakeMarket>;
+  markets: FakeMarkets;
+  state: FakeState;
   /** Requests received, keyed `host/path` (no query). */
   requests: Map<string, number>;
   /** Hosts that were asked for something, known or not: the e2e fails on any unexpected one. */
@@ -22,15 +24,21 @@ export interface FakeExchange {
   close(): Promise<void>;
 }
 
-const PAGES_DIR = new URL('./pages/', import.meta.url);
-
-async function pageFor(host: string, path: string, pages: Map<string, string>): Promise<Reply | null> {
-  const custom = pages.get(faultKey(host, path));
+async function pageFor(url: URL, pages: Map<string, string>): Promise<Reply | null> {
+  const custom = pages.get(faultKey(url.hostname, url.pathname));
   if (custom !== undefined) return html(custom);
-  if (host === 'www.binance.com' && /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?futures\/[A-Z0-9]+\/?$/.test(path)) {
-    return html(await readFile(new URL('binance-futures.html', PAGES_DIR), 'utf8'));
+  const page = await tradePage(url);
+  return page === null ? null : html(page);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
-  return null;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -75,6 +83,7 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     extensions: [{ name: 'subjectAltName', altNames: VENUE_HOSTS.map((value) => ({ type: 2, value })) }],
   });
   const markets = defaultMarkets();
+  const state: FakeState = { markets, accounts: new Map() };
   const requests = new Map<string, number>();
   const seenHosts = new Set<string>();
   const faults = new Map<string, Fault>();
@@ -87,9 +96,13 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     seenHosts.add(host);
     const key = `${host}${url.pathname}`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    const handler = API_HANDLERS[host];
     let normal: Reply | null = null;
-    if (host === 'fapi.binance.com') normal = binanceApi(url.pathname, url.searchParams, markets);
-    else if (req.method === 'GET') normal = await pageFor(host, url.pathname, pages);
+    if (req.method === 'GET') normal = await pageFor(url, pages);
+    if (!normal && handler) {
+      normal = handler({ host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, now: Date.now() }, state);
+    }
     const fault = faults.get(key);
     if (fault && applyFault(res, fault, normal)) return;
     if (normal) send(res, normal);
@@ -123,6 +136,7 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     port: address.port,
     hosts: VENUE_HOSTS,
     markets,
+    state,
     requests,
     seenHosts,
     setFault(host, path, fault) {

@@ -30,7 +30,7 @@ describe('createCache', () => {
     d.resolve({ ok: true, value: 42 });
     const results = await Promise.all(callers);
     expect(loads).toBe(1);
-    expect(results.every((r) => r.ok && r.value === 42)).toBe(true);
+    expect(results.every((r) => r.value === 42 && !r.error)).toBe(true);
   });
 
   it('serves a fresh value without loading, and reloads once it expires', async () => {
@@ -38,11 +38,11 @@ describe('createCache', () => {
     const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
     let loads = 0;
     const load = async (): Promise<Result<number>> => ({ ok: true, value: ++loads });
-    expect(await cache.get('k', load)).toEqual({ ok: true, value: 1 });
+    expect((await cache.get('k', load)).value).toBe(1);
     t = 999;
-    expect(await cache.get('k', load)).toEqual({ ok: true, value: 1 });
+    expect((await cache.get('k', load)).value).toBe(1);
     t = 1000;
-    expect(await cache.get('k', load)).toEqual({ ok: true, value: 2 });
+    expect((await cache.get('k', load)).value).toBe(2);
   });
 
   it('holds back after an error until the hold ends, then recovers', async () => {
@@ -54,14 +54,40 @@ describe('createCache', () => {
       loads++;
       return healthy ? { ok: true, value: 7 } : { ok: false, error: error() };
     };
-    expect((await cache.get('k', load)).ok).toBe(false);
+    expect((await cache.get('k', load)).error?.kind).toBe('http');
     t = 4999;
     healthy = true;
-    expect((await cache.get('k', load)).ok).toBe(false);
+    expect((await cache.get('k', load)).error?.kind).toBe('http');
     expect(loads).toBe(1);
     t = 5000;
-    expect(await cache.get('k', load)).toEqual({ ok: true, value: 7 });
+    expect(await cache.get('k', load)).toEqual({ value: 7, storedAt: 5000 });
     expect(loads).toBe(2);
+  });
+
+  it('keeps the last good value beside a later error', async () => {
+    let t = 0;
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
+    let healthy = true;
+    const load = async (): Promise<Result<number>> => (healthy ? { ok: true, value: 3 } : { ok: false, error: error() });
+    await cache.get('k', load);
+    healthy = false;
+    t = 2000;
+    const v = await cache.get('k', load);
+    expect(v.value).toBe(3);
+    expect(v.storedAt).toBe(0);
+    expect(v.error?.kind).toBe('http');
+  });
+
+  it('evicts the least recently used key beyond maxEntries', async () => {
+    const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, maxEntries: 2, now: () => 0 });
+    const load = async (): Promise<Result<number>> => ({ ok: true, value: 1 });
+    await cache.get('a', load);
+    await cache.get('b', load);
+    await cache.get('a', load);
+    await cache.get('c', load);
+    expect(cache.peek('b')).toBeUndefined();
+    expect(cache.peek('a')?.value).toBe(1);
+    expect(cache.size()).toBe(2);
   });
 
   it('honours the retry time the venue named', async () => {

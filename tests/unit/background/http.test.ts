@@ -37,6 +37,12 @@ describe('fetchJson', () => {
     }
   });
 
+  it("tells Bybit's 403 rate ban from a region block", async () => {
+    respond('{"retCode":10006,"retMsg":"access too frequent"}', { status: 403 });
+    const r = await fetchJson({ venue: 'bybit', url });
+    expect(r.ok || r.error.kind).toBe('rate-limited');
+  });
+
   it('turns Retry-After seconds into a retry time', async () => {
     const before = Date.now();
     respond('', { status: 429, headers: { 'retry-after': '30' } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCountdown, formatPercent, formatPrice } from '../../../src/ui/format';
-import { contractState } from '../../../src/ui/market-state';
+import { contractState, nextMarketState } from '../../../src/ui/market-state';
+import { snapshotFixture } from '../helpers/snapshot';
 
 describe('format', () => {
   it('prices', () => {
@@ -22,15 +23,25 @@ describe('format', () => {
 });
 
 describe('contractState', () => {
-  const quote = { venue: 'binance', symbol: 'BTCUSDT', markPrice: 1, indexPrice: null, fundingRate: 0, nextFundingTime: null, source: '/x', fetchedAt: 1000 } as const;
+  const snapshot = snapshotFixture();
   it('is ok while fresh and stale with its age after', () => {
-    expect(contractState({ status: 'ready', quote }, 2000, 5000)).toEqual({ state: 'ok', ageMs: 1000 });
-    expect(contractState({ status: 'ready', quote }, 7000, 5000)).toEqual({ state: 'stale', ageMs: 6000 });
+    expect(contractState({ status: 'ready', snapshot }, 2000, 5000)).toEqual({ state: 'ok', ageMs: 1000 });
+    expect(contractState({ status: 'ready', snapshot }, 7000, 5000)).toEqual({ state: 'stale', ageMs: 6000 });
   });
   it('is stale when the last refresh failed, and unavailable with no data', () => {
     const error = { kind: 'http', venue: 'binance', endpoint: '/x', message: 'm' } as const;
-    expect(contractState({ status: 'ready', quote, error }, 2000, 5000).state).toBe('stale');
+    expect(contractState({ status: 'ready', snapshot, error }, 2000, 5000).state).toBe('stale');
     expect(contractState({ status: 'failed', error }, 2000, 5000).state).toBe('unavailable');
     expect(contractState({ status: 'loading' }, 2000, 5000).state).toBe('loading');
+  });
+});
+
+describe('nextMarketState', () => {
+  const error = { kind: 'http', venue: 'binance', endpoint: '/x', message: 'm' } as const;
+  it('keeps the last good snapshot beside a failure', () => {
+    const snapshot = snapshotFixture();
+    expect(nextMarketState({ status: 'ready', snapshot }, { ok: false, error })).toEqual({ status: 'ready', snapshot, error });
+    expect(nextMarketState({ status: 'loading' }, { ok: false, error })).toEqual({ status: 'failed', error });
+    expect(nextMarketState({ status: 'failed', error }, { ok: true, snapshot })).toEqual({ status: 'ready', snapshot });
   });
 });

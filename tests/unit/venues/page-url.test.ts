@@ -12,11 +12,28 @@ describe('matchVenuePage', () => {
     expect(matchVenuePage(new URL(url))).toEqual({ venue: 'binance', symbol });
   });
   it.each([
+    ['https://www.bybit.com/trade/usdt/BTCUSDT', 'bybit', 'BTCUSDT'],
+    ['https://www.bybit.com/en/trade/usdt/ETHUSDT', 'bybit', 'ETHUSDT'],
+    ['https://www.okx.com/trade-swap/btc-usdt-swap', 'okx', 'BTC-USDT-SWAP'],
+    ['https://www.okx.com/zh-hans/trade-swap/eth-usdt-swap', 'okx', 'ETH-USDT-SWAP'],
+    ['https://app.hyperliquid.xyz/trade/BTC', 'hyperliquid', 'BTC'],
+    ['https://app.hyperliquid.xyz/trade/kPEPE', 'hyperliquid', 'kPEPE'],
+    ['https://dydx.trade/trade/BTC-USD', 'dydx', 'BTC-USD'],
+  ])('%s → %s %s', (url, venue, symbol) => {
+    expect(matchVenuePage(new URL(url))).toEqual({ venue, symbol });
+  });
+  it.each([
     'https://www.binance.com/en/trade/BTC_USDT',
     'https://www.binance.com/en/futures/btcusdt',
     'https://www.binance.com/en/futures/BTCUSDT/extra',
     'https://evil.example/en/futures/BTCUSDT',
     'https://www.binance.com.evil.example/en/futures/BTCUSDT',
+    'https://www.bybit.com/trade/spot/BTC/USDT',
+    'https://www.okx.com/trade-spot/btc-usdt',
+    'https://www.okx.com/trade-futures/btc-usd-250926',
+    'https://app.hyperliquid.xyz/trade/@107',
+    'https://app.hyperliquid.xyz/trade',
+    'https://dydx.trade/portfolio',
   ])('%s is not a futures page', (url) => {
     expect(matchVenuePage(new URL(url))).toBeNull();
   });

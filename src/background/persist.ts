@@ -1,0 +1,59 @@
+import type { OiRecorder } from './oi-recorder';
+import type { SnapshotCaches } from './snapshot';
+import type { SeriesPoint } from '../venues/market-types';
+
+/** The subset of `storage.StorageArea` used here, so tests can hand in a Map-backed fake. */
+export interface StorageLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const CACHE_KEY = 'perplens.cache.v1';
+const RECORDER_KEY = 'perplens.oi.v1';
+/** Markets kept per data kind across a worker restart: the recently used ones are what matters. */
+const KEEP_PER_KIND = 40;
+
+type Dumped = [string, { value: unknown; storedAt: number }][];
+
+function isDump(x: unknown): x is Dumped {
+  return Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'object' && e[1] !== null);
+}
+
+/**
+ * Saves the caches to `storage.session` (survives the worker being stopped, not the browser) and
+ * the recorded OI series to `storage.local` (a "since watching" series is worth keeping longer).
+ * What is restored is trusted only as far as it was validated before it was stored: same extension.
+ */
+export function createPersistence(caches: SnapshotCaches, recorder: OiRecorder, session: StorageLike, local: StorageLike) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  async function restore(): Promise<void> {
+    const [s, l] = await Promise.all([session.get(CACHE_KEY), local.get(RECORDER_KEY)]);
+    const saved = s[CACHE_KEY];
+    if (saved && typeof saved === 'object') {
+      for (const [kind, cache] of Object.entries(caches)) {
+        const dump = (saved as Record<string, unknown>)[kind];
+        if (!isDump(dump)) continue;
+        for (const [key, { value, storedAt }] of dump) (cache as { restore(k: string, v: unknown, t: number): void }).restore(key, value, storedAt);
+      }
+    }
+    const series = l[RECORDER_KEY];
+    if (Array.isArray(series)) recorder.restore(series as [string, SeriesPoint[]][]);
+  }
+
+  async function save(): Promise<void> {
+    timer = null;
+    const out: Record<string, Dumped> = {};
+    for (const [kind, cache] of Object.entries(caches)) out[kind] = (cache.dump() as Dumped).slice(-KEEP_PER_KIND);
+    await Promise.all([session.set({ [CACHE_KEY]: out }), local.set({ [RECORDER_KEY]: recorder.dump() })]);
+  }
+
+  return {
+    restore,
+    /** Debounced: many snapshots in a burst make one write. */
+    schedule(delayMs = 5_000): void {
+      if (timer === null) timer = setTimeout(() => void save().catch(() => undefined), delayMs);
+    },
+    save,
+  };
+}

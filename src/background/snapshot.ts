@@ -1,0 +1,176 @@
+import { averageRate, dailyVolatility, fundingPercentile, windowChange, type WindowChange } from '../core';
+import {
+  WINDOWS,
+  WINDOW_MS,
+  type Candles,
+  type FundingHistory,
+  type Http,
+  type Instrument,
+  type MarketQuote,
+  type OiHistory,
+  type Result,
+  type SeriesPoint,
+  type TierTable,
+  type VenueMarketClient,
+  type Window,
+} from '../venues/market-types';
+import type { MarketSnapshot, PartStatus } from '../venues/snapshot-types';
+import { createCache, type Cache, type CacheView } from './cache';
+import type { OiRecorder } from './oi-recorder';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Refresh time per data kind: prices and funding tens of seconds, OI minutes, candles and tiers longer. */
+export const REFRESH_MS = {
+  instruments: HOUR,
+  // 30 s keeps Hyperliquid (20 weight a quote) near 3% of its limit; the page's own mark drives the
+  // panel's live distance, so the quote does not need to be faster.
+  quote: 30_000,
+  funding: HOUR,
+  oi: 5 * 60_000,
+  candles: 30 * 60_000,
+  tiers: 6 * HOUR,
+} as const;
+
+export interface SnapshotCaches {
+  instruments: Cache<Instrument[]>;
+  quote: Cache<MarketQuote>;
+  funding: Cache<FundingHistory>;
+  oi: Cache<OiHistory>;
+  candles: Cache<Candles>;
+  tiers: Cache<TierTable>;
+}
+
+export function createSnapshotCaches(now: () => number = Date.now): SnapshotCaches {
+  const hold = (ms: number) => ({ errorHoldMs: ms, now });
+  return {
+    instruments: createCache({ ttlMs: REFRESH_MS.instruments, maxEntries: 10, ...hold(60_000) }),
+    quote: createCache({ ttlMs: REFRESH_MS.quote, maxEntries: 300, ...hold(15_000) }),
+    funding: createCache({ ttlMs: REFRESH_MS.funding, maxEntries: 300, ...hold(60_000) }),
+    oi: createCache({ ttlMs: REFRESH_MS.oi, maxEntries: 300, ...hold(60_000) }),
+    candles: createCache({ ttlMs: REFRESH_MS.candles, maxEntries: 300, ...hold(60_000) }),
+    tiers: createCache({ ttlMs: REFRESH_MS.tiers, maxEntries: 300, ...hold(5 * 60_000) }),
+  };
+}
+
+export interface SnapshotDeps {
+  client: VenueMarketClient;
+  http: Http;
+  caches: SnapshotCaches;
+  recorder: OiRecorder;
+  now: () => number;
+}
+
+function status<T extends { source: string }>(view: CacheView<T> | undefined): PartStatus {
+  return { fetchedAt: view?.storedAt ?? null, source: view?.value?.source ?? null, error: view?.error ?? null };
+}
+
+function changes(points: readonly SeriesPoint[], current: number | null, now: number, recorded: boolean): Record<Window, WindowChange> {
+  const out = {} as Record<Window, WindowChange>;
+  for (const w of WINDOWS) {
+    out[w] =
+      current === null
+        ? { change: null, reason: 'no current value' }
+        : windowChange(points, current, now, WINDOW_MS[w], recorded ? { maxGapMs: 15 * 60_000, sinceFirst: true } : { maxGapMs: 2 * HOUR });
+  }
+  return out;
+}
+
+function unknownChanges(reason: string): Record<Window, WindowChange> {
+  return { '1h': { change: null, reason }, '4h': { change: null, reason }, '24h': { change: null, reason } };
+}
+
+/** The venue's instrument list (an old copy while the venue fails). */
+export async function loadInstruments(deps: Pick<SnapshotDeps, 'client' | 'http' | 'caches'>): Promise<Result<Instrument[]>> {
+  const { client, http, caches } = deps;
+  const list = await caches.instruments.get(client.venue, () => client.instruments(http));
+  if (list.value) return { ok: true, value: list.value };
+  return { ok: false, error: list.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${client.venue} instrument list unavailable` } };
+}
+
+/** Finds the symbol in the venue's instrument list; an unknown symbol is a clear error, not an empty row. */
+export async function findInstrument(deps: SnapshotDeps, symbol: string): Promise<Result<Instrument>> {
+  const { client } = deps;
+  const list = await loadInstruments(deps);
+  if (!list.ok) return list;
+  const inst = list.value.find((i) => i.symbol === symbol);
+  if (!inst) {
+    return { ok: false, error: { kind: 'unknown-symbol', venue: client.venue, endpoint: '', message: `${symbol} is not a perpetual listed on ${client.venue}` } };
+  }
+  return { ok: true, value: inst };
+}
+
+export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise<Result<MarketSnapshot>> {
+  const { client, http, caches, recorder } = deps;
+  const found = await findInstrument(deps, symbol);
+  if (!found.ok) return found;
+  const inst = found.value;
+  const key = `${client.venue}:${symbol}`;
+  const oiHistory = client.oiHistory;
+  const [quote, funding, oi, candles, tiers] = await Promise.all([
+    caches.quote.get(key, () => client.quote(inst, http)),
+    caches.funding.get(key, () => client.fundingHistory(inst, http)),
+    oiHistory ? caches.oi.get(key, () => oiHistory(inst, http)) : Promise.resolve(undefined),
+    caches.candles.get(key, () => client.candles(inst, http)),
+    caches.tiers.get(key, () => client.tiers(inst, http)),
+  ]);
+  const q = quote.value;
+  if (!q) {
+    return { ok: false, error: quote.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${client.venue} quote unavailable` } };
+  }
+  const now = deps.now();
+  if (!oiHistory && q.openInterest !== null && quote.storedAt !== undefined) recorder.record(key, quote.storedAt, q.openInterest);
+
+  const fundingPoints = funding.value?.points ?? [];
+  const venueInterval = q.fundingIntervalHours ?? inst.fundingIntervalHours;
+  const historyInterval = funding.value?.intervalHours ?? null;
+  const interval =
+    venueInterval !== null
+      ? { hours: venueInterval, source: 'venue' as const }
+      : historyInterval !== null
+        ? { hours: historyInterval, source: 'history' as const }
+        : { hours: 8, source: 'default' as const };
+  const last7d = fundingPoints.filter((p) => p.time >= now - 7 * DAY).map((p) => p.rate);
+  const last30d = fundingPoints.filter((p) => p.time >= now - 30 * DAY).map((p) => p.rate);
+
+  // A candle's close is the price at its END: shift hourly candles by an hour so the series is "price at time".
+  const closes: SeriesPoint[] = (candles.value?.hourly ?? []).map((c) => ({ time: c.time + HOUR, value: c.value }));
+  const oiPoints: readonly SeriesPoint[] = oiHistory ? (oi?.value?.points ?? []) : recorder.points(key);
+  const daily = (candles.value?.daily ?? []).slice(-31).map((c) => c.value);
+
+  return {
+    ok: true,
+    value: {
+      venue: client.venue,
+      symbol,
+      asset: inst.asset,
+      quote: q,
+      fundingIntervalHours: interval.hours,
+      fundingIntervalSource: interval.source,
+      fundingAvg7d: averageRate(last7d),
+      fundingPercentile30d: last30d.length >= 10 ? fundingPercentile(q.fundingRate, last30d) : null,
+      dailyVol: daily.length >= 8 ? dailyVolatility(daily) : null,
+      priceChange: candles.value ? changes(closes, q.markPrice, now, false) : unknownChanges(candles.error?.message ?? 'no candles yet'),
+      oiChange:
+        oiHistory && !oi?.value
+          ? unknownChanges(oi?.error?.message ?? 'no open-interest history yet')
+          : changes(oiPoints, q.openInterest, now, !oiHistory),
+      oiBasis: oiHistory ? 'venue' : 'recorded',
+      tiers: tiers.value ?? null,
+      sparkline: {
+        price: closes.slice(-24).map((p) => p.value),
+        oi: oiPoints.slice(-24).map((p) => p.value),
+      },
+      parts: {
+        quote: status(quote),
+        funding: status(funding),
+        oi: oiHistory ? status(oi) : { fetchedAt: oiPoints.at(-1)?.time ?? null, source: 'recorded', error: null },
+        candles: status(candles),
+        tiers: status(tiers),
+      },
+      builtAt: now,
+    },
+  };
+}
+

@@ -1,0 +1,122 @@
+import type { FetchError, Http, HttpRequest, Result, VenueDescriptor } from '../venues/market-types';
+import type { JsonRequest } from './http';
+
+export interface GateOptions {
+  fetchJson: (req: JsonRequest) => Promise<Result<unknown>>;
+  now?: () => number;
+  random?: () => number;
+  /**
+   * Share of the venue's published limit PerpLens may spend in any one of its windows (a burst cap;
+   * the cache's refresh times keep the hourly average far lower). The rest is the trader's.
+   */
+  budgetShare?: number;
+}
+
+export interface GateStatus {
+  /** Units spent in the current budget window. */
+  spent: number;
+  budget: number;
+  /** Set while the venue is held back (rate limit or region block), with why. */
+  heldUntil: number | null;
+  hold: FetchError | null;
+  requests: number;
+}
+
+const REGION_HOLD_MS = 30 * 60_000;
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+function requestKey(req: HttpRequest): string {
+  return `${req.method ?? 'GET'} ${req.url.toString()} ${req.body === undefined ? '' : JSON.stringify(req.body)}`;
+}
+
+/**
+ * The only way a venue client reaches the network. Per venue it keeps a request budget well under
+ * the published limit, shares identical requests (in flight, and for `shareForMs` after), and after
+ * a rate limit or a region block holds the whole venue back instead of retrying in a loop.
+ */
+export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions): Http & { status(): GateStatus } {
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const budget = Math.max(1, Math.floor(descriptor.rateLimit.units * (opts.budgetShare ?? 0.25)));
+  const spentAt: { time: number; units: number }[] = [];
+  const inFlight = new Map<string, Promise<Result<unknown>>>();
+  const shared = new Map<string, { value: unknown; until: number }>();
+  let hold: FetchError | null = null;
+  let heldUntil = 0;
+  let rateLimitStrikes = 0;
+  let requests = 0;
+
+  function spent(t: number): number {
+    while (spentAt.length && (spentAt[0]?.time ?? 0) <= t - descriptor.rateLimit.windowMs) spentAt.shift();
+    return spentAt.reduce((sum, s) => sum + s.units, 0);
+  }
+
+  function holdFor(error: FetchError, t: number): FetchError {
+    let until: number;
+    if (error.kind === 'region-blocked') {
+      until = t + REGION_HOLD_MS;
+    } else {
+      rateLimitStrikes++;
+      const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (rateLimitStrikes - 1));
+      const jittered = backoff * (0.8 + 0.4 * random());
+      until = Math.max(error.retryAt ?? 0, t + jittered);
+    }
+    heldUntil = until;
+    hold = { ...error, retryAt: until };
+    return hold;
+  }
+
+  async function send(req: HttpRequest, key: string): Promise<Result<unknown>> {
+    const t = now();
+    const units = req.weight ?? 1;
+    spentAt.push({ time: t, units });
+    requests++;
+    const init: JsonRequest = { venue: descriptor.venue, url: req.url };
+    if (req.method) init.method = req.method;
+    if (req.body !== undefined) init.body = req.body;
+    const result = await opts.fetchJson(init);
+    if (result.ok) {
+      rateLimitStrikes = 0;
+      if (req.shareForMs) shared.set(key, { value: result.value, until: now() + req.shareForMs });
+      return result;
+    }
+    if (result.error.kind === 'rate-limited' || result.error.kind === 'region-blocked') {
+      return { ok: false, error: holdFor(result.error, now()) };
+    }
+    return result;
+  }
+
+  const http = async (req: HttpRequest): Promise<Result<unknown>> => {
+    if (req.url.origin !== new URL(descriptor.apiBase).origin && !descriptor.extraOrigins?.includes(req.url.origin)) {
+      return { ok: false, error: { kind: 'bad-request', venue: descriptor.venue, endpoint: req.url.pathname, message: `refused: ${req.url.origin} is not a ${descriptor.venue} API host` } };
+    }
+    const t = now();
+    const key = requestKey(req);
+    const cached = shared.get(key);
+    if (cached && cached.until > t) return { ok: true, value: cached.value };
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    if (hold && t < heldUntil) return { ok: false, error: hold };
+    if (spent(t) >= budget) {
+      const oldest = spentAt[0]?.time ?? t;
+      return {
+        ok: false,
+        error: {
+          kind: 'rate-limited',
+          venue: descriptor.venue,
+          endpoint: req.url.pathname,
+          message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
+          retryAt: oldest + descriptor.rateLimit.windowMs,
+        },
+      };
+    }
+    const p = send(req, key).finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
+  };
+
+  return Object.assign(http, {
+    status: (): GateStatus => ({ spent: spent(now()), budget, heldUntil: heldUntil > now() ? heldUntil : null, hold: heldUntil > now() ? hold : null, requests }),
+  });
+}

@@ -1,0 +1,18 @@
+import type { VenueId } from '../venues/types';
+
+const WATCH_TTL_MS = 15 * 60_000;
+
+/** Markets someone looked at recently (a tab's panel, the popup): what the recorder alarm keeps up. */
+export function createWatchList(now: () => number = Date.now) {
+  const seen = new Map<string, { venue: VenueId; symbol: string; at: number }>();
+  return {
+    touch(venue: VenueId, symbol: string): void {
+      seen.set(`${venue}:${symbol}`, { venue, symbol, at: now() });
+    },
+    active(filter: (venue: VenueId) => boolean): { venue: VenueId; symbol: string }[] {
+      const t = now();
+      for (const [k, w] of seen) if (t - w.at > WATCH_TTL_MS) seen.delete(k);
+      return [...seen.values()].filter((w) => filter(w.venue));
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { VenueDescriptor } from '../market-types';
+
+export const BINANCE_FAPI = 'https://fapi.binance.com';
+/**
+ * Host of the public, undocumented bracket table. The official `/fapi/v1/leverageBracket` is signed,
+ * so maintenance tiers come from the endpoint behind Binance's own leverage-bracket page.
+ */
+export const BINANCE_WWW = 'https://www.binance.com';
+export const BRACKETS_PATH = '/bapi/futures/v1/friendly/future/common/brackets';
+
+export const binanceDescriptor: VenueDescriptor = {
+  venue: 'binance',
+  apiBase: BINANCE_FAPI,
+  rateLimit: {
+    units: 2400,
+    windowMs: 60_000,
+    unit: 'weight',
+    note:
+      'USDⓈ-M: 2400 request weight per minute per IP (exchangeInfo rateLimits REQUEST_WEIGHT/MINUTE; the ' +
+      'X-MBX-USED-WEIGHT-1M header reports use). A quote costs 2 (premiumIndex + openInterest), candles 2, ' +
+      'the instrument list 1 per hour (premiumIndex, openInterest, exchangeInfo and klines under 100 rows ' +
+      'weigh 1 each). fundingRate + fundingInfo share a separate 500 requests / 5 min per IP (docs); ' +
+      '/futures/data/openInterestHist has its own per-IP request limit (1000 / 5 min as we read it, UNSURE). ' +
+      'The www.binance.com bracket table publishes no limit and is fetched once an hour for all symbols. ' +
+      '429 means back off; repeated 429s earn a 418 ban (2 min to 3 days). HTTP 451 is a region block.',
+  },
+};

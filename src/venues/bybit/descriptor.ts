@@ -1,0 +1,20 @@
+import type { VenueDescriptor } from '../market-types';
+
+export const BYBIT_API = 'https://api.bybit.com';
+
+// Note for the risk math (shared/reference/risk-math.md): Bybit values maintenance margin at the
+// ENTRY price (MM = Q·EP·MMR − mmDeduction), not at the liquidation price as Binance does, so its
+// tiers feed the core's entry-price valuation mode. Nothing in this client depends on it.
+export const bybitDescriptor: VenueDescriptor = {
+  venue: 'bybit',
+  apiBase: BYBIT_API,
+  rateLimit: {
+    units: 600,
+    windowMs: 5_000,
+    unit: 'requests',
+    note:
+      'v5 public market data: 600 requests per 5 s per IP across all endpoints. Past it Bybit answers ' +
+      'HTTP 403 "access too frequent" and bans the IP for about 10 minutes, so a 403 may be a rate ban ' +
+      'as well as a region block. A quote is 1 request (tickers), candles 2, the instrument list 1 per hour.',
+  },
+};

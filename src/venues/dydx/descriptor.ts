@@ -1,0 +1,19 @@
+import type { VenueDescriptor } from '../market-types';
+
+/** The indexer run for the dYdX chain's token holders; every public read is a GET under /v4. */
+export const DYDX_INDEXER = 'https://indexer.dydx.trade/v4';
+
+export const dydxDescriptor: VenueDescriptor = {
+  venue: 'dydx',
+  apiBase: DYDX_INDEXER,
+  rateLimit: {
+    units: 100,
+    windowMs: 10_000,
+    unit: 'requests',
+    note:
+      '100 requests / 10 s per IP for the public indexer. One refresh of a market costs at most 5: the ' +
+      'market (shared by quote and tiers), funding history (1 page of 1000 hourly rows; up to 8 pages ' +
+      'of 100 if the deployment caps the limit lower), hourly candles (shared with OI history), daily ' +
+      'candles.',
+  },
+};

@@ -1,0 +1,7 @@
+// dydx.trade/trade/{TICKER}, e.g. BTC-USD.
+const TRADE_PATH = /^\/trade\/([A-Z0-9]{1,20}-USD)\/?$/;
+
+export function dydxSymbolFromUrl(url: URL): string | null {
+  if (url.hostname !== 'dydx.trade') return null;
+  return TRADE_PATH.exec(url.pathname)?.[1] ?? null;
+}

@@ -1,0 +1,50 @@
+import type { VenueDescriptor } from '../market-types';
+
+export const HYPERLIQUID_API = 'https://api.hyperliquid.xyz';
+/** Every public read is a POST of a JSON body to this one path; the body's `type` says what is asked. */
+export const INFO_PATH = '/info';
+
+export type InfoType = 'meta' | 'metaAndAssetCtxs' | 'fundingHistory' | 'candleSnapshot' | 'clearinghouseState';
+
+/**
+ * Base weight per request type, from the docs' "Rate limits" page (hyperliquid.gitbook.io
+ * for-developers/api/rate-limits): clearinghouseState (like l2Book, allMids) weighs 2, every other
+ * documented info request 20. Exported so the background can budget requests it schedules itself.
+ */
+export const REQUEST_WEIGHT: Readonly<Record<InfoType, number>> = {
+  meta: 20,
+  metaAndAssetCtxs: 20,
+  fundingHistory: 20,
+  candleSnapshot: 20,
+  clearinghouseState: 2,
+};
+
+/**
+ * History requests also cost weight per item returned: 1 per 20 rows for fundingHistory and 1 per 60
+ * candles for candleSnapshot (as SDKs that track the limit list it; the docs page we could read gives
+ * only the base weights — UNSURE). The client charges the most a request can return, so the budget
+ * errs on the safe side.
+ */
+export const ITEMS_PER_EXTRA_WEIGHT: Readonly<Partial<Record<InfoType, number>>> = {
+  fundingHistory: 20,
+  candleSnapshot: 60,
+};
+
+export function requestWeight(type: InfoType, maxItems = 0): number {
+  const per = ITEMS_PER_EXTRA_WEIGHT[type];
+  return REQUEST_WEIGHT[type] + (per ? Math.ceil(maxItems / per) : 0);
+}
+
+export const hyperliquidDescriptor: VenueDescriptor = {
+  venue: 'hyperliquid',
+  apiBase: HYPERLIQUID_API,
+  rateLimit: {
+    units: 1200,
+    windowMs: 60_000,
+    unit: 'weight',
+    note:
+      '1200 weight per minute per IP, shared by all REST requests. Info weights: clearinghouseState 2, ' +
+      'meta / metaAndAssetCtxs / fundingHistory / candleSnapshot 20, plus 1 per 20 funding rows and 1 per ' +
+      '60 candles returned. metaAndAssetCtxs serves every market at once, so quotes share one request.',
+  },
+};

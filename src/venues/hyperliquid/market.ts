@@ -1,0 +1,227 @@
+import * as v from 'valibot';
+import type {
+  Candles,
+  FetchError,
+  FundingHistory,
+  FundingPoint,
+  Http,
+  Instrument,
+  MarketQuote,
+  Result,
+  SeriesPoint,
+  TierTable,
+  VenueMarketClient,
+} from '../market-types';
+import { parseWith } from '../schema';
+import type { InfoType } from './descriptor';
+import { hyperliquidError, infoEndpoint, postInfo } from './info';
+import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
+import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, isHyperliquidCoin } from './symbol';
+import { hyperliquidTiers } from './tiers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Instrument list and margin tables change rarely; one `meta` request an hour serves every market. */
+const META_SHARE_MS = HOUR;
+/** One `metaAndAssetCtxs` answer carries every market's quote, so all watched coins share it. */
+const QUOTE_SHARE_MS = 10_000;
+
+/** Funding settles every hour on Hyperliquid. */
+const FUNDING_INTERVAL_HOURS = 1;
+/**
+ * Funding is capped at 4% per hour (docs: trading/funding). Read from a summary of the official docs
+ * and from HIP-3 venues that run Hyperliquid's funding ("Cap ±4% / hour"); the official page itself was
+ * not in our search index, so the symmetric floor is UNSURE.
+ */
+const FUNDING_CAP = 0.04;
+
+const FUNDING_DAYS = 30;
+/** fundingHistory returns at most this many rows per call, ascending from startTime. */
+const FUNDING_PAGE_ROWS = 500;
+/** 30 days of hourly rows is 720: two pages. A third only if the venue pages shorter than documented. */
+const FUNDING_MAX_REQUESTS = 3;
+
+/** 48 h of hourly candles (≥ 25 h needed for 1h/4h/24h changes) and 40 days of daily ones (≥ 31 closes). */
+const HOURLY_SPAN_HOURS = 48;
+const DAILY_SPAN_DAYS = 40;
+
+function unknownCoin(type: InfoType, coin: string): { ok: false; error: FetchError } {
+  return hyperliquidError('unknown-symbol', type, `${coin} is not a Hyperliquid perpetual`);
+}
+
+async function fetchMeta(http: Http): Promise<Result<Meta>> {
+  const body = await postInfo(http, { type: 'meta' }, { shareForMs: META_SHARE_MS });
+  if (!body.ok) return body;
+  return parseWith(Meta, body.value, 'hyperliquid', infoEndpoint('meta'));
+}
+
+/** Median gap between settlements, in hours (two decimals): settlement stamps jitter by milliseconds. */
+function intervalFromGaps(points: readonly { time: number }[]): number | null {
+  if (points.length < 2) return null;
+  const gaps: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a && b && b.time > a.time) gaps.push(b.time - a.time);
+  }
+  if (gaps.length === 0) return null;
+  gaps.sort((x, y) => x - y);
+  const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  return Math.round((median / HOUR) * 100) / 100 || null;
+}
+
+/** Ascending by time, one point per time (pages may overlap at their edges). */
+function ascendingUnique<T extends { time: number }>(points: readonly T[]): T[] {
+  const byTime = new Map<number, T>();
+  for (const p of points) byTime.set(p.time, p);
+  return [...byTime.values()].sort((a, b) => a.time - b.time);
+}
+
+async function candleSeries(http: Http, coin: string, interval: '1h' | '1d', startTime: number, endTime: number, maxItems: number): Promise<Result<SeriesPoint[]>> {
+  const endpoint = infoEndpoint('candleSnapshot');
+  const body = await postInfo(http, { type: 'candleSnapshot', req: { coin, interval, startTime, endTime } }, { maxItems });
+  if (!body.ok) return body;
+  const rows = parseWith(CandleRows, body.value, 'hyperliquid', endpoint);
+  if (!rows.ok) return rows;
+  for (const row of rows.value) {
+    if (row.s !== coin || row.i !== interval) {
+      return hyperliquidError('schema', 'candleSnapshot', `asked for ${coin} ${interval} candles, got ${row.s} ${row.i}`);
+    }
+  }
+  return { ok: true, value: ascendingUnique(rows.value.map((r) => ({ time: r.t, value: r.c }))) };
+}
+
+export const hyperliquidMarket: VenueMarketClient = {
+  venue: 'hyperliquid',
+
+  async instruments(http: Http): Promise<Result<Instrument[]>> {
+    const meta = await fetchMeta(http);
+    if (!meta.ok) return meta;
+    const seen = new Set<string>();
+    const out: Instrument[] = [];
+    for (const entry of meta.value.universe) {
+      if (entry.isDelisted === true || !isHyperliquidCoin(entry.name) || seen.has(entry.name)) continue;
+      seen.add(entry.name);
+      out.push({
+        venue: 'hyperliquid',
+        symbol: entry.name,
+        asset: hyperliquidAssetFromCoin(entry.name),
+        quote: HYPERLIQUID_QUOTE,
+        contractValue: 1,
+        // Prices are limited to 5 significant figures (and 6 − szDecimals decimals), so the step
+        // depends on the price itself: there is no fixed tick to report.
+        tickSize: null,
+        fundingIntervalHours: FUNDING_INTERVAL_HOURS,
+      });
+    }
+    return { ok: true, value: out };
+  },
+
+  async quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
+    const type = 'metaAndAssetCtxs';
+    const endpoint = infoEndpoint(type);
+    if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
+    const body = await postInfo(http, { type }, { shareForMs: QUOTE_SHARE_MS });
+    if (!body.ok) return body;
+    const parsed = parseWith(MetaAndAssetCtxs, body.value, 'hyperliquid', endpoint);
+    if (!parsed.ok) return parsed;
+    const [meta, ctxs] = parsed.value;
+    // Contexts belong to universe entries by position only; arrays of different lengths mean the
+    // pairing cannot be trusted for any coin.
+    if (ctxs.length !== meta.universe.length) {
+      return hyperliquidError('schema', type, `universe lists ${meta.universe.length} markets but assetCtxs has ${ctxs.length}`);
+    }
+    const index = meta.universe.findIndex((u) => u.name === inst.symbol);
+    if (index < 0) return unknownCoin(type, inst.symbol);
+    const ctx = v.safeParse(AssetCtx, ctxs[index]);
+    if (!ctx.success) {
+      const issue = ctx.issues[0];
+      const path = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
+      return hyperliquidError('schema', type, `unexpected ${inst.symbol} context at ${path}: ${issue.message}`);
+    }
+    const fetchedAt = Date.now();
+    return {
+      ok: true,
+      value: {
+        venue: 'hyperliquid',
+        symbol: inst.symbol,
+        // Hyperliquid liquidates on its mark price ("Mark price ... is used for margining,
+        // liquidations, triggering TP/SL, and computing unrealized pnl", docs: trading/robust-price-indices
+        // and trading/liquidations), so distances to liquidation must be measured from markPx.
+        markPrice: ctx.output.markPx,
+        // The oracle price ("used to compute funding rates", same page) is also the price funding is
+        // paid on: payment = size × oracle price × rate (docs: trading/funding). Funding drag on
+        // Hyperliquid should therefore use indexPrice, not markPrice.
+        indexPrice: ctx.output.oraclePx,
+        fundingPriceBasis: 'index',
+        lastPrice: ctx.output.midPx,
+        fundingRate: ctx.output.funding,
+        fundingIntervalHours: FUNDING_INTERVAL_HOURS,
+        nextFundingTime: Math.floor(fetchedAt / HOUR) * HOUR + HOUR,
+        fundingCap: FUNDING_CAP,
+        fundingFloor: -FUNDING_CAP,
+        openInterest: ctx.output.openInterest,
+        source: endpoint,
+        fetchedAt,
+      },
+    };
+  },
+
+  async fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>> {
+    const type = 'fundingHistory';
+    const endpoint = infoEndpoint(type);
+    if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
+    const now = Date.now();
+    let startTime = now - FUNDING_DAYS * DAY;
+    const points: FundingPoint[] = [];
+    for (let request = 0; request < FUNDING_MAX_REQUESTS; request++) {
+      // Weight grows with the rows returned; at most one row per hour can come back from startTime on.
+      const maxItems = Math.min(FUNDING_PAGE_ROWS, Math.ceil((now - startTime) / HOUR) + 1);
+      const body = await postInfo(http, { type, coin: inst.symbol, startTime }, { maxItems });
+      if (!body.ok) return body;
+      const rows = parseWith(FundingRows, body.value, 'hyperliquid', endpoint);
+      if (!rows.ok) return rows;
+      let last = 0;
+      for (const row of rows.value) {
+        if (row.coin !== inst.symbol) return hyperliquidError('schema', type, `asked for ${inst.symbol}, got a row for ${row.coin}`);
+        points.push({ time: row.time, rate: row.fundingRate });
+        last = Math.max(last, row.time);
+      }
+      // A short page is the last one; a full page that already reaches the current hour needs no more.
+      if (rows.value.length < FUNDING_PAGE_ROWS || last >= now - HOUR) break;
+      startTime = last + 1;
+    }
+    const sorted = ascendingUnique(points);
+    return { ok: true, value: { points: sorted, intervalHours: intervalFromGaps(sorted), source: endpoint, fetchedAt: Date.now() } };
+  },
+
+  // Hyperliquid publishes no open-interest history; the background records metaAndAssetCtxs snapshots.
+  oiHistory: null,
+
+  async candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
+    const type = 'candleSnapshot';
+    if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
+    const now = Date.now();
+    const hourStart = Math.floor(now / HOUR) * HOUR - HOURLY_SPAN_HOURS * HOUR;
+    const dayStart = Math.floor(now / DAY) * DAY - DAILY_SPAN_DAYS * DAY;
+    const [hourly, daily] = await Promise.all([
+      candleSeries(http, inst.symbol, '1h', hourStart, now, HOURLY_SPAN_HOURS + 1),
+      candleSeries(http, inst.symbol, '1d', dayStart, now, DAILY_SPAN_DAYS + 1),
+    ]);
+    if (!hourly.ok) return hourly;
+    if (!daily.ok) return daily;
+    return { ok: true, value: { hourly: hourly.value, daily: daily.value, source: infoEndpoint(type), fetchedAt: Date.now() } };
+  },
+
+  async tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
+    const type = 'meta';
+    const meta = await fetchMeta(http);
+    if (!meta.ok) return meta;
+    const entry = meta.value.universe.find((u) => u.name === inst.symbol);
+    if (!entry) return unknownCoin(type, inst.symbol);
+    const table = hyperliquidTiers(meta.value, entry);
+    if (!table.ok) return hyperliquidError('schema', type, table.message);
+    return { ok: true, value: { tiers: table.tiers, fallback: false, source: infoEndpoint(type), fetchedAt: Date.now() } };
+  },
+};

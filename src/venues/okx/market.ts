@@ -1,0 +1,230 @@
+import * as v from 'valibot';
+import { intervalHoursFromTimes } from '../series';
+import type {
+  Candles,
+  FetchError,
+  FundingHistory,
+  FundingPoint,
+  Http,
+  Instrument,
+  MarketQuote,
+  OiHistory,
+  Result,
+  SeriesPoint,
+  TierTable,
+  VenueMarketClient,
+} from '../market-types';
+import { okxGet, okxUrl } from './request';
+import {
+  CandleRow,
+  FundingHistoryRow,
+  FundingRateRow,
+  InstrumentNumbers,
+  InstrumentRow,
+  MarkPriceRow,
+  OiHistoryRow,
+  OpenInterestRow,
+  TickerRow,
+  TierRow,
+} from './schemas';
+import { isOkxSwapSymbol, okxAssetFromSymbol, okxInstFamily } from './symbol';
+import { okxTiersToNotional } from './tiers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const PATH = {
+  instruments: '/api/v5/public/instruments',
+  markPrice: '/api/v5/public/mark-price',
+  fundingRate: '/api/v5/public/funding-rate',
+  openInterest: '/api/v5/public/open-interest',
+  ticker: '/api/v5/market/ticker',
+  fundingHistory: '/api/v5/public/funding-rate-history',
+  oiHistory: '/api/v5/rubik/stat/contracts/open-interest-history',
+  candles: '/api/v5/market/candles',
+  tiers: '/api/v5/public/position-tiers',
+} as const;
+
+/** The whole SWAP list serves every symbol, so it is fetched once an hour and shared. */
+const INSTRUMENTS_SHARE_MS = HOUR;
+/** The quote and the tier conversion both need the mark price; fetched together they share one request. */
+const MARK_SHARE_MS = 10_000;
+const SETTLE_CURRENCIES = new Set(['USDT', 'USDC']);
+/** 100 rows: 33 days at OKX's usual 8 h; a second page (`after`) covers shorter intervals. */
+const FUNDING_PAGE = 100;
+const FUNDING_PAGES = 2;
+const FUNDING_SPAN_MS = 30 * DAY;
+/** 30 hourly rows reach ≥ 25 h back for the 24 h change; 32 daily rows give ≥ 31 closes. */
+const HOURLY_LIMIT = 30;
+const DAILY_LIMIT = 32;
+
+function schemaError(endpoint: string, message: string): { ok: false; error: FetchError } {
+  return { ok: false, error: { kind: 'schema', venue: 'okx', endpoint, message: `okx ${endpoint}: ${message}` } };
+}
+
+/** The row for `symbol`; OKX answers an unknown instId with 51001, but an empty list means the same. */
+function rowFor<T extends { instId: string }>(rows: readonly T[], symbol: string, endpoint: string): Result<T> {
+  const row = rows.find((r) => r.instId === symbol);
+  if (row) return { ok: true, value: row };
+  if (rows.length === 0) {
+    return { ok: false, error: { kind: 'bad-request', venue: 'okx', endpoint, message: `okx ${endpoint}: no data for ${symbol}` } };
+  }
+  return schemaError(endpoint, `asked for ${symbol}, got ${rows.map((r) => r.instId).join(', ')}`);
+}
+
+function hours(ms: number): number {
+  return Math.round((ms / HOUR) * 100) / 100;
+}
+
+
+async function instruments(http: Http): Promise<Result<Instrument[]>> {
+  const rows = await okxGet(http, okxUrl(PATH.instruments, { instType: 'SWAP' }), InstrumentRow, INSTRUMENTS_SHARE_MS);
+  if (!rows.ok) return rows;
+  const out: Instrument[] = [];
+  for (const row of rows.value) {
+    if (row.instType !== 'SWAP' || row.state !== 'live' || row.ctType !== 'linear') continue;
+    if (!SETTLE_CURRENCIES.has(row.settleCcy) || !isOkxSwapSymbol(row.instId)) continue;
+    const asset = okxAssetFromSymbol(row.instId);
+    // A contract counted in anything but the base coin would make "open interest in base units" a lie.
+    if (asset === null || row.ctValCcy !== asset) continue;
+    const nums = v.safeParse(InstrumentNumbers, row);
+    if (!nums.success) continue;
+    out.push({
+      venue: 'okx',
+      symbol: row.instId,
+      asset,
+      quote: row.settleCcy,
+      contractValue: nums.output.ctVal * (nums.output.ctMult ?? 1),
+      tickSize: nums.output.tickSz,
+      // The instrument list has no interval: the funding-rate endpoint gives it per symbol.
+      fundingIntervalHours: null,
+    });
+  }
+  return { ok: true, value: out };
+}
+
+function markPrice(symbol: string, http: Http) {
+  return okxGet(http, okxUrl(PATH.markPrice, { instType: 'SWAP', instId: symbol }), MarkPriceRow, MARK_SHARE_MS);
+}
+
+async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
+  const symbol = inst.symbol;
+  const [markRes, fundingRes, oiRes, tickerRes] = await Promise.all([
+    markPrice(symbol, http),
+    okxGet(http, okxUrl(PATH.fundingRate, { instId: symbol }), FundingRateRow),
+    okxGet(http, okxUrl(PATH.openInterest, { instType: 'SWAP', instId: symbol }), OpenInterestRow),
+    okxGet(http, okxUrl(PATH.ticker, { instId: symbol }), TickerRow),
+  ]);
+  if (!markRes.ok) return markRes;
+  if (!fundingRes.ok) return fundingRes;
+  if (!oiRes.ok) return oiRes;
+  if (!tickerRes.ok) return tickerRes;
+  const mark = rowFor(markRes.value, symbol, PATH.markPrice);
+  if (!mark.ok) return mark;
+  const funding = rowFor(fundingRes.value, symbol, PATH.fundingRate);
+  if (!funding.ok) return funding;
+  const oi = rowFor(oiRes.value, symbol, PATH.openInterest);
+  if (!oi.ok) return oi;
+  const ticker = rowFor(tickerRes.value, symbol, PATH.ticker);
+  if (!ticker.ok) return ticker;
+
+  const f = funding.value;
+  // OKX has no interval field: it is the gap from this settlement to the one after (8/6/4/2/1 h).
+  const gap = f.nextFundingTime === null ? null : f.nextFundingTime - f.fundingTime;
+  const intervalHours = gap !== null && gap > 0 && gap <= DAY ? hours(gap) : null;
+  const openInterest = oi.value.oiCcy ?? oi.value.oi * inst.contractValue;
+  return {
+    ok: true,
+    value: {
+      venue: 'okx',
+      symbol,
+      markPrice: mark.value.markPx,
+      // The index lives on another endpoint (index-tickers); four requests per quote are enough.
+      indexPrice: null,
+      lastPrice: ticker.value.last,
+      fundingRate: f.fundingRate,
+      fundingIntervalHours: intervalHours,
+      nextFundingTime: f.fundingTime,
+      fundingCap: f.maxFundingRate,
+      fundingFloor: f.minFundingRate,
+      openInterest,
+      source: [PATH.markPrice, PATH.fundingRate, PATH.openInterest, PATH.ticker].join(' + '),
+      fetchedAt: Date.now(),
+    },
+  };
+}
+
+async function fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>> {
+  const byTime = new Map<number, number>();
+  let after: number | null = null;
+  for (let page = 0; page < FUNDING_PAGES; page++) {
+    const params: Record<string, string> = { instId: inst.symbol, limit: String(FUNDING_PAGE) };
+    if (after !== null) params['after'] = String(after);
+    const rows = await okxGet(http, okxUrl(PATH.fundingHistory, params), FundingHistoryRow);
+    if (!rows.ok) return rows;
+    for (const r of rows.value) {
+      if (r.instId !== inst.symbol) return schemaError(PATH.fundingHistory, `asked for ${inst.symbol}, got ${r.instId}`);
+      const rate = r.realizedRate ?? r.fundingRate;
+      if (rate !== null) byTime.set(r.fundingTime, rate);
+    }
+    const oldest = Math.min(...rows.value.map((r) => r.fundingTime));
+    if (rows.value.length < FUNDING_PAGE || oldest <= Date.now() - FUNDING_SPAN_MS) break;
+    after = oldest;
+  }
+  const points = [...byTime].map(([time, rate]) => ({ time, rate })).sort((a, b) => a.time - b.time);
+  return { ok: true, value: { points, intervalHours: intervalHoursFromTimes(points.map((p) => p.time)), source: PATH.fundingHistory, fetchedAt: Date.now() } };
+}
+
+async function oiHistory(inst: Instrument, http: Http): Promise<Result<OiHistory>> {
+  const url = okxUrl(PATH.oiHistory, { instId: inst.symbol, period: '1H', limit: String(HOURLY_LIMIT) });
+  const rows = await okxGet(http, url, OiHistoryRow);
+  if (!rows.ok) return rows;
+  const points: SeriesPoint[] = rows.value
+    .map(([time, contracts, coins]) => ({ time, value: coins ?? contracts * inst.contractValue }))
+    .sort((a, b) => a.time - b.time);
+  return { ok: true, value: { points, source: PATH.oiHistory, fetchedAt: Date.now() } };
+}
+
+function closes(rows: readonly v.InferOutput<typeof CandleRow>[]): SeriesPoint[] {
+  return rows.map((r) => ({ time: r[0], value: r[4] })).sort((a, b) => a.time - b.time);
+}
+
+async function candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
+  const [hourly, daily] = await Promise.all([
+    okxGet(http, okxUrl(PATH.candles, { instId: inst.symbol, bar: '1H', limit: String(HOURLY_LIMIT) }), CandleRow),
+    // `1Dutc`: plain `1D` bars open at UTC+8.
+    okxGet(http, okxUrl(PATH.candles, { instId: inst.symbol, bar: '1Dutc', limit: String(DAILY_LIMIT) }), CandleRow),
+  ]);
+  if (!hourly.ok) return hourly;
+  if (!daily.ok) return daily;
+  return { ok: true, value: { hourly: closes(hourly.value), daily: closes(daily.value), source: PATH.candles, fetchedAt: Date.now() } };
+}
+
+async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
+  const family = okxInstFamily(inst.symbol);
+  if (family === null) {
+    return { ok: false, error: { kind: 'unknown-symbol', venue: 'okx', endpoint: PATH.tiers, message: `Not an OKX USDT/USDC swap: ${inst.symbol}` } };
+  }
+  const [tierRes, markRes] = await Promise.all([
+    okxGet(http, okxUrl(PATH.tiers, { instType: 'SWAP', tdMode: 'isolated', instFamily: family }), TierRow),
+    markPrice(inst.symbol, http),
+  ]);
+  if (!tierRes.ok) return tierRes;
+  if (!markRes.ok) return markRes;
+  const mark = rowFor(markRes.value, inst.symbol, PATH.markPrice);
+  if (!mark.ok) return mark;
+  const rows = tierRes.value.filter((r) => r.instFamily === '' || r.instFamily === family);
+  const converted = okxTiersToNotional(rows, inst.contractValue, mark.value.markPx);
+  if (typeof converted === 'string') return schemaError(PATH.tiers, converted);
+  return { ok: true, value: { tiers: converted, fallback: false, source: PATH.tiers, fetchedAt: Date.now() } };
+}
+
+export const okxMarket: VenueMarketClient = {
+  venue: 'okx',
+  instruments,
+  quote,
+  fundingHistory,
+  oiHistory,
+  candles,
+  tiers,
+};

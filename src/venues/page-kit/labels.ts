@@ -1,0 +1,46 @@
+// Header captions vary in case, spacing, punctuation and unit tails ("Size (BTC)", "PNL (ROE %)",
+// "Liq. Price", "仓位数量（BTC）"). Normalising them first lets one synonym cover every variant.
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+    .replace(/[\s.:·•*\u00a0\u200b-\u200f]/g, '')
+    .trim();
+}
+
+/** Column meanings a positions table can have; each venue maps its captions onto these. */
+export const COLUMN_KEYS = [
+  'symbol',
+  'side',
+  'size',
+  'value',
+  'entry',
+  'mark',
+  'liq',
+  'margin',
+  'marginRatio',
+  'pnl',
+  'leverage',
+  'mode',
+  'funding',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export type ColumnDictionary = Partial<Record<ColumnKey, readonly string[]>>;
+
+/**
+ * Maps header captions to column keys through a synonym dictionary — never by position, since venues
+ * let users hide and reorder columns. Synonyms are compared normalised; the first match wins, and a
+ * key is never mapped twice.
+ */
+export function mapColumns(headers: readonly string[], dictionary: ColumnDictionary): Partial<Record<ColumnKey, number>> {
+  const lookup = new Map<string, ColumnKey>();
+  for (const key of COLUMN_KEYS) for (const syn of dictionary[key] ?? []) lookup.set(normalizeLabel(syn), key);
+  const out: Partial<Record<ColumnKey, number>> = {};
+  headers.forEach((h, i) => {
+    const key = lookup.get(normalizeLabel(h));
+    if (key !== undefined && out[key] === undefined) out[key] = i;
+  });
+  return out;
+}

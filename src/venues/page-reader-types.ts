@@ -1,0 +1,37 @@
+import type { Position } from './position-types';
+import type { VenueId } from './types';
+
+/** One row of a positions table: a position that passed the cross-checks, or why it did not. */
+export type RowRead =
+  | { ok: true; position: Position }
+  | { ok: false; reason: string; symbol: string | null; side: Position['side'] | null };
+
+export interface PageRead {
+  /**
+   * `ok`: rows were read (possibly none: no open position). `no-table`: the anchor has no positions
+   * table we recognise (PerpLens says it cannot find it). `loading`: the table is still rendering.
+   */
+  status: 'ok' | 'no-table' | 'loading';
+  rows: RowRead[];
+  /** Things the user should know about how the page was read (e.g. an unknown language). */
+  notes: string[];
+}
+
+export interface ReadContext {
+  /** Page locale (from the URL segment or html[lang]) for number formats and captions. */
+  locale: string;
+  /** The symbol the page URL names, used to map a row's display name to the venue symbol. */
+  urlSymbol: string;
+}
+
+/**
+ * A venue page reader in the spirit of refined-github's features: where it applies (the URL), how
+ * to find its root (the anchor), and how to read that root into positions. It only reads.
+ */
+export interface VenuePageReader {
+  venue: VenueId;
+  matchUrl(url: URL): string | null;
+  /** The smallest stable element that contains the positions table, or null when not on the page (yet). */
+  findAnchor(doc: Document): Element | null;
+  read(anchor: Element, ctx: ReadContext): PageRead;
+}

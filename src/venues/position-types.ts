@@ -1,0 +1,29 @@
+import type { Side } from '../core/types';
+import type { VenueId } from './types';
+
+export type MarginMode = 'isolated' | 'cross';
+
+/** One open position, read from a page or from a venue's public address API. */
+export interface Position {
+  venue: VenueId;
+  symbol: string;
+  side: Side;
+  /** |size| in BASE units (contracts already converted). */
+  size: number;
+  entryPrice: number;
+  /** Mark (or oracle) price as the source showed it; null when not shown. */
+  markPrice: number | null;
+  /** The venue's own liquidation price; null when it shows none. */
+  liqPrice: number | null;
+  /** Margin backing the position (isolated: its own margin; cross: as shown), quote currency. */
+  margin: number | null;
+  /**
+   * Margin without unrealised PnL, which is what the liquidation formula takes (Binance
+   * `isolatedWallet`; Hyperliquid isolated `leverage.rawUsd + s·Q·EP`); null where unknown.
+   */
+  walletMargin: number | null;
+  marginMode: MarginMode | null;
+  leverage: number | null;
+  unrealizedPnl: number | null;
+  source: 'page' | 'api';
+}

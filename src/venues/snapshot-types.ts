@@ -1,0 +1,39 @@
+import type { WindowChange } from '../core';
+import type { FetchError, MarketQuote, TierTable, Window } from './market-types';
+import type { VenueId } from './types';
+
+/** How one part of a snapshot was obtained: when, from where, and the last error since. */
+export interface PartStatus {
+  fetchedAt: number | null;
+  source: string | null;
+  error: FetchError | null;
+}
+
+export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers';
+
+/** Everything the panel and the popup need about one market, normalised across venues. */
+export interface MarketSnapshot {
+  venue: VenueId;
+  symbol: string;
+  asset: string;
+  quote: MarketQuote;
+  fundingIntervalHours: number;
+  /** Where the interval came from: the venue said so, the gap between settlements, or the 8h default. */
+  fundingIntervalSource: 'venue' | 'history' | 'default';
+  /** Mean settled rate over the last 7 days, per interval. */
+  fundingAvg7d: number | null;
+  /** Rank (0–1) of the current rate among the last 30 days of settled rates. */
+  fundingPercentile30d: number | null;
+  /** Standard deviation of daily log returns over the last 30 days. */
+  dailyVol: number | null;
+  priceChange: Record<Window, WindowChange>;
+  /** In base units. */
+  oiChange: Record<Window, WindowChange>;
+  /** `recorded`: the venue publishes no OI history; PerpLens records it while the market is watched. */
+  oiBasis: 'venue' | 'recorded';
+  tiers: TierTable | null;
+  /** Last 24 hourly values, for sparklines. */
+  sparkline: { price: number[]; oi: number[] };
+  parts: Record<SnapshotPart, PartStatus>;
+  builtAt: number;
+}

@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { matchVenuePage } from '../../src/venues';
+import type { PageMatch } from '../../src/venues/types';
+
+const PAGES_DIR = new URL('./pages/', import.meta.url);
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A bare trading page for a venue: enough for the content script to start (positions come later). */
+function bareTradePage(match: PageMatch): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(match.symbol)} | ${escape(match.venue)}</title>
+<style>body{margin:0;background:#101014;color:#ddd;font:14px sans-serif}main{padding:16px}</style></head>
+<body><main><h1>${escape(match.symbol)}</h1><p>No open positions.</p></main></body></html>`;
+}
+
+/** The page a venue would serve at this URL, or null when it is not a trading page. */
+export async function tradePage(url: URL): Promise<string | null> {
+  const match = matchVenuePage(url);
+  if (!match) return null;
+  if (match.venue === 'binance') return readFile(new URL('binance-futures.html', PAGES_DIR), 'utf8');
+  return bareTradePage(match);
+}

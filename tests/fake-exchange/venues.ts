@@ -1,0 +1,16 @@
+import { binanceApi } from './binance';
+import { bybitApi } from './bybit';
+import { dydxApi } from './dydx';
+import { hyperliquidApi } from './hyperliquid';
+import { okxApi } from './okx';
+import type { VenueHandler } from './venue-handler';
+
+/** API host → the venue handler that serves it. www.binance.com and www.okx.com serve pages too. */
+export const API_HANDLERS: Record<string, VenueHandler> = {
+  'fapi.binance.com': binanceApi,
+  'www.binance.com': binanceApi,
+  'api.bybit.com': bybitApi,
+  'www.okx.com': okxApi,
+  'api.hyperliquid.xyz': hyperliquidApi,
+  'indexer.dydx.trade': dydxApi,
+};

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { createOiRecorder } from '../../src/background/oi-recorder';
+import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
+import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
+import { okxMarket } from '../../src/venues/okx/market';
+import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
+import { OKX_CONTRACT_VALUE, OKX_TIERS, okxApi } from '../fake-exchange/okx';
+import type { FakeState } from '../fake-exchange/venue-handler';
+
+const DAY = 24 * HOUR;
+
+/** The client's HttpRequest handed straight to the fake handler, as the fake server would. */
+function handlerHttp(state: FakeState): Http & { urls: string[] } {
+  const urls: string[] = [];
+  const http = async (req: HttpRequest) => {
+    urls.push(req.url.toString());
+    const reply = okxApi(
+      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
+      state,
+    );
+    if (!reply) return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: 'not served', status: 404 } };
+    if (reply.status !== 200) {
+      return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: reply.body, status: reply.status } };
+    }
+    return { ok: true as const, value: JSON.parse(reply.body) as unknown };
+  };
+  return Object.assign(http, { urls });
+}
+
+function setup() {
+  const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
+  return { state, http: handlerHttp(state) };
+}
+
+async function btc(http: Http): Promise<Instrument> {
+  const list = await okxMarket.instruments(http);
+  if (!list.ok) throw new Error(list.error.message);
+  const inst = list.value.find((i) => i.symbol === 'BTC-USDT-SWAP');
+  if (!inst) throw new Error('no BTC-USDT-SWAP');
+  return inst;
+}
+
+describe('okx client against the fake exchange', () => {
+  it('lists the fake swaps and leaves out the inverse and pre-open ones', async () => {
+    const { http } = setup();
+    const r = await okxMarket.instruments(http);
+    expect(r.ok && r.value.map((i) => [i.symbol, i.asset, i.contractValue])).toEqual([
+      ['BTC-USDT-SWAP', 'BTC', OKX_CONTRACT_VALUE['BTC']],
+      ['ETH-USDT-SWAP', 'ETH', OKX_CONTRACT_VALUE['ETH']],
+      ['SOL-USDT-SWAP', 'SOL', OKX_CONTRACT_VALUE['SOL']],
+    ]);
+  });
+
+  it('reads the fake state back figure by figure', async () => {
+    const { state, http } = setup();
+    const inst = await btc(http);
+    const m = state.markets.get('BTC');
+    if (!m) throw new Error('no BTC');
+    const q = await okxMarket.quote(inst, http);
+    expect(q.ok).toBe(true);
+    if (!q.ok) return;
+    expect(q.value.markPrice).toBe(m.markPrice);
+    expect(q.value.lastPrice).toBe(m.lastPrice);
+    expect(q.value.fundingRate).toBe(m.fundingRate8h);
+    expect(q.value.fundingIntervalHours).toBe(8);
+    expect(q.value.openInterest).toBeCloseTo(m.openInterest, 6);
+    expect((q.value.nextFundingTime ?? 0) % (8 * HOUR)).toBe(0);
+
+    const f = await okxMarket.fundingHistory(inst, http);
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    expect(f.value.intervalHours).toBe(8);
+    expect(f.value.points.length).toBe(100);
+    expect((f.value.points[0]?.time ?? Infinity) <= Date.now() - 30 * DAY).toBe(true);
+    const last = f.value.points.at(-1);
+    expect(last?.rate).toBe(m.fundingHistory8h.find((x) => x.time === last?.time)?.rate);
+
+    const oi = await okxMarket.oiHistory?.(inst, http);
+    expect(oi?.ok).toBe(true);
+    if (!oi?.ok) return;
+    expect(oi.value.points).toHaveLength(30);
+    expect(oi.value.points.at(-1)?.value).toBeCloseTo(m.hourly.at(-1)?.oi ?? 0, 6);
+
+    const c = await okxMarket.candles(inst, http);
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.value.hourly.at(-1)).toEqual({ time: m.hourly.at(-1)?.time, value: m.hourly.at(-1)?.close });
+    expect((c.value.hourly.at(-1)?.time ?? 0) - (c.value.hourly[0]?.time ?? 0)).toBeGreaterThanOrEqual(25 * HOUR);
+    expect(c.value.daily.length).toBeGreaterThanOrEqual(31);
+
+    const t = await okxMarket.tiers(inst, http);
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    expect(t.value.tiers.map((x) => x.maintenanceRate)).toEqual(OKX_TIERS.map((x) => x.mmr));
+    expect(t.value.tiers[0]?.notionalCap).toBeCloseTo((OKX_TIERS[0]?.maxSz ?? 0) * 0.01 * m.markPrice, 6);
+  });
+
+  it('builds a complete snapshot through the background', async () => {
+    const { http } = setup();
+    const r = await buildSnapshot(
+      { client: okxMarket, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now },
+      'ETH-USDT-SWAP',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.value;
+    for (const part of Object.values(s.parts)) expect(part.error).toBeNull();
+    expect(s.asset).toBe('ETH');
+    expect(s.fundingIntervalHours).toBe(8);
+    expect(s.fundingIntervalSource).toBe('venue');
+    expect(s.fundingAvg7d).not.toBeNull();
+    expect(s.fundingPercentile30d).not.toBeNull();
+    expect(s.dailyVol).not.toBeNull();
+    expect(s.oiBasis).toBe('venue');
+    for (const w of ['1h', '4h', '24h'] as const) {
+      expect(s.priceChange[w].change).not.toBeNull();
+      expect(s.oiChange[w].change).not.toBeNull();
+    }
+    expect(s.tiers?.tiers.length).toBe(OKX_TIERS.length);
+  });
+
+  it('answers an unknown instrument with code 51001, a bad-request error', async () => {
+    const { http } = setup();
+    const fake: Instrument = { venue: 'okx', symbol: 'XRP-USDT-SWAP', asset: 'XRP', quote: 'USDT', contractValue: 100, tickSize: 0.0001, fundingIntervalHours: null };
+    const r = await okxMarket.quote(fake, http);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.kind, r.error.message]).toEqual(['bad-request', expect.stringContaining('51001')]);
+  });
+
+  it('serves only /api/v5/: trading pages on the same host are left to the page server', () => {
+    const { state } = setup();
+    const page = okxApi({ host: 'www.okx.com', method: 'GET', path: '/trade-swap/btc-usdt-swap', query: new URLSearchParams(), body: undefined, now: Date.now() }, state);
+    expect(page).toBeNull();
+  });
+});

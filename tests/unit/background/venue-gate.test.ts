@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { JsonRequest } from '../../../src/background/http';
+import { createVenueGate } from '../../../src/background/venue-gate';
+import type { FetchError, Result, VenueDescriptor } from '../../../src/venues/market-types';
+
+const descriptor: VenueDescriptor = {
+  venue: 'binance',
+  apiBase: 'https://fapi.binance.com',
+  rateLimit: { units: 100, windowMs: 60_000, unit: 'weight', note: 'test' },
+};
+const url = (path: string) => new URL(path, 'https://fapi.binance.com');
+
+function setup(answer: (req: JsonRequest) => Result<unknown>) {
+  let t = 1_000_000;
+  const fetchJson = vi.fn(async (req: JsonRequest) => answer(req));
+  const gate = createVenueGate(descriptor, { fetchJson, now: () => t, random: () => 0.5, budgetShare: 0.25 });
+  return { gate, fetchJson, advance: (ms: number) => (t += ms), now: () => t };
+}
+
+const fail = (e: Partial<FetchError> & Pick<FetchError, 'kind'>): Result<unknown> => ({
+  ok: false,
+  error: { venue: 'binance', endpoint: '/x', message: e.kind, ...e },
+});
+
+describe('createVenueGate', () => {
+  it('refuses any origin but the venue API', async () => {
+    const { gate, fetchJson } = setup(() => ({ ok: true, value: 1 }));
+    const r = await gate({ url: new URL('https://evil.example/fapi/v1/x') });
+    expect(r.ok || r.error.kind).toBe('bad-request');
+    expect(fetchJson).not.toHaveBeenCalled();
+  });
+
+  it('shares identical requests in flight and for shareForMs', async () => {
+    const { gate, fetchJson, advance } = setup(() => ({ ok: true, value: 1 }));
+    await Promise.all(Array.from({ length: 10 }, () => gate({ url: url('/fapi/v1/exchangeInfo'), shareForMs: 5000 })));
+    expect(fetchJson).toHaveBeenCalledTimes(1);
+    advance(4999);
+    await gate({ url: url('/fapi/v1/exchangeInfo'), shareForMs: 5000 });
+    expect(fetchJson).toHaveBeenCalledTimes(1);
+    advance(1);
+    await gate({ url: url('/fapi/v1/exchangeInfo'), shareForMs: 5000 });
+    expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds the whole venue for Retry-After after a 429, then resumes', async () => {
+    let limited = true;
+    const { gate, fetchJson, advance, now } = setup(() => (limited ? fail({ kind: 'rate-limited', status: 429, retryAt: now() + 30_000 }) : { ok: true, value: 1 }));
+    expect((await gate({ url: url('/a') })).ok).toBe(false);
+    limited = false;
+    advance(29_999);
+    const held = await gate({ url: url('/b') });
+    expect(held.ok || held.error.kind).toBe('rate-limited');
+    expect(fetchJson).toHaveBeenCalledTimes(1);
+    advance(1);
+    expect((await gate({ url: url('/b') })).ok).toBe(true);
+    expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+
+  it('backs off exponentially without Retry-After', async () => {
+    const { gate, fetchJson, advance, now } = setup(() => fail({ kind: 'rate-limited', status: 429 }));
+    const holds: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await gate({ url: url('/a') });
+      if (r.ok) throw new Error('expected a hold');
+      holds.push((r.error.retryAt ?? 0) - now());
+      advance(10 * 60_000);
+    }
+    expect(fetchJson).toHaveBeenCalledTimes(4);
+    // random() = 0.5 puts the jitter at its midpoint.
+    expect(holds).toEqual([2000, 4000, 8000, 16000]);
+    const s = gate.status();
+    expect(s.requests).toBe(4);
+  });
+
+  it('does not retry a region block in a loop', async () => {
+    const { gate, fetchJson, advance } = setup(() => fail({ kind: 'region-blocked', status: 451 }));
+    await gate({ url: url('/a') });
+    for (let i = 0; i < 20; i++) {
+      advance(60_000);
+      const r = await gate({ url: url('/a') });
+      expect(r.ok || r.error.kind).toBe('region-blocked');
+    }
+    // One request, then one more after the 30-minute hold ended.
+    expect(fetchJson.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps to its budget within a window', async () => {
+    const { gate, fetchJson, advance } = setup(() => ({ ok: true, value: 1 }));
+    for (let i = 0; i < 40; i++) await gate({ url: url(`/a${i}`) });
+    expect(fetchJson).toHaveBeenCalledTimes(25);
+    advance(60_000);
+    await gate({ url: url('/later') });
+    expect(fetchJson).toHaveBeenCalledTimes(26);
+  });
+
+  it('counts request weight against the budget', async () => {
+    const { gate, fetchJson } = setup(() => ({ ok: true, value: 1 }));
+    for (let i = 0; i < 5; i++) await gate({ url: url(`/w${i}`), weight: 20 });
+    expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+});
