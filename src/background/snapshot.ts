@@ -14,7 +14,7 @@ import {
   type VenueMarketClient,
   type Window,
 } from '../venues/market-types';
-import type { MarketSnapshot, PartStatus } from '../venues/snapshot-types';
+import { QUOTE_REFRESH_MS, type MarketSnapshot, type PartStatus } from '../venues/snapshot-types';
 import { createCache, type Cache, type CacheView } from './cache';
 import type { OiRecorder } from './oi-recorder';
 
@@ -24,9 +24,7 @@ const DAY = 24 * HOUR;
 /** Refresh time per data kind: prices and funding tens of seconds, OI minutes, candles and tiers longer. */
 export const REFRESH_MS = {
   instruments: HOUR,
-  // 30 s keeps Hyperliquid (20 weight a quote) near 3% of its limit; the page's own mark drives the
-  // panel's live distance, so the quote does not need to be faster.
-  quote: 30_000,
+  quote: QUOTE_REFRESH_MS,
   funding: HOUR,
   oi: 5 * 60_000,
   candles: 30 * 60_000,

@@ -5,9 +5,10 @@ import { Panel } from '../ui/Panel';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import { extensionAlive, requestSnapshot } from './messaging';
 import { mountHost, type Mounted } from './mount';
+import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
 
-const QUOTE_REFRESH_MS = 15_000;
-const STALE_AFTER_MS = 2 * QUOTE_REFRESH_MS;
+// Asking twice per background refresh keeps the shown quote at most one refresh old.
+const ASK_EVERY_MS = QUOTE_REFRESH_MS / 2;
 const TICK_MS = 1_000;
 const DEFAULT_WINDOW = '4h' as const;
 
@@ -22,7 +23,7 @@ interface Session {
 let session: Session | null = null;
 
 function draw(s: Session): void {
-  const props = { venue: s.match.venue, symbol: s.match.symbol, market: s.market, now: Date.now(), staleAfterMs: STALE_AFTER_MS, window: DEFAULT_WINDOW };
+  const props = { venue: s.match.venue, symbol: s.match.symbol, market: s.market, now: Date.now(), staleAfterMs: QUOTE_STALE_AFTER_MS, window: DEFAULT_WINDOW };
   render(h(Panel, props), s.mounted.container);
 }
 
@@ -72,7 +73,7 @@ function tick(): void {
   }
   if (!session) return;
   session.mounted.ensureAttached();
-  if (Date.now() - session.lastRequest >= QUOTE_REFRESH_MS) void refresh(session);
+  if (Date.now() - session.lastRequest >= ASK_EVERY_MS) void refresh(session);
   draw(session);
 }
 

@@ -5,10 +5,11 @@ import { requestSnapshot } from '../content/messaging';
 import { MarketBlock } from '../ui/MarketBlock';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../ui/Panel';
+import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
 
 const WATCHLIST: readonly PageMatch[] = [{ venue: 'binance', symbol: 'BTCUSDT' }];
-const REFRESH_MS = 15_000;
+const REFRESH_MS = QUOTE_REFRESH_MS / 2;
 
 function WatchRow({ item }: { item: PageMatch }) {
   const [market, setMarket] = useState<MarketState>({ status: 'loading' });
@@ -34,7 +35,7 @@ function WatchRow({ item }: { item: PageMatch }) {
       <h2>
         {item.symbol} · {VENUE_NAMES[item.venue]}
       </h2>
-      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={2 * REFRESH_MS} window="4h" />
+      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={QUOTE_STALE_AFTER_MS} window="4h" />
     </div>
   );
 }

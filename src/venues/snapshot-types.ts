@@ -37,3 +37,11 @@ export interface MarketSnapshot {
   parts: Record<SnapshotPart, PartStatus>;
   builtAt: number;
 }
+
+/**
+ * How often the background refreshes a quote. 30 s keeps Hyperliquid (20 weight a quote) near 3% of
+ * its limit; the page's own mark price drives the panel's live distance, so this need not be faster.
+ */
+export const QUOTE_REFRESH_MS = 30_000;
+/** A quote older than this (two refreshes missed) is shown as stale, with its age. */
+export const QUOTE_STALE_AFTER_MS = 2 * QUOTE_REFRESH_MS + 5_000;

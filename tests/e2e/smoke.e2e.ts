@@ -3,38 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextFunding } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+import { probeMarket } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
 mkdirSync(ARTIFACTS, { recursive: true });
-
-interface MarketProbe {
-  state: string | null;
-  reason: string | null;
-  fields: Record<string, { value: string | null; text: string; title: string | null }>;
-  text: string;
-}
-
-// Serialised into the page: must be self-contained.
-function probeMarket(): MarketProbe | null {
-  const host = document.getElementById('perplens-root');
-  const root = host?.shadowRoot;
-  const market = root?.querySelector('[data-perplens-market]');
-  if (!root || !market) return null;
-  const fields: MarketProbe['fields'] = {};
-  for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
-    fields[el.getAttribute('data-field') ?? ''] = {
-      value: el.getAttribute('data-value'),
-      text: el.textContent ?? '',
-      title: el.getAttribute('title'),
-    };
-  }
-  return {
-    state: market.getAttribute('data-state'),
-    reason: market.getAttribute('data-reason'),
-    fields,
-    text: root.textContent ?? '',
-  };
-}
 
 for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
   describe(`smoke in ${name}`, () => {

@@ -9,6 +9,17 @@ import { API_HANDLERS } from './venues';
 import { tradePage } from './pages';
 import { html, type Reply } from './reply';
 
+export interface RequestRecord {
+  time: number;
+  host: string;
+  path: string;
+  /** Query string without '?', and the raw POST body: both name the symbol asked for. */
+  query: string;
+  body: string;
+  /** The fault served instead of the normal answer, if any. */
+  fault: Fault['kind'] | null;
+}
+
 export interface FakeExchange {
   port: number;
   hosts: readonly string[];
@@ -16,6 +27,8 @@ export interface FakeExchange {
   state: FakeState;
   /** Requests received, keyed `host/path` (no query). */
   requests: Map<string, number>;
+  /** Every request in arrival order, for request-economy and backoff assertions. */
+  log: RequestRecord[];
   /** Hosts that were asked for something, known or not: the e2e fails on any unexpected one. */
   seenHosts: Set<string>;
   setFault(host: string, path: string, fault: Fault | null): void;
@@ -31,11 +44,15 @@ async function pageFor(url: URL, pages: Map<string, string>): Promise<Reply | nu
   return page === null ? null : html(page);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
@@ -85,6 +102,7 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
   const markets = defaultMarkets();
   const state: FakeState = { markets, accounts: new Map() };
   const requests = new Map<string, number>();
+  const log: RequestRecord[] = [];
   const seenHosts = new Set<string>();
   const faults = new Map<string, Fault>();
   const pages = new Map<string, string>();
@@ -96,14 +114,16 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     seenHosts.add(host);
     const key = `${host}${url.pathname}`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const body = req.method === 'POST' ? parseJson(raw) : undefined;
+    const fault = faults.get(key);
+    log.push({ time: Date.now(), host, path: url.pathname, query: url.search.slice(1), body: raw, fault: fault?.kind ?? null });
     const handler = API_HANDLERS[host];
     let normal: Reply | null = null;
     if (req.method === 'GET') normal = await pageFor(url, pages);
     if (!normal && handler) {
       normal = handler({ host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, now: Date.now() }, state);
     }
-    const fault = faults.get(key);
     if (fault && applyFault(res, fault, normal)) return;
     if (normal) send(res, normal);
     else if (url.pathname === '/favicon.ico') send(res, { status: 204, contentType: 'image/x-icon', body: '' });
@@ -138,6 +158,7 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     markets,
     state,
     requests,
+    log,
     seenHosts,
     setFault(host, path, fault) {
       if (fault) faults.set(faultKey(host, path), fault);

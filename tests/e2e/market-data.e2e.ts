@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange, type RequestRecord } from '../fake-exchange/server';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { NOT_A_NUMBER, probeMarket, type MarketProbe } from './probes';
+
+const ARTIFACTS = 'artifacts/e2e';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const VENUE_PAGES = [
+  { venue: 'binance', url: 'https://www.binance.com/en/futures/ETHUSDT', symbol: 'ETHUSDT', asset: 'ETH', interval: 8, oiBasis: 'window' },
+  { venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', symbol: 'BTCUSDT', asset: 'BTC', interval: 8, oiBasis: 'window' },
+  { venue: 'okx', url: 'https://www.okx.com/trade-swap/sol-usdt-swap', symbol: 'SOL-USDT-SWAP', asset: 'SOL', interval: 8, oiBasis: 'window' },
+  { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/ETH', symbol: 'ETH', asset: 'ETH', interval: 1, oiBasis: 'since-watching' },
+  { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', symbol: 'BTC-USD', asset: 'BTC', interval: 1, oiBasis: 'window' },
+] as const;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const numberOf = (p: MarketProbe, field: string) => Number(p.fields[field]?.value);
+
+async function openMarket(browser: E2EBrowser, url: string, accept: (p: MarketProbe) => boolean, what: string, timeoutMs = 20_000) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const probe = await waitFor(page, probeMarket, what, accept, timeoutMs);
+  return { page, probe };
+}
+
+/** Requests for one symbol: its name in the query or the POST body (exchange-wide lists excluded). */
+const forSymbol = (log: readonly RequestRecord[], host: string, needle: string, from: number, to: number) =>
+  log.filter((r) => r.host === host && r.time >= from && r.time <= to && (r.query.includes(needle) || r.body.includes(needle)));
+
+for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+  describe(`market data in ${name}`, () => {
+    let fake: FakeExchange;
+    let browser: E2EBrowser;
+
+    beforeAll(async () => {
+      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+      browser = await launch(name, fake.hosts, fake.port);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await fake?.close();
+    });
+
+    for (const v of VENUE_PAGES) {
+      it(`${v.venue}: a validated snapshot reaches the page`, async () => {
+        const asset = fake.markets.get(v.asset);
+        if (!asset) throw new Error('fake asset missing');
+        const { page, probe } = await openMarket(browser, v.url, (p) => p.state === 'ok', `${v.venue} market block in state ok`);
+        expect(probe.venue).toBe(v.venue);
+        expect(probe.symbol).toBe(v.symbol);
+        expect(numberOf(probe, 'mark-price') / asset.markPrice).toBeCloseTo(1, 4);
+        expect(numberOf(probe, 'funding-interval-hours')).toBe(v.interval);
+        expect(numberOf(probe, 'funding-rate-8h')).toBeCloseTo(asset.fundingRate8h, 8);
+        expect(numberOf(probe, 'next-funding') % (v.interval * 3_600_000)).toBe(0);
+        expect(Number.isFinite(numberOf(probe, 'price-change'))).toBe(true);
+        expect(probe.fields['price-change']?.value).not.toBe('');
+        expect(probe.fields['oi-change']?.value).not.toBe('');
+        if (v.oiBasis === 'since-watching') expect(probe.fields['oi-change']?.text).toMatch(/since watching/);
+        expect(probe.text).not.toMatch(NOT_A_NUMBER);
+        await page.screenshot(`${ARTIFACTS}/${name}-market-${v.venue}.png`);
+        await page.close();
+      });
+    }
+
+    it('ten tabs on one symbol cost the venue what one tab costs', async () => {
+      const period = 12_000;
+      const oneFrom = Date.now();
+      const one = await openMarket(browser, 'https://www.bybit.com/trade/usdt/ETHUSDT', (p) => p.state === 'ok', 'one bybit ETHUSDT tab');
+      await sleep(period - (Date.now() - oneFrom));
+      const oneCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=ETHUSDT', oneFrom, oneFrom + period).length;
+      await one.page.close();
+
+      const tenFrom = Date.now();
+      const pages: E2EPage[] = [];
+      for (let i = 0; i < 10; i++) {
+        const page = await browser.newPage();
+        void page.goto('https://www.bybit.com/trade/usdt/SOLUSDT').catch(() => undefined);
+        pages.push(page);
+      }
+      for (const page of pages) await waitFor(page, probeMarket, 'bybit SOLUSDT tab ok', (p) => p.state === 'ok', 30_000);
+      await sleep(Math.max(0, period - (Date.now() - tenFrom)));
+      const tenCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=SOLUSDT', tenFrom, tenFrom + period).length;
+      for (const page of pages) await page.close();
+      expect(oneCount).toBeGreaterThan(0);
+      expect(tenCount).toBe(oneCount);
+    });
+
+    it('a 429 with Retry-After: 30 stops every request to that venue for 30 s, then recovers', async () => {
+      const host = 'indexer.dydx.trade';
+      fake.setFault(host, '/v4/perpetualMarkets', { kind: 'status', status: 429, retryAfter: '30', body: '{"errors":[{"msg":"Too many requests"}]}' });
+      const start = Date.now();
+      const page = await browser.newPage();
+      await page.goto('https://dydx.trade/trade/ETH-USD');
+      const limited = await waitFor(page, probeMarket, 'dYdX rate-limited state', (p) => p.state === 'unavailable');
+      expect(limited.reason).toBe('rate-limited');
+      expect(limited.text).not.toMatch(NOT_A_NUMBER);
+      const first429 = fake.log.find((r) => r.host === host && r.time >= start && r.fault === 'status');
+      if (!first429) throw new Error('the fault was never hit');
+      setTimeout(() => fake.setFault(host, '/v4/perpetualMarkets', null), 3_000);
+      await sleep(first429.time + 29_000 - Date.now());
+      // Requests already on the wire when the 429 came back may land a moment later; none after that.
+      const during = fake.log.filter((r) => r.host === host && r.time > first429.time + 1_000 && r.time < first429.time + 29_500);
+      expect(during).toEqual([]);
+      const recovered = await waitFor(page, probeMarket, 'dYdX recovery after the hold', (p) => p.state === 'ok', 40_000);
+      expect(recovered.text).not.toMatch(NOT_A_NUMBER);
+      await page.close();
+    });
+
+    it('a malformed body shows an error state and recovers when the venue is healthy', async () => {
+      fake.setFault('www.okx.com', '/api/v5/public/mark-price', { kind: 'truncated' });
+      const page = await browser.newPage();
+      await page.goto('https://www.okx.com/trade-swap/eth-usdt-swap');
+      const broken = await waitFor(page, probeMarket, 'OKX malformed state', (p) => p.state === 'unavailable');
+      expect(broken.reason).toBe('malformed');
+      expect(broken.fields['mark-price']?.value).toBe('');
+      expect(broken.text).not.toMatch(NOT_A_NUMBER);
+      await page.screenshot(`${ARTIFACTS}/${name}-market-malformed.png`);
+      fake.setFault('www.okx.com', '/api/v5/public/mark-price', null);
+      const healthy = await waitFor(page, probeMarket, 'OKX recovery', (p) => p.state === 'ok', 40_000);
+      expect(numberOf(healthy, 'mark-price')).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('talks to no host but the venues', () => {
+      const venueHosts = new Set<string>(fake.hosts);
+      for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
+    });
+  });
+}

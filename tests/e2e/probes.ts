@@ -1,0 +1,37 @@
+// Functions serialised into the page by `waitFor`/`evaluate`: each must be self-contained.
+
+export interface FieldProbe {
+  value: string | null;
+  text: string;
+  title: string | null;
+}
+
+export interface MarketProbe {
+  state: string | null;
+  reason: string | null;
+  venue: string | null;
+  symbol: string | null;
+  fields: Record<string, FieldProbe>;
+  text: string;
+}
+
+/** Reads the panel's `[data-perplens-market]` block through the DOM contract. */
+export function probeMarket(): MarketProbe | null {
+  const root = document.getElementById('perplens-root')?.shadowRoot;
+  const market = root?.querySelector('[data-perplens-market]');
+  if (!root || !market) return null;
+  const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+  for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
+    fields[el.getAttribute('data-field') ?? ''] = { value: el.getAttribute('data-value'), text: el.textContent ?? '', title: el.getAttribute('title') };
+  }
+  return {
+    state: market.getAttribute('data-state'),
+    reason: market.getAttribute('data-reason'),
+    venue: market.getAttribute('data-venue'),
+    symbol: market.getAttribute('data-symbol'),
+    fields,
+    text: root.textContent ?? '',
+  };
+}
+
+export const NOT_A_NUMBER = /NaN|undefined|Infinity/;
