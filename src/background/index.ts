@@ -49,7 +49,8 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name !== OI_ALARM) return;
   await restored;
   for (const { venue, symbol } of watched.active(recordsOi)) {
-    await buildSnapshot({ client: VENUE_MARKETS[venue].client, http: gates[venue], caches, recorder, now }, symbol);
+    const { client, descriptor } = VENUE_MARKETS[venue];
+    await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
   }
   persistence.schedule(0);
   await ensureRecorderAlarm();

@@ -20,6 +20,7 @@ export type Reply = SnapshotReply | InstrumentsReply | PositionsReply;
 export function createRouter(deps: RouterDeps) {
   const depsFor = (venue: VenueId) => ({
     client: deps.venues[venue].client,
+    liquidation: deps.venues[venue].descriptor.liquidation,
     http: deps.gates[venue],
     caches: deps.caches,
     recorder: deps.recorder,

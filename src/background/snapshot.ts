@@ -54,6 +54,7 @@ export function createSnapshotCaches(now: () => number = Date.now): SnapshotCach
 
 export interface SnapshotDeps {
   client: VenueMarketClient;
+  liquidation: MarketSnapshot['liquidation'];
   http: Http;
   caches: SnapshotCaches;
   recorder: OiRecorder;
@@ -143,6 +144,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       venue: client.venue,
       symbol,
       asset: inst.asset,
+      contractValue: inst.contractValue,
       quote: q,
       fundingIntervalHours: interval.hours,
       fundingIntervalSource: interval.source,
@@ -156,6 +158,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
           : changes(oiPoints, q.openInterest, now, !oiHistory),
       oiBasis: oiHistory ? 'venue' : 'recorded',
       tiers: tiers.value ?? null,
+      liquidation: deps.liquidation,
       sparkline: {
         price: closes.slice(-24).map((p) => p.value),
         oi: oiPoints.slice(-24).map((p) => p.value),

@@ -47,3 +47,17 @@ export { positionRegimeNote, REGIME_DESCRIPTIONS } from './regime-note';
 export { parseNumber, parsePercent, type ParseNumberOptions } from './numbers';
 export { windowChange, type ChangeBasis, type Point, type WindowChange } from './series';
 export { crossCheck, type ReadFigures } from './cross-check';
+export {
+  bandFor,
+  DEFAULT_VIEW_SETTINGS,
+  LIQ_MISMATCH_TOLERANCE,
+  positionView,
+  type Band,
+  type Figure,
+  type LiqSource,
+  type PositionView,
+  type RegimeView,
+  type ViewMarket,
+  type ViewPosition,
+  type ViewSettings,
+} from './position-view';

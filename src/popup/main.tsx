@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { requestSnapshot } from '../content/messaging';
 import { MarketBlock } from '../ui/MarketBlock';
 import { nextMarketState, type MarketState } from '../ui/market-state';
-import { VENUE_NAMES } from '../ui/Panel';
+import { VENUE_NAMES } from '../venues/names';
 import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
 

@@ -42,3 +42,15 @@ export function formatAge(ms: number): string {
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;
   return `${Math.round(ms / 3_600_000)}h`;
 }
+
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Quote-currency amount: `$9.00`, `−$3.20`. */
+export function formatMoney(x: number, signed = false): string {
+  const sign = x < 0 ? '\u2212' : signed && x > 0 ? '+' : '';
+  return `${sign}$${money.format(Math.abs(x))}`;
+}
+
+export function formatNumber(x: number, digits = 2): string {
+  return x.toFixed(digits).replace('-', '\u2212');
+}

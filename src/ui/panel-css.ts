@@ -3,32 +3,57 @@
 export const PANEL_CSS = `
 :host { all: initial; }
 :host {
-  --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140;
+  --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
-  position: fixed; right: 16px; bottom: 16px; z-index: 2147483000;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 :host([data-theme="light"]) {
-  --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea;
-  --danger: #d9304e; --caution: #a36d00; --calm: #1a8d5f; --accent: #0f766e;
+  --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
+  --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
 }
-.panel { width: 300px; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
+.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 320px; max-height: calc(100vh - 32px);
+  display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden; }
-.toggle { all: unset; box-sizing: border-box; display: flex; gap: 8px; align-items: center; width: 100%;
-  padding: 8px 10px; cursor: pointer; color: var(--fg); border-bottom: 1px solid var(--line); }
-.toggle:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+.panel.collapsed { width: auto; max-width: 420px; }
+header { display: flex; gap: 6px; align-items: center; padding: 6px 8px 6px 10px; cursor: move; user-select: none;
+  border-bottom: 1px solid var(--line); touch-action: none; }
+.panel.collapsed header { border-bottom: 0; }
 .brand { font-weight: 700; color: var(--accent); }
-.where { flex: 1; color: var(--muted); }
-.body { padding: 8px 10px; }
+.where { flex: 1; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--line); border-radius: 4px;
+  padding: 1px 6px; cursor: pointer; }
+button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.icon { min-width: 24px; }
+.body { padding: 8px 10px; overflow: auto; }
 .body[hidden] { display: none; }
-.row { display: flex; justify-content: space-between; gap: 8px; padding: 2px 0; }
+h3 { margin: 10px 0 2px; font-size: 13px; }
+h4 { margin: 8px 0 2px; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
+  display: flex; justify-content: space-between; align-items: center; }
+.position { border-top: 1px solid var(--line); padding-top: 4px; margin-top: 8px; }
+.position.band-danger { box-shadow: inset 3px 0 0 var(--danger); padding-left: 6px; }
+.position.band-caution { box-shadow: inset 3px 0 0 var(--caution); padding-left: 6px; }
+.side { font-weight: 700; } .side-long { color: var(--calm); } .side-short { color: var(--danger); }
+.muted { color: var(--muted); font-weight: 400; font-size: 11px; }
+.row { display: flex; justify-content: space-between; gap: 8px; padding: 1px 0; }
 .label { color: var(--muted); }
-.value { font-variant-numeric: tabular-nums; font-weight: 600; }
-.value.unknown { color: var(--muted); cursor: help; }
+.value { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; }
+.value.unknown { color: var(--muted); cursor: help; font-weight: 400; }
 .tone-danger { color: var(--danger); } .tone-caution { color: var(--caution); } .tone-calm { color: var(--calm); }
+.tone-bad { color: var(--danger); } .tone-good { color: var(--calm); }
+[data-field="liq-distance"] { font-size: 15px; }
 .status { margin: 6px 0 0; color: var(--muted); }
 .status.error { color: var(--danger); }
-.status.stale { color: var(--caution); }
-.note { margin: 8px 0 0; color: var(--muted); font-size: 11px; }
+.status.stale, .caution-text { color: var(--caution); }
+.state-loading .value { opacity: .7; }
+.state-stale .value { opacity: .85; }
+.unreadable { border: 1px dashed var(--danger); border-radius: 6px; padding: 4px 8px; }
+.note-line { margin: 6px 0 2px; padding: 6px; border-radius: 6px; background: var(--chip); }
+.note-line.warn { box-shadow: inset 3px 0 0 var(--caution); }
+.source-line { margin: 6px 0 0; color: var(--muted); font-size: 11px; }
+.window-switch { display: inline-flex; gap: 2px; text-transform: none; }
+.window-switch button { padding: 0 5px; font-size: 11px; }
+.window-switch button.on { border-color: var(--accent); color: var(--accent); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.market { padding-bottom: 4px; }
 @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s; } }
 `;

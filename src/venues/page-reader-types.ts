@@ -22,6 +22,11 @@ export interface ReadContext {
   locale: string;
   /** The symbol the page URL names, used to map a row's display name to the venue symbol. */
   urlSymbol: string;
+  /**
+   * Base units per contract for the page's symbol when the background knows it (OKX `ctVal`), so a
+   * size shown in contracts can be converted; null when unknown — then such a row is unreadable.
+   */
+  contractValue: (symbol: string) => number | null;
 }
 
 /**

@@ -15,6 +15,13 @@ export interface Position {
   markPrice: number | null;
   /** The venue's own liquidation price; null when it shows none. */
   liqPrice: number | null;
+  /**
+   * Set when the source cannot show a liquidation price at all (dYdX's indexer serves none): then a
+   * null `liqPrice` means "not known here", not "no liquidation price", and PerpLens computes one.
+   */
+  liqNotServed?: string;
+  /** Where `liqPrice` came from when it differs from `source` (an API position with the page's figure). */
+  liqSource?: 'page' | 'api';
   /** Margin backing the position (isolated: its own margin; cross: as shown), quote currency. */
   margin: number | null;
   /**

@@ -16,6 +16,8 @@ export interface MarketSnapshot {
   venue: VenueId;
   symbol: string;
   asset: string;
+  /** Base units per contract (OKX `ctVal`; 1 where the venue counts in coins), for reading sizes in contracts. */
+  contractValue: number;
   quote: MarketQuote;
   fundingIntervalHours: number;
   /** Where the interval came from: the venue said so, the gap between settlements, or the 8h default. */
@@ -32,6 +34,8 @@ export interface MarketSnapshot {
   /** `recorded`: the venue publishes no OI history; PerpLens records it while the market is watched. */
   oiBasis: 'venue' | 'recorded';
   tiers: TierTable | null;
+  /** The venue's convention for isolated liquidation prices (from its descriptor). */
+  liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   /** Last 24 hourly values, for sparklines. */
   sparkline: { price: number[]; oi: number[] };
   parts: Record<SnapshotPart, PartStatus>;

@@ -46,26 +46,30 @@ export function builtExtension(name: BrowserName): string {
   return dir;
 }
 
+/** Chromium flags that load the built extension and send the venue hostnames to the fake exchange. */
+export function chromiumArgs(ext: string, hosts: readonly string[], port: number): string[] {
+  return [
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
 export async function launchChromium(hosts: readonly string[], port: number): Promise<E2EBrowser> {
   const ext = builtExtension('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'perplens-chromium-'));
-  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: executableFor('chromium'),
     headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-    ],
+    args: chromiumArgs(ext, hosts, port),
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
   });

@@ -35,3 +35,34 @@ export function probeMarket(): MarketProbe | null {
 }
 
 export const NOT_A_NUMBER = /NaN|undefined|Infinity/;
+
+export interface PositionProbe {
+  venue: string | null;
+  symbol: string | null;
+  side: string | null;
+  state: string | null;
+  reason: string | null;
+  fields: Record<string, FieldProbe>;
+  text: string;
+}
+
+/** Reads every `[data-perplens-position]` through the DOM contract. */
+export function probePositions(): PositionProbe[] | null {
+  const root = document.getElementById('perplens-root')?.shadowRoot;
+  if (!root) return null;
+  return Array.from(root.querySelectorAll('[data-perplens-position]')).map((el) => {
+    const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+    for (const f of Array.from(el.querySelectorAll('[data-field]'))) {
+      fields[f.getAttribute('data-field') ?? ''] = { value: f.getAttribute('data-value'), text: f.textContent ?? '', title: f.getAttribute('title') };
+    }
+    return {
+      venue: el.getAttribute('data-venue'),
+      symbol: el.getAttribute('data-symbol'),
+      side: el.getAttribute('data-side'),
+      state: el.getAttribute('data-state'),
+      reason: el.getAttribute('data-reason'),
+      fields,
+      text: el.textContent ?? '',
+    };
+  });
+}

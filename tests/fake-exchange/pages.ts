@@ -14,10 +14,25 @@ function bareTradePage(match: PageMatch): string {
 <body><main><h1>${escape(match.symbol)}</h1><p>No open positions.</p></main></body></html>`;
 }
 
+/** The BTC market of each venue: its trading page carries the e2e positions (one long, one short). */
+export const POSITIONS_PAGE_SYMBOL: Record<PageMatch['venue'], string> = {
+  binance: 'BTCUSDT',
+  bybit: 'BTCUSDT',
+  okx: 'BTC-USDT-SWAP',
+  hyperliquid: 'BTC',
+  dydx: 'BTC-USD',
+};
+
+const FIXTURES_DIR = new URL('../pages/', import.meta.url);
+
 /** The page a venue would serve at this URL, or null when it is not a trading page. */
 export async function tradePage(url: URL): Promise<string | null> {
   const match = matchVenuePage(url);
   if (!match) return null;
+  if (POSITIONS_PAGE_SYMBOL[match.venue] === match.symbol) {
+    const page = await readFile(new URL(`${match.venue}/e2e-long-short.html`, FIXTURES_DIR), 'utf8').catch(() => null);
+    if (page !== null) return page;
+  }
   if (match.venue === 'binance') return readFile(new URL('binance-futures.html', PAGES_DIR), 'utf8');
   return bareTradePage(match);
 }

@@ -32,8 +32,8 @@ export interface FakeExchange {
   /** Hosts that were asked for something, known or not: the e2e fails on any unexpected one. */
   seenHosts: Set<string>;
   setFault(host: string, path: string, fault: Fault | null): void;
-  /** Serves `body` as a page at host+path (tests add venue pages this way). */
-  setPage(host: string, path: string, body: string): void;
+  /** Serves `body` as the page at host+path instead of the usual one; null restores the usual one. */
+  setPage(host: string, path: string, body: string | null): void;
   close(): Promise<void>;
 }
 
@@ -165,7 +165,8 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
       else faults.delete(faultKey(host, path));
     },
     setPage(host, path, body) {
-      pages.set(faultKey(host, path), body);
+      if (body === null) pages.delete(faultKey(host, path));
+      else pages.set(faultKey(host, path), body);
     },
     async close() {
       for (const res of open) res.destroy();

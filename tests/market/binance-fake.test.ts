@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { binanceDescriptor } from '../../src/venues/binance/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import { binanceMarket } from '../../src/venues/binance/market';
@@ -32,7 +33,7 @@ function fakeHttp(state: FakeState): Http & { requests: HttpRequest[] } {
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
   const http = fakeHttp(state);
-  const deps = { client: binanceMarket, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+  const deps = { client: binanceMarket, liquidation: binanceDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
   return { state, http, deps };
 }
 

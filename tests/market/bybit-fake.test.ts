@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bybitDescriptor } from '../../src/venues/bybit/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import { bybitMarket } from '../../src/venues/bybit/market';
@@ -32,7 +33,7 @@ function fakeHttp(state: FakeState): Http & { requests: HttpRequest[] } {
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
   const http = fakeHttp(state);
-  const deps = { client: bybitMarket, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+  const deps = { client: bybitMarket, liquidation: bybitDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
   return { state, http, deps };
 }
 

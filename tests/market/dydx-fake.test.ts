@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dydxDescriptor } from '../../src/venues/dydx/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
@@ -99,7 +100,7 @@ describe('dydx client against the fake indexer', () => {
 
   it('builds a complete snapshot through the background', async () => {
     const { http } = setup();
-    const r = await buildSnapshot({ client: dydxMarket, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now }, 'SOL-USD');
+    const r = await buildSnapshot({ client: dydxMarket, liquidation: dydxDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now }, 'SOL-USD');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.value;

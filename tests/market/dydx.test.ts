@@ -291,7 +291,7 @@ describe('dydx positions by address', () => {
     expect(http.served.map((s) => s.url.toString())).toEqual([`${BASE}/addresses/${ADDRESS}/parentSubaccountNumber/0`]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const common = { venue: 'dydx', markPrice: null, liqPrice: null, leverage: null, source: 'api' };
+    const common = { venue: 'dydx', markPrice: null, liqPrice: null, liqNotServed: "dYdX's indexer serves no liquidation price (the web app computes it)", leverage: null, source: 'api' };
     expect(r.value).toHaveLength(3);
     expect(r.value[0]).toEqual({
       ...common,

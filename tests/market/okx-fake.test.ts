@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { okxDescriptor } from '../../src/venues/okx/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
@@ -98,7 +99,7 @@ describe('okx client against the fake exchange', () => {
   it('builds a complete snapshot through the background', async () => {
     const { http } = setup();
     const r = await buildSnapshot(
-      { client: okxMarket, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now },
+      { client: okxMarket, liquidation: okxDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now },
       'ETH-USDT-SWAP',
     );
     expect(r.ok).toBe(true);

@@ -10,6 +10,8 @@ export const BRACKETS_PATH = '/bapi/futures/v1/friendly/future/common/brackets';
 
 export const binanceDescriptor: VenueDescriptor = {
   venue: 'binance',
+  // Binance values maintenance margin at the liquidation price with the bracket's cum deduction.
+  liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: BINANCE_FAPI,
   rateLimit: {
     units: 2400,

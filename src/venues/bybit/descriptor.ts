@@ -7,6 +7,8 @@ export const BYBIT_API = 'https://api.bybit.com';
 // tiers feed the core's entry-price valuation mode. Nothing in this client depends on it.
 export const bybitDescriptor: VenueDescriptor = {
   venue: 'bybit',
+  // Bybit values maintenance margin at the ENTRY price (help-centre formula); the fee-to-close cancels.
+  liquidation: { valuation: 'entry', feeRate: 0 },
   apiBase: BYBIT_API,
   rateLimit: {
     units: 600,

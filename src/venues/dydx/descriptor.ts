@@ -5,6 +5,8 @@ export const DYDX_INDEXER = 'https://indexer.dydx.trade/v4';
 
 export const dydxDescriptor: VenueDescriptor = {
   venue: 'dydx',
+  // dYdX: one maintenance margin fraction per market, no deduction.
+  liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: DYDX_INDEXER,
   rateLimit: {
     units: 100,

@@ -43,6 +43,7 @@ export async function fetchDydxPositions(address: string, http: Http): Promise<R
         entryPrice: p.entryPrice,
         markPrice: null,
         liqPrice: null,
+        liqNotServed: "dYdX's indexer serves no liquidation price (the web app computes it)",
         margin: isolated ? sub.equity : null,
         walletMargin: isolated ? sub.equity - p.unrealizedPnl : null,
         marginMode: isolated ? 'isolated' : 'cross',

@@ -13,6 +13,8 @@ export const OKX_API = 'https://www.okx.com';
  */
 export const okxDescriptor: VenueDescriptor = {
   venue: 'okx',
+  // OKX adds the taker fee (0.05% by default) to the tier's maintenance rate.
+  liquidation: { valuation: 'liquidation', feeRate: 0.0005 },
   apiBase: OKX_API,
   rateLimit: {
     units: 60,

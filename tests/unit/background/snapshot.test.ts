@@ -37,7 +37,7 @@ function client(over: Partial<VenueMarketClient> = {}): VenueMarketClient {
 }
 
 function deps(c: VenueMarketClient, now = () => NOW): SnapshotDeps {
-  return { client: c, http: async () => ({ ok: true, value: null }), caches: createSnapshotCaches(now), recorder: createOiRecorder(), now };
+  return { client: c, liquidation: { valuation: 'liquidation', feeRate: 0 }, http: async () => ({ ok: true, value: null }), caches: createSnapshotCaches(now), recorder: createOiRecorder(), now };
 }
 
 describe('buildSnapshot', () => {

@@ -6,6 +6,7 @@ import type { FetchError, Result, VenueDescriptor } from '../../../src/venues/ma
 const descriptor: VenueDescriptor = {
   venue: 'binance',
   apiBase: 'https://fapi.binance.com',
+  liquidation: { valuation: 'liquidation', feeRate: 0 },
   rateLimit: { units: 100, windowMs: 60_000, unit: 'weight', note: 'test' },
 };
 const url = (path: string) => new URL(path, 'https://fapi.binance.com');

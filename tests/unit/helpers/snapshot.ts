@@ -8,6 +8,7 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     venue: 'binance',
     symbol: 'BTCUSDT',
     asset: 'BTC',
+    contractValue: 1,
     quote: {
       venue: 'binance',
       symbol: 'BTCUSDT',
@@ -32,6 +33,7 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     oiChange: { '1h': { change: 0.002, basis: 'window', from: 0 }, '4h': { change: 0.03, basis: 'window', from: 0 }, '24h': { change: -0.01, basis: 'window', from: 0 } },
     oiBasis: 'venue',
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
+    liquidation: { valuation: 'liquidation', feeRate: 0 },
     sparkline: { price: [1, 2, 3], oi: [3, 2, 1] },
     parts: { quote: part, funding: part, oi: part, candles: part, tiers: part },
     builtAt: 1000,

@@ -1,0 +1,65 @@
+/**
+ * Watches one venue page cheaply (pages.md, "Watching a heavy single-page app"): a slow poll finds
+ * the anchor (one querySelector-level scan a second, only while the tab is visible); once found, a
+ * MutationObserver on the anchor alone reports changes, coalesced to one callback per animation
+ * frame — which browsers do not run in hidden tabs. When the page's app replaces the anchor, the
+ * poll notices it is detached and finds the new one.
+ */
+export interface AnchorWatch {
+  stop(): void;
+  /** Ask for a read on the next frame (e.g. when market data arrived). */
+  poke(): void;
+}
+
+export function watchAnchor(opts: {
+  find: () => Element | null;
+  onRead: (anchor: Element | null) => void;
+  pollMs?: number;
+}): AnchorWatch {
+  let anchor: Element | null = null;
+  let observer: MutationObserver | null = null;
+  let frame = 0;
+  let stopped = false;
+
+  const schedule = () => {
+    if (frame || stopped) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!stopped) opts.onRead(anchor);
+    });
+  };
+
+  const attach = (el: Element) => {
+    observer?.disconnect();
+    anchor = el;
+    observer = new MutationObserver(schedule);
+    observer.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
+    schedule();
+  };
+
+  const check = () => {
+    if (stopped || document.hidden) return;
+    if (anchor && anchor.isConnected) return;
+    const found = opts.find();
+    if (found) attach(found);
+    else if (anchor) {
+      observer?.disconnect();
+      observer = null;
+      anchor = null;
+      schedule();
+    }
+  };
+
+  const timer = setInterval(check, opts.pollMs ?? 1000);
+  check();
+  if (!anchor) schedule();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      observer?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    },
+    poke: schedule,
+  };
+}

@@ -1,0 +1,272 @@
+import { fundingDrag, toRate8h } from './funding';
+import { liquidationDistance, liquidationPrice } from './liquidation';
+import { sortTiers, tierForNotional } from './margin-tiers';
+import { classifyRegime, type CrowdedSide, type FundingStretch, type Regime, type RegimeThresholds, type RegimeWindow } from './regime';
+import { positionRegimeNote } from './regime-note';
+import type { WindowChange } from './series';
+import type { MarginTier, Side } from './types';
+import { sigmaDistance, touchProbability } from './volatility';
+
+/** A figure the panel shows: a number, or why it cannot be known. Never NaN. */
+export type Figure = { value: number } | { unknown: string };
+
+export interface ViewPosition {
+  side: Side;
+  size: number;
+  entryPrice: number;
+  /** The page's live mark (or oracle) price, when it shows one. */
+  markPrice: number | null;
+  /** The venue's own liquidation price (page or API); null when it shows none. */
+  liqPrice: number | null;
+  liqSource: 'page' | 'api';
+  /** Why the source cannot show a liquidation price; then PerpLens's computed one is used instead. */
+  liqNotServed?: string;
+  margin: number | null;
+  walletMargin: number | null;
+  marginMode: 'isolated' | 'cross' | null;
+  unrealizedPnl: number | null;
+}
+
+export interface ViewMarket {
+  markPrice: number;
+  /** Price funding is paid on (the oracle price on Hyperliquid and dYdX). */
+  fundingPrice: number;
+  fundingRate: number;
+  fundingIntervalHours: number;
+  nextFundingTime: number | null;
+  fundingAvg7d: number | null;
+  fundingPercentile30d: number | null;
+  dailyVol: number | null;
+  tiers: readonly MarginTier[] | null;
+  valuation: 'liquidation' | 'entry';
+  feeRate: number;
+  priceChange: WindowChange;
+  oiChange: WindowChange;
+}
+
+export interface ViewSettings {
+  /** Distance below which the position is in danger / caution (fractions). */
+  dangerBelow: number;
+  cautionBelow: number;
+  window: RegimeWindow;
+  thresholds?: Partial<RegimeThresholds>;
+}
+
+export const DEFAULT_VIEW_SETTINGS: ViewSettings = { dangerBelow: 0.03, cautionBelow: 0.1, window: '4h' };
+
+/** Computed and shown liquidation prices further apart than this are flagged. */
+export const LIQ_MISMATCH_TOLERANCE = 0.005;
+
+export type Band = 'danger' | 'caution' | 'calm';
+export type LiqSource = 'page' | 'api' | 'computed';
+
+export interface RegimeView {
+  regime: Regime;
+  stretch: FundingStretch;
+  crowded: CrowdedSide;
+  priceChange: number;
+  oiChange: number;
+  rate8h: number;
+  sinceWatching: boolean;
+  note: string;
+}
+
+export interface PositionView {
+  mark: Figure & { source?: 'page' | 'market' };
+  /** `none`: the venue shows no liquidation price (or there is none). */
+  liq: { value: number; source: LiqSource } | { none: true; source: LiqSource } | { unknown: string };
+  computedLiq: Figure | { none: true };
+  /** Relative gap between the computed and the venue's price when both exist. */
+  liqGap: number | null;
+  liqMismatch: boolean;
+  distance: Figure;
+  band: Band | null;
+  sigma: Figure;
+  touch24h: Figure;
+  fundingRate: Figure;
+  fundingIntervalHours: Figure;
+  rate8h: Figure;
+  apr: Figure;
+  perInterval: Figure;
+  perDay: Figure;
+  marginSharePerDay: Figure;
+  liqShiftPerDay: Figure;
+  nextFunding: Figure;
+  avg7d: Figure;
+  fundingPercentile: Figure;
+  regime: RegimeView | { unknown: string };
+}
+
+const known = (value: number): Figure => (Number.isFinite(value) ? { value } : { unknown: 'not a finite number' });
+const unknown = (why: string): Figure => ({ unknown: why });
+const orUnknown = (value: number | null, why: string): Figure => (value === null ? unknown(why) : known(value));
+
+export function bandFor(distance: number, s: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow'>): Band {
+  if (distance < s.dangerBelow) return 'danger';
+  if (distance < s.cautionBelow) return 'caution';
+  return 'calm';
+}
+
+function computeLiq(p: ViewPosition, m: ViewMarket | null, noMarket: string): Figure | { none: true } {
+  if (p.marginMode === 'cross') return unknown("cross margin: the venue's figure depends on the whole account, so PerpLens does not recompute it");
+  if (p.marginMode === null) return unknown('margin mode not shown');
+  if (!m) return unknown(noMarket);
+  if (!m.tiers?.length) return unknown('no maintenance-margin tiers for this market');
+  const margin = p.walletMargin ?? p.margin;
+  if (margin === null) return unknown('margin not shown');
+  try {
+    const lp = liquidationPrice({ side: p.side, size: p.size, entryPrice: p.entryPrice, margin, tiers: m.tiers, feeRate: m.feeRate, valuation: m.valuation });
+    return lp === null ? { none: true } : known(lp);
+  } catch (err) {
+    return unknown(err instanceof Error ? err.message : 'cannot compute');
+  }
+}
+
+/** The maintenance rate of the tier holding this notional (plus the venue's fee), if the tiers are usable. */
+function maintenanceRateAt(m: ViewMarket, notional: number): number | undefined {
+  if (!m.tiers?.length) return undefined;
+  try {
+    return tierForNotional(sortTiers(m.tiers), notional).tier.maintenanceRate + m.feeRate;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The venue's figure when it has one; where the source serves none, PerpLens's own computation. */
+function shownOrComputedLiq(p: ViewPosition, computed: Figure | { none: true }): PositionView['liq'] {
+  if (p.liqPrice !== null) return { value: p.liqPrice, source: p.liqSource };
+  if (!p.liqNotServed) return { none: true, source: p.liqSource };
+  if ('value' in computed) return { value: computed.value, source: 'computed' };
+  if ('none' in computed) return { none: true, source: 'computed' };
+  return { unknown: `${p.liqNotServed}; ${computed.unknown}` };
+}
+
+function regimeView(p: ViewPosition, m: ViewMarket, s: ViewSettings): RegimeView | { unknown: string } {
+  if (m.priceChange.change === null) return { unknown: `price change: ${m.priceChange.reason}` };
+  if (m.oiChange.change === null) return { unknown: `open interest change: ${m.oiChange.reason}` };
+  const rate8h = toRate8h(m.fundingRate, m.fundingIntervalHours);
+  const r = classifyRegime({
+    priceChange: m.priceChange.change,
+    oiChange: m.oiChange.change,
+    rate8h,
+    window: s.window,
+    ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+  });
+  return {
+    regime: r.regime,
+    stretch: r.stretch,
+    crowded: r.crowded,
+    priceChange: m.priceChange.change,
+    oiChange: m.oiChange.change,
+    rate8h,
+    sinceWatching: m.oiChange.basis === 'since-watching',
+    note: positionRegimeNote(p.side, r),
+  };
+}
+
+/**
+ * Everything the panel shows about one position, from what the venue shows (page or API) and the
+ * market snapshot. The venue's liquidation price is the one used; PerpLens's own computation (isolated
+ * positions only) is a check beside it. Every figure is a number or a reason.
+ */
+export function positionView(
+  p: ViewPosition,
+  m: ViewMarket | null,
+  s: ViewSettings,
+  now: number,
+  /** Why there is no market data (the venue's error), shown on every figure that needs it. */
+  noMarket = 'market data unavailable',
+): PositionView {
+  const markValue = p.markPrice ?? m?.markPrice ?? null;
+  const mark: PositionView['mark'] =
+    markValue === null ? unknown('no mark price on the page and no market data') : { value: markValue, source: p.markPrice !== null ? 'page' : 'market' };
+
+  const computedLiq = computeLiq(p, m, noMarket);
+  const liq = shownOrComputedLiq(p, computedLiq);
+  const liqValue = 'value' in liq ? liq.value : null;
+  const computedValue = 'value' in computedLiq ? computedLiq.value : null;
+  const liqGap = liqValue !== null && computedValue !== null && 'source' in liq && liq.source !== 'computed' ? Math.abs(computedValue - liqValue) / liqValue : null;
+
+  let distance: Figure = unknown('no liquidation price');
+  let band: Band | null = null;
+  let sigma: Figure = unknown('no liquidation price');
+  let touch: Figure = unknown('no liquidation price');
+  if ('unknown' in liq) {
+    distance = unknown(liq.unknown);
+  } else if ('none' in liq) {
+    distance = unknown(liq.source === 'computed' ? 'no liquidation price: the margin covers the position' : 'the venue shows no liquidation price for this position');
+  } else if (markValue !== null && liqValue !== null) {
+    const d = liquidationDistance(p.side, markValue, liqValue);
+    distance = known(d);
+    band = bandFor(d, s);
+    if (m?.dailyVol == null || m.dailyVol <= 0) {
+      sigma = unknown('not enough daily candles for volatility');
+      touch = unknown('not enough daily candles for volatility');
+    } else {
+      sigma = d <= 0 ? known(0) : orUnknown(sigmaDistance(markValue, liqValue, m.dailyVol), 'volatility is zero');
+      touch = known(touchProbability({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m.dailyVol, days: 1 }));
+    }
+  } else if (markValue === null) {
+    distance = unknown('no mark price');
+  }
+
+  const base = {
+    mark,
+    liq,
+    computedLiq,
+    liqGap,
+    liqMismatch: liqGap !== null && liqGap > LIQ_MISMATCH_TOLERANCE,
+    distance,
+    band,
+    sigma,
+    touch24h: touch,
+  };
+  if (!m) {
+    return {
+      ...base,
+      fundingRate: unknown(noMarket),
+      fundingIntervalHours: unknown(noMarket),
+      rate8h: unknown(noMarket),
+      apr: unknown(noMarket),
+      perInterval: unknown(noMarket),
+      perDay: unknown(noMarket),
+      marginSharePerDay: unknown(noMarket),
+      liqShiftPerDay: unknown(noMarket),
+      nextFunding: unknown(noMarket),
+      avg7d: unknown(noMarket),
+      fundingPercentile: unknown(noMarket),
+      regime: { unknown: noMarket },
+    };
+  }
+
+  const margin = p.margin !== null && p.margin > 0 ? p.margin : undefined;
+  const notional = p.size * (markValue ?? m.markPrice);
+  const maintenanceRate = maintenanceRateAt(m, notional);
+  const drag = fundingDrag({
+    side: p.side,
+    size: p.size,
+    markPrice: m.fundingPrice,
+    rate: m.fundingRate,
+    intervalHours: m.fundingIntervalHours,
+    ...(margin !== undefined ? { margin } : {}),
+    ...(maintenanceRate !== undefined ? { maintenanceRate } : {}),
+  });
+  const isolated = p.marginMode === 'isolated';
+  return {
+    ...base,
+    fundingRate: known(m.fundingRate),
+    fundingIntervalHours: known(m.fundingIntervalHours),
+    rate8h: known(drag.rate8h),
+    apr: known(drag.aprOnNotional),
+    perInterval: known(drag.perInterval),
+    perDay: known(drag.perDay),
+    marginSharePerDay: orUnknown(drag.marginSharePerDay, 'margin not shown'),
+    liqShiftPerDay: !isolated
+      ? unknown('funding moves the liquidation price of isolated positions only; cross margin depends on the whole account')
+      : orUnknown(drag.liqShiftPerDay, margin === undefined ? 'margin not shown' : 'no maintenance-margin tiers'),
+    nextFunding: m.nextFundingTime === null ? unknown('the venue gives no next funding time') : known(Math.max(0, m.nextFundingTime - now) + now),
+    avg7d: orUnknown(m.fundingAvg7d, 'no settled funding history'),
+    fundingPercentile: orUnknown(m.fundingPercentile30d, 'less than 30 days of funding history'),
+    regime: regimeView(p, m, s),
+  };
+}

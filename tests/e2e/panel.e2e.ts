@@ -1,0 +1,224 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
+
+const ARTIFACTS = 'artifacts/e2e';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// The positions every e2e page shows (tests/pages/<venue>/e2e-long-short.html), and the fake API's
+// funding rates (tests/fake-exchange/market-state.ts): the inputs of the hand computations below.
+const LONG = { size: 0.5, mark: 60_000.12, liq: 56_300.5, margin: 1_475 };
+const HEDGE_SHORT = { symbolOf: 'BTC', size: 0.3, mark: 60_000.12, liq: 63_800, margin: 915 };
+const ETH_SHORT = { size: 2, mark: 2_986.3, liq: 3_180, margin: 305 };
+const RATE_8H = { BTC: 0.0001, ETH: -0.00005 };
+
+interface VenueCase {
+  venue: string;
+  url: string;
+  host: string;
+  path: string;
+  long: string;
+  short: string;
+  shortAsset: 'BTC' | 'ETH';
+  interval: number;
+  /** Price funding is paid on, relative to the fake mark (Hyperliquid pays on the oracle ≈ index). */
+  fundingPriceFactor: number;
+  quotePath: string;
+}
+
+const CASES: VenueCase[] = [
+  { venue: 'binance', url: 'https://www.binance.com/en/futures/BTCUSDT', host: 'www.binance.com', path: '/en/futures/BTCUSDT', long: 'BTCUSDT', short: 'BTCUSDT', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'fapi.binance.com/fapi/v1/premiumIndex' },
+  { venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', host: 'www.bybit.com', path: '/trade/usdt/BTCUSDT', long: 'BTCUSDT', short: 'BTCUSDT', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'api.bybit.com/v5/market/tickers' },
+  { venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', host: 'www.okx.com', path: '/trade-swap/btc-usdt-swap', long: 'BTC-USDT-SWAP', short: 'BTC-USDT-SWAP', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'www.okx.com/api/v5/public/mark-price' },
+  { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', host: 'app.hyperliquid.xyz', path: '/trade/BTC', long: 'BTC', short: 'ETH', shortAsset: 'ETH', interval: 1, fundingPriceFactor: 0.9998, quotePath: 'api.hyperliquid.xyz/info' },
+  { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', host: 'dydx.trade', path: '/trade/BTC-USD', long: 'BTC-USD', short: 'ETH-USD', shortAsset: 'ETH', interval: 1, fundingPriceFactor: 1, quotePath: 'indexer.dydx.trade/v4/perpetualMarkets' },
+];
+
+// Φ by Simpson integration of the normal density: independent of the code under test.
+function phi(z: number): number {
+  if (z > 0) return 1 - phi(-z);
+  const n = 2000;
+  const a = -12;
+  const h = (z - a) / n;
+  const f = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+  let sum = f(a) + f(z);
+  for (let i = 1; i < n; i++) sum += f(a + i * h) * (i % 2 ? 4 : 2);
+  return (sum * h) / 3;
+}
+
+const num = (p: PositionProbe, field: string) => {
+  const v = p.fields[field]?.value;
+  if (v === undefined || v === null || v === '') throw new Error(`${p.symbol} ${p.side}: ${field} is unknown (${p.fields[field]?.title ?? 'missing'})`);
+  return Number(v);
+};
+
+/** Every figure of one position against the hand computation from the page's numbers and risk-math.md. */
+function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH') {
+  const s = side === 'long' ? 1 : -1;
+  expect(p.state).toBe('ok');
+  expect(num(p, 'mark-price')).toBeCloseTo(pos.mark, 6);
+  expect(num(p, 'liq-price')).toBeCloseTo(pos.liq, 6);
+  expect(p.fields['liq-source']?.value).toBe('page');
+  const distance = (s * (pos.mark - pos.liq)) / pos.mark;
+  expect(num(p, 'liq-distance')).toBeCloseTo(distance, 12);
+  expect(p.fields['liq-distance']?.text).toBe(`${(distance * 100).toFixed(2)}%`);
+  const vol = num(p, 'daily-vol');
+  expect(vol).toBeGreaterThan(0);
+  expect(vol).toBeLessThan(0.2);
+  const k = Math.abs(Math.log(pos.mark / pos.liq)) / vol;
+  expect(num(p, 'liq-sigma')).toBeCloseTo(k, 9);
+  expect(num(p, 'liq-touch-24h')).toBeCloseTo(2 * phi(-k), 6);
+  const r8 = RATE_8H[asset];
+  const rate = (r8 * c.interval) / 8;
+  expect(num(p, 'funding-rate')).toBeCloseTo(rate, 12);
+  expect(num(p, 'funding-interval-hours')).toBe(c.interval);
+  expect(num(p, 'funding-rate-8h')).toBeCloseTo(r8, 12);
+  expect(num(p, 'funding-apr')).toBeCloseTo(s * r8 * 3 * 365, 9);
+  // The fake API's mark is the page's: funding is paid on it (Hyperliquid: on the oracle/index).
+  const perDay = s * pos.size * pos.mark * c.fundingPriceFactor * rate * (24 / c.interval);
+  expect(num(p, 'funding-per-day') / perDay).toBeCloseTo(1, 3);
+  expect(p.fields['funding-per-day']?.text).toMatch(/^\$\d/);
+  expect(p.text).toMatch(perDay > 0 ? /You pay \/ day/ : /You receive \/ day/);
+  expect(num(p, 'funding-margin-share-per-day') / (perDay / pos.margin)).toBeCloseTo(1, 3);
+  expect(num(p, 'next-funding') % (c.interval * 3_600_000)).toBe(0);
+  expect(p.fields['regime-window']?.value).toBe('4h');
+  const dp = num(p, 'price-change');
+  const doi = num(p, 'oi-change');
+  const dir = (x: number, t: number) => (x >= t ? 'up' : x <= -t ? 'down' : 'flat');
+  const table: Record<string, string> = {
+    'up/up': 'long-buildup', 'up/flat': 'drift-up', 'up/down': 'short-covering',
+    'flat/up': 'leverage-building', 'flat/flat': 'quiet', 'flat/down': 'deleveraging',
+    'down/up': 'short-buildup', 'down/flat': 'drift-down', 'down/down': 'long-unwinding',
+  };
+  expect(p.fields.regime?.value).toBe(table[`${dir(dp, 0.01)}/${dir(doi, 0.02)}`]);
+  expect(p.fields['funding-stretch']?.value).toBe(Math.abs(r8) <= 0.0001 ? 'balanced' : 'elevated');
+  expect(p.fields['crowded-side']?.value).toBe('none');
+  expect(p.text).not.toMatch(NOT_A_NUMBER);
+}
+
+const positionsReady = (want: number) => (ps: PositionProbe[]) => ps.length === want && ps.every((p) => p.state === 'ok');
+
+for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+  describe(`panel in ${name}`, () => {
+    let fake: FakeExchange;
+    let browser: E2EBrowser;
+
+    beforeAll(async () => {
+      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+      browser = await launch(name, fake.hosts, fake.port);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await fake?.close();
+    });
+
+    it('without any market data, positions are unavailable with the reason and keep the page distance', async () => {
+      // First, while the background has nothing cached for Binance; a 500 is held back only briefly.
+      fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', { kind: 'status', status: 500, body: '{"code":-1000,"msg":"internal error"}' });
+      try {
+        const page = await browser.newPage();
+        await page.goto(CASES[0]?.url ?? '');
+        const ps = await waitFor(page, probePositions, 'unavailable positions', (xs) => xs.length === 2 && xs.every((p) => p.state === 'unavailable'), 25_000);
+        for (const p of ps) {
+          expect(p.reason).toBe('http');
+          expect(num(p, 'liq-distance')).toBeGreaterThan(0);
+          expect(p.fields['funding-per-day']?.value).toBe('');
+          expect(p.fields['funding-per-day']?.title).toMatch(/HTTP 500/);
+          expect(p.text).not.toMatch(NOT_A_NUMBER);
+        }
+        await page.screenshot(`${ARTIFACTS}/${name}-panel-unavailable.png`);
+        await page.close();
+      } finally {
+        fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', null);
+      }
+    });
+
+    // Binance last: its quote was just failed on purpose, and the background holds an error 15 s.
+    for (const c of [...CASES.slice(1), CASES[0] as VenueCase]) {
+      it(`${c.venue}: one long and one short, every field as computed by hand, live mark updates`, async () => {
+        const page: E2EPage = await browser.newPage();
+        await page.goto(c.url);
+        const ps = await waitFor(page, probePositions, `${c.venue} positions ok`, positionsReady(2), 25_000);
+        const long = ps.find((p) => p.side === 'long');
+        const short = ps.find((p) => p.side === 'short');
+        if (!long || !short) throw new Error('expected a long and a short');
+        expect([long.venue, long.symbol, short.symbol]).toEqual([c.venue, c.long, c.short]);
+        // The current symbol comes first.
+        expect(ps[0]?.symbol).toBe(c.long);
+        checkPosition(long, c, LONG, 'long', 'BTC');
+        checkPosition(short, c, c.shortAsset === 'BTC' ? HEDGE_SHORT : ETH_SHORT, 'short', c.shortAsset);
+        await page.screenshot(`${ARTIFACTS}/${name}-panel-${c.venue}.png`);
+
+        // A tick in the page moves the distance without any request.
+        const before = fake.log.length;
+        const changed = await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let n = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.nodeValue?.trim() === '60,000.12') {
+              node.nodeValue = node.nodeValue.replace('60,000.12', '59,000.00');
+              n++;
+            }
+          }
+          return n;
+        });
+        expect(changed).toBeGreaterThan(0);
+        const moved = await waitFor(page, probePositions, 'the long after the tick', (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'), 5_000);
+        const longAfter = moved.find((p) => p.side === 'long');
+        if (!longAfter) throw new Error('long gone');
+        expect(num(longAfter, 'liq-distance')).toBeCloseTo((59_000 - LONG.liq) / 59_000, 12);
+        expect(fake.log.length - before).toBeLessThanOrEqual(2);
+        await page.close();
+      });
+    }
+
+    it('a contradictory row is shown as unreadable with the reason', async () => {
+      const c = CASES[0] as VenueCase;
+      const html = readFileSync(`tests/pages/${c.venue}/e2e-long-short.html`, 'utf8').replace('56,300.50', '61,500.00');
+      fake.setPage(c.host, c.path, html);
+      try {
+        const page = await browser.newPage();
+        await page.goto(c.url);
+        const ps = await waitFor(page, probePositions, 'an unreadable long', (xs) => xs.some((p) => p.state === 'unreadable'), 20_000);
+        const bad = ps.find((p) => p.state === 'unreadable');
+        expect(bad?.reason).toMatch(/liquidation price must be below/);
+        expect(bad?.fields['liq-distance']).toBeUndefined();
+        expect(ps.find((p) => p.side === 'short')?.state).toMatch(/ok|loading/);
+        await page.screenshot(`${ARTIFACTS}/${name}-panel-unreadable.png`);
+        await page.close();
+      } finally {
+        fake.setPage(c.host, c.path, null);
+      }
+    });
+
+    it('positions stay readable and say why when the venue API fails, then turn stale after a good snapshot', async () => {
+      const c = CASES[2] as VenueCase;
+      const [host, ...rest] = c.quotePath.split('/');
+      const path = `/${rest.join('/')}`;
+      const page = await browser.newPage();
+      await page.goto(c.url);
+      await waitFor(page, probePositions, 'okx positions ok', positionsReady(2), 25_000);
+      fake.setFault(host ?? '', path, { kind: 'status', status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+      try {
+        const stale = await waitFor(page, probePositions, 'stale positions', (xs) => xs.length === 2 && xs.every((p) => p.state === 'stale'), 60_000);
+        for (const p of stale) {
+          expect(num(p, 'liq-distance')).toBeGreaterThan(0);
+          expect(p.text).toMatch(/Market data .* old/);
+          expect(p.text).not.toMatch(NOT_A_NUMBER);
+        }
+        await page.screenshot(`${ARTIFACTS}/${name}-panel-stale.png`);
+      } finally {
+        fake.setFault(host ?? '', path, null);
+      }
+      await page.close();
+    });
+
+    it('talks to no host but the venues', () => {
+      const venueHosts = new Set<string>(fake.hosts);
+      for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
+    });
+  });
+}
+
