@@ -6,6 +6,8 @@ import { firefoxManifest, type Manifest } from './scripts/manifest-variants.ts';
 
 type Browser = 'chrome' | 'firefox';
 
+const CONTENT_SCRIPTS = ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx'].map((v) => `src/content/${v}.ts`);
+
 // One manifest.json is the source of truth; the Firefox variant is derived from it so the two
 // builds can never disagree on permissions, hosts or content-script matches.
 export default defineConfig(({ mode }): UserConfig => {
@@ -18,9 +20,9 @@ export default defineConfig(({ mode }): UserConfig => {
       crx({
         manifest: manifest as unknown as ManifestV3Export,
         browser,
-        // One self-contained content script: no loader, no web_accessible_resources a page
-        // could probe to fingerprint the extension.
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        // Self-contained content scripts, one per venue (a page loads only its own reader): no loader,
+        // no web_accessible_resources a page could probe to fingerprint the extension.
+        contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
       }),
     ],
     build: {

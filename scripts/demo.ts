@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   }
   console.log('PerpLens demo: five venue pages are open. Close the browser window to stop.');
   const stop = tickMarks(pages, fake);
+  // PERPLENS_DEMO_SECONDS closes the demo by itself (a smoke run of `npm run demo` under xvfb).
+  const seconds = Number(process.env.PERPLENS_DEMO_SECONDS);
+  if (seconds > 0) setTimeout(() => void ctx.close(), seconds * 1000);
   await new Promise<void>((resolveClose) => ctx.on('close', () => resolveClose()));
   stop();
   await fake.close();

@@ -14,15 +14,16 @@ const read = (dir: string): BuiltManifest => JSON.parse(readFileSync(`${dir}/man
 
 describe('built extensions', () => {
   for (const name of ['chromium', 'firefox'] as const) {
-    it(`${name}: no web_accessible_resources and one self-contained content script`, () => {
+    it(`${name}: no web_accessible_resources, one self-contained content script per venue`, () => {
       const dir = builtExtension(name);
       const m = read(dir);
       expect(m).not.toHaveProperty('web_accessible_resources');
-      const scripts = m.content_scripts.flatMap((c) => c.js);
-      expect(scripts).toHaveLength(1);
-      const code = readFileSync(`${dir}/${scripts[0]}`, 'utf8');
-      // A loader would import chunks by URL, which requires web_accessible_resources.
-      expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|getURL\(/m);
+      expect(m.content_scripts.map((c) => c.js)).toEqual(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx'].map((v) => [`src/content/${v}.js`]));
+      for (const script of m.content_scripts.flatMap((c) => c.js)) {
+        const code = readFileSync(`${dir}/${script}`, 'utf8');
+        // A loader would import chunks by URL, which requires web_accessible_resources.
+        expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|getURL\(/m);
+      }
     });
   }
 

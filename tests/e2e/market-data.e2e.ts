@@ -92,7 +92,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       fake.setFault(host, '/v4/perpetualMarkets', { kind: 'status', status: 429, retryAfter: '30', body: '{"errors":[{"msg":"Too many requests"}]}' });
       const start = Date.now();
       const page = await browser.newPage();
-      await page.goto('https://dydx.trade/trade/ETH-USD');
+      // SOL-USD: a market no earlier test has loaded (the BTC-USD page also shows an ETH-USD position).
+      await page.goto('https://dydx.trade/trade/SOL-USD');
       const limited = await waitFor(page, probeMarket, 'dYdX rate-limited state', (p) => p.state === 'unavailable');
       expect(limited.reason).toBe('rate-limited');
       expect(limited.text).not.toMatch(NOT_A_NUMBER);

@@ -3,7 +3,7 @@ import type { Side } from '../../core/types';
 import { mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow } from '../page-kit/row';
 import { extractTable, visibleText, type TableRow } from '../page-kit/table';
-import { hasLoadingMarker, isHeaderCellRow, placeholderText } from '../page-kit/table-state';
+import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
 import { classifyCell, shownDecimals, sideFromInlineColour, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -236,14 +236,7 @@ function read(anchor: Element, ctx: ReadContext): PageRead {
   const map = mapColumns(extracted.headers, HYPERLIQUID_COLUMNS);
   const cols = recognised(map) ? map : null;
 
-  const data: TableRow[] = [];
-  let placeholder: string | null = null;
-  for (const row of extracted.rows) {
-    if (isHeaderCellRow(row)) continue;
-    const p = placeholderText(row);
-    if (p !== null) placeholder = p;
-    else data.push(row);
-  }
+  const { data, placeholder } = splitDataRows(extracted.rows);
   if (!data.length) {
     if (hasLoadingMarker(anchor)) return { status: 'loading', rows: [], notes };
     if (placeholder !== null || emptyStateOutside(anchor, table)) return { status: 'ok', rows: [], notes };

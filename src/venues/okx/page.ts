@@ -3,7 +3,7 @@ import type { Side } from '../../core/types';
 import { mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow, type RawRow } from '../page-kit/row';
 import { extractTable, visibleText, type TableRow } from '../page-kit/table';
-import { hasLoadingMarker, isHeaderCellRow, placeholderText } from '../page-kit/table-state';
+import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
 import { classifyCell, shownDecimals, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -377,14 +377,7 @@ function read(anchor: Element, ctx: ReadContext): PageRead {
   const map = mapColumns(table.headers, OKX_COLUMNS);
   const cols: Columns | null = recognised(map) ? { map, headers: table.headers } : null;
 
-  const data: TableRow[] = [];
-  let placeholder: string | null = null;
-  for (const row of table.rows) {
-    if (isHeaderCellRow(row)) continue;
-    const p = placeholderText(row);
-    if (p !== null) placeholder = p;
-    else data.push(row);
-  }
+  const { data, placeholder } = splitDataRows(table.rows);
   if (!data.length) {
     // An empty-state row is OKX saying "none here" (also when "hide other symbols" filters rows the
     // tab still counts); a count above zero without it means the rows are not drawn yet.

@@ -46,3 +46,16 @@ export function placeholderText(row: TableRow): string | null {
   if (span > 1 || row.cells.length >= 3) return visibleText(cell);
   return null;
 }
+
+/** Splits body rows into data rows and the empty-state text (if any), dropping repeated header rows. */
+export function splitDataRows(rows: readonly TableRow[]): { data: TableRow[]; placeholder: string | null } {
+  const data: TableRow[] = [];
+  let placeholder: string | null = null;
+  for (const row of rows) {
+    if (isHeaderCellRow(row)) continue;
+    const p = placeholderText(row);
+    if (p !== null) placeholder = p;
+    else data.push(row);
+  }
+  return { data, placeholder };
+}

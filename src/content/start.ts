@@ -1,14 +1,11 @@
 import { h, render } from 'preact';
-import { matchVenuePage } from '../venues';
-import { PAGE_READERS } from '../venues/pages';
-import type { PageRead, ReadContext } from '../venues/page-reader-types';
+import type { PageRead, ReadContext, VenuePageReader } from '../venues/page-reader-types';
 import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import { Panel } from '../ui/panel/Panel';
 import { DEFAULT_PREFS, type PanelPrefs } from '../ui/panel/prefs';
 import { pageLocale } from '../venues/page-kit/locale';
-import { addressFromPage, hasAddressApi } from '../venues/addresses';
 import type { FetchError } from '../venues/market-types';
 import { VENUE_NAMES } from '../venues/names';
 import type { Position } from '../venues/position-types';
@@ -42,6 +39,14 @@ interface Session {
   apiAsked: number;
 }
 
+/** What one venue's content script brings: its page reader, and where the page exposes a wallet address. */
+export interface ContentVenue {
+  reader: VenuePageReader;
+  /** Venues with a public positions-by-address API (Hyperliquid, dYdX). */
+  address?: { venue: 'hyperliquid' | 'dydx'; fromPage: (doc: Document, storage: Pick<Storage, 'getItem'>) => string | null };
+}
+
+let venue: ContentVenue;
 let session: Session | null = null;
 
 /** What the panel lists: API positions cross-checked with the page when an address is known, else the page. */
@@ -94,7 +99,7 @@ function onRead(s: Session, anchor: Element | null): void {
   let read: PageRead | null;
   if (anchor) {
     try {
-      read = PAGE_READERS[s.match.venue].read(anchor, readContext(s));
+      read = venue.reader.read(anchor, readContext(s));
     } catch {
       // A reader must not throw; if one does, say so rather than breaking the page.
       read = { status: 'no-table', rows: [], notes: ['PerpLens could not read this page layout'] };
@@ -140,11 +145,11 @@ function askMarkets(s: Session): void {
 
 /** Positions for the wallet address the page exposes, when the venue publishes them. */
 function askPositions(s: Session): void {
-  const venue = s.match.venue;
-  if (!hasAddressApi(venue)) return;
+  const source = venue.address;
+  if (!source) return;
   let address: string | null = null;
   try {
-    address = addressFromPage(venue, document, localStorage);
+    address = source.fromPage(document, localStorage);
   } catch {
     address = null; // storage blocked by the page's settings
   }
@@ -155,7 +160,7 @@ function askPositions(s: Session): void {
   }
   if (!address || Date.now() - s.apiAsked < POSITIONS_EVERY_MS) return;
   s.apiAsked = Date.now();
-  void requestPositions(venue, address).then((reply) => {
+  void requestPositions(source.venue, address).then((reply) => {
     if (session !== s || s.address !== address) return;
     s.api = reply.ok ? { positions: reply.positions } : { error: reply.error };
     askMarkets(s);
@@ -187,7 +192,7 @@ function start(match: PageMatch): void {
     s.prefs = prefs;
     draw(s);
   });
-  s.watch = watchAnchor({ find: () => PAGE_READERS[match.venue].findAnchor(document), onRead: (a) => onRead(s, a) });
+  s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
   askPositions(s);
   askMarkets(s);
 }
@@ -207,6 +212,13 @@ function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {
 // One slow tick drives the countdowns, the single-page app's route changes and the market refresh;
 // nothing runs while the tab is hidden. After an extension update this script is orphaned: it stops
 // quietly instead of throwing "Extension context invalidated".
+function matchHere(): PageMatch | null {
+  const symbol = venue.reader.matchUrl(new URL(location.href));
+  return symbol ? { venue: venue.reader.venue, symbol } : null;
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
 function tick(): void {
   if (!extensionAlive()) {
     clearInterval(timer);
@@ -214,7 +226,7 @@ function tick(): void {
     return;
   }
   if (document.hidden) return;
-  const match = matchVenuePage(new URL(location.href));
+  const match = matchHere();
   if (!sameMatch(match, session?.match ?? null)) {
     if (match) start(match);
     else stop();
@@ -228,6 +240,13 @@ function tick(): void {
   draw(session);
 }
 
-const initial = matchVenuePage(new URL(location.href));
-if (initial) start(initial);
-const timer = setInterval(tick, TICK_MS);
+/**
+ * Starts PerpLens on a venue's pages. Each venue has its own content script (src/content/<venue>.ts)
+ * so a page loads only its own reader.
+ */
+export function startContent(v: ContentVenue): void {
+  venue = v;
+  const initial = matchHere();
+  if (initial) start(initial);
+  timer = setInterval(tick, TICK_MS);
+}

@@ -1,0 +1,4 @@
+import { binancePage } from '../venues/binance/page';
+import { startContent } from './start';
+
+startContent({ reader: binancePage });

@@ -1,0 +1,4 @@
+import { bybitPage } from '../venues/bybit/page';
+import { startContent } from './start';
+
+startContent({ reader: bybitPage });

@@ -1,0 +1,4 @@
+import { okxPage } from '../venues/okx/page';
+import { startContent } from './start';
+
+startContent({ reader: okxPage });
