@@ -4,6 +4,7 @@ import { FETCH_ERROR_KINDS } from './venues/market-types';
 import type { Position } from './venues/position-types';
 import type { MarketSnapshot } from './venues/snapshot-types';
 import { VENUE_IDS } from './venues/types';
+import { PositionsReport } from './background/alerts/messages';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
@@ -18,6 +19,8 @@ export const Request = v.variant('type', [
   v.strictObject({ type: v.literal('market.snapshot'), venue: venueId, symbol }),
   v.strictObject({ type: v.literal('market.instruments'), venue: venueId }),
   v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(['hyperliquid', 'dydx']), address }),
+  v.strictObject({ type: v.literal('positions.known') }),
+  PositionsReport,
 ]);
 export type Request = v.InferOutput<typeof Request>;
 

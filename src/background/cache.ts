@@ -1,7 +1,8 @@
 import type { FetchError, Result } from '../venues/market-types';
 
 export interface CacheOptions {
-  ttlMs: number;
+  /** How long a value is fresh; a function when the user can change it (the quote refresh). */
+  ttlMs: number | (() => number);
   /** How long to hold back after an error that named no time of its own. */
   errorHoldMs: number;
   /** Most keys kept; the least recently used go first. */
@@ -39,6 +40,7 @@ export function createCache<T>(opts: CacheOptions): Cache<T> {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry<T>>();
   const max = opts.maxEntries ?? 500;
+  const ttl = typeof opts.ttlMs === 'function' ? opts.ttlMs : () => opts.ttlMs as number;
 
   function touch(key: string, entry: Entry<T>): void {
     entries.delete(key);
@@ -62,7 +64,7 @@ export function createCache<T>(opts: CacheOptions): Cache<T> {
     const entry = entries.get(key) ?? {};
     touch(key, entry);
     const t = now();
-    if (entry.value !== undefined && entry.storedAt !== undefined && t - entry.storedAt < opts.ttlMs) return view(entry);
+    if (entry.value !== undefined && entry.storedAt !== undefined && t - entry.storedAt < ttl()) return view(entry);
     if (entry.inFlight) return entry.inFlight;
     if (entry.error && entry.holdUntil !== undefined && t < entry.holdUntil) return view(entry);
     entry.inFlight = load().then((result) => {

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseRequest } from '../messages';
+import { parseRequest, type PositionsReply } from '../messages';
 import { VENUE_MARKETS } from '../venues/markets';
 import { perVenue, type VenueId } from '../venues/types';
 import type { Http } from '../venues/market-types';
@@ -7,15 +7,20 @@ import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
 import { createPersistence } from './persist';
 import { createRouter } from './router';
-import { buildSnapshot, createSnapshotCaches } from './snapshot';
+import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
 import { createVenueGate } from './venue-gate';
 import { createWatchList } from './watch';
+import { createAlerts, DEFAULT_ALERT_SETTINGS, type AlertSettings } from './alerts';
+import { loadSettings, onSettingsChanged } from '../settings/store';
+import type { Settings } from '../settings/schema';
 
 const OI_ALARM = 'perplens-oi-record';
 const OI_ALARM_MINUTES = 5;
 
 const now = () => Date.now();
-const caches = createSnapshotCaches(now);
+// The quote refresh follows the options page (bounded there to 15 s – 5 min).
+let quoteRefreshMs = REFRESH_MS.quote;
+const caches = createSnapshotCaches(now, () => quoteRefreshMs);
 const recorder = createOiRecorder();
 const watched = createWatchList(now);
 const gates: Record<VenueId, Http> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson }));
@@ -56,6 +61,41 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await ensureRecorderAlarm();
 });
 
+function alertSettings(s: Settings): AlertSettings {
+  return { ...DEFAULT_ALERT_SETTINGS, ...s.alerts, window: s.defaultWindow };
+}
+
+let settings: Promise<Settings> = loadSettings();
+void settings.then((s) => (quoteRefreshMs = s.refresh.quoteSeconds * 1000));
+
+const alerts = createAlerts({
+  session: browser.storage.session,
+  alarms: browser.alarms,
+  action: browser.action,
+  notifications: browser.notifications,
+  tabs: browser.tabs,
+  windows: browser.windows,
+  iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+  now,
+  getSnapshot: async (venue, symbol) => {
+    await restored;
+    const { client, descriptor } = VENUE_MARKETS[venue];
+    const r = await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
+    persistence.schedule();
+    return r;
+  },
+  getSettings: async () => alertSettings(await settings),
+});
+browser.alarms.onAlarm.addListener((alarm) => alerts.onAlarm(alarm));
+browser.tabs.onRemoved.addListener((tabId) => void alerts.onTabRemoved(tabId));
+browser.notifications.onClicked.addListener((id) => void alerts.onNotificationClicked(id));
+onSettingsChanged((next) => {
+  settings = Promise.resolve(next);
+  quoteRefreshMs = next.refresh.quoteSeconds * 1000;
+  void alerts.sync();
+});
+void alerts.sync();
+
 // Only the extension's own contexts may ask: a message from another extension or a web page
 // (there is no externally_connectable, but the check costs nothing) is ignored.
 function fromOwnExtension(sender: Runtime.MessageSender): boolean {
@@ -66,5 +106,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!fromOwnExtension(sender)) return undefined;
   const request = parseRequest(message);
   if (!request) return undefined;
+  if (request.type === 'positions.report') return alerts.handleMessage(request, sender);
+  if (request.type === 'positions.known') {
+    return alerts.held().then((held): PositionsReply => ({ ok: true, positions: held.map((h) => h.position) }));
+  }
   return restored.then(() => route(request)).finally(() => persistence.schedule());
 });

@@ -47,7 +47,8 @@ export function createRouter(deps: RouterDeps) {
     return r.ok ? { ok: true, positions: r.value } : { ok: false, error: r.error };
   }
 
-  return async function route(request: Request): Promise<Reply> {
+  /** Market and address requests; position reports and the known-positions list belong to the alerts. */
+  return async function route(request: Exclude<Request, { type: 'positions.report' | 'positions.known' }>): Promise<Reply> {
     switch (request.type) {
       case 'market.snapshot':
         return snapshot(request.venue, request.symbol);

@@ -40,11 +40,11 @@ export interface SnapshotCaches {
   tiers: Cache<TierTable>;
 }
 
-export function createSnapshotCaches(now: () => number = Date.now): SnapshotCaches {
+export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: () => number = () => REFRESH_MS.quote): SnapshotCaches {
   const hold = (ms: number) => ({ errorHoldMs: ms, now });
   return {
     instruments: createCache({ ttlMs: REFRESH_MS.instruments, maxEntries: 10, ...hold(60_000) }),
-    quote: createCache({ ttlMs: REFRESH_MS.quote, maxEntries: 300, ...hold(15_000) }),
+    quote: createCache({ ttlMs: quoteTtlMs, maxEntries: 300, ...hold(15_000) }),
     funding: createCache({ ttlMs: REFRESH_MS.funding, maxEntries: 300, ...hold(60_000) }),
     oi: createCache({ ttlMs: REFRESH_MS.oi, maxEntries: 300, ...hold(60_000) }),
     candles: createCache({ ttlMs: REFRESH_MS.candles, maxEntries: 300, ...hold(60_000) }),

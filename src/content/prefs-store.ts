@@ -4,12 +4,14 @@ import type { VenueId } from '../venues/types';
 
 const key = (venue: VenueId) => `perplens.panel.${venue}`;
 
-export async function loadPrefs(venue: VenueId): Promise<PanelPrefs> {
+/** The panel's remembered prefs for a venue; `stored` is false the first time (then the options' defaults apply). */
+export async function loadPrefs(venue: VenueId): Promise<{ prefs: PanelPrefs; stored: boolean }> {
   try {
     const got = await browser.storage.local.get(key(venue));
-    return parsePrefs(got[key(venue)]);
+    const raw = got[key(venue)];
+    return { prefs: parsePrefs(raw), stored: raw !== undefined };
   } catch {
-    return DEFAULT_PREFS;
+    return { prefs: DEFAULT_PREFS, stored: false };
   }
 }
 

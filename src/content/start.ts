@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import type { PageRead, ReadContext, VenuePageReader } from '../venues/page-reader-types';
-import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
+import { staleAfterMs } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import { Panel } from '../ui/panel/Panel';
@@ -10,16 +10,21 @@ import type { FetchError } from '../venues/market-types';
 import { VENUE_NAMES } from '../venues/names';
 import type { Position } from '../venues/position-types';
 import { mergeApiWithPage } from './merge-positions';
-import { extensionAlive, requestPositions, requestSnapshot } from './messaging';
+import { extensionAlive, reportPositions, requestPositions, requestSnapshot } from '../messages-client';
 import { mountHost, type Mounted } from './mount';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
+import type { Settings } from '../settings/schema';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 
 const TICK_MS = 1_000;
 // Asking twice per background refresh keeps the shown quote at most one refresh old.
-const ASK_EVERY_MS = QUOTE_REFRESH_MS / 2;
+const askEveryMs = () => (settings.refresh.quoteSeconds * 1000) / 2;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
+/** The background forgets a tab's positions after 10 minutes without a report. */
+const REPORT_EVERY_MS = 60_000;
 /** Positions by wallet address (Hyperliquid, dYdX): a cheap request (weight 2 on Hyperliquid). */
 const POSITIONS_EVERY_MS = 30_000;
 
@@ -37,6 +42,8 @@ interface Session {
   address: string | null;
   api: { positions: Position[] } | { error: FetchError } | null;
   apiAsked: number;
+  reportedKey: string;
+  reportedAt: number;
 }
 
 /** What one venue's content script brings: its page reader, and where the page exposes a wallet address. */
@@ -48,6 +55,7 @@ export interface ContentVenue {
 
 let venue: ContentVenue;
 let session: Session | null = null;
+let settings: Settings = DEFAULT_SETTINGS;
 
 /** What the panel lists: API positions cross-checked with the page when an address is known, else the page. */
 function shownRead(s: Session): { read: PageRead | null; source: 'page' | 'api' } {
@@ -71,8 +79,9 @@ function draw(s: Session): void {
       positionSource: shown.source,
       markets: s.markets,
       now: Date.now(),
-      staleAfterMs: QUOTE_STALE_AFTER_MS,
+      staleAfterMs: staleAfterMs(settings.refresh.quoteSeconds * 1000),
       prefs: s.prefs,
+      view: { dangerBelow: settings.bands.dangerBelow, cautionBelow: settings.bands.cautionBelow, thresholds: settings.regimeThresholds },
       onPrefs: (next: Partial<PanelPrefs>) => {
         s.prefs = { ...s.prefs, ...next };
         savePrefs(s.match.venue, s.prefs);
@@ -113,6 +122,7 @@ function onRead(s: Session, anchor: Element | null): void {
   s.readKey = key;
   s.read = read;
   askMarkets(s);
+  report(s);
   draw(s);
 }
 
@@ -128,7 +138,7 @@ function symbolsOf(s: Session): Set<string> {
 function askMarkets(s: Session): void {
   const now = Date.now();
   for (const symbol of symbolsOf(s)) {
-    if (s.inFlight.has(symbol) || now - (s.asked.get(symbol) ?? 0) < ASK_EVERY_MS) continue;
+    if (s.inFlight.has(symbol) || now - (s.asked.get(symbol) ?? 0) < askEveryMs()) continue;
     s.inFlight.add(symbol);
     s.asked.set(symbol, now);
     void requestSnapshot(s.match.venue, symbol).then((reply) => {
@@ -153,6 +163,7 @@ function askPositions(s: Session): void {
   } catch {
     address = null; // storage blocked by the page's settings
   }
+  address ??= settings.wallets[source.venue] ?? null;
   if (address !== s.address) {
     s.address = address;
     s.api = null;
@@ -164,6 +175,7 @@ function askPositions(s: Session): void {
     if (session !== s || s.address !== address) return;
     s.api = reply.ok ? { positions: reply.positions } : { error: reply.error };
     askMarkets(s);
+    report(s);
     draw(s);
   });
 }
@@ -184,12 +196,14 @@ function start(match: PageMatch): void {
     address: null,
     api: null,
     apiAsked: 0,
+    reportedKey: '',
+    reportedAt: 0,
   };
   session = s;
   draw(s);
   void loadPrefs(match.venue).then((prefs) => {
     if (session !== s) return;
-    s.prefs = prefs;
+    s.prefs = prefs.stored ? prefs.prefs : { ...prefs.prefs, window: settings.defaultWindow, privacy: settings.privacyMode };
     draw(s);
   });
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
@@ -197,8 +211,25 @@ function start(match: PageMatch): void {
   askMarkets(s);
 }
 
+/**
+ * Reports the held positions to the background (alerts, badge) when they change — ticks of the mark
+ * or PnL are not changes — and at least once a minute, also while the tab is hidden. While the table
+ * is still being looked for nothing is reported: unknown is not the same as none.
+ */
+function report(s: Session): void {
+  const shown = shownRead(s).read;
+  if (!shown || shown.status !== 'ok') return;
+  const positions = shown.rows.flatMap((r) => (r.ok ? [r.position] : []));
+  const key = JSON.stringify(positions.map((p) => [p.symbol, p.side, p.size, p.entryPrice, p.liqPrice, p.margin, p.marginMode]));
+  if (key === s.reportedKey && Date.now() - s.reportedAt < REPORT_EVERY_MS) return;
+  s.reportedKey = key;
+  s.reportedAt = Date.now();
+  reportPositions(s.match.venue, positions);
+}
+
 function stop(): void {
   if (!session) return;
+  if (session.reportedKey) reportPositions(session.match.venue, []);
   session.watch?.stop();
   render(null, session.mounted.container);
   session.mounted.remove();
@@ -225,8 +256,9 @@ function tick(): void {
     stop();
     return;
   }
+  if (session) report(session);
   if (document.hidden) return;
-  const match = matchHere();
+  const match = settings.venues[venue.reader.venue] ? matchHere() : null;
   if (!sameMatch(match, session?.match ?? null)) {
     if (match) start(match);
     else stop();
@@ -246,7 +278,15 @@ function tick(): void {
  */
 export function startContent(v: ContentVenue): void {
   venue = v;
-  const initial = matchHere();
-  if (initial) start(initial);
-  timer = setInterval(tick, TICK_MS);
+  // The options page can switch a venue off, set the bands, the default window and wallet addresses.
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    const initial = settings.venues[v.reader.venue] ? matchHere() : null;
+    if (initial) start(initial);
+    timer = setInterval(tick, TICK_MS);
+  });
+  onSettingsChanged((next) => {
+    settings = next;
+    if (session) draw(session);
+  });
 }

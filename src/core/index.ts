@@ -61,3 +61,4 @@ export {
   type ViewPosition,
   type ViewSettings,
 } from './position-view';
+export { whatIf, type WhatIfInput, type WhatIfResult } from './what-if';

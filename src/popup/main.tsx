@@ -1,58 +1,36 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { requestSnapshot } from '../content/messaging';
-import { MarketBlock } from '../ui/MarketBlock';
-import { nextMarketState, type MarketState } from '../ui/market-state';
-import { VENUE_NAMES } from '../venues/names';
-import { QUOTE_REFRESH_MS, QUOTE_STALE_AFTER_MS } from '../venues/snapshot-types';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
+import type { Settings } from '../settings/schema';
+import { loadSettings, saveSettings } from '../settings/store';
+import { staleAfterMs } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
-
-const WATCHLIST: readonly PageMatch[] = [{ venue: 'binance', symbol: 'BTCUSDT' }];
-const REFRESH_MS = QUOTE_REFRESH_MS / 2;
-
-function WatchRow({ item }: { item: PageMatch }) {
-  const [market, setMarket] = useState<MarketState>({ status: 'loading' });
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const reply = await requestSnapshot(item.venue, item.symbol);
-      if (!alive) return;
-      setMarket((prev) => nextMarketState(prev, reply));
-    };
-    void load();
-    const refresh = setInterval(load, REFRESH_MS);
-    const clock = setInterval(() => setNow(Date.now()), 1000);
-    return () => {
-      alive = false;
-      clearInterval(refresh);
-      clearInterval(clock);
-    };
-  }, [item.venue, item.symbol]);
-  return (
-    <div>
-      <h2>
-        {item.symbol} · {VENUE_NAMES[item.venue]}
-      </h2>
-      <MarketBlock venue={item.venue} symbol={item.symbol} state={market} now={now} staleAfterMs={QUOTE_STALE_AFTER_MS} window="4h" />
-    </div>
-  );
-}
+import { App } from './App';
 
 function Popup() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void loadSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
+  }, []);
+  if (!settings) return <p class="status">Loading…</p>;
+  const enabled = (m: PageMatch) => settings.venues[m.venue];
+  const setWatchlist = (watchlist: PageMatch[]) => {
+    const next = { ...settings, watchlist };
+    setSettings(next);
+    void saveSettings(next);
+  };
   return (
-    <>
-      <header>
-        <h1>PerpLens</h1>
-        <span class="version">v{browser.runtime.getManifest().version}</span>
-      </header>
-      <main>
-        {WATCHLIST.map((item) => (
-          <WatchRow key={`${item.venue}:${item.symbol}`} item={item} />
-        ))}
-      </main>
-    </>
+    <App
+      version={browser.runtime.getManifest().version}
+      watchlist={settings.watchlist.filter(enabled)}
+      onWatchlist={(w) => setWatchlist([...w, ...settings.watchlist.filter((m) => !enabled(m))])}
+      refreshMs={settings.refresh.watchlistSeconds * 1000}
+      staleAfter={Math.max(staleAfterMs(settings.refresh.quoteSeconds * 1000), staleAfterMs(settings.refresh.watchlistSeconds * 1000))}
+      initialWindow={settings.defaultWindow}
+      bands={settings.bands}
+      onOptions={() => void browser.runtime.openOptionsPage()}
+    />
   );
 }
 

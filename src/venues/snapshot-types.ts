@@ -48,4 +48,4 @@ export interface MarketSnapshot {
  */
 export const QUOTE_REFRESH_MS = 30_000;
 /** A quote older than this (two refreshes missed) is shown as stale, with its age. */
-export const QUOTE_STALE_AFTER_MS = 2 * QUOTE_REFRESH_MS + 5_000;
+export const staleAfterMs = (quoteRefreshMs: number): number => 2 * quoteRefreshMs + 5_000;

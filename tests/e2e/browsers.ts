@@ -11,6 +11,12 @@ export interface E2EPage {
   /** Runs a self-contained function in the page and returns its (serialisable) result. */
   evaluate<T>(fn: () => T): Promise<T>;
   screenshot(path: string): Promise<void>;
+  /** Console errors and uncaught exceptions seen on the page so far (PerpLens must cause none). */
+  errors(): string[];
+  click(selector: string): Promise<void>;
+  /** Replaces an input's value as a user would (input events fire). */
+  fill(selector: string, value: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,7 +87,18 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
     extensionId,
     async newPage() {
       const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
       return {
+        errors: () => [...errors],
+        click: (sel) => page.click(sel),
+        fill: (sel, value) => page.fill(sel, value),
+        async select(sel, value) {
+          await page.selectOption(sel, value);
+        },
         async goto(url) {
           await page.goto(url, { waitUntil: 'load' });
         },
@@ -119,7 +136,22 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     async newPage() {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 800 });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
       return {
+        errors: () => [...errors],
+        click: (sel) => page.click(sel),
+        async fill(sel, value) {
+          await page.click(sel, { count: 3 });
+          await page.keyboard.press('Backspace');
+          await page.type(sel, value);
+        },
+        async select(sel, value) {
+          await page.select(sel, value);
+        },
         async goto(url) {
           await page.goto(url, { waitUntil: 'load' });
         },
@@ -158,5 +190,5 @@ export async function waitFor<T>(
     if (last !== null && last !== undefined && accept(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
 }

@@ -66,3 +66,30 @@ export function probePositions(): PositionProbe[] | null {
     };
   });
 }
+
+/** Every `[data-perplens-market]` of an extension page (the popup), through the DOM contract. */
+export function probeMarketRows(): MarketProbe[] {
+  return Array.from(document.querySelectorAll('[data-perplens-market]')).map((market) => {
+    const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+    for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
+      fields[el.getAttribute('data-field') ?? ''] = { value: el.getAttribute('data-value'), text: el.textContent ?? '', title: el.getAttribute('title') };
+    }
+    return {
+      state: market.getAttribute('data-state'),
+      reason: market.getAttribute('data-reason'),
+      venue: market.getAttribute('data-venue'),
+      symbol: market.getAttribute('data-symbol'),
+      fields,
+      text: market.textContent ?? '',
+    };
+  });
+}
+
+/** The what-if result's fields, by name → data-value. */
+export function probeWhatIf(): Record<string, string> | null {
+  const out = document.querySelector('[data-perplens-whatif]');
+  if (!out) return null;
+  const r: Record<string, string> = {};
+  for (const el of Array.from(out.querySelectorAll('[data-field]'))) r[el.getAttribute('data-field') ?? ''] = el.getAttribute('data-value') ?? '';
+  return r;
+}

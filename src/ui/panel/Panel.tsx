@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DEFAULT_VIEW_SETTINGS, positionView } from '../../core';
+import { positionView, type ViewSettings } from '../../core';
 import type { PageRead, RowRead } from '../../venues/page-reader-types';
 import type { Window } from '../../venues/market-types';
 import { VENUE_NAMES } from '../../venues/names';
@@ -23,6 +23,8 @@ export interface PanelProps {
   staleAfterMs: number;
   prefs: PanelPrefs;
   onPrefs: (next: Partial<PanelPrefs>) => void;
+  /** The user's bands and regime thresholds (options page). */
+  view: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
 }
 
 /** Current symbol first, then the rest as the page lists them. */
@@ -36,7 +38,7 @@ function pillText(props: PanelProps, rows: RowRead[]): string {
   if (first?.ok) {
     const m = props.markets.get(first.position.symbol);
     const inputs = m?.status === 'ready' ? marketInputs(m.snapshot, props.prefs.window) : null;
-    const v = positionView({ ...first.position, liqSource: first.position.liqSource ?? (first.position.source === 'api' ? 'api' : 'page') }, inputs, DEFAULT_VIEW_SETTINGS, props.now);
+    const v = positionView({ ...first.position, liqSource: first.position.liqSource ?? (first.position.source === 'api' ? 'api' : 'page') }, inputs, { ...props.view, window: props.prefs.window }, props.now);
     const d = 'value' in v.distance ? `${formatPercent(v.distance.value, 2)} to liq.` : 'distance unknown';
     const f = 'value' in v.perDay && !props.prefs.privacy ? ` · ${v.perDay.value >= 0 ? 'pays' : 'receives'} ${formatMoney(Math.abs(v.perDay.value))}/day` : '';
     return `${first.position.symbol} ${first.position.side} · ${d}${f}`;
@@ -48,7 +50,7 @@ export function Panel(props: PanelProps) {
   const { prefs, onPrefs } = props;
   const panelRef = useRef<HTMLElement>(null);
   const rows = props.read ? ordered(props.read.rows, props.symbol) : [];
-  const settings = { ...DEFAULT_VIEW_SETTINGS, window: prefs.window };
+  const settings: ViewSettings = { ...props.view, window: prefs.window };
   const setWindow = (w: Window) => onPrefs({ window: w });
 
   // Dragging by the header; the position is kept inside the viewport and remembered per venue.

@@ -1,0 +1,280 @@
+// Background alerts and the toolbar badge, wired from injected pieces (no webextension-polyfill
+// here: src/background/index.ts hands in `browser.*`, tests hand in fakes).
+//
+// - A page reports its positions ('positions.report') → the store, the badge, the alarm.
+// - The alarm 'perplens-alerts' runs every minute ONLY while positions are held and alerts are on;
+//   otherwise it is cleared and nothing polls.
+// - On the alarm: each held position's snapshot (through the caches) → conditions → hysteresis →
+//   a notification for what fired; then the badge.
+//
+// The MV3 worker may be stopped between alarms, so the positions, the hysteresis state and the last
+// regime seen per position live in storage.session.
+
+import * as v from 'valibot';
+import type { Result } from '../../venues/market-types';
+import type { MarketSnapshot } from '../../venues/snapshot-types';
+import { matchVenuePage } from '../../venues';
+import type { VenueId } from '../../venues/types';
+import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
+import {
+  ALERT_CONDITIONS,
+  DEFAULT_ALERT_SETTINGS,
+  evaluateConditions,
+  heldView,
+  marketKey,
+  positionKey,
+  type AlertSettings,
+  type HeldPosition,
+} from './conditions';
+import { createHysteresis } from './hysteresis';
+import { consistentReport, type PositionsReport, type PositionsReportReply } from './messages';
+import { createNotifier, type FiredAlert, type NotificationsApi, type TabsApi, type WindowsApi } from './notify';
+import { createPositionStore, type StorageLike } from './store';
+
+export const ALERTS_ALARM = 'perplens-alerts';
+export const ALERTS_PERIOD_MINUTES = 1;
+export const ALERTS_STATE_KEY = 'perplens.alerts.state.v1';
+
+/** The subset of `browser.alarms` used here. */
+export interface AlarmsApi {
+  get(name: string): Promise<{ name: string } | undefined>;
+  create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean>;
+}
+
+/** The parts of `runtime.MessageSender` the report handler trusts (set by the browser, not the page). */
+export interface ReportSender {
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+export interface AlertsDeps {
+  /** storage.session */
+  session: StorageLike;
+  alarms: AlarmsApi;
+  action: ActionApi;
+  notifications: NotificationsApi;
+  tabs: TabsApi;
+  windows: WindowsApi;
+  iconUrl: string;
+  /** The market snapshot through the shared caches (buildSnapshot). */
+  getSnapshot(venue: VenueId, symbol: string): Promise<Result<MarketSnapshot>>;
+  getSettings(): Promise<AlertSettings> | AlertSettings;
+  now?: () => number;
+}
+
+export interface Alerts {
+  /** A page's 'positions.report' (already schema-checked), with the browser's sender. */
+  handleMessage(report: PositionsReport, sender: ReportSender): Promise<PositionsReportReply>;
+  /** `alarms.onAlarm`: runs the check for 'perplens-alerts', ignores other alarms. */
+  onAlarm(alarm: { name: string }): Promise<void>;
+  /** `tabs.onRemoved`: forgets the tab's positions. */
+  onTabRemoved(tabId: number): Promise<void>;
+  /** `notifications.onClicked`: focuses (or reopens) the exchange tab; false when the id is not ours. */
+  onNotificationClicked(id: string): Promise<boolean>;
+  /** Call after the alert settings changed (and at worker start-up): alarm and badge follow. */
+  sync(): Promise<void>;
+  /** One check now, as the alarm runs it; returns what fired. */
+  check(): Promise<FiredAlert[]>;
+  /** The positions open tabs have reported (one per venue, symbol and side), for the popup. */
+  held(): Promise<HeldPosition[]>;
+}
+
+const StateSchema = v.object({
+  hysteresis: v.unknown(),
+  regime: v.record(v.string(), v.boolean()),
+});
+
+/** Newest report first; the same position in two tabs counts once (the newest report). */
+function unique(held: readonly HeldPosition[]): Map<string, HeldPosition> {
+  const out = new Map<string, HeldPosition>();
+  for (const h of held) {
+    const key = positionKey(h.position);
+    if (!out.has(key)) out.set(key, h);
+  }
+  return out;
+}
+
+function pageOrigin(sender: ReportSender, venue: VenueId): { tabId?: number; url: string } | null {
+  if (!sender.url) return null;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return null;
+  let u: URL;
+  try {
+    u = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || matchVenuePage(u)?.venue !== venue) return null;
+  const url = `${u.origin}${u.pathname}`;
+  const tabId = sender.tab?.id;
+  return tabId !== undefined && tabId >= 0 ? { tabId, url } : { url };
+}
+
+export function createAlerts(deps: AlertsDeps): Alerts {
+  const now = deps.now ?? Date.now;
+  const store = createPositionStore(deps.session, { now });
+  const notifier = createNotifier(deps);
+  let settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS };
+  const hysteresis = createHysteresis({ now, cooldownMs: () => settings.cooldownMinutes * 60_000 });
+  /** Per position key: was the regime against it at the last check that could tell. */
+  let regime = new Map<string, boolean>();
+  /** Snapshots of the last check, so the badge on a report can use the market's tiers and mark. */
+  const lastSnapshots = new Map<string, MarketSnapshot>();
+
+  let stateLoaded: Promise<void> | null = null;
+  function loadState(): Promise<void> {
+    stateLoaded ??= deps.session
+      .get(ALERTS_STATE_KEY)
+      .then((got) => {
+        const r = v.safeParse(StateSchema, got[ALERTS_STATE_KEY]);
+        if (!r.success) return;
+        hysteresis.restore(r.output.hysteresis);
+        regime = new Map(Object.entries(r.output.regime));
+      })
+      .catch(() => undefined);
+    return stateLoaded;
+  }
+  async function saveState(): Promise<void> {
+    await deps.session.set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime) } }).catch(() => undefined);
+  }
+
+  async function readSettings(): Promise<AlertSettings> {
+    try {
+      settings = { ...DEFAULT_ALERT_SETTINGS, ...(await deps.getSettings()) };
+    } catch {
+      // Keep the last settings read.
+    }
+    return settings;
+  }
+
+  // Alarm changes run one at a time, so two reports arriving together create one alarm.
+  let alarmQueue: Promise<void> = Promise.resolve();
+  function ensureAlarm(): Promise<void> {
+    const run = alarmQueue.then(async () => {
+      const s = await readSettings();
+      const needed = s.enabled && (await store.count()) > 0;
+      const existing = await deps.alarms.get(ALERTS_ALARM).catch(() => undefined);
+      if (needed && !existing) await deps.alarms.create(ALERTS_ALARM, { periodInMinutes: ALERTS_PERIOD_MINUTES, delayInMinutes: ALERTS_PERIOD_MINUTES });
+      if (!needed && existing) await deps.alarms.clear(ALERTS_ALARM);
+    });
+    alarmQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  function badgeFrom(held: Map<string, HeldPosition>, distance: (h: HeldPosition) => number | null): Badge {
+    return badgeFor([...held.values()].map(distance));
+  }
+
+  /** The badge from the reports alone (and the last check's snapshots, when there are some). */
+  async function updateBadgeFromReports(): Promise<void> {
+    const held = unique(await store.held());
+    const t = now();
+    const badge = badgeFrom(held, (h) => {
+      try {
+        const view = heldView(h, lastSnapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null, settings, t);
+        return 'value' in view.distance ? view.distance.value : null;
+      } catch {
+        return null;
+      }
+    });
+    await showBadge(deps.action, badge);
+  }
+
+  async function snapshotsFor(held: Iterable<HeldPosition>): Promise<Map<string, MarketSnapshot | null>> {
+    const markets = new Map<string, { venue: VenueId; symbol: string }>();
+    for (const h of held) markets.set(marketKey(h.position.venue, h.position.symbol), { venue: h.position.venue, symbol: h.position.symbol });
+    const out = new Map<string, MarketSnapshot | null>();
+    await Promise.all(
+      [...markets].map(async ([key, m]) => {
+        let snap: MarketSnapshot | null = null;
+        try {
+          const r = await deps.getSnapshot(m.venue, m.symbol);
+          snap = r.ok ? r.value : null;
+        } catch {
+          snap = null;
+        }
+        out.set(key, snap);
+        if (snap) lastSnapshots.set(key, snap);
+      }),
+    );
+    for (const key of lastSnapshots.keys()) if (!markets.has(key)) lastSnapshots.delete(key);
+    return out;
+  }
+
+  let running: Promise<FiredAlert[]> | null = null;
+  async function runCheck(): Promise<FiredAlert[]> {
+    await loadState();
+    const s = await readSettings();
+    if (!s.enabled) {
+      await ensureAlarm();
+      await updateBadgeFromReports();
+      return [];
+    }
+    const held = unique(await store.held());
+    const snapshots = await snapshotsFor(held.values());
+    const t = now();
+    const fired: FiredAlert[] = [];
+    const distances = new Map<string, number | null>();
+    for (const [key, h] of held) {
+      const snapshot = snapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null;
+      const e = evaluateConditions({ held: h, snapshot, settings: s, previousRegimeAgainst: regime.get(key), now: t });
+      if (e.regimeAgainst !== null) regime.set(key, e.regimeAgainst);
+      distances.set(key, e.distance);
+      for (const condition of ALERT_CONDITIONS) {
+        const c = e.checks[condition];
+        if (c.observation === null) continue;
+        if (hysteresis.step(key, condition, c.observation) && 'detail' in c) fired.push({ key, held: h, detail: c.detail });
+      }
+    }
+    const keys = new Set(held.keys());
+    hysteresis.prune(keys);
+    for (const key of regime.keys()) if (!keys.has(key)) regime.delete(key);
+    await saveState();
+    for (const alert of fired) await notifier.notify(alert);
+    await showBadge(deps.action, badgeFrom(held, (h) => distances.get(positionKey(h.position)) ?? null));
+    await ensureAlarm();
+    return fired;
+  }
+
+  function check(): Promise<FiredAlert[]> {
+    running ??= runCheck().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    async handleMessage(report, sender) {
+      if (!consistentReport(report)) return { ok: false, error: 'every position must be on the reported venue' };
+      const origin = pageOrigin(sender, report.venue);
+      if (!origin) return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
+      await store.report(origin, report.venue, report.positions);
+      await updateBadgeFromReports();
+      await ensureAlarm();
+      return { ok: true };
+    },
+    async onAlarm(alarm) {
+      if (alarm.name !== ALERTS_ALARM) return;
+      await check();
+    },
+    async onTabRemoved(tabId) {
+      if (!(await store.removeTab(tabId))) return;
+      await updateBadgeFromReports();
+      await ensureAlarm();
+    },
+    onNotificationClicked(id) {
+      return notifier.onClicked(id);
+    },
+    async sync() {
+      await store.prune();
+      await updateBadgeFromReports();
+      await ensureAlarm();
+    },
+    check,
+    held: async () => [...unique(await store.held()).values()],
+  };
+}
+
+export { DEFAULT_ALERT_SETTINGS, type AlertSettings } from './conditions';
+export { parsePositionsReport, PositionsReport, type PositionsReportReply } from './messages';

@@ -1,0 +1,66 @@
+import { fundingDrag } from './funding';
+import { liquidationDistance, liquidationPrice } from './liquidation';
+import { sortTiers, tierForNotional } from './margin-tiers';
+import type { MarginTier, Side } from './types';
+
+export interface WhatIfInput {
+  side: Side;
+  /** Base units. */
+  size: number;
+  entryPrice: number;
+  markPrice: number;
+  /** Either leverage (margin = notional / leverage) or the margin itself, in quote currency. */
+  leverage?: number;
+  margin?: number;
+  tiers: readonly MarginTier[];
+  valuation: 'liquidation' | 'entry';
+  feeRate: number;
+  fundingRate: number;
+  fundingIntervalHours: number;
+  /** Price funding is paid on (mark, or the oracle on Hyperliquid/dYdX). */
+  fundingPrice: number;
+}
+
+export interface WhatIfResult {
+  margin: number;
+  notional: number;
+  liqPrice: number | null;
+  /** Null when there is no liquidation price. */
+  distance: number | null;
+  perDay: number;
+  marginSharePerDay: number | null;
+  maintenanceRate: number;
+}
+
+/**
+ * "What if I open this position": an isolated position of the given size at the given entry, with
+ * margin from leverage or given outright, liquidated by the venue's tiers and convention. The same
+ * core functions as the panel; throws RangeError (naming the field) for nonsense input.
+ */
+export function whatIf(p: WhatIfInput): WhatIfResult {
+  if (!(Number.isFinite(p.size) && p.size > 0)) throw new RangeError('size must be a positive number');
+  if (!(Number.isFinite(p.entryPrice) && p.entryPrice > 0)) throw new RangeError('entry price must be a positive number');
+  const notional = p.size * p.entryPrice;
+  let margin: number;
+  if (p.margin !== undefined) {
+    if (!(Number.isFinite(p.margin) && p.margin > 0)) throw new RangeError('margin must be a positive number');
+    margin = p.margin;
+  } else if (p.leverage !== undefined) {
+    if (!(Number.isFinite(p.leverage) && p.leverage >= 1 && p.leverage <= 250)) throw new RangeError('leverage must be between 1 and 250');
+    margin = notional / p.leverage;
+  } else {
+    throw new RangeError('leverage or margin is required');
+  }
+  const liqPrice = liquidationPrice({ side: p.side, size: p.size, entryPrice: p.entryPrice, margin, tiers: p.tiers, feeRate: p.feeRate, valuation: p.valuation });
+  const maintenanceRate = tierForNotional(sortTiers(p.tiers), notional).tier.maintenanceRate + p.feeRate;
+  const drag = fundingDrag({ side: p.side, size: p.size, markPrice: p.fundingPrice, rate: p.fundingRate, intervalHours: p.fundingIntervalHours, margin, maintenanceRate });
+  return {
+    margin,
+    notional,
+    liqPrice,
+    distance: liqPrice === null ? null : liquidationDistance(p.side, p.markPrice, liqPrice),
+    perDay: drag.perDay,
+    marginSharePerDay: drag.marginSharePerDay,
+    maintenanceRate,
+  };
+}

@@ -1,0 +1,306 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Action, Alarms, Notifications, Runtime, Storage, Tabs, Windows } from 'webextension-polyfill';
+import type { ActionApi } from '../../../src/background/alerts/badge';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/background/alerts/conditions';
+import { ALERTS_ALARM, createAlerts, type AlarmsApi, type AlertsDeps, type ReportSender } from '../../../src/background/alerts/index';
+import type { PositionsReport } from '../../../src/background/alerts/messages';
+import type { NotificationsApi, TabsApi, WindowsApi } from '../../../src/background/alerts/notify';
+import type { StorageLike } from '../../../src/background/alerts/store';
+import type { Position } from '../../../src/venues/position-types';
+import type { MarketSnapshot } from '../../../src/venues/snapshot-types';
+import { snapshotFixture } from '../helpers/snapshot';
+import { BINANCE_URL, memoryStorage, positionFixture } from './fixtures';
+
+// Compile-time proof that the real `browser.*` objects fit the tiny interfaces, so the wiring in
+// src/background/index.ts can pass them as they are.
+type Assert<T extends U, U> = T;
+export type BrowserFits = [
+  Assert<Alarms.Static, AlarmsApi>,
+  Assert<Action.Static, ActionApi>,
+  Assert<Notifications.Static, NotificationsApi>,
+  Assert<Tabs.Static, TabsApi>,
+  Assert<Windows.Static, WindowsApi>,
+  Assert<Runtime.MessageSender, ReportSender>,
+  Assert<Storage.StorageArea, StorageLike>,
+];
+
+const MIN = 60_000;
+const sender: ReportSender = { url: `${BINANCE_URL}?ref=x#top`, frameId: 0, tab: { id: 7 } };
+const report = (positions: Position[]): PositionsReport => ({ type: 'positions.report', venue: 'binance', positions });
+/** 2% from liquidation: a liquidation alert. */
+const danger = positionFixture();
+/** 25% from liquidation: nothing to say about the distance. */
+const safe = positionFixture({ liqPrice: 45_000 });
+
+function harness() {
+  const session = memoryStorage();
+  const alarms = new Map<string, { periodInMinutes: number; delayInMinutes?: number }>();
+  const calls = { alarmCreates: 0, alarmClears: 0 };
+  const badge = { text: '', color: '' };
+  const notes: { id: string; title: string; message: string }[] = [];
+  let settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS };
+  let market: (venue: string, symbol: string) => MarketSnapshot | null = () => {
+    const s = snapshotFixture();
+    return { ...s, quote: { ...s.quote, fetchedAt: Date.now() } };
+  };
+  const snapshotCalls: string[] = [];
+  const deps: AlertsDeps = {
+    session,
+    alarms: {
+      get: async (name) => (alarms.has(name) ? { name } : undefined),
+      create: async (name, info) => {
+        calls.alarmCreates++;
+        alarms.set(name, info);
+      },
+      clear: async (name) => {
+        calls.alarmClears++;
+        return alarms.delete(name);
+      },
+    },
+    action: {
+      setBadgeText: async ({ text }) => void (badge.text = text),
+      setBadgeBackgroundColor: async ({ color }) => void (badge.color = color),
+    },
+    notifications: {
+      create: async (id, o) => (notes.push({ id, title: o.title, message: o.message }), id),
+      clear: async () => true,
+    },
+    tabs: { update: async () => ({ windowId: 1 }), create: async () => undefined },
+    windows: { update: async () => undefined },
+    iconUrl: 'icon.png',
+    getSnapshot: async (venue, symbol) => {
+      snapshotCalls.push(`${venue}:${symbol}`);
+      const s = market(venue, symbol);
+      return s ? { ok: true, value: s } : { ok: false, error: { kind: 'network', venue, endpoint: '/x', message: 'offline' } };
+    },
+    getSettings: async () => settings,
+  };
+  return {
+    deps,
+    alarms,
+    calls,
+    badge,
+    notes,
+    snapshotCalls,
+    session,
+    make: () => createAlerts(deps),
+    setSettings: (s: Partial<AlertSettings>) => void (settings = { ...settings, ...s }),
+    setMarket: (f: typeof market) => void (market = f),
+  };
+}
+
+describe('createAlerts: the alarm lifecycle', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(10_000_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sets no alarm and polls nothing while no position is held', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.sync();
+    await alerts.onAlarm({ name: ALERTS_ALARM });
+    expect(h.alarms.size).toBe(0);
+    expect(h.calls.alarmCreates).toBe(0);
+    expect(h.snapshotCalls).toEqual([]);
+    expect(h.badge.text).toBe('');
+  });
+
+  it('creates the minute alarm when a position is reported, and shows the badge', async () => {
+    const h = harness();
+    const alerts = h.make();
+    expect(await alerts.handleMessage(report([danger]), sender)).toEqual({ ok: true });
+    expect(h.alarms.get(ALERTS_ALARM)).toEqual({ periodInMinutes: 1, delayInMinutes: 1 });
+    expect(h.badge).toEqual({ text: '2', color: '#D93025' });
+    // More reports do not re-create (and so do not postpone) the alarm.
+    await alerts.handleMessage(report([danger]), sender);
+    expect(h.calls.alarmCreates).toBe(1);
+  });
+
+  it('clears the alarm and the badge when the page reports zero positions', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.handleMessage(report([]), sender);
+    expect(h.alarms.size).toBe(0);
+    expect(h.badge.text).toBe('');
+  });
+
+  it('clears the alarm when the exchange tab closes', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.onTabRemoved(99);
+    expect(h.alarms.size).toBe(1);
+    await alerts.onTabRemoved(7);
+    expect(h.alarms.size).toBe(0);
+    expect(h.badge.text).toBe('');
+  });
+
+  it('clears the alarm once every report is older than 10 minutes', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    vi.advanceTimersByTime(10 * MIN + 1);
+    await alerts.onAlarm({ name: ALERTS_ALARM });
+    expect(h.alarms.size).toBe(0);
+    expect(h.badge.text).toBe('');
+    expect(h.notes).toEqual([]);
+  });
+
+  it('sets no alarm while alerts are off, and follows the setting when it changes', async () => {
+    const h = harness();
+    h.setSettings({ enabled: false });
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    expect(h.alarms.size).toBe(0);
+    expect(h.badge.text).toBe('2'); // the badge does not depend on alerts
+    h.setSettings({ enabled: true });
+    await alerts.sync();
+    expect(h.alarms.size).toBe(1);
+    h.setSettings({ enabled: false });
+    await alerts.onAlarm({ name: ALERTS_ALARM });
+    expect(h.alarms.size).toBe(0);
+    expect(h.notes).toEqual([]);
+    expect(h.snapshotCalls).toEqual([]);
+  });
+
+  it('ignores other alarms', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.onAlarm({ name: 'perplens-oi-record' });
+    expect(h.snapshotCalls).toEqual([]);
+  });
+});
+
+describe('createAlerts: checks and notifications', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(10_000_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('notifies once for a position near liquidation, not at every alarm, not after a worker restart', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    vi.advanceTimersByTime(MIN);
+    await alerts.onAlarm({ name: ALERTS_ALARM });
+    expect(h.notes.map((n) => n.message)).toEqual(['BTCUSDT long on Binance is 2% from liquidation']);
+    expect(h.notes[0]?.id).toContain(encodeURIComponent(BINANCE_URL));
+    expect(h.snapshotCalls).toEqual(['binance:BTCUSDT']);
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(MIN);
+      await alerts.onAlarm({ name: ALERTS_ALARM });
+    }
+    // The MV3 worker was stopped: a new instance reads positions and alert state from storage.session.
+    const restarted = h.make();
+    vi.advanceTimersByTime(MIN);
+    await restarted.onAlarm({ name: ALERTS_ALARM });
+    expect(h.notes).toHaveLength(1);
+    expect(h.badge).toEqual({ text: '2', color: '#D93025' });
+  });
+
+  it('notifies again after the distance recovered past threshold × 1.2 and the cool-down ran out', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.check();
+    vi.advanceTimersByTime(MIN);
+    await alerts.handleMessage(report([safe]), sender);
+    await alerts.check(); // clear: re-armed
+    vi.advanceTimersByTime(MIN);
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.check(); // inside the 30-minute cool-down
+    expect(h.notes).toHaveLength(1);
+    vi.advanceTimersByTime(28 * MIN);
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.check();
+    expect(h.notes).toHaveLength(2);
+  });
+
+  it('notifies when the regime flips against the position (after a first look)', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([safe]), sender);
+    await alerts.check(); // long build-up: with the long; baseline
+    expect(h.notes).toEqual([]);
+    h.setMarket(() => {
+      const s = snapshotFixture();
+      return { ...s, quote: { ...s.quote, fetchedAt: Date.now() }, priceChange: { ...s.priceChange, '4h': { change: -0.012, basis: 'window', from: 0 } } };
+    });
+    vi.advanceTimersByTime(MIN);
+    await alerts.check();
+    expect(h.notes.map((n) => n.title)).toEqual(['Market turned against you: BTCUSDT long']);
+    expect(h.notes[0]?.message).toMatch(/^BTCUSDT long on Binance: short build-up over 4h\. /);
+  });
+
+  it('notifies when funding turns extreme against the position', async () => {
+    const h = harness();
+    h.setMarket(() => {
+      const s = snapshotFixture();
+      return { ...s, quote: { ...s.quote, fundingRate: 0.001, fetchedAt: Date.now() } };
+    });
+    const alerts = h.make();
+    await alerts.handleMessage(report([safe]), sender);
+    await alerts.check();
+    expect(h.notes.map((n) => n.message)).toEqual(['BTCUSDT long on Binance pays extreme funding: 0.100% per 8h']);
+  });
+
+  it('still checks the distance from the page when the market data fails', async () => {
+    const h = harness();
+    h.setMarket(() => null);
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.check();
+    expect(h.notes).toHaveLength(1);
+  });
+
+  it('alerts once for the same position open in two tabs, and fetches each market once', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    vi.advanceTimersByTime(1000);
+    await alerts.handleMessage(report([danger]), { ...sender, tab: { id: 8 } });
+    await alerts.check();
+    expect(h.notes).toHaveLength(1);
+    expect(h.notes[0]?.id.split('|')[1]).toBe('8'); // the newest report's tab
+    expect(h.snapshotCalls).toEqual(['binance:BTCUSDT']);
+  });
+
+  it('runs one check at a time', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await Promise.all([alerts.onAlarm({ name: ALERTS_ALARM }), alerts.onAlarm({ name: ALERTS_ALARM })]);
+    expect(h.snapshotCalls).toHaveLength(1);
+    expect(h.notes).toHaveLength(1);
+  });
+});
+
+describe('createAlerts: reports', () => {
+  it('accepts reports only from the top frame of a trading page of the reported venue', async () => {
+    const h = harness();
+    const alerts = h.make();
+    expect(await alerts.handleMessage(report([danger]), { ...sender, url: 'https://evil.example/futures/BTCUSDT' })).toMatchObject({ ok: false });
+    expect(await alerts.handleMessage(report([danger]), { ...sender, url: 'https://www.bybit.com/trade/usdt/BTCUSDT' })).toMatchObject({ ok: false });
+    expect(await alerts.handleMessage(report([danger]), { ...sender, frameId: 2 })).toMatchObject({ ok: false });
+    expect(await alerts.handleMessage(report([danger]), { tab: { id: 7 } })).toMatchObject({ ok: false });
+    expect(await alerts.handleMessage(report([positionFixture({ venue: 'bybit' })]), sender)).toMatchObject({ ok: false });
+    expect(h.alarms.size).toBe(0);
+  });
+
+  it('stores the page URL without its query and fragment', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    await alerts.check();
+    expect(h.notes[0]?.id).toBe(`perplens-alert|7|${encodeURIComponent(BINANCE_URL)}|liquidation|binance%3ABTCUSDT%3Along`);
+  });
+});
