@@ -23,8 +23,9 @@ export interface E2EPage {
 export interface E2EBrowser {
   name: BrowserName;
   newPage(): Promise<E2EPage>;
-  /** Chromium only: code run inside the extension's service worker. */
   extensionId?: string;
+  /** Chromium only: runs a self-contained function inside the extension's service worker. */
+  worker?: { evaluate<T>(fn: () => T | Promise<T>): Promise<T> };
   close(): Promise<void>;
 }
 
@@ -82,9 +83,11 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(sw.url()).host;
+  const worker = sw;
   return {
     name: 'chromium',
     extensionId,
+    worker: { evaluate: (fn) => worker.evaluate(fn) },
     async newPage() {
       const page = await ctx.newPage();
       const errors: string[] = [];
