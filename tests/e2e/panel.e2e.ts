@@ -170,7 +170,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         if (!longAfter) throw new Error('long gone');
         expect(num(longAfter, 'liq-distance')).toBeCloseTo((59_000 - LONG.liq) / 59_000, 12);
         expect(fake.log.length - before).toBeLessThanOrEqual(2);
-        expect(page.errors()).toEqual([]);
+        expect(page.errors(), 'console errors on the page').toEqual([]);
         await page.close();
       });
     }

@@ -1,22 +1,15 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { canonicalContext, expectRows, fixturesIn, parse } from './harness';
 import { describe, expect, it } from 'vitest';
 import { bybitAssets, bybitPage, bybitSymbolIn } from '../../src/venues/bybit/page';
-import { pageLocale } from '../../src/venues/page-kit/locale';
-import type { PageRead, ReadContext, RowRead } from '../../src/venues/page-reader-types';
+import type { PageRead, ReadContext } from '../../src/venues/page-reader-types';
 
-// happy-dom gives import.meta.url an http: origin, so the folder is taken from the working directory.
-const FIXTURES = join(process.cwd(), 'tests/pages/bybit');
-const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
-const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+const fixture = fixturesIn('bybit');
 
 /** Each fixture names the URL it stands for in its canonical link. */
-function context(doc: Document, contractValue: ReadContext['contractValue'] = () => null): ReadContext {
-  const url = new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? 'https://www.bybit.com/trade/usdt/BTCUSDT');
-  return { locale: pageLocale(url, doc), urlSymbol: bybitPage.matchUrl(url) ?? 'BTCUSDT', contractValue };
-}
+const context = (doc: Document, contractValue?: ReadContext['contractValue']): ReadContext =>
+  canonicalContext(doc, bybitPage, 'https://www.bybit.com/trade/usdt/BTCUSDT', contractValue);
 
 function readFixture(name: string): PageRead {
   const doc = parse(fixture(`${name}.html`));
@@ -24,23 +17,6 @@ function readFixture(name: string): PageRead {
   expect(anchor, `${name}: anchor`).not.toBeNull();
   if (!anchor) throw new Error('no anchor');
   return bybitPage.read(anchor, context(doc));
-}
-
-/** Unreadable rows are compared by a stable substring of their reason. */
-function expectRows(actual: RowRead[], expected: RowRead[]): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((want, i) => {
-    const got = actual[i];
-    if (want.ok) {
-      expect(got).toEqual(want);
-    } else {
-      expect(got?.ok).toBe(false);
-      if (got && !got.ok) {
-        expect(got.reason).toContain(want.reason);
-        expect({ symbol: got.symbol, side: got.side }).toEqual({ symbol: want.symbol, side: want.side });
-      }
-    }
-  });
 }
 
 const VARIANTS: readonly { name: string; what: string }[] = [
