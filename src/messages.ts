@@ -25,6 +25,7 @@ export const Request = v.variant('type', [
 export type Request = v.InferOutput<typeof Request>;
 
 const finite = v.pipe(v.number(), v.finite());
+const positive = v.pipe(finite, v.gtValue(0));
 const nullableFinite = v.nullable(finite);
 
 const FetchErrorSchema = v.object({
@@ -39,12 +40,12 @@ const FetchErrorSchema = v.object({
 const Quote = v.object({
   venue: venueId,
   symbol: v.string(),
-  markPrice: finite,
+  markPrice: positive,
   indexPrice: nullableFinite,
   fundingPriceBasis: v.optional(v.picklist(['mark', 'index'])),
   lastPrice: nullableFinite,
   fundingRate: finite,
-  fundingIntervalHours: nullableFinite,
+  fundingIntervalHours: v.nullable(positive),
   nextFundingTime: nullableFinite,
   fundingCap: nullableFinite,
   fundingFloor: nullableFinite,
@@ -67,9 +68,9 @@ const Snapshot = v.object({
   venue: venueId,
   symbol: v.string(),
   asset: v.string(),
-  contractValue: v.pipe(finite, v.minValue(0)),
+  contractValue: positive,
   quote: Quote,
-  fundingIntervalHours: finite,
+  fundingIntervalHours: positive,
   fundingIntervalSource: v.picklist(['venue', 'history', 'default']),
   fundingAvg7d: nullableFinite,
   fundingPercentile30d: nullableFinite,

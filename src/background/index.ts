@@ -1,14 +1,14 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseRequest, type PositionsReply } from '../messages';
 import { VENUE_MARKETS } from '../venues/markets';
-import { perVenue, type VenueId } from '../venues/types';
-import type { Http } from '../venues/market-types';
+import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
+import { FETCH_ERROR_KINDS } from '../venues/market-types';
 import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
 import { createPersistence } from './persist';
 import { createRouter } from './router';
 import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
-import { createVenueGate } from './venue-gate';
+import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
 import { createAlerts, DEFAULT_ALERT_SETTINGS, type AlertSettings } from './alerts';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -23,9 +23,30 @@ let quoteRefreshMs = REFRESH_MS.quote;
 const caches = createSnapshotCaches(now, () => quoteRefreshMs);
 const recorder = createOiRecorder();
 const watched = createWatchList(now);
-const gates: Record<VenueId, Http> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson }));
-const persistence = createPersistence(caches, recorder, browser.storage.session, browser.storage.local);
+const gates: Record<VenueId, VenueGate> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson }));
+const persistence = createPersistence(caches, recorder, browser.storage.session, browser.storage.local, {
+  holds: {
+    dump: () => perVenue((id) => gates[id].savedHold()),
+    restore: (saved) => {
+      if (!saved || typeof saved !== 'object') return;
+      for (const id of VENUE_IDS) {
+        const h = (saved as Record<string, unknown>)[id];
+        if (isSavedHold(h)) gates[id].restoreHold(h);
+      }
+    },
+  },
+  watched: { dump: () => watched.dump(), restore: (saved) => watched.restore(saved) },
+});
 const restored = persistence.restore().catch(() => undefined);
+
+/** A stored hold is ours, but an older version may have written another shape. */
+function isSavedHold(x: unknown): x is SavedHold {
+  if (!x || typeof x !== 'object') return false;
+  const { error, until } = x as Record<string, unknown>;
+  if (typeof until !== 'number' || !error || typeof error !== 'object') return false;
+  const e = error as Record<string, unknown>;
+  return typeof e.message === 'string' && typeof e.endpoint === 'string' && (FETCH_ERROR_KINDS as readonly unknown[]).includes(e.kind);
+}
 
 const recordsOi = (venue: VenueId) => VENUE_MARKETS[venue].client.oiHistory === null;
 
@@ -44,7 +65,7 @@ const route = createRouter({
   now,
   onWatched(venue, symbol) {
     watched.touch(venue, symbol);
-    if (recordsOi(venue)) void ensureRecorderAlarm();
+    if (recordsOi(venue)) ensureRecorderAlarm().catch(() => undefined);
   },
 });
 
@@ -55,14 +76,20 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await restored;
   for (const { venue, symbol } of watched.active(recordsOi)) {
     const { client, descriptor } = VENUE_MARKETS[venue];
-    await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
+    // One market failing must not stop the others or the alarm's upkeep.
+    await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol).catch(() => undefined);
   }
   persistence.schedule(0);
-  await ensureRecorderAlarm();
+  await ensureRecorderAlarm().catch(() => undefined);
 });
 
 function alertSettings(s: Settings): AlertSettings {
-  return { ...DEFAULT_ALERT_SETTINGS, ...s.alerts, window: s.defaultWindow };
+  return {
+    ...DEFAULT_ALERT_SETTINGS,
+    ...s.alerts,
+    window: s.defaultWindow,
+    view: { dangerBelow: s.bands.dangerBelow, cautionBelow: s.bands.cautionBelow, thresholds: s.regimeThresholds },
+  };
 }
 
 let settings: Promise<Settings> = loadSettings();
@@ -92,9 +119,9 @@ browser.notifications.onClicked.addListener((id) => void alerts.onNotificationCl
 onSettingsChanged((next) => {
   settings = Promise.resolve(next);
   quoteRefreshMs = next.refresh.quoteSeconds * 1000;
-  void alerts.sync();
+  alerts.sync().catch(() => undefined);
 });
-void alerts.sync();
+alerts.sync().catch(() => undefined);
 
 // Only the extension's own contexts may ask: a message from another extension or a web page
 // (there is no externally_connectable, but the check costs nothing) is ignored.

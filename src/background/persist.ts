@@ -10,6 +10,7 @@ export interface StorageLike {
 
 const CACHE_KEY = 'perplens.cache.v1';
 const RECORDER_KEY = 'perplens.oi.v1';
+const PARTS_KEY = 'perplens.state.v1';
 /** Markets kept per data kind across a worker restart: the recently used ones are what matters. */
 const KEEP_PER_KIND = 40;
 
@@ -24,11 +25,27 @@ function isDump(x: unknown): x is Dumped {
  * the recorded OI series to `storage.local` (a "since watching" series is worth keeping longer).
  * What is restored is trusted only as far as it was validated before it was stored: same extension.
  */
-export function createPersistence(caches: SnapshotCaches, recorder: OiRecorder, session: StorageLike, local: StorageLike) {
+/** More state that must survive the worker being stopped (venue holds, watched markets). */
+export interface SessionPart {
+  dump(): unknown;
+  restore(saved: unknown): void;
+}
+
+export function createPersistence(
+  caches: SnapshotCaches,
+  recorder: OiRecorder,
+  session: StorageLike,
+  local: StorageLike,
+  parts: Record<string, SessionPart> = {},
+) {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function restore(): Promise<void> {
-    const [s, l] = await Promise.all([session.get(CACHE_KEY), local.get(RECORDER_KEY)]);
+    const [s, l, p] = await Promise.all([session.get(CACHE_KEY), local.get(RECORDER_KEY), session.get(PARTS_KEY)]);
+    const savedParts = p[PARTS_KEY];
+    if (savedParts && typeof savedParts === 'object') {
+      for (const [name, part] of Object.entries(parts)) part.restore((savedParts as Record<string, unknown>)[name]);
+    }
     const saved = s[CACHE_KEY];
     if (saved && typeof saved === 'object') {
       for (const [kind, cache] of Object.entries(caches)) {
@@ -45,7 +62,11 @@ export function createPersistence(caches: SnapshotCaches, recorder: OiRecorder, 
     timer = null;
     const out: Record<string, Dumped> = {};
     for (const [kind, cache] of Object.entries(caches)) out[kind] = (cache.dump() as Dumped).slice(-KEEP_PER_KIND);
-    await Promise.all([session.set({ [CACHE_KEY]: out }), local.set({ [RECORDER_KEY]: recorder.dump() })]);
+    const partsOut = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, part.dump()]));
+    await Promise.all([
+      session.set({ [CACHE_KEY]: out, [PARTS_KEY]: partsOut }),
+      local.set({ [RECORDER_KEY]: recorder.dump() }),
+    ]);
   }
 
   return {

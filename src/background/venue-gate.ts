@@ -35,7 +35,19 @@ function requestKey(req: HttpRequest): string {
  * the published limit, shares identical requests (in flight, and for `shareForMs` after), and after
  * a rate limit or a region block holds the whole venue back instead of retrying in a loop.
  */
-export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions): Http & { status(): GateStatus } {
+export interface SavedHold {
+  error: FetchError;
+  until: number;
+}
+
+export type VenueGate = Http & {
+  status(): GateStatus;
+  /** The current hold, to survive a worker restart (a ban must not be forgotten by a restart). */
+  savedHold(): SavedHold | null;
+  restoreHold(saved: SavedHold): void;
+};
+
+export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions): VenueGate {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const budget = Math.max(1, Math.floor(descriptor.rateLimit.units * (opts.budgetShare ?? 0.25)));
@@ -117,6 +129,13 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   };
 
   return Object.assign(http, {
+    savedHold: (): SavedHold | null => (hold && heldUntil > now() ? { error: hold, until: heldUntil } : null),
+    restoreHold(saved: SavedHold): void {
+      if (saved.until > now() && saved.until > heldUntil) {
+        hold = saved.error;
+        heldUntil = saved.until;
+      }
+    },
     status: (): GateStatus => ({ spent: spent(now()), budget, heldUntil: heldUntil > now() ? heldUntil : null, hold: heldUntil > now() ? hold : null, requests }),
   });
 }

@@ -19,12 +19,21 @@ import type { Settings } from '../settings/schema';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 const TICK_MS = 1_000;
+const SETTINGS_WAIT_MS = 3_000;
 // Asking twice per background refresh keeps the shown quote at most one refresh old.
 const askEveryMs = () => (settings.refresh.quoteSeconds * 1000) / 2;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
 /** The background forgets a tab's positions after 10 minutes without a report. */
 const REPORT_EVERY_MS = 60_000;
+/** Changed figures of the same positions are reported at most this often; a new or closed position at once. */
+const REPORT_MIN_GAP_MS = 5_000;
+
+/** True when two report keys hold the same (symbol, side) pairs. */
+function sameHoldings(a: string, b: string): boolean {
+  const pairs = (k: string) => (k ? (JSON.parse(k) as unknown[][]).map((p) => `${String(p[0])}:${String(p[1])}`).join(',') : '');
+  return pairs(a) === pairs(b);
+}
 /** Positions by wallet address (Hyperliquid, dYdX): a cheap request (weight 2 on Hyperliquid). */
 const POSITIONS_EVERY_MS = 30_000;
 
@@ -220,8 +229,10 @@ function report(s: Session): void {
   const shown = shownRead(s).read;
   if (!shown || shown.status !== 'ok') return;
   const positions = shown.rows.flatMap((r) => (r.ok ? [r.position] : []));
-  const key = JSON.stringify(positions.map((p) => [p.symbol, p.side, p.size, p.entryPrice, p.liqPrice, p.margin, p.marginMode]));
-  if (key === s.reportedKey && Date.now() - s.reportedAt < REPORT_EVERY_MS) return;
+  // A cross position's liquidation price and margin move with every tick: not a change worth a report.
+  const key = JSON.stringify(positions.map((p) => [p.symbol, p.side, p.size, p.entryPrice, p.marginMode, ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin])]));
+  const since = Date.now() - s.reportedAt;
+  if (key === s.reportedKey ? since < REPORT_EVERY_MS : since < REPORT_MIN_GAP_MS && sameHoldings(key, s.reportedKey)) return;
   s.reportedKey = key;
   s.reportedAt = Date.now();
   reportPositions(s.match.venue, positions);
@@ -256,6 +267,11 @@ function tick(): void {
     stop();
     return;
   }
+  if (session && document.hidden && Date.now() - session.reportedAt >= REPORT_EVERY_MS) {
+    // Frames do not run in hidden tabs, so the last read may be old: read once more before reporting.
+    askPositions(session);
+    onRead(session, venue.reader.findAnchor(document));
+  }
   if (session) report(session);
   if (document.hidden) return;
   const match = settings.venues[venue.reader.venue] ? matchHere() : null;
@@ -279,13 +295,17 @@ function tick(): void {
 export function startContent(v: ContentVenue): void {
   venue = v;
   // The options page can switch a venue off, set the bands, the default window and wallet addresses.
-  void loadSettings().then((loaded) => {
-    settings = loaded;
+  // Storage that never answers must not keep the panel away: defaults after a few seconds.
+  let changed = false;
+  const fallback = new Promise<Settings>((resolve) => setTimeout(() => resolve(DEFAULT_SETTINGS), SETTINGS_WAIT_MS));
+  void Promise.race([loadSettings(), fallback]).then((loaded) => {
+    if (!changed) settings = loaded;
     const initial = settings.venues[v.reader.venue] ? matchHere() : null;
     if (initial) start(initial);
     timer = setInterval(tick, TICK_MS);
   });
   onSettingsChanged((next) => {
+    changed = true;
     settings = next;
     if (session) draw(session);
   });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RegimeWindow } from '../core';
+import type { RegimeThresholds, RegimeWindow } from '../core';
 import { WindowSwitch } from '../ui/panel/WindowSwitch';
 import type { PageMatch } from '../venues/types';
 import { AddMarket } from './AddMarket';
@@ -25,10 +25,11 @@ interface Props {
   staleAfter: number;
   initialWindow: RegimeWindow;
   bands: { dangerBelow: number; cautionBelow: number };
+  thresholds: RegimeThresholds;
   onOptions: () => void;
 }
 
-export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, initialWindow, bands, onOptions }: Props) {
+export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, initialWindow, bands, thresholds, onOptions }: Props) {
   const [tab, setTab] = useState<Tab>('watchlist');
   const [window, setWindow] = useState<RegimeWindow>(initialWindow);
   const [now, setNow] = useState(Date.now());
@@ -57,7 +58,7 @@ export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, in
         ))}
       </nav>
       <main>
-        <KnownPositions refreshMs={refreshMs} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
+        <KnownPositions refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
         {tab === 'watchlist' && (
           <>
             {watchlist.length === 0 && <p class="status">Your watchlist is empty: add a market below.</p>}
@@ -69,6 +70,7 @@ export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, in
                 window={window}
                 now={now}
                 staleAfterMs={staleAfter}
+                thresholds={thresholds}
                 onRemove={() => onWatchlist(watchlist.filter((m) => marketKey(m) !== marketKey(item)))}
               />
             ))}

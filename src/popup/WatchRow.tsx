@@ -1,4 +1,4 @@
-import type { RegimeWindow } from '../core';
+import type { RegimeThresholds, RegimeWindow } from '../core';
 import { Field, known, unknown, type FieldValue } from '../ui/Field';
 import { formatAge, formatCountdown, formatPercent, formatPrice } from '../ui/format';
 import { contractState, type MarketState } from '../ui/market-state';
@@ -14,17 +14,18 @@ interface Props {
   window: RegimeWindow;
   now: number;
   staleAfterMs: number;
+  thresholds: RegimeThresholds;
   onRemove: () => void;
 }
 
 /** One watched market: the `[data-perplens-market]` contract with the popup's extra fields. */
-export function WatchRow({ item, state, window, now, staleAfterMs, onRemove }: Props) {
+export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, onRemove }: Props) {
   const st = state ?? { status: 'loading' as const };
   const { state: dataState, ageMs } = contractState(st, now, staleAfterMs);
   const s = st.status === 'ready' ? st.snapshot : null;
   const why = st.status === 'failed' ? st.error.message : 'loading';
   const f = (make: () => FieldValue): FieldValue => (s ? make() : unknown(why));
-  const regime = s ? marketRegime(s, window) : null;
+  const regime = s ? marketRegime(s, window, thresholds) : null;
   const regimeKnown = regime && 'regime' in regime ? regime : null;
   const regimeWhy = regime && !regimeKnown && 'unknown' in regime ? (regime.unknown ?? why) : why;
   const age = s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : why;
@@ -65,7 +66,11 @@ export function WatchRow({ item, state, window, now, staleAfterMs, onRemove }: P
         <Field name="funding-percentile-30d" label="30d pct" field={f(() => (s!.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(s!.fundingPercentile30d, `${Math.round(s!.fundingPercentile30d * 100)}th`)))} />
         <Field name="crowded-side" label="Crowded" field={regimeKnown ? known(regimeKnown.crowded, regimeKnown.crowded) : unknown(regimeWhy)} />
       </div>
-      <span class="sr-only" data-field="regime-window" data-value={window}>{window}</span>
+      <div class="sr-only">
+        <span data-field="regime-window" data-value={window}>{window}</span>
+        <Field name="price-change" label={`Price ${window}`} field={f(() => changeField(s!.priceChange[window]))} />
+        <Field name="oi-change" label={`Open interest ${window}`} field={f(() => changeField(s!.oiChange[window]))} />
+      </div>
     </article>
   );
 }

@@ -29,6 +29,7 @@ function Popup() {
       staleAfter={Math.max(staleAfterMs(settings.refresh.quoteSeconds * 1000), staleAfterMs(settings.refresh.watchlistSeconds * 1000))}
       initialWindow={settings.defaultWindow}
       bands={settings.bands}
+      thresholds={settings.regimeThresholds}
       onOptions={() => void browser.runtime.openOptionsPage()}
     />
   );

@@ -1,4 +1,4 @@
-import { classifyRegime, toRate8h, type RegimeWindow } from '../core';
+import { classifyRegime, toRate8h, type RegimeThresholds, type RegimeWindow } from '../core';
 import { REGIME_DESCRIPTIONS } from '../core/regime-note';
 import { known, unknown, type FieldValue } from '../ui/Field';
 import { formatPercent } from '../ui/format';
@@ -12,11 +12,11 @@ export const rate8h = (s: MarketSnapshot) => toRate8h(s.quote.fundingRate, s.fun
 export const apr = (s: MarketSnapshot) => (s.quote.fundingRate * 24 * 365) / s.fundingIntervalHours;
 
 /** The market's regime for a window (no position: the crowd only), or why it is unknown. */
-export function marketRegime(s: MarketSnapshot, window: RegimeWindow) {
+export function marketRegime(s: MarketSnapshot, window: RegimeWindow, thresholds?: RegimeThresholds) {
   const p = s.priceChange[window];
   const o = s.oiChange[window];
   if (p.change === null) return { unknown: `price change: ${p.reason}` } as const;
   if (o.change === null) return { unknown: `open interest change: ${o.reason}` } as const;
-  const r = classifyRegime({ priceChange: p.change, oiChange: o.change, rate8h: rate8h(s), window });
+  const r = classifyRegime({ priceChange: p.change, oiChange: o.change, rate8h: rate8h(s), window, ...(thresholds ? { thresholds } : {}) });
   return { ...r, label: REGIME_DESCRIPTIONS[r.regime].label, meaning: REGIME_DESCRIPTIONS[r.regime].meaning };
 }

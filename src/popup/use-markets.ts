@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { requestSnapshot } from '../messages-client';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import type { PageMatch } from '../venues/types';
@@ -12,9 +12,9 @@ export const marketKey = (m: PageMatch) => `${m.venue}:${m.symbol}`;
 export function useMarkets(items: readonly PageMatch[], refreshMs: number): Map<string, MarketState> {
   const [states, setStates] = useState<Map<string, MarketState>>(new Map());
   const itemsKey = items.map(marketKey).join(',');
-  const alive = useRef(true);
   useEffect(() => {
-    alive.current = true;
+    // One flag per run: a run cancelled mid-load must not schedule itself again.
+    const alive = { current: true };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       for (const item of items) {

@@ -35,6 +35,8 @@ export interface AlertSettings {
   extremeFunding: boolean;
   /** The same alert (position × condition) never fires twice within this many minutes. */
   cooldownMinutes: number;
+  /** The user's bands and regime thresholds (options page), so alerts agree with the panel. */
+  view?: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
   /** Regime window; '4h' when omitted. */
   window?: RegimeWindow;
 }
@@ -46,6 +48,7 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<Required<AlertSettings>> = {
   extremeFunding: true,
   cooldownMinutes: 30,
   window: '4h',
+  view: { dangerBelow: DEFAULT_VIEW_SETTINGS.dangerBelow, cautionBelow: DEFAULT_VIEW_SETTINGS.cautionBelow },
 };
 
 /** The distance alert re-arms only once the distance is back above threshold × this. */
@@ -134,7 +137,7 @@ export function regimeAgainst(side: Side, regime: Regime, crowded: CrowdedSide):
 }
 
 export function viewSettings(settings: AlertSettings): ViewSettings {
-  return { ...DEFAULT_VIEW_SETTINGS, window: settings.window ?? DEFAULT_ALERT_SETTINGS.window };
+  return { ...DEFAULT_VIEW_SETTINGS, ...settings.view, window: settings.window ?? DEFAULT_ALERT_SETTINGS.window };
 }
 
 /**

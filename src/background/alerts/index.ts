@@ -163,7 +163,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   }
 
   function badgeFrom(held: Map<string, HeldPosition>, distance: (h: HeldPosition) => number | null): Badge {
-    return badgeFor([...held.values()].map(distance));
+    // The user's bands (the last settings read), so the badge's colour agrees with the panel's.
+    return badgeFor([...held.values()].map(distance), settings.view);
   }
 
   /** The badge from the reports alone (and the last check's snapshots, when there are some). */
@@ -248,7 +249,19 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     async handleMessage(report, sender) {
       if (!consistentReport(report)) return { ok: false, error: 'every position must be on the reported venue' };
       const origin = pageOrigin(sender, report.venue);
-      if (!origin) return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
+      if (!origin) {
+        // A tab that left the trading page in-app (the URL is no longer a trading page) may still
+        // say it holds nothing there any more: clear that tab, accept nothing else.
+        const tabId = sender.tab?.id;
+        if (report.positions.length === 0 && tabId !== undefined && sender.frameId === 0) {
+          if (await store.removeTab(tabId)) {
+            await updateBadgeFromReports();
+            await ensureAlarm();
+          }
+          return { ok: true };
+        }
+        return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
+      }
       await store.report(origin, report.venue, report.positions);
       await updateBadgeFromReports();
       await ensureAlarm();

@@ -38,7 +38,12 @@ function pillText(props: PanelProps, rows: RowRead[]): string {
   if (first?.ok) {
     const m = props.markets.get(first.position.symbol);
     const inputs = m?.status === 'ready' ? marketInputs(m.snapshot, props.prefs.window) : null;
-    const v = positionView({ ...first.position, liqSource: first.position.liqSource ?? (first.position.source === 'api' ? 'api' : 'page') }, inputs, { ...props.view, window: props.prefs.window }, props.now);
+    let v: ReturnType<typeof positionView>;
+    try {
+      v = positionView({ ...first.position, liqSource: first.position.liqSource ?? (first.position.source === 'api' ? 'api' : 'page') }, inputs, { ...props.view, window: props.prefs.window }, props.now);
+    } catch {
+      return `${first.position.symbol} ${first.position.side}`;
+    }
     const d = 'value' in v.distance ? `${formatPercent(v.distance.value, 2)} to liq.` : 'distance unknown';
     const f = 'value' in v.perDay && !props.prefs.privacy ? ` · ${v.perDay.value >= 0 ? 'pays' : 'receives'} ${formatMoney(Math.abs(v.perDay.value))}/day` : '';
     return `${first.position.symbol} ${first.position.side} · ${d}${f}`;

@@ -55,13 +55,20 @@ export function PositionCard({ venue, row, market, settings, now, staleAfterMs, 
   const p: Position = row.position;
   const snapshot = market?.status === 'ready' ? market.snapshot : null;
   const inputs = snapshot ? marketInputs(snapshot, settings.window) : null;
-  const v: PositionView = positionView(
-    { ...p, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') },
-    inputs,
-    settings,
-    now,
-    market?.status === 'failed' ? `no market data: ${market.error.message}` : 'market data still loading',
-  );
+  let v: PositionView;
+  try {
+    v = positionView(
+      { ...p, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') },
+      inputs,
+      settings,
+      now,
+      market?.status === 'failed' ? `no market data: ${market.error.message}` : 'market data still loading',
+    );
+  } catch (err) {
+    // The core refuses nonsense with a RangeError; show that instead of breaking the panel.
+    const reason = err instanceof Error ? err.message : 'cannot compute this position';
+    return <UnreadableCard row={{ ok: false, reason, symbol: p.symbol, side: p.side }} venue={venue} />;
+  }
   const cs = market ? contractState(market, now, staleAfterMs) : { state: 'loading' as const };
   const state = cs.state === 'loading' ? 'loading' : cs.state;
   const age = snapshot ? `market data ${formatAge(now - snapshot.quote.fetchedAt)} old` : marketNote(market);
@@ -128,7 +135,7 @@ export function PositionCard({ venue, row, market, settings, now, staleAfterMs, 
       <Field name="funding-interval-hours" label="Interval" field={asField(v.fundingIntervalHours, (h) => `${h}h`)}
         explain={snapshot ? `from ${snapshot.fundingIntervalSource === 'venue' ? 'the venue' : snapshot.fundingIntervalSource === 'history' ? 'the gap between settlements' : 'the 8h default (the venue did not say)'}` : age} />
       <Field name="funding-rate-8h" label="Rate / 8h" field={asField(v.rate8h, (r) => formatPercent(r, 4, true))} explain="rate × 8 / interval" />
-      <Field name="funding-apr" label="APR on notional" field={asField(v.apr, (r) => formatPercent(r, 2, true))} explain="rate × 24 / interval × 365, signed from your position: positive = you pay" />
+      <Field name="funding-apr" label="APR on notional" field={asField(v.rate8h, (r8) => formatPercent(r8 * 3 * 365, 2, true), (r8) => r8 * 3 * 365)} explain="rate × 24 / interval × 365; positive: longs pay shorts" />
       <Field name="next-funding" label="Next funding in" field={'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown)} explain={age} />
       <Field name="funding-per-interval" label={pays === false ? 'You receive / interval' : 'You pay / interval'} field={privateField(asField(v.perInterval, abs), privacy)} explain="size × funding price × rate" />
       <Field name="funding-per-day" label={fundingWord} field={privateField(asField(v.perDay, abs), privacy)} tone={pays === null ? undefined : pays ? 'bad' : 'good'}

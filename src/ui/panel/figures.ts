@@ -1,9 +1,9 @@
 import type { Figure } from '../../core';
 import { known, unknown, type FieldValue } from '../Field';
 
-/** A core figure as a contract field: the raw number in data-value, `format` for the text. */
-export function asField(f: Figure, format: (n: number) => string): FieldValue {
-  return 'value' in f ? known(f.value, format(f.value)) : unknown(f.unknown);
+/** A core figure as a contract field: the raw number (or `raw` of it) in data-value, `format` for the text. */
+export function asField(f: Figure, format: (n: number) => string, raw: (n: number) => number = (n) => n): FieldValue {
+  return 'value' in f ? known(raw(f.value), format(f.value)) : unknown(f.unknown);
 }
 
 /** In privacy mode amounts are hidden: no text, no data-value, and the title says so. */

@@ -32,6 +32,16 @@ describe('createPersistence', () => {
     expect(recorder2.points('hyperliquid:BTC')).toEqual([{ time: t, value: 1234 }]);
   });
 
+  it('saves and restores extra session state (venue holds, watched markets)', async () => {
+    const session = memoryStorage();
+    const local = memoryStorage();
+    let restored: unknown = null;
+    const part = { dump: () => ({ binance: { until: 5 } }), restore: (x: unknown) => (restored = x) };
+    await createPersistence(createSnapshotCaches(), createOiRecorder(), session, local, { holds: part }).save();
+    await createPersistence(createSnapshotCaches(), createOiRecorder(), session, local, { holds: part }).restore();
+    expect(restored).toEqual({ binance: { until: 5 } });
+  });
+
   it('ignores garbage in storage', async () => {
     const session = memoryStorage();
     const local = memoryStorage();

@@ -100,3 +100,24 @@ describe('createVenueGate', () => {
     expect(fetchJson).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('venue gate holds across a worker restart', () => {
+  it('a saved hold keeps a fresh gate from calling the venue until it ends', async () => {
+    let t = 1_000_000;
+    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { kind: 'rate-limited', venue: 'binance', endpoint: '/a', message: 'banned', status: 418, retryAt: t + 120_000 } }));
+    const first = createVenueGate(descriptor, { fetchJson, now: () => t, random: () => 0.5 });
+    await first({ url: url('/a') });
+    const saved = first.savedHold();
+    expect(saved?.until).toBe(1_120_000);
+
+    const calls = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 1 }));
+    const restarted = createVenueGate(descriptor, { fetchJson: calls, now: () => t, random: () => 0.5 });
+    if (saved) restarted.restoreHold(saved);
+    t += 60_000;
+    const r = await restarted({ url: url('/b') });
+    expect(r.ok || r.error.status).toBe(418);
+    expect(calls).not.toHaveBeenCalled();
+    t += 60_000;
+    expect((await restarted({ url: url('/b') })).ok).toBe(true);
+  });
+});
