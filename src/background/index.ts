@@ -11,6 +11,9 @@ import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
 import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
 import { createAlerts, DEFAULT_ALERT_SETTINGS, type AlertSettings } from './alerts';
+import type { HeldPosition } from './alerts/conditions';
+import { dydxTradeUrl } from '../venues/dydx/page-url';
+import { hyperliquidTradeUrl } from '../venues/hyperliquid/page-url';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { Settings } from '../settings/schema';
 
@@ -112,6 +115,23 @@ const alerts = createAlerts({
     return r;
   },
   getSettings: async () => alertSettings(await settings),
+  wallets: {
+    hasWallets: async () => Boolean((await settings).wallets.hyperliquid || (await settings).wallets.dydx),
+    positions: async () => {
+      const { wallets } = await settings;
+      const out: HeldPosition[] = [];
+      for (const [venue, address, tradeUrl] of [
+        ['hyperliquid', wallets.hyperliquid, hyperliquidTradeUrl],
+        ['dydx', wallets.dydx, dydxTradeUrl],
+      ] as const) {
+        const fetchPositions = VENUE_MARKETS[venue].positions;
+        if (!address || !fetchPositions) continue;
+        const r = await fetchPositions(address, gates[venue]);
+        if (r.ok) for (const position of r.value) out.push({ position, origin: { url: tradeUrl(position.symbol) }, reportedAt: now() });
+      }
+      return out;
+    },
+  },
 });
 browser.alarms.onAlarm.addListener((alarm) => alerts.onAlarm(alarm));
 browser.tabs.onRemoved.addListener((tabId) => void alerts.onTabRemoved(tabId));

@@ -26,10 +26,11 @@ interface Props {
   initialWindow: RegimeWindow;
   bands: { dangerBelow: number; cautionBelow: number };
   thresholds: RegimeThresholds;
+  wallets: { hyperliquid?: string; dydx?: string };
   onOptions: () => void;
 }
 
-export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, initialWindow, bands, thresholds, onOptions }: Props) {
+export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, initialWindow, bands, thresholds, wallets, onOptions }: Props) {
   const [tab, setTab] = useState<Tab>('watchlist');
   const [window, setWindow] = useState<RegimeWindow>(initialWindow);
   const [now, setNow] = useState(Date.now());
@@ -58,7 +59,7 @@ export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, in
         ))}
       </nav>
       <main>
-        <KnownPositions refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
+        <KnownPositions wallets={wallets} refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
         {tab === 'watchlist' && (
           <>
             {watchlist.length === 0 && <p class="status">Your watchlist is empty: add a market below.</p>}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_VIEW_SETTINGS, positionView } from '../core';
-import { requestKnownPositions } from '../messages-client';
+import { requestKnownPositions, requestPositions } from '../messages-client';
 import { formatPercent } from '../ui/format';
 import { contractState } from '../ui/market-state';
 import { marketInputs } from '../ui/panel/market-inputs';
@@ -8,12 +8,34 @@ import { VENUE_NAMES } from '../venues/names';
 import type { Position } from '../venues/position-types';
 import { marketKey, useMarkets } from './use-markets';
 
-/** Positions the open exchange tabs reported, nearest to liquidation first, with their distance. */
-export function KnownPositions({ refreshMs, staleAfter, dangerBelow, cautionBelow }: { refreshMs: number; staleAfter: number; dangerBelow: number; cautionBelow: number }) {
+interface Props {
+  refreshMs: number;
+  staleAfter: number;
+  dangerBelow: number;
+  cautionBelow: number;
+  /** Wallet addresses from the options: their positions come from the venues' public APIs. */
+  wallets: { hyperliquid?: string; dydx?: string };
+}
+
+const sameSlot = (a: Position, b: Position) => a.venue === b.venue && a.symbol === b.symbol && a.side === b.side;
+
+/** Positions the open exchange tabs reported and those of the configured wallets, nearest to liquidation first. */
+export function KnownPositions({ refreshMs, staleAfter, dangerBelow, cautionBelow, wallets }: Props) {
   const [positions, setPositions] = useState<Position[]>([]);
   useEffect(() => {
-    void requestKnownPositions().then((r) => setPositions(r.ok ? r.positions : []));
-  }, []);
+    let alive = true;
+    const add = (more: Position[]) => {
+      if (alive) setPositions((prev) => [...prev, ...more.filter((p) => !prev.some((q) => sameSlot(p, q)))]);
+    };
+    void requestKnownPositions().then((r) => add(r.ok ? r.positions : []));
+    for (const venue of ['hyperliquid', 'dydx'] as const) {
+      const address = wallets[venue];
+      if (address) void requestPositions(venue, address).then((r) => add(r.ok ? r.positions : []));
+    }
+    return () => {
+      alive = false;
+    };
+  }, [wallets.hyperliquid, wallets.dydx]);
   const states = useMarkets(positions, refreshMs);
   if (!positions.length) return null;
   const settings = { ...DEFAULT_VIEW_SETTINGS, dangerBelow, cautionBelow };

@@ -30,6 +30,7 @@ function Popup() {
       initialWindow={settings.defaultWindow}
       bands={settings.bands}
       thresholds={settings.regimeThresholds}
+      wallets={settings.wallets}
       onOptions={() => void browser.runtime.openOptionsPage()}
     />
   );

@@ -61,6 +61,11 @@ export interface AlertsDeps {
   /** The market snapshot through the shared caches (buildSnapshot). */
   getSnapshot(venue: VenueId, symbol: string): Promise<Result<MarketSnapshot>>;
   getSettings(): Promise<AlertSettings> | AlertSettings;
+  /**
+   * Positions of the wallets set in the options (venues' public APIs), watched like reported ones
+   * when no tab shows them. `hasWallets` false: no wallet is set, and they cause no alarm at all.
+   */
+  wallets?: { hasWallets(): Promise<boolean>; positions(): Promise<HeldPosition[]> };
   now?: () => number;
 }
 
@@ -153,7 +158,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   function ensureAlarm(): Promise<void> {
     const run = alarmQueue.then(async () => {
       const s = await readSettings();
-      const needed = s.enabled && (await store.count()) > 0;
+      const needed = s.enabled && ((await store.count()) > 0 || (await deps.wallets?.hasWallets().catch(() => false)) === true);
       const existing = await deps.alarms.get(ALERTS_ALARM).catch(() => undefined);
       if (needed && !existing) await deps.alarms.create(ALERTS_ALARM, { periodInMinutes: ALERTS_PERIOD_MINUTES, delayInMinutes: ALERTS_PERIOD_MINUTES });
       if (!needed && existing) await deps.alarms.clear(ALERTS_ALARM);
@@ -212,7 +217,9 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       await updateBadgeFromReports();
       return [];
     }
-    const held = unique(await store.held());
+    const wallets = (await deps.wallets?.positions().catch(() => [])) ?? [];
+    // Reported positions come first and win over the wallet's view of the same position (live mark).
+    const held = unique([...(await store.held()), ...wallets]);
     const snapshots = await snapshotsFor(held.values());
     const t = now();
     const fired: FiredAlert[] = [];

@@ -5,3 +5,6 @@ export function dydxSymbolFromUrl(url: URL): string | null {
   if (url.hostname !== 'dydx.trade') return null;
   return TRADE_PATH.exec(url.pathname)?.[1] ?? null;
 }
+
+/** The trading page of a market, where a notification about it leads. */
+export const dydxTradeUrl = (ticker: string): string => `https://dydx.trade/trade/${encodeURIComponent(ticker)}`;

@@ -6,3 +6,6 @@ export function hyperliquidSymbolFromUrl(url: URL): string | null {
   if (url.hostname !== 'app.hyperliquid.xyz') return null;
   return TRADE_PATH.exec(url.pathname)?.[1] ?? null;
 }
+
+/** The trading page of a coin, where a notification about it leads. */
+export const hyperliquidTradeUrl = (coin: string): string => `https://app.hyperliquid.xyz/trade/${encodeURIComponent(coin)}`;

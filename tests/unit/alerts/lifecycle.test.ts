@@ -304,3 +304,48 @@ describe('createAlerts: reports', () => {
     expect(h.notes[0]?.id).toBe(`perplens-alert|7|${encodeURIComponent(BINANCE_URL)}|liquidation|binance%3ABTCUSDT%3Along`);
   });
 });
+
+describe('createAlerts: wallets set in the options', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(10_000_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps the alarm while a wallet is set and alerts on its positions without any tab', async () => {
+    const h = harness();
+    let fetched = 0;
+    h.deps.wallets = {
+      hasWallets: async () => true,
+      positions: async () => {
+        fetched++;
+        return [{ position: danger, origin: { url: BINANCE_URL }, reportedAt: Date.now() }];
+      },
+    };
+    const alerts = h.make();
+    await alerts.sync();
+    expect(h.alarms.get(ALERTS_ALARM)).toEqual({ periodInMinutes: 1, delayInMinutes: 1 });
+    expect(fetched).toBe(0);
+    const fired = await alerts.check();
+    expect(fetched).toBe(1);
+    expect(fired.map((f) => f.detail.condition)).toContain('liquidation');
+  });
+
+  it('sets no alarm when no wallet is set and nothing is reported', async () => {
+    const h = harness();
+    h.deps.wallets = { hasWallets: async () => false, positions: async () => [] };
+    await h.make().sync();
+    expect(h.alarms.size).toBe(0);
+  });
+
+  it('counts a position reported by a tab and held by the wallet once, the tab’s first', async () => {
+    const h = harness();
+    h.deps.wallets = { hasWallets: async () => true, positions: async () => [{ position: safe, origin: { url: BINANCE_URL }, reportedAt: Date.now() }] };
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    const fired = await alerts.check();
+    expect(fired.filter((f) => f.detail.condition === 'liquidation')).toHaveLength(1);
+  });
+});
