@@ -54,3 +54,10 @@ export function formatMoney(x: number, signed = false): string {
 export function formatNumber(x: number, digits = 2): string {
   return x.toFixed(digits).replace('-', '\u2212');
 }
+
+/** A probability as a percentage; a small but non-zero chance never reads as 0%. */
+export function formatProbability(p: number): string {
+  if (p > 0 && p < 0.001) return '<0.1%';
+  if (p < 1 && p > 0.999) return '>99.9%';
+  return `${(p * 100).toFixed(1)}%`;
+}

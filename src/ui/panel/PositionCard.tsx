@@ -4,7 +4,7 @@ import type { RowRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
 import type { Window } from '../../venues/market-types';
 import { Field, known, unknown, type FieldValue } from '../Field';
-import { formatAge, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice } from '../format';
+import { formatAge, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
 import { contractState, type MarketState } from '../market-state';
 import { asField, privateField } from './figures';
 import { marketInputs } from './market-inputs';
@@ -127,7 +127,7 @@ export function PositionCard({ venue, row, market, settings, now, staleAfterMs, 
         explain="standard deviation of daily log returns over the last 30 days" />
       <Field name="liq-sigma" label="Daily moves away" field={asField(v.sigma, (k) => `${formatNumber(k, 2)}σ`)}
         explain={`|ln(P/LP)| / σ_day, σ_day ${inputs?.dailyVol ? formatPercent(inputs.dailyVol, 2) : 'unknown'} from 30 daily closes; ${age}`} />
-      <Field name="liq-touch-24h" label="Chance to touch in 24h" field={asField(v.touch24h, (x) => formatPercent(x, 1))}
+      <Field name="liq-touch-24h" label="Chance to touch in 24h" field={asField(v.touch24h, formatProbability)}
         explain={`2·Φ(−|ln(P/LP)| / σ_day) for a driftless random walk over 1 day; ${age}`} />
 
       <h4>Funding</h4>

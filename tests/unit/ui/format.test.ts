@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatPercent, formatPrice } from '../../../src/ui/format';
+import { formatCountdown, formatPercent, formatPrice, formatProbability } from '../../../src/ui/format';
 import { contractState, nextMarketState } from '../../../src/ui/market-state';
 import { snapshotFixture } from '../helpers/snapshot';
 
@@ -14,6 +14,13 @@ describe('format', () => {
     expect(formatPercent(0.004)).toBe('0.40%');
     expect(formatPercent(0.0001, 4, true)).toBe('+0.0100%');
     expect(formatPercent(-0.0005, 4, true)).toBe('\u22120.0500%');
+  });
+  it('probabilities: a small chance is never 0%', () => {
+    expect(formatProbability(0.0002)).toBe('<0.1%');
+    expect(formatProbability(0)).toBe('0.0%');
+    expect(formatProbability(0.0586)).toBe('5.9%');
+    expect(formatProbability(0.9999)).toBe('>99.9%');
+    expect(formatProbability(1)).toBe('100.0%');
   });
   it('countdowns', () => {
     expect(formatCountdown(0)).toBe('now');
