@@ -116,7 +116,10 @@ const alerts = createAlerts({
   },
   getSettings: async () => alertSettings(await settings),
   wallets: {
-    hasWallets: async () => Boolean((await settings).wallets.hyperliquid || (await settings).wallets.dydx),
+    hasWallets: async () => {
+      const { wallets } = await settings;
+      return Boolean(wallets.hyperliquid || wallets.dydx);
+    },
     positions: async () => {
       const { wallets } = await settings;
       const out: HeldPosition[] = [];

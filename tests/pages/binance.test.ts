@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { canonicalContext, expectRows, fixturesIn, parse } from './harness';
+import { canonicalContext, expectRows, fixturesIn, parse, readPage } from './harness';
 import { describe, expect, it } from 'vitest';
 import { binancePage } from '../../src/venues/binance/page';
 import type { PageRead, ReadContext } from '../../src/venues/page-reader-types';
@@ -10,13 +10,7 @@ const fixture = fixturesIn('binance');
 /** Each fixture names the URL it stands for in its canonical link, as Binance's pages do. */
 const context = (doc: Document): ReadContext => canonicalContext(doc, binancePage, 'https://www.binance.com/en/futures/BTCUSDT');
 
-function readFixture(name: string): PageRead {
-  const doc = parse(fixture(`${name}.html`));
-  const anchor = binancePage.findAnchor(doc);
-  expect(anchor, `${name}: anchor`).not.toBeNull();
-  if (!anchor) throw new Error('no anchor');
-  return binancePage.read(anchor, context(doc));
-}
+const readFixture = (name: string): PageRead => readPage(binancePage, fixture(`${name}.html`), context, name);
 
 const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, split header/body tables with a measure row' },

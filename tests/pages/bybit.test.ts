@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { canonicalContext, expectRows, fixturesIn, parse } from './harness';
+import { canonicalContext, expectRows, fixturesIn, parse, readPage } from './harness';
 import { describe, expect, it } from 'vitest';
 import { bybitAssets, bybitPage, bybitSymbolIn } from '../../src/venues/bybit/page';
 import type { PageRead, ReadContext } from '../../src/venues/page-reader-types';
@@ -11,13 +11,7 @@ const fixture = fixturesIn('bybit');
 const context = (doc: Document, contractValue?: ReadContext['contractValue']): ReadContext =>
   canonicalContext(doc, bybitPage, 'https://www.bybit.com/trade/usdt/BTCUSDT', contractValue);
 
-function readFixture(name: string): PageRead {
-  const doc = parse(fixture(`${name}.html`));
-  const anchor = bybitPage.findAnchor(doc);
-  expect(anchor, `${name}: anchor`).not.toBeNull();
-  if (!anchor) throw new Error('no anchor');
-  return bybitPage.read(anchor, context(doc));
-}
+const readFixture = (name: string): PageRead => readPage(bybitPage, fixture(`${name}.html`), context, name);
 
 const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, default columns, colour bars and a signed Qty' },

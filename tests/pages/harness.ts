@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { pageLocale } from '../../src/venues/page-kit/locale';
-import type { ReadContext, RowRead, VenuePageReader } from '../../src/venues/page-reader-types';
+import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../../src/venues/page-reader-types';
 
 // Shared by the page-reader tests (run under happy-dom).
 
@@ -32,4 +32,13 @@ export function expectRows(actual: RowRead[], expected: RowRead[]): void {
       }
     }
   });
+}
+
+/** Parses a fixture, finds the reader's anchor (which must be there) and reads it. */
+export function readPage(reader: VenuePageReader, html: string, context: (doc: Document) => ReadContext, name: string): PageRead {
+  const doc = parse(html);
+  const anchor = reader.findAnchor(doc);
+  expect(anchor, `${name}: anchor`).not.toBeNull();
+  if (!anchor) throw new Error('no anchor');
+  return reader.read(anchor, context(doc));
 }
