@@ -47,7 +47,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       if (!btc) throw new Error('fake market missing');
       const page = await browser.newPage();
       await page.goto('https://www.binance.com/en/futures/BTCUSDT');
-      const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok');
+      const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok', 25_000);
       expect(Number(probe.fields['mark-price']?.value)).toBe(mark);
       expect(probe.fields['mark-price']?.text).toBe(mark.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
       expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo(btc.fundingRate8h, 12);
@@ -63,7 +63,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       try {
         const page = await browser.newPage();
         await page.goto('https://www.binance.com/en/futures/ETHUSDT');
-        const probe = await waitFor(page, probeMarket, 'the market block in state unavailable', (p) => p.state === 'unavailable');
+        const probe = await waitFor(page, probeMarket, 'the market block in state unavailable', (p) => p.state === 'unavailable', 25_000);
         expect(probe.reason).toBe('region-blocked');
         expect(probe.fields['mark-price']?.value).toBe('');
         expect(probe.fields['mark-price']?.title).toMatch(/blocks your region/);
