@@ -13,7 +13,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     let fake: FakeExchange;
     let browser: E2EBrowser;
     // A mark price only the fake API knows, so the panel can only show it through the round trip.
-    const mark = 50_000 + Math.round(Math.random() * 1_000_000) / 100;
+    // One division last, so the mark is the double nearest a two-decimal price (50_000 + x / 100 is not: 55519.979999999996).
+    const mark = (5_000_000 + Math.round(Math.random() * 1_000_000)) / 100;
 
     beforeAll(async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
