@@ -26,11 +26,12 @@ export default defineConfig(({ mode }): UserConfig => {
       }),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      // PERPLENS_OUT lets a second checkout's work build beside dist/ without clobbering it.
+      outDir: `${process.env.PERPLENS_OUT ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox140' : 'chrome120',
       minify: true,
-      sourcemap: false,
+      sourcemap: process.env.PERPLENS_SOURCEMAP === "1",
       modulePreload: false,
       reportCompressedSize: false,
     },

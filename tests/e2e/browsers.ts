@@ -53,7 +53,7 @@ export function executableFor(name: BrowserName): string {
 }
 
 export function builtExtension(name: BrowserName): string {
-  const dir = resolve(name === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+  const dir = resolve(process.env.PERPLENS_OUT ?? 'dist', name === 'chromium' ? 'chrome' : 'firefox');
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run \`npm run build\` first.`);
   return dir;
 }
