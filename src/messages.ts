@@ -4,7 +4,9 @@ import { FETCH_ERROR_KINDS } from './venues/market-types';
 import type { Position } from './venues/position-types';
 import type { MarketSnapshot } from './venues/snapshot-types';
 import { VENUE_IDS } from './venues/types';
-import { PositionsReport } from './background/alerts/messages';
+import { MAX_REPORTED_POSITIONS, PositionsReport } from './background/alerts/messages';
+import { WINDOWS } from './venues/market-types';
+import type { TreeElement } from './ui/tree';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
@@ -15,7 +17,44 @@ const symbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,40}$/, 'malformed 
 // Wallet addresses: Hyperliquid 0x + 40 hex, dYdX bech32; the venue module checks the checksum.
 const address = v.pipe(v.string(), v.regex(/^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/, 'malformed address'));
 
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/**
+ * A page read as the content script sends it. Rows stay `unknown` here: each is checked on its own
+ * (src/background/panel/rows.ts), so one implausible row is shown as unreadable instead of the whole
+ * panel failing.
+ */
+const PageReadSchema = v.strictObject({
+  status: v.picklist(['ok', 'no-table', 'loading']),
+  rows: v.pipe(v.array(v.unknown()), v.maxLength(MAX_REPORTED_POSITIONS)),
+  notes: v.pipe(v.array(text(300)), v.maxLength(20)),
+});
+export type WirePageRead = v.InferOutput<typeof PageReadSchema>;
+
+const PanelPrefsSchema = v.strictObject({ collapsed: v.boolean(), window: v.picklist(WINDOWS), privacy: v.boolean() });
+export type ViewPrefs = v.InferOutput<typeof PanelPrefsSchema>;
+
+/**
+ * The content script's one question: here is what the page shows, what should the panel show? The
+ * background answers with the panel as a tree (src/ui/tree.ts).
+ */
+const PanelViewRequest = v.strictObject({
+  type: v.literal('panel.view'),
+  venue: venueId,
+  symbol,
+  read: v.nullable(PageReadSchema),
+  address: v.nullable(address),
+  /** null until the panel's remembered prefs are loaded or when none are stored: the options' defaults apply. */
+  prefs: v.nullable(PanelPrefsSchema),
+});
+export type PanelViewRequest = v.InferOutput<typeof PanelViewRequest>;
+
+export type PanelViewReply =
+  | { enabled: false }
+  | { enabled: true; tree: TreeElement; prefs: ViewPrefs; contractValues: Record<string, number> };
+
 export const Request = v.variant('type', [
+  PanelViewRequest,
   v.strictObject({ type: v.literal('market.snapshot'), venue: venueId, symbol }),
   v.strictObject({ type: v.literal('market.instruments'), venue: venueId }),
   v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(['hyperliquid', 'dydx']), address }),

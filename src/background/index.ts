@@ -7,6 +7,7 @@ import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
 import { createPersistence } from './persist';
 import { createRouter } from './router';
+import { createPanelViews } from './panel/view';
 import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
 import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
@@ -60,7 +61,7 @@ async function ensureRecorderAlarm(): Promise<void> {
   if (!needed && existing) await browser.alarms.clear(OI_ALARM);
 }
 
-const route = createRouter({
+const router = createRouter({
   venues: VENUE_MARKETS,
   gates,
   caches,
@@ -137,7 +138,10 @@ const alerts = createAlerts({
   },
 });
 browser.alarms.onAlarm.addListener((alarm) => alerts.onAlarm(alarm));
-browser.tabs.onRemoved.addListener((tabId) => void alerts.onTabRemoved(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  panels.forgetTab(tabId);
+  void alerts.onTabRemoved(tabId);
+});
 browser.notifications.onClicked.addListener((id) => void alerts.onNotificationClicked(id));
 onSettingsChanged((next) => {
   settings = Promise.resolve(next);
@@ -145,6 +149,13 @@ onSettingsChanged((next) => {
   alerts.sync().catch(() => undefined);
 });
 alerts.sync().catch(() => undefined);
+
+const panels = createPanelViews({
+  snapshot: (venue, symbol) => router.snapshot(venue, symbol),
+  positions: (venue, address) => router.positions(venue, address),
+  settings: () => settings,
+  now,
+});
 
 // Only the extension's own contexts may ask: a message from another extension or a web page
 // (there is no externally_connectable, but the check costs nothing) is ignored.
@@ -157,8 +168,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const request = parseRequest(message);
   if (!request) return undefined;
   if (request.type === 'positions.report') return alerts.handleMessage(request, sender);
+  if (request.type === 'panel.view') {
+    return restored
+      .then(() =>
+        panels.view(request, sender.tab?.id, (venue, positions) => {
+          alerts.handleMessage({ type: 'positions.report', venue, positions }, sender).catch(() => undefined);
+        }),
+      )
+      .finally(() => persistence.schedule());
+  }
   if (request.type === 'positions.known') {
     return alerts.held().then((held): PositionsReply => ({ ok: true, positions: held.map((h) => h.position) }));
   }
-  return restored.then(() => route(request)).finally(() => persistence.schedule());
+  return restored.then(() => router.route(request)).finally(() => persistence.schedule());
 });

@@ -48,7 +48,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   /** Market and address requests; position reports and the known-positions list belong to the alerts. */
-  return async function route(request: Exclude<Request, { type: 'positions.report' | 'positions.known' }>): Promise<Reply> {
+  const route = async function route(request: Exclude<Request, { type: 'positions.report' | 'positions.known' | 'panel.view' }>): Promise<Reply> {
     switch (request.type) {
       case 'market.snapshot':
         return snapshot(request.venue, request.symbol);
@@ -58,4 +58,5 @@ export function createRouter(deps: RouterDeps) {
         return positions(request.venue, request.address);
     }
   };
+  return { route, snapshot, positions };
 }

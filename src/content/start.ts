@@ -1,58 +1,48 @@
-import { h, render } from 'preact';
-import type { PageRead, ReadContext, VenuePageReader } from '../venues/page-reader-types';
-import { staleAfterMs } from '../venues/snapshot-types';
-import type { PageMatch } from '../venues/types';
-import { nextMarketState, type MarketState } from '../ui/market-state';
-import { Panel } from '../ui/panel/Panel';
+import type { PanelViewRequest, ViewPrefs } from '../messages';
 import { DEFAULT_PREFS, type PanelPrefs } from '../ui/panel/prefs';
+import { h, type TreeElement } from '../ui/tree';
+import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
-import type { FetchError } from '../venues/market-types';
-import { VENUE_NAMES } from '../venues/names';
-import type { Position } from '../venues/position-types';
-import { mergeApiWithPage } from './merge-positions';
-import { extensionAlive, reportPositions, requestPositions, requestSnapshot } from '../messages-client';
+import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
+import type { PageMatch } from '../venues/types';
+import { askView, reportNone, type ViewAnswer } from './ask-view';
+import { extensionAlive } from './extension';
 import { mountHost, type Mounted } from './mount';
+import { patchChildren } from './patch';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
-import { DEFAULT_SETTINGS } from '../settings/defaults';
-import type { Settings } from '../settings/schema';
-import { loadSettings, onSettingsChanged } from '../settings/store';
 
 const TICK_MS = 1_000;
-const SETTINGS_WAIT_MS = 3_000;
-// Asking twice per background refresh keeps the shown quote at most one refresh old.
-const askEveryMs = () => (settings.refresh.quoteSeconds * 1000) / 2;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
-/** The background forgets a tab's positions after 10 minutes without a report. */
-const REPORT_EVERY_MS = 60_000;
-/** Changed figures of the same positions are reported at most this often; a new or closed position at once. */
-const REPORT_MIN_GAP_MS = 5_000;
-
-/** True when two report keys hold the same (symbol, side) pairs. */
-function sameHoldings(a: string, b: string): boolean {
-  const pairs = (k: string) => (k ? (JSON.parse(k) as unknown[][]).map((p) => `${String(p[0])}:${String(p[1])}`).join(',') : '');
-  return pairs(a) === pairs(b);
-}
-/** Positions by wallet address (Hyperliquid, dYdX): a cheap request (weight 2 on Hyperliquid). */
-const POSITIONS_EVERY_MS = 30_000;
+/** A hidden tab still tells the background what it holds this often (alerts, badge). */
+const HIDDEN_VIEW_EVERY_MS = 60_000;
+/** A venue switched off in the options is asked about again this often. */
+const DISABLED_RECHECK_MS = 5_000;
+/** Rows sent to the background at most; the rest are counted in a note (a hostile 10 000-row table). */
+const MAX_ROWS = 100;
+// Same rule as the background's schema: a malformed address would make the whole request invalid.
+const ADDRESS = /^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/;
 
 interface Session {
   match: PageMatch;
-  mounted: Mounted;
+  mounted: Mounted | null;
   watch: AnchorWatch | null;
   startedAt: number;
   read: PageRead | null;
   readKey: string;
-  markets: Map<string, MarketState>;
-  asked: Map<string, number>;
-  inFlight: Set<string>;
-  prefs: PanelPrefs;
-  address: string | null;
-  api: { positions: Position[] } | { error: FetchError } | null;
-  apiAsked: number;
-  reportedKey: string;
-  reportedAt: number;
+  /** The remembered prefs; null until loaded, or when none are stored (the options' defaults apply). */
+  prefs: PanelPrefs | null;
+  prefsLoaded: boolean;
+  /** The prefs the last panel was drawn with. */
+  shown: ViewPrefs;
+  contractValues: Record<string, number>;
+  inFlight: boolean;
+  again: boolean;
+  askedAt: number;
+  disabled: boolean;
+  /** A radio of the window switch to focus after the next draw (keyboard use). */
+  focusWindow: Window | null;
 }
 
 /** What one venue's content script brings: its page reader, and where the page exposes a wallet address. */
@@ -64,51 +54,12 @@ export interface ContentVenue {
 
 let venue: ContentVenue;
 let session: Session | null = null;
-let settings: Settings = DEFAULT_SETTINGS;
-
-/** What the panel lists: API positions cross-checked with the page when an address is known, else the page. */
-function shownRead(s: Session): { read: PageRead | null; source: 'page' | 'api' } {
-  if (!s.api) return { read: s.read, source: 'page' };
-  const name = VENUE_NAMES[s.match.venue];
-  if ('error' in s.api) {
-    const note = `${name} API unavailable for your address (${s.api.error.message}); reading the page.`;
-    return { read: s.read ? { ...s.read, notes: [...s.read.notes, note] } : s.read, source: 'page' };
-  }
-  const merged = mergeApiWithPage(s.api.positions, s.read, name);
-  return { read: { status: 'ok', rows: merged.rows, notes: [...(s.read?.notes ?? []), ...merged.notes] }, source: 'api' };
-}
-
-function draw(s: Session): void {
-  const shown = shownRead(s);
-  render(
-    h(Panel, {
-      venue: s.match.venue,
-      symbol: s.match.symbol,
-      read: shown.read,
-      positionSource: shown.source,
-      markets: s.markets,
-      now: Date.now(),
-      staleAfterMs: staleAfterMs(settings.refresh.quoteSeconds * 1000),
-      prefs: s.prefs,
-      view: { dangerBelow: settings.bands.dangerBelow, cautionBelow: settings.bands.cautionBelow, thresholds: settings.regimeThresholds },
-      onPrefs: (next: Partial<PanelPrefs>) => {
-        s.prefs = { ...s.prefs, ...next };
-        savePrefs(s.match.venue, s.prefs);
-        draw(s);
-      },
-    }),
-    s.mounted.container,
-  );
-}
 
 function readContext(s: Session): ReadContext {
   return {
     locale: pageLocale(new URL(location.href), document),
     urlSymbol: s.match.symbol,
-    contractValue: (symbol) => {
-      const m = s.markets.get(symbol);
-      return m?.status === 'ready' ? m.snapshot.contractValue : null;
-    },
+    contractValue: (symbol) => s.contractValues[symbol] ?? null,
   };
 }
 
@@ -125,67 +76,169 @@ function onRead(s: Session, anchor: Element | null): void {
   } else {
     read = Date.now() - s.startedAt > GIVE_UP_LOOKING_MS ? { status: 'no-table', rows: [], notes: [] } : null;
   }
-  // Only a real change re-renders: the mark ticking in another row of the page costs one read.
+  // Only a real change is sent: the mark ticking in another row of the page costs one read.
   const key = JSON.stringify(read);
   if (key === s.readKey) return;
   s.readKey = key;
   s.read = read;
-  askMarkets(s);
-  report(s);
-  draw(s);
+  ask(s);
 }
 
-function symbolsOf(s: Session): Set<string> {
-  const out = new Set([s.match.symbol]);
-  for (const r of shownRead(s).read?.rows ?? []) {
-    const sym = r.ok ? r.position.symbol : r.symbol;
-    if (sym) out.add(sym);
-  }
-  return out;
+/** The page's symbol first, at most MAX_ROWS rows. */
+function wireRead(s: Session): PageRead | null {
+  const read = s.read;
+  if (!read || read.rows.length <= MAX_ROWS) return read;
+  const sym = (r: RowRead) => (r.ok ? r.position.symbol : r.symbol);
+  const rows = [...read.rows.filter((r) => sym(r) === s.match.symbol), ...read.rows.filter((r) => sym(r) !== s.match.symbol)].slice(0, MAX_ROWS);
+  return { ...read, rows, notes: [...read.notes.slice(0, 19), `${read.rows.length - MAX_ROWS} more positions on this page are not shown.`] };
 }
 
-function askMarkets(s: Session): void {
-  const now = Date.now();
-  for (const symbol of symbolsOf(s)) {
-    if (s.inFlight.has(symbol) || now - (s.asked.get(symbol) ?? 0) < askEveryMs()) continue;
-    s.inFlight.add(symbol);
-    s.asked.set(symbol, now);
-    void requestSnapshot(s.match.venue, symbol).then((reply) => {
-      s.inFlight.delete(symbol);
-      if (session !== s) return;
-      s.markets.set(symbol, nextMarketState(s.markets.get(symbol) ?? { status: 'loading' }, reply));
-      // Sizes in contracts need the contract value the snapshot carries: read again.
-      s.readKey = '';
-      s.watch?.poke();
-      draw(s);
-    });
-  }
-}
-
-/** Positions for the wallet address the page exposes, when the venue publishes them. */
-function askPositions(s: Session): void {
+function pageAddress(): string | null {
   const source = venue.address;
-  if (!source) return;
-  let address: string | null = null;
+  if (!source) return null;
   try {
-    address = source.fromPage(document, localStorage);
+    const a = source.fromPage(document, localStorage);
+    return a && ADDRESS.test(a) ? a : null;
   } catch {
-    address = null; // storage blocked by the page's settings
+    return null; // storage blocked by the page's settings
   }
-  address ??= settings.wallets[source.venue] ?? null;
-  if (address !== s.address) {
-    s.address = address;
-    s.api = null;
-    s.apiAsked = 0;
+}
+
+/** One question to the background at a time; a change meanwhile asks again when the answer is in. */
+function ask(s: Session): void {
+  if (!s.prefsLoaded) return;
+  if (s.inFlight) {
+    s.again = true;
+    return;
   }
-  if (!address || Date.now() - s.apiAsked < POSITIONS_EVERY_MS) return;
-  s.apiAsked = Date.now();
-  void requestPositions(source.venue, address).then((reply) => {
-    if (session !== s || s.address !== address) return;
-    s.api = reply.ok ? { positions: reply.positions } : { error: reply.error };
-    askMarkets(s);
-    report(s);
-    draw(s);
+  s.inFlight = true;
+  s.askedAt = Date.now();
+  const p = s.prefs;
+  const request: PanelViewRequest = {
+    type: 'panel.view',
+    venue: s.match.venue,
+    symbol: s.match.symbol,
+    read: wireRead(s),
+    address: pageAddress(),
+    prefs: p ? { collapsed: p.collapsed, window: p.window, privacy: p.privacy } : null,
+  };
+  void askView(request).then((answer) => {
+    s.inFlight = false;
+    if (session !== s) return;
+    apply(s, answer);
+    if (s.again) {
+      s.again = false;
+      ask(s);
+    }
+  });
+}
+
+function failureTree(message: string): TreeElement {
+  return h('aside', { class: 'panel', role: 'complementary', 'aria-label': 'PerpLens' }, h('header', {}, h('span', { class: 'brand' }, 'PerpLens')), h('div', { class: 'body' }, h('p', { class: 'status error', role: 'status' }, message)));
+}
+
+function apply(s: Session, answer: ViewAnswer): void {
+  if ('enabled' in answer && !answer.enabled) {
+    s.disabled = true;
+    unmount(s);
+    return;
+  }
+  s.disabled = false;
+  const mounted = mount(s);
+  if ('failed' in answer) {
+    patchChildren(mounted.container, [failureTree(answer.failed)]);
+    return;
+  }
+  s.shown = answer.prefs;
+  // Sizes in contracts need the contract value the market data carries: read again when it changes.
+  if (JSON.stringify(answer.contractValues) !== JSON.stringify(s.contractValues)) {
+    s.contractValues = answer.contractValues;
+    s.readKey = '';
+    s.watch?.poke();
+  }
+  patchChildren(mounted.container, [answer.tree]);
+  place(s, mounted);
+  if (s.focusWindow) {
+    mounted.container.querySelector<HTMLElement>(`[data-window="${s.focusWindow}"]`)?.focus();
+    s.focusWindow = null;
+  }
+}
+
+/** The dragged position, kept inside the viewport; the tree never carries styles. */
+function place(s: Session, m: Mounted): void {
+  const panel = m.container.firstElementChild as HTMLElement | null;
+  if (!panel || !s.prefs || s.prefs.x === null || s.prefs.y === null) return;
+  Object.assign(panel.style, { left: `${s.prefs.x}px`, top: `${s.prefs.y}px`, right: 'auto', bottom: 'auto' });
+}
+
+function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
+  s.prefs = { ...DEFAULT_PREFS, ...s.shown, ...(s.prefs ? { x: s.prefs.x, y: s.prefs.y } : {}), ...next };
+  savePrefs(s.match.venue, s.prefs);
+  ask(s);
+}
+
+function mount(s: Session): Mounted {
+  if (s.mounted) return s.mounted;
+  const m = mountHost(document);
+  s.mounted = m;
+  listen(s, m.container);
+  s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
+  return m;
+}
+
+function unmount(s: Session): void {
+  s.watch?.stop();
+  s.watch = null;
+  s.mounted?.remove();
+  s.mounted = null;
+  s.read = null;
+  s.readKey = '';
+}
+
+/** Buttons, keyboard and dragging, by delegation on the panel's container. */
+function listen(s: Session, container: HTMLElement): void {
+  container.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest('[data-action]');
+    const action = button?.getAttribute('data-action');
+    if (action === 'privacy') setPrefs(s, { privacy: !s.shown.privacy });
+    else if (action === 'collapse') setPrefs(s, { collapsed: !s.shown.collapsed });
+    else if (action === 'window') {
+      const w = WINDOWS.find((x) => x === button?.getAttribute('data-window'));
+      if (w) setPrefs(s, { window: w });
+    }
+  });
+  container.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !s.shown.collapsed) {
+      setPrefs(s, { collapsed: true });
+      e.stopPropagation();
+      return;
+    }
+    if (!(e.target as Element).closest('[data-action="window"]')) return;
+    const delta = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = WINDOWS[(WINDOWS.indexOf(s.shown.window) + delta + WINDOWS.length) % WINDOWS.length] ?? s.shown.window;
+    s.focusWindow = next;
+    setPrefs(s, { window: next });
+  });
+  container.addEventListener('pointerdown', (e) => {
+    const target = e.target as Element;
+    const panel = container.firstElementChild as HTMLElement | null;
+    if (!panel || !target.closest('header') || target.closest('button')) return;
+    const dx = e.clientX - panel.offsetLeft;
+    const dy = e.clientY - panel.offsetTop;
+    const move = (m: PointerEvent) => {
+      const x = Math.min(Math.max(0, m.clientX - dx), window.innerWidth - panel.offsetWidth);
+      const y = Math.min(Math.max(0, m.clientY - dy), window.innerHeight - 32);
+      Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      setPrefs(s, { x: panel.offsetLeft, y: panel.offsetTop });
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
   });
 }
 
@@ -193,120 +246,91 @@ function start(match: PageMatch): void {
   stop();
   const s: Session = {
     match,
-    mounted: mountHost(document),
+    mounted: null,
     watch: null,
     startedAt: Date.now(),
     read: null,
     readKey: '',
-    markets: new Map(),
-    asked: new Map(),
-    inFlight: new Set(),
-    prefs: DEFAULT_PREFS,
-    address: null,
-    api: null,
-    apiAsked: 0,
-    reportedKey: '',
-    reportedAt: 0,
+    prefs: null,
+    prefsLoaded: false,
+    shown: { collapsed: DEFAULT_PREFS.collapsed, window: DEFAULT_PREFS.window, privacy: DEFAULT_PREFS.privacy },
+    contractValues: {},
+    inFlight: false,
+    again: false,
+    askedAt: 0,
+    disabled: false,
+    focusWindow: null,
   };
   session = s;
-  draw(s);
   void loadPrefs(match.venue).then((prefs) => {
     if (session !== s) return;
-    s.prefs = prefs.stored ? prefs.prefs : { ...prefs.prefs, window: settings.defaultWindow, privacy: settings.privacyMode };
-    draw(s);
+    s.prefs = prefs;
+    s.prefsLoaded = true;
+    ask(s);
   });
-  s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
-  askPositions(s);
-  askMarkets(s);
-}
-
-/**
- * Reports the held positions to the background (alerts, badge) when they change — ticks of the mark
- * or PnL are not changes — and at least once a minute, also while the tab is hidden. While the table
- * is still being looked for nothing is reported: unknown is not the same as none.
- */
-function report(s: Session): void {
-  const shown = shownRead(s).read;
-  if (!shown || shown.status !== 'ok') return;
-  const positions = shown.rows.flatMap((r) => (r.ok ? [r.position] : []));
-  // A cross position's liquidation price and margin move with every tick: not a change worth a report.
-  const key = JSON.stringify(positions.map((p) => [p.symbol, p.side, p.size, p.entryPrice, p.marginMode, ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin])]));
-  const since = Date.now() - s.reportedAt;
-  if (key === s.reportedKey ? since < REPORT_EVERY_MS : since < REPORT_MIN_GAP_MS && sameHoldings(key, s.reportedKey)) return;
-  s.reportedKey = key;
-  s.reportedAt = Date.now();
-  reportPositions(s.match.venue, positions);
 }
 
 function stop(): void {
   if (!session) return;
-  if (session.reportedKey) reportPositions(session.match.venue, []);
-  session.watch?.stop();
-  render(null, session.mounted.container);
-  session.mounted.remove();
+  if (session.read?.status === 'ok') reportNone(session.match.venue);
+  unmount(session);
   session = null;
+}
+
+function matchHere(): PageMatch | null {
+  const symbol = venue.reader.matchUrl(new URL(location.href));
+  return symbol ? { venue: venue.reader.venue, symbol } : null;
 }
 
 function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {
   return a?.venue === b?.venue && a?.symbol === b?.symbol;
 }
 
-// One slow tick drives the countdowns, the single-page app's route changes and the market refresh;
-// nothing runs while the tab is hidden. After an extension update this script is orphaned: it stops
-// quietly instead of throwing "Extension context invalidated".
-function matchHere(): PageMatch | null {
-  const symbol = venue.reader.matchUrl(new URL(location.href));
-  return symbol ? { venue: venue.reader.venue, symbol } : null;
-}
-
 let timer: ReturnType<typeof setInterval> | undefined;
 
+// One slow tick drives the countdowns, the single-page app's route changes and the market refresh;
+// a hidden tab only tells the background once a minute. After an extension update this script is
+// orphaned: it stops quietly instead of throwing "Extension context invalidated".
 function tick(): void {
   if (!extensionAlive()) {
     clearInterval(timer);
     stop();
     return;
   }
-  if (session && document.hidden && Date.now() - session.reportedAt >= REPORT_EVERY_MS) {
-    // Frames do not run in hidden tabs, so the last read may be old: read once more before reporting.
-    askPositions(session);
-    onRead(session, venue.reader.findAnchor(document));
+  const s = session;
+  const since = s ? Date.now() - s.askedAt : 0;
+  if (document.hidden) {
+    if (s?.mounted && since >= HIDDEN_VIEW_EVERY_MS) {
+      // Frames do not run in hidden tabs, so the last read may be old: read once more.
+      s.readKey = '';
+      onRead(s, venue.reader.findAnchor(document));
+      if (session === s && !s.inFlight) ask(s);
+    }
+    return;
   }
-  if (session) report(session);
-  if (document.hidden) return;
-  const match = settings.venues[venue.reader.venue] ? matchHere() : null;
-  if (!sameMatch(match, session?.match ?? null)) {
+  const match = matchHere();
+  if (!sameMatch(match, s?.match ?? null)) {
     if (match) start(match);
     else stop();
     return;
   }
-  if (!session) return;
-  session.mounted.ensureAttached();
-  if (!session.read && Date.now() - session.startedAt > GIVE_UP_LOOKING_MS) session.watch?.poke();
-  askPositions(session);
-  askMarkets(session);
-  draw(session);
+  if (!s) return;
+  if (s.disabled) {
+    if (since >= DISABLED_RECHECK_MS) ask(s);
+    return;
+  }
+  s.mounted?.ensureAttached();
+  if (!s.read && Date.now() - s.startedAt > GIVE_UP_LOOKING_MS) s.watch?.poke();
+  ask(s);
 }
 
 /**
  * Starts PerpLens on a venue's pages. Each venue has its own content script (src/content/<venue>.ts)
- * so a page loads only its own reader.
+ * so a page loads only its own reader; the background turns what it reads into the panel.
  */
 export function startContent(v: ContentVenue): void {
   venue = v;
-  // The options page can switch a venue off, set the bands, the default window and wallet addresses.
-  // Storage that never answers must not keep the panel away: defaults after a few seconds.
-  let changed = false;
-  const fallback = new Promise<Settings>((resolve) => setTimeout(() => resolve(DEFAULT_SETTINGS), SETTINGS_WAIT_MS));
-  void Promise.race([loadSettings(), fallback]).then((loaded) => {
-    if (!changed) settings = loaded;
-    const initial = settings.venues[v.reader.venue] ? matchHere() : null;
-    if (initial) start(initial);
-    timer = setInterval(tick, TICK_MS);
-  });
-  onSettingsChanged((next) => {
-    changed = true;
-    settings = next;
-    if (session) draw(session);
-  });
+  const initial = matchHere();
+  if (initial) start(initial);
+  timer = setInterval(tick, TICK_MS);
 }

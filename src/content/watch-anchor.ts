@@ -3,8 +3,12 @@
  * the anchor (one querySelector-level scan a second, only while the tab is visible); once found, a
  * MutationObserver on the anchor alone reports changes, coalesced to one callback per animation
  * frame — which browsers do not run in hidden tabs. When the page's app replaces the anchor, the
- * poll notices it is detached and finds the new one.
+ * poll notices it is detached and finds the new one. Reads are at least `coalesceMs` apart: a table
+ * whose mark ticks at 60 Hz costs ten reads a second, not sixty.
  */
+/** The coalescing window: a change in the table reaches the panel within this plus one frame. */
+export const COALESCE_MS = 100;
+
 export interface AnchorWatch {
   stop(): void;
   /** Ask for a read on the next frame (e.g. when market data arrived). */
@@ -15,18 +19,30 @@ export function watchAnchor(opts: {
   find: () => Element | null;
   onRead: (anchor: Element | null) => void;
   pollMs?: number;
+  coalesceMs?: number;
 }): AnchorWatch {
   let anchor: Element | null = null;
   let observer: MutationObserver | null = null;
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = -Infinity;
   let stopped = false;
+  const gap = opts.coalesceMs ?? COALESCE_MS;
 
+  const run = () => {
+    frame = 0;
+    lastRead = performance.now();
+    if (!stopped) opts.onRead(anchor);
+  };
   const schedule = () => {
-    if (frame || stopped) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      if (!stopped) opts.onRead(anchor);
-    });
+    if (frame || timer !== undefined || stopped) return;
+    const wait = lastRead + gap - performance.now();
+    if (wait <= 0) frame = requestAnimationFrame(run);
+    else
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!stopped && !frame) frame = requestAnimationFrame(run);
+      }, wait);
   };
 
   const attach = (el: Element) => {
@@ -50,13 +66,14 @@ export function watchAnchor(opts: {
     }
   };
 
-  const timer = setInterval(check, opts.pollMs ?? 1000);
+  const poll = setInterval(check, opts.pollMs ?? 1000);
   check();
   if (!anchor) schedule();
   return {
     stop() {
       stopped = true;
-      clearInterval(timer);
+      clearInterval(poll);
+      clearTimeout(timer);
       observer?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     },

@@ -1,37 +1,37 @@
-export type FieldValue = { value: number | string; text: string } | { unknown: string };
+import { fieldTitle, type FieldValue, type Tone } from './field-value';
+
+export { known, unknown, type FieldValue } from './field-value';
 
 interface Props {
   name: string;
   label: string;
   field: FieldValue;
-  tone?: 'danger' | 'caution' | 'calm' | 'good' | 'bad' | undefined;
+  tone?: Tone | undefined;
   /** What the figure is made of and how old its inputs are: shown on hover and keyboard focus. */
   explain?: string;
 }
 
 /**
- * One figure of the DOM contract: `data-field`, the raw value in `data-value`, the formatted text
- * as content. An unknown figure has an empty `data-value` and says why in its title.
+ * One figure of the DOM contract (popup): `data-field`, the raw value in `data-value`, the formatted
+ * text as content. An unknown figure has an empty `data-value` and says why in its title. The
+ * panel builds the same markup as a tree (src/ui/panel/field.ts).
  */
 export function Field({ name, label, field, tone, explain }: Props) {
-  const known = 'text' in field;
-  const title = known ? explain : explain ? `${field.unknown} — ${explain}` : field.unknown;
+  const isKnown = 'text' in field;
+  const title = fieldTitle(field, explain);
   return (
     <div class="row">
       <span class="label" title={title} tabIndex={title ? 0 : undefined}>
         {label}
       </span>
       <span
-        class={`value${tone ? ` tone-${tone}` : ''}${known ? '' : ' unknown'}`}
+        class={`value${tone ? ` tone-${tone}` : ''}${isKnown ? '' : ' unknown'}`}
         data-field={name}
-        data-value={known ? String(field.value) : ''}
+        data-value={isKnown ? String(field.value) : ''}
         title={title}
       >
-        {known ? field.text : '—'}
+        {isKnown ? field.text : '—'}
       </span>
     </div>
   );
 }
-
-export const unknown = (why: string): FieldValue => ({ unknown: why });
-export const known = (value: number | string, text: string): FieldValue => ({ value, text });

@@ -1,5 +1,5 @@
 import type { Figure } from '../../core';
-import { known, unknown, type FieldValue } from '../Field';
+import { known, unknown, type FieldValue } from '../field-value';
 
 /** A core figure as a contract field: the raw number (or `raw` of it) in data-value, `format` for the text. */
 export function asField(f: Figure, format: (n: number) => string, raw: (n: number) => number = (n) => n): FieldValue {

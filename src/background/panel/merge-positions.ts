@@ -1,6 +1,6 @@
-import { crossCheck } from '../core';
-import type { PageRead, RowRead } from '../venues/page-reader-types';
-import type { Position } from '../venues/position-types';
+import { crossCheck } from '../../core';
+import type { PageRead, RowRead } from '../../venues/page-reader-types';
+import type { Position } from '../../venues/position-types';
 
 const SIZE_TOLERANCE = 0.01;
 

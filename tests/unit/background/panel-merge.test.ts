@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeApiWithPage } from '../../src/content/merge-positions';
-import type { Position } from '../../src/venues/position-types';
+import { mergeApiWithPage } from '../../../src/background/panel/merge-positions';
+import type { Position } from '../../../src/venues/position-types';
 
 const api: Position = {
   venue: 'dydx', symbol: 'ETH-USD', side: 'short', size: 3.5, entryPrice: 3482.4, markPrice: 3415.27, liqPrice: null,

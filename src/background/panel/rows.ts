@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+import { ReportedPosition } from '../alerts/messages';
+import type { WirePageRead } from '../../messages';
+import type { PageRead, RowRead } from '../../venues/page-reader-types';
+import type { VenueId } from '../../venues/types';
+
+const symbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,40}$/));
+const Unreadable = v.object({
+  ok: v.literal(false),
+  reason: v.pipe(v.string(), v.maxLength(300)),
+  symbol: v.nullable(symbol),
+  side: v.nullable(v.picklist(['long', 'short'])),
+});
+const Readable = v.object({ ok: v.literal(true), position: ReportedPosition });
+
+/**
+ * The rows of a page read, each checked on its own: a position with an impossible figure (a zero
+ * price, another venue) becomes an unreadable row with the reason, never a number on the panel.
+ */
+export function checkRows(read: WirePageRead, venue: VenueId): PageRead {
+  const rows: RowRead[] = read.rows.map((raw) => {
+    const ok = v.safeParse(Readable, raw);
+    if (ok.success) {
+      return ok.output.position.venue === venue ? ok.output : { ok: false, reason: 'position of another venue', symbol: ok.output.position.symbol, side: ok.output.position.side };
+    }
+    const bad = v.safeParse(Unreadable, raw);
+    if (bad.success) return bad.output;
+    return { ok: false, reason: 'the page row has values PerpLens cannot use', symbol: null, side: null };
+  });
+  return { status: read.status, rows, notes: read.notes };
+}
