@@ -8,6 +8,8 @@ export interface JsonRequest {
   method?: 'GET' | 'POST';
   body?: unknown;
   timeoutMs?: number;
+  /** Units of the venue's limit this request costs: bookkeeping for the benchmarks, not sent. */
+  weight?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -84,7 +84,7 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     const units = req.weight ?? 1;
     spentAt.push({ time: t, units });
     requests++;
-    const init: JsonRequest = { venue: descriptor.venue, url: req.url };
+    const init: JsonRequest = { venue: descriptor.venue, url: req.url, weight: units };
     if (req.method) init.method = req.method;
     if (req.body !== undefined) init.body = req.body;
     const result = await opts.fetchJson(init);
@@ -110,7 +110,9 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     const pending = inFlight.get(key);
     if (pending) return pending;
     if (hold && t < heldUntil) return { ok: false, error: hold };
-    if (spent(t) >= budget) {
+    // A request that would cross the budget waits too: a heavy one (Hyperliquid candles, weight 20+)
+    // must not overshoot the share by its own weight every window.
+    if (spent(t) + (req.weight ?? 1) > budget) {
       const oldest = spentAt[0]?.time ?? t;
       return {
         ok: false,

@@ -94,10 +94,16 @@ describe('createVenueGate', () => {
     expect(fetchJson).toHaveBeenCalledTimes(26);
   });
 
-  it('counts request weight against the budget', async () => {
+  it('counts request weight against the budget and never crosses it', async () => {
+    // Budget 25 units: one request of weight 20 fits, a second would cross it (40 > 25).
     const { gate, fetchJson } = setup(() => ({ ok: true, value: 1 }));
     for (let i = 0; i < 5; i++) await gate({ url: url(`/w${i}`), weight: 20 });
-    expect(fetchJson).toHaveBeenCalledTimes(2);
+    expect(fetchJson).toHaveBeenCalledTimes(1);
+    expect(gate.status().spent).toBe(20);
+    const light = setup(() => ({ ok: true, value: 1 }));
+    for (let i = 0; i < 8; i++) await light.gate({ url: url(`/l${i}`), weight: 5 });
+    expect(light.fetchJson).toHaveBeenCalledTimes(5);
+    expect(light.gate.status().spent).toBe(25);
   });
 });
 

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { builtExtension, chromiumArgs, executableFor } from '../tests/e2e/browsers';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  withExtension: boolean;
+  newPage(): Promise<{ page: Page; cdp: CDPSession }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian Chromium with or without the built extension, the venue hosts mapped to the fake exchange.
+ * Both runs get the same flags apart from loading the extension, so the difference is PerpLens's.
+ */
+export async function launchBench(withExtension: boolean, hosts: readonly string[], port: number): Promise<BenchBrowser> {
+  const ext = builtExtension('chromium');
+  const args = chromiumArgs(ext, hosts, port).filter((a) => withExtension || !/^--(?:disable-extensions-except|load-extension)=/.test(a));
+  if (!withExtension) args.push('--disable-extensions');
+  const profile = mkdtempSync(join(tmpdir(), 'perplens-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: executableFor('chromium'),
+    headless: true,
+    args,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return {
+    context,
+    withExtension,
+    async newPage() {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      return { page, cdp };
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Main-thread task and script time of the page's renderer so far, in ms. */
+export async function mainThread(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  ts: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/**
+ * Traces the page for `ms` and returns the durations (ms) of the slices the extension's own script
+ * ran in on the page's threads: each callback, timer and message reply of the content script.
+ */
+export async function extensionSlices(cdp: CDPSession, ms: number, extensionId: string | null): Promise<{ slices: number[]; all: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] },
+  });
+  await new Promise((r) => setTimeout(r, ms));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  const ours = (url: string | undefined) => Boolean(url && url.startsWith('chrome-extension://') && (!extensionId || url.includes(extensionId)));
+  const slices = events.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && ours(e.args?.data?.url)).map((e) => (e.dur ?? 0) / 1000);
+  return { slices, all: events };
+}

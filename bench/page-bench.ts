@@ -1,0 +1,187 @@
+import type { Page } from 'playwright-core';
+import { startFakeExchange, type FakeExchange } from '../tests/fake-exchange/server';
+import { extensionSlices, launchBench, mainThread, type BenchBrowser } from './browser';
+import { heavyPage } from './heavy-page';
+import { spread, type Spread } from './stats';
+
+const HOST = 'www.binance.com';
+const PATH = '/en/futures/BTCUSDT';
+/** Cold path: the page's own symbol is ETH, so the positions' market (BTC) is fetched only once they appear. */
+const COLD_PATH = '/en/futures/ETHUSDT';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil<T>(page: Page, fn: () => T, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await page.evaluate(fn);
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+const panelReady = () => {
+  const root = document.getElementById('perplens-root')?.shadowRoot;
+  const cards = root ? [...root.querySelectorAll('[data-perplens-position]')] : [];
+  return cards.length > 0 && cards.every((c) => c.getAttribute('data-state') === 'ok');
+};
+
+export interface OverheadResult {
+  seconds: number;
+  rounds: number;
+  markHz: number;
+  /** Main-thread task time per second of page life, ms. */
+  without: Spread;
+  with: Spread;
+  /** median(with) ÷ median(without). */
+  ratio: number;
+  /** The content script's own slices in a traced window: how long each ran, ms. */
+  extensionSlices: Spread;
+  /** Its total main-thread time per second during the trace, ms. */
+  extensionMsPerSecond: number;
+  /** 1 + the extension's own time ÷ the page's time without it: the ratio without the run-to-run noise. */
+  attributedRatio: number;
+}
+
+async function openHeavy(b: BenchBrowser, fake: FakeExchange, copies: number, markHz: number, path = PATH) {
+  fake.setPage(HOST, path, heavyPage({ copies, markHz }));
+  const { page, cdp } = await b.newPage();
+  await page.goto(`https://${HOST}${path}`, { waitUntil: 'load' });
+  return { page, cdp };
+}
+
+/**
+ * Page overhead: the same heavy page (order book ticking every frame, positions' mark at `markHz`)
+ * with and without PerpLens, alternating runs so drifts of the machine hit both alike.
+ */
+export async function pageOverhead(o: { seconds: number; rounds: number; markHz: number; traceSeconds: number }): Promise<OverheadResult> {
+  const fake = await startFakeExchange();
+  const plain = await launchBench(false, fake.hosts, fake.port);
+  const ext = await launchBench(true, fake.hosts, fake.port);
+  const perSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  try {
+    for (let r = 0; r < o.rounds; r++) {
+      for (const b of r % 2 === 0 ? [plain, ext] : [ext, plain]) {
+        const { page, cdp } = await openHeavy(b, fake, 1, o.markHz);
+        if (b.withExtension) await waitUntil(page, panelReady, 'the panel');
+        await sleep(1_000);
+        const a = await mainThread(cdp);
+        await sleep(o.seconds * 1000);
+        const z = await mainThread(cdp);
+        perSecond[b.withExtension ? 'with' : 'without'].push((z.task - a.task) / o.seconds);
+        await page.close();
+      }
+    }
+    const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz);
+    await waitUntil(page, panelReady, 'the panel');
+    await sleep(1_000);
+    const traced = await extensionSlices(cdp, o.traceSeconds * 1000, null);
+    await page.close();
+    const without = spread(perSecond.without);
+    const withExt = spread(perSecond.with);
+    const extMs = traced.slices.reduce((a, b) => a + b, 0) / o.traceSeconds;
+    return {
+      seconds: o.seconds,
+      rounds: o.rounds,
+      markHz: o.markHz,
+      without,
+      with: withExt,
+      ratio: withExt.median / without.median,
+      extensionSlices: spread(traced.slices),
+      extensionMsPerSecond: extMs,
+      attributedRatio: 1 + extMs / without.median,
+    };
+  } finally {
+    await plain.close();
+    await ext.close();
+    await fake.close();
+  }
+}
+
+/** A mark change in the page to the panel's liq-distance updating, `changes` times, 150–450 ms apart. */
+export async function updateLatency(changes: number): Promise<Spread> {
+  const fake = await startFakeExchange();
+  const b = await launchBench(true, fake.hosts, fake.port);
+  try {
+    const { page } = await openHeavy(b, fake, 1, 0);
+    await waitUntil(page, panelReady, 'the panel');
+    await waitUntil(page, () => (window as unknown as { __watchPanel(): boolean }).__watchPanel(), 'the panel to watch');
+    let mark = 60_000.12;
+    for (let i = 0; i < changes; i++) {
+      mark = Math.round((mark + (i % 2 === 0 ? 7.31 : -5.17)) * 100) / 100;
+      await page.evaluate((v) => (window as unknown as { __setMark(v: number): void }).__setMark(v), mark);
+      await sleep(150 + Math.random() * 300);
+    }
+    await sleep(500);
+    const latencies = await page.evaluate(() => (window as unknown as { __bench: { latencies: number[] } }).__bench.latencies);
+    if (latencies.length < changes * 0.95) throw new Error(`bench: only ${latencies.length} of ${changes} mark changes reached the panel`);
+    return spread(latencies);
+  } finally {
+    await b.close();
+    await fake.close();
+  }
+}
+
+/**
+ * Cold path: a fresh browser per run; the trading page (ETH) shows its market, then a BTC long and
+ * short appear in the positions table. Measured from the rows' insertion to every card complete
+ * (state ok, distance and regime known), market data fetched from the fake exchange included.
+ */
+export async function coldPath(runs: number): Promise<Spread> {
+  const fake = await startFakeExchange();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const b = await launchBench(true, fake.hosts, fake.port);
+      try {
+        const { page } = await openHeavy(b, fake, 0, 0, COLD_PATH);
+        await waitUntil(page, () => Boolean(document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-market][data-state="ok"]')), 'the market block');
+        await waitUntil(page, () => (window as unknown as { __watchPanel(): boolean }).__watchPanel(), 'the panel to watch');
+        await page.evaluate(() => (window as unknown as { __insertRows(n: number): void }).__insertRows(1));
+        const t = await waitUntil(page, () => {
+          const c = (window as unknown as { __bench: { complete: { t0: number; t1: number | null } } }).__bench.complete;
+          return c.t1 === null ? null : c.t1 - c.t0;
+        }, 'a complete panel');
+        times.push(t);
+      } finally {
+        await b.close();
+      }
+    }
+  } finally {
+    await fake.close();
+  }
+  return spread(times);
+}
+
+export interface ScaleResult {
+  positions: number;
+  /** The content script's slices while 50 rows' marks tick: each read + patch, ms. */
+  perUpdate: Spread;
+  extensionMsPerSecond: number;
+  /** Nodes in the panel's shadow root. */
+  panelNodes: number;
+}
+
+/** 50 open positions on one page, marks ticking at `markHz`: the cost of each update. */
+export async function manyPositions(o: { copies: number; markHz: number; traceSeconds: number }): Promise<ScaleResult> {
+  const fake = await startFakeExchange();
+  const b = await launchBench(true, fake.hosts, fake.port);
+  try {
+    const { page, cdp } = await openHeavy(b, fake, o.copies, o.markHz);
+    await waitUntil(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0) >= 2, 'the panel', 30_000);
+    await sleep(2_000);
+    const traced = await extensionSlices(cdp, o.traceSeconds * 1000, null);
+    const positions = await page.evaluate(() => document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0);
+    const panelNodes = await page.evaluate(() => document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('*').length ?? 0);
+    return {
+      positions,
+      perUpdate: spread(traced.slices),
+      extensionMsPerSecond: traced.slices.reduce((a, x) => a + x, 0) / o.traceSeconds,
+      panelNodes,
+    };
+  } finally {
+    await b.close();
+    await fake.close();
+  }
+}

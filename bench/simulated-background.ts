@@ -1,0 +1,95 @@
+import type { JsonRequest } from '../src/background/http';
+import { createOiRecorder } from '../src/background/oi-recorder';
+import { createPanelViews } from '../src/background/panel/view';
+import { createRouter } from '../src/background/router';
+import { buildSnapshot, createSnapshotCaches } from '../src/background/snapshot';
+import { createVenueGate, type VenueGate } from '../src/background/venue-gate';
+import { createWatchList } from '../src/background/watch';
+import type { PanelViewRequest } from '../src/messages';
+import { defaultSettings } from '../src/settings/defaults';
+import type { Result } from '../src/venues/market-types';
+import { VENUE_MARKETS } from '../src/venues/markets';
+import { perVenue, VENUE_IDS, type VenueId } from '../src/venues/types';
+import { defaultMarkets, makeAsset } from '../tests/fake-exchange/market-state';
+import type { FakeState } from '../tests/fake-exchange/venue-handler';
+import { API_HANDLERS } from '../tests/fake-exchange/venues';
+
+const OI_ALARM_MS = 5 * 60_000;
+
+export interface VenueCount {
+  requests: number;
+  units: number;
+}
+
+/**
+ * The background's real modules (venue gates, caches, router, panel views, the OI recorder's alarm
+ * as src/background/index.ts wires them) on a simulated clock, answered in-process by the fake
+ * exchange's venue handlers: an hour of a tab's life runs in seconds, and every request a venue
+ * would receive is counted with its rate-limit units.
+ */
+export function simulatedBackground(opts: { extraAssets?: number } = {}) {
+  let t = Date.UTC(2026, 10, 22, 12, 0, 0);
+  const now = () => t;
+  const markets = defaultMarkets(t);
+  for (let i = 0; i < (opts.extraAssets ?? 0); i++) {
+    const asset = `Z${String(i).padStart(3, '0')}`;
+    markets.set(asset, makeAsset(asset, 100 + i, 10 + i, 1_000_000 + i, 0.0001, t));
+  }
+  const state: FakeState = { markets, accounts: new Map() };
+  const counts = perVenue((): VenueCount => ({ requests: 0, units: 0 }));
+
+  const fetchJson = async (req: JsonRequest): Promise<Result<unknown>> => {
+    const c = counts[req.venue];
+    c.requests++;
+    c.units += req.weight ?? 1;
+    const handler = API_HANDLERS[req.url.hostname];
+    const reply = handler?.({ host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: t }, state);
+    if (!reply || reply.status !== 200) {
+      return { ok: false, error: { kind: 'http', venue: req.venue, endpoint: req.url.pathname, message: `fake exchange: ${reply?.status ?? 404}`, status: reply?.status ?? 404 } };
+    }
+    return { ok: true, value: JSON.parse(reply.body) as unknown };
+  };
+
+  const settings = defaultSettings();
+  const caches = createSnapshotCaches(now, () => settings.refresh.quoteSeconds * 1000);
+  const recorder = createOiRecorder();
+  const watched = createWatchList(now);
+  const gates: Record<VenueId, VenueGate> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson, now }));
+  const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, now, onWatched: (v, s) => watched.touch(v, s) });
+  // Answers within the same turn of the event loop: the wait only has to outlast in-process replies.
+  const panels = createPanelViews({
+    snapshot: router.snapshot,
+    positions: router.positions,
+    settings: async () => settings,
+    now,
+    wait: () => new Promise((r) => setImmediate(r)),
+  });
+  let nextAlarm = t + OI_ALARM_MS;
+
+  async function alarms(): Promise<void> {
+    while (t >= nextAlarm) {
+      nextAlarm += OI_ALARM_MS;
+      for (const { venue, symbol } of watched.active((v) => VENUE_MARKETS[v].client.oiHistory === null)) {
+        const { client, descriptor } = VENUE_MARKETS[venue];
+        await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
+      }
+    }
+  }
+
+  return {
+    counts,
+    gates,
+    caches,
+    router,
+    panels,
+    now,
+    async advance(ms: number): Promise<void> {
+      t += ms;
+      await alarms();
+    },
+    view: (req: PanelViewRequest, tabId: number) => panels.view(req, tabId, () => undefined),
+    reset(): void {
+      for (const id of VENUE_IDS) counts[id] = { requests: 0, units: 0 };
+    },
+  };
+}
