@@ -30,7 +30,7 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: `${process.env.PERPLENS_OUT ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox140' : 'chrome120',
-      minify: true,
+      minify: process.env.PERPLENS_NO_MINIFY !== '1',
       sourcemap: process.env.PERPLENS_SOURCEMAP === "1",
       modulePreload: false,
       reportCompressedSize: false,

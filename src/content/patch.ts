@@ -4,26 +4,48 @@ import type { TreeElement, TreeNode } from '../ui/tree';
  * Brings `parent`'s children in line with `nodes`, reusing elements of the same tag in the same place
  * so that focus, the drag position and unchanged text survive an update. Text only ever goes in as
  * text nodes; attributes come from the validated tree (see isTree). `style` is the content script's
- * own (the panel's dragged position) and is left alone.
+ * own (the panel's dragged position) and is left alone. With `prev` (the tree this DOM was last
+ * patched to), unchanged subtrees are skipped without touching the DOM: reading the DOM from a
+ * content script costs far more than comparing two plain trees.
  */
-export function patchChildren(parent: Element, nodes: readonly TreeNode[]): void {
+export function patchChildren(parent: Element, nodes: readonly TreeNode[], prev?: readonly TreeNode[]): void {
   const doc = parent.ownerDocument;
   let i = 0;
   for (const n of nodes) {
+    const before = prev?.[i];
+    // An unchanged subtree is skipped before the DOM is even looked at.
+    if (before !== undefined && sameTree(n, before)) {
+      i++;
+      continue;
+    }
     const existing = parent.childNodes[i] ?? null;
+    i++;
     if (typeof n === 'string') {
       if (existing?.nodeType === 3) {
         if (existing.nodeValue !== n) existing.nodeValue = n;
       } else put(parent, doc.createTextNode(n), existing);
     } else if (existing?.nodeType === 1 && (existing as Element).localName === n.t) {
       // nodeType rather than instanceof: Firefox hands content scripts the page's nodes through wrappers.
-      patchElement(existing as Element, n);
+      patchElement(existing as Element, n, typeof before === 'object' && before.t === n.t ? before : undefined);
     } else {
       put(parent, createElement(doc, n), existing);
     }
-    i++;
   }
   while (parent.childNodes.length > nodes.length) parent.lastChild?.remove();
+}
+
+function sameTree(a: TreeNode, b: TreeNode): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.t !== b.t || a.c.length !== b.c.length) return false;
+  const ka = Object.keys(a.a);
+  if (ka.length !== Object.keys(b.a).length) return false;
+  for (const k of ka) if (a.a[k] !== b.a[k]) return false;
+  for (let i = 0; i < a.c.length; i++) {
+    const x = a.c[i];
+    const y = b.c[i];
+    if (x === undefined || y === undefined || !sameTree(x, y)) return false;
+  }
+  return true;
 }
 
 function put(parent: Element, node: Node, existing: ChildNode | null): void {
@@ -31,14 +53,20 @@ function put(parent: Element, node: Node, existing: ChildNode | null): void {
   else parent.appendChild(node);
 }
 
-function patchElement(el: Element, n: TreeElement): void {
-  for (const { name } of [...el.attributes]) {
-    if (name !== 'style' && !(name in n.a)) el.removeAttribute(name);
+function patchElement(el: Element, n: TreeElement, prev: TreeElement | undefined): void {
+  if (prev) {
+    // Only the attributes that changed since the last patch.
+    for (const k of Object.keys(prev.a)) if (!(k in n.a)) el.removeAttribute(k);
+    for (const [k, v] of Object.entries(n.a)) if (prev.a[k] !== v) el.setAttribute(k, v);
+  } else {
+    for (const { name } of [...el.attributes]) {
+      if (name !== 'style' && !(name in n.a)) el.removeAttribute(name);
+    }
+    for (const [k, v] of Object.entries(n.a)) {
+      if (el.getAttribute(k) !== v) el.setAttribute(k, v);
+    }
   }
-  for (const [k, v] of Object.entries(n.a)) {
-    if (el.getAttribute(k) !== v) el.setAttribute(k, v);
-  }
-  patchChildren(el, n.c);
+  patchChildren(el, n.c, prev?.c);
 }
 
 function createElement(doc: Document, n: TreeElement): Element {
@@ -46,4 +74,30 @@ function createElement(doc: Document, n: TreeElement): Element {
   for (const [k, v] of Object.entries(n.a)) el.setAttribute(k, v);
   patchChildren(el, n.c);
   return el;
+}
+
+/**
+ * Renders successive trees into `container`. The shadow root is open (the DOM contract), so the page
+ * can write into it: any change that is not ours makes the next render compare against the DOM
+ * itself, which puts every figure back.
+ */
+export function createRenderer(container: Element) {
+  let prev: readonly TreeNode[] | undefined;
+  const observer = new MutationObserver(() => {
+    prev = undefined;
+  });
+  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  return {
+    /** `after` may adjust what was rendered (the dragged position): its changes are ours too. */
+    render(tree: TreeNode, after?: () => void): void {
+      patchChildren(container, [tree], prev);
+      after?.();
+      // Our own changes are not tampering.
+      observer.takeRecords();
+      prev = [tree];
+    },
+    stop(): void {
+      observer.disconnect();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { PageMatch } from '../venues/types';
 import { askView, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from './extension';
 import { mountHost, type Mounted } from './mount';
-import { patchChildren } from './patch';
+import { createRenderer } from './patch';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
 
@@ -27,6 +27,7 @@ const ADDRESS = /^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/;
 interface Session {
   match: PageMatch;
   mounted: Mounted | null;
+  renderer: ReturnType<typeof createRenderer> | null;
   watch: AnchorWatch | null;
   startedAt: number;
   read: PageRead | null;
@@ -144,9 +145,9 @@ function apply(s: Session, answer: ViewAnswer): void {
     return;
   }
   s.disabled = false;
-  const mounted = mount(s);
+  const { mounted, renderer } = mount(s);
   if ('failed' in answer) {
-    patchChildren(mounted.container, [failureTree(answer.failed)]);
+    renderer.render(failureTree(answer.failed));
     return;
   }
   s.shown = answer.prefs;
@@ -156,8 +157,7 @@ function apply(s: Session, answer: ViewAnswer): void {
     s.readKey = '';
     s.watch?.poke();
   }
-  patchChildren(mounted.container, [answer.tree]);
-  place(s, mounted);
+  renderer.render(answer.tree, () => place(s, mounted));
   if (s.focusWindow) {
     mounted.container.querySelector<HTMLElement>(`[data-window="${s.focusWindow}"]`)?.focus();
     s.focusWindow = null;
@@ -177,18 +177,22 @@ function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
   ask(s);
 }
 
-function mount(s: Session): Mounted {
-  if (s.mounted) return s.mounted;
-  const m = mountHost(document);
-  s.mounted = m;
-  listen(s, m.container);
+function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof createRenderer> } {
+  if (s.mounted && s.renderer) return { mounted: s.mounted, renderer: s.renderer };
+  const mounted = mountHost(document);
+  const renderer = createRenderer(mounted.container);
+  s.mounted = mounted;
+  s.renderer = renderer;
+  listen(s, mounted.container);
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
-  return m;
+  return { mounted, renderer };
 }
 
 function unmount(s: Session): void {
   s.watch?.stop();
   s.watch = null;
+  s.renderer?.stop();
+  s.renderer = null;
   s.mounted?.remove();
   s.mounted = null;
   s.read = null;
@@ -247,6 +251,7 @@ function start(match: PageMatch): void {
   const s: Session = {
     match,
     mounted: null,
+    renderer: null,
     watch: null,
     startedAt: Date.now(),
     read: null,

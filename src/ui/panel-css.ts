@@ -1,5 +1,7 @@
 // Injected as the text of a <style> inside the shadow root: the page's CSS cannot reach in, and
-// `all: initial` stops inherited page styles at the host.
+// `all: initial` stops inherited page styles at the host. The panel is contained and on its own
+// layer, so the page's own repaints under it (an order book ticking every frame) do not repaint it,
+// and its updates do not lay out the page.
 export const PANEL_CSS = `
 :host { all: initial; }
 :host {
@@ -13,7 +15,8 @@ export const PANEL_CSS = `
 }
 .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 320px; max-height: calc(100vh - 32px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
-  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden; }
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden;
+  contain: layout paint style; will-change: transform; }
 .panel.collapsed { width: auto; max-width: 420px; }
 header { display: flex; gap: 6px; align-items: center; padding: 6px 8px 6px 10px; cursor: move; user-select: none;
   border-bottom: 1px solid var(--line); touch-action: none; }

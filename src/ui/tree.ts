@@ -53,6 +53,18 @@ export const TREE_LIMITS = { nodes: 20_000, depth: 24, text: 4_000 } as const;
  * bounded, and the whole tree bounded in size and depth. Replies cross a process boundary; a
  * malformed one is dropped rather than half-rendered.
  */
+const TAG_SET: ReadonlySet<unknown> = new Set(TREE_TAGS);
+// Attribute names repeat on every update: remember the verdicts instead of re-running the pattern.
+const attributeVerdicts = new Map<string, boolean>();
+function allowedAttribute(k: string): boolean {
+  let ok = attributeVerdicts.get(k);
+  if (ok === undefined) {
+    ok = TREE_ATTRIBUTE.test(k);
+    if (attributeVerdicts.size < 1_000) attributeVerdicts.set(k, ok);
+  }
+  return ok;
+}
+
 export function isTree(x: unknown): x is TreeElement {
   let budget: number = TREE_LIMITS.nodes;
   const node = (n: unknown, depth: number): boolean => {
@@ -60,10 +72,11 @@ export function isTree(x: unknown): x is TreeElement {
     if (typeof n === 'string') return n.length <= TREE_LIMITS.text;
     if (!n || typeof n !== 'object') return false;
     const { t, a, c } = n as Record<string, unknown>;
-    if (!(TREE_TAGS as readonly unknown[]).includes(t)) return false;
+    if (!TAG_SET.has(t)) return false;
     if (!a || typeof a !== 'object' || Array.isArray(a)) return false;
-    for (const [k, v] of Object.entries(a)) {
-      if (!TREE_ATTRIBUTE.test(k) || typeof v !== 'string' || v.length > TREE_LIMITS.text) return false;
+    for (const k in a) {
+      const v = (a as Record<string, unknown>)[k];
+      if (!allowedAttribute(k) || typeof v !== 'string' || v.length > TREE_LIMITS.text) return false;
     }
     return Array.isArray(c) && c.every((child) => node(child, depth + 1));
   };
