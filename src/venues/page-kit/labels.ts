@@ -29,14 +29,25 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type ColumnDictionary = Partial<Record<ColumnKey, readonly string[]>>;
 
+// A dictionary is a venue's constant: its normalised lookup is built once, not on every read.
+const lookups = new WeakMap<ColumnDictionary, ReadonlyMap<string, ColumnKey>>();
+function lookupFor(dictionary: ColumnDictionary): ReadonlyMap<string, ColumnKey> {
+  let lookup = lookups.get(dictionary);
+  if (!lookup) {
+    const built = new Map<string, ColumnKey>();
+    for (const key of COLUMN_KEYS) for (const syn of dictionary[key] ?? []) built.set(normalizeLabel(syn), key);
+    lookups.set(dictionary, (lookup = built));
+  }
+  return lookup;
+}
+
 /**
  * Maps header captions to column keys through a synonym dictionary — never by position, since venues
  * let users hide and reorder columns. Synonyms are compared normalised; the first match wins, and a
  * key is never mapped twice.
  */
 export function mapColumns(headers: readonly string[], dictionary: ColumnDictionary): Partial<Record<ColumnKey, number>> {
-  const lookup = new Map<string, ColumnKey>();
-  for (const key of COLUMN_KEYS) for (const syn of dictionary[key] ?? []) lookup.set(normalizeLabel(syn), key);
+  const lookup = lookupFor(dictionary);
   const out: Partial<Record<ColumnKey, number>> = {};
   headers.forEach((h, i) => {
     const key = lookup.get(normalizeLabel(h));
