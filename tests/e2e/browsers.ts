@@ -58,7 +58,7 @@ export function builtExtension(name: BrowserName): string {
   return dir;
 }
 
-/** Chromium flags that load the built extension and send the venue hostnames to the fake exchange. */
+/** Chromium flags that load the built extension and send every hostname to the fake exchange. */
 export function chromiumArgs(ext: string, hosts: readonly string[], port: number): string[] {
   return [
     `--disable-extensions-except=${ext}`,
@@ -70,7 +70,9 @@ export function chromiumArgs(ext: string, hosts: readonly string[], port: number
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+    // The venue names first, then every other name: nothing leaves the machine, and whatever asks
+    // for a host the fake exchange does not serve is recorded there (FakeExchange.unexpectedHosts).
+    `--host-resolver-rules=${[...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`].join(', ')}`,
     '--ignore-certificate-errors',
   ];
 }
