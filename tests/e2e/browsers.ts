@@ -135,7 +135,11 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       // Firefox cannot remap ports: the venue names resolve to this machine and the fake exchange
-      // listens on 443.
+      // listens on 443. Only these exact names can be mapped (no wildcard), so other hosts are not
+      // recorded here; Chromium's runs catch them (chromiumArgs).
+      // A way to catch them in Firefox too: network.proxy.type 1 with http/ssl proxy 127.0.0.1:443
+      // and network.proxy.no_proxies_on = the venue hosts, the fake exchange telling a proxy's
+      // plain-text CONNECT from TLS by the first byte and recording the CONNECT host.
       'network.dns.localDomains': hosts.join(','),
       'network.dns.disableIPv6': true,
     },

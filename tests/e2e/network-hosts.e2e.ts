@@ -1,3 +1,4 @@
+import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOnlyVenueHosts, startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type E2EBrowser } from './browsers';
@@ -74,8 +75,26 @@ describe('network hosts in chromium', () => {
     expect(fake.unexpectedHosts.get('telemetry.example.net')).toEqual(['POST /collect']);
   });
 
+  it('only the exact requests of Chromium’s own services are kept apart', async () => {
+    const ask = (host: string, method: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: fake.port, path, method, servername: 'localhost', rejectUnauthorized: false, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await ask('android.clients.google.com', 'POST', '/checkin')).toBe(404);
+    expect(await ask('android.clients.google.com', 'GET', '/checkin')).toBe(404);
+    expect(await ask('accounts.google.com', 'POST', '/ListAccounts/x')).toBe(404);
+    expect(fake.browserHosts.get('android.clients.google.com')).toContain('POST /checkin');
+    expect(fake.unexpectedHosts.get('android.clients.google.com')).toEqual(['GET /checkin']);
+    expect(fake.unexpectedHosts.get('accounts.google.com')).toEqual(['POST /ListAccounts/x']);
+  });
+
   it('the check every e2e file runs when it closes its fake exchange names them', () => {
-    expect(() => assertOnlyVenueHosts(fake)).toThrow(/fonts\.googleapis\.com \(GET \/x\).*stream\.tracker\.example.*telemetry\.example\.net/);
+    expect(() => assertOnlyVenueHosts(fake)).toThrow(/fonts\.googleapis\.com \(GET \/x\).*stream\.tracker\.example.*telemetry\.example\.net.*android\.clients\.google\.com \(GET \/checkin\)/);
     expect(() => assertOnlyVenueHosts({ unexpectedHosts: new Map() })).not.toThrow();
   });
 });

@@ -40,6 +40,8 @@ export interface FakeExchange {
   setFault(host: string, path: string, fault: Fault | null): void;
   /** Serves `body` as the page at host+path instead of the usual one; null restores the usual one. */
   setPage(host: string, path: string, body: string | null): void;
+  /** What Chromium's own services asked for (see BROWSER_OWN_REQUESTS): kept apart, never a failure. */
+  browserHosts: Map<string, string[]>;
   /**
    * Stops the server, then fails if any unexpected host was asked for (unless `strictHosts` was
    * false): every e2e file closes its fake exchange, so no file can forget the check.
@@ -112,11 +114,21 @@ function applyFault(res: ServerResponse, fault: Fault, normal: Reply | null): bo
 
 const KNOWN_HOSTS: ReadonlySet<string> = new Set(VENUE_HOSTS);
 /**
- * Requests the browser itself makes, whatever it loads: Chromium lists the Google accounts of every
- * profile once its network is up (IdentityManager), and no switch turns that off. Only these exact
- * requests are excused; anything else to the same host is still unexpected.
+ * Requests Chromium's own services make whatever it loads, which no switch turns off: the Google
+ * accounts of the profile once its network is up (IdentityManager), the GCM check-in, and autofill
+ * predictions for a page with form fields. Exactly these (method, host and path or path prefix) are
+ * kept apart in browserHosts; anything else to the same hosts is unexpected.
  */
-const BROWSER_OWN_REQUESTS: ReadonlySet<string> = new Set(['accounts.google.com POST /ListAccounts']);
+const BROWSER_OWN_REQUESTS: readonly { method: string; host: string; path: string | RegExp }[] = [
+  { method: 'POST', host: 'accounts.google.com', path: '/ListAccounts' },
+  { method: 'POST', host: 'android.clients.google.com', path: '/checkin' },
+  { method: 'GET', host: 'content-autofill.googleapis.com', path: /^\/v1\/pages\/[A-Za-z0-9_=-]+$/ },
+];
+
+export function browserOwnRequest(method: string, host: string, path: string): boolean {
+  return BROWSER_OWN_REQUESTS.some((r) => r.method === method && r.host === host && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+}
+
 /** Paths kept per unexpected host: enough to tell what asked. */
 const UNEXPECTED_PATHS_KEPT = 20;
 
@@ -132,24 +144,26 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
   const log: RequestRecord[] = [];
   const seenHosts = new Set<string>();
   const unexpectedHosts = new Map<string, string[]>();
+  const browserHosts = new Map<string, string[]>();
   const faults = new Map<string, Fault>();
   const pages = new Map<string, string>();
   const open = new Set<ServerResponse>();
 
   /** Notes the host asked for, and what was asked when the fake exchange does not serve it. */
-  function recordHost(host: string, what: string): void {
-    if (BROWSER_OWN_REQUESTS.has(`${host} ${what}`)) return;
-    seenHosts.add(host);
+  function recordHost(host: string, method: string, path: string): void {
+    const own = browserOwnRequest(method, host, path);
+    if (!own) seenHosts.add(host);
     if (KNOWN_HOSTS.has(host)) return;
-    const asked = unexpectedHosts.get(host) ?? [];
-    if (asked.length < UNEXPECTED_PATHS_KEPT) asked.push(what);
-    unexpectedHosts.set(host, asked);
+    const record = own ? browserHosts : unexpectedHosts;
+    const asked = record.get(host) ?? [];
+    if (asked.length < UNEXPECTED_PATHS_KEPT) asked.push(`${method} ${path}`);
+    record.set(host, asked);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${host || 'no-host.invalid'}`);
-    recordHost(host, `${req.method ?? 'GET'} ${url.pathname}`);
+    recordHost(host, req.method ?? 'GET', url.pathname);
     if (!KNOWN_HOSTS.has(host)) {
       send(res, { status: 404, contentType: 'text/plain', body: `fake exchange: ${host} is not a venue host` });
       return;
@@ -183,7 +197,7 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
   // A WebSocket (wss://) handshake is no 'request': it is recorded here, then refused.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    recordHost(host, `UPGRADE ${new URL(req.url ?? '/', 'https://x.invalid').pathname}`);
+    recordHost(host, 'UPGRADE', new URL(req.url ?? '/', 'https://x.invalid').pathname);
     socket.destroy();
   });
 
@@ -210,6 +224,7 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     log,
     seenHosts,
     unexpectedHosts,
+    browserHosts,
     setFault(host, path, fault) {
       if (fault) faults.set(faultKey(host, path), fault);
       else faults.delete(faultKey(host, path));
