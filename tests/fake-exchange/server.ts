@@ -114,10 +114,11 @@ function applyFault(res: ServerResponse, fault: Fault, normal: Reply | null): bo
 
 const KNOWN_HOSTS: ReadonlySet<string> = new Set(VENUE_HOSTS);
 /**
- * Requests Chromium's own services make whatever it loads, which no switch turns off: the Google
- * accounts of the profile once its network is up (IdentityManager), the GCM check-in, and autofill
- * predictions for a page with form fields. Exactly these (method, host and path or path prefix) are
- * kept apart in browserHosts; anything else to the same hosts is unexpected.
+ * Requests Chromium's own services make whatever it loads (--disable-background-networking does not
+ * stop them), none of them PerpLens's: the profile's Google accounts once its network is up
+ * (IdentityManager), the GCM check-in, and autofill predictions for a page with form fields.
+ * Exactly these (method, host, path or path pattern) are kept apart in browserHosts; anything else
+ * to the same hosts is unexpected.
  */
 const BROWSER_OWN_REQUESTS: readonly { method: string; host: string; path: string | RegExp }[] = [
   { method: 'POST', host: 'accounts.google.com', path: '/ListAccounts' },
