@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   // Both throw with the command that fixes them (install the browser, build the extension).
   const executablePath = executableFor('chromium');
   const ext = builtExtension('chromium');
-  const fake = await startFakeExchange();
+  // A headed browser fetches its own things (safe browsing lists, fonts): the demo does not judge them.
+  const fake = await startFakeExchange({ strictHosts: false });
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'perplens-demo-')), {
     executablePath,
     headless: false,

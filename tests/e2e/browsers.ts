@@ -58,7 +58,7 @@ export function builtExtension(name: BrowserName): string {
   return dir;
 }
 
-/** Chromium flags that load the built extension and send the venue hostnames to the fake exchange. */
+/** Chromium flags that load the built extension and send every hostname to the fake exchange. */
 export function chromiumArgs(ext: string, hosts: readonly string[], port: number): string[] {
   return [
     `--disable-extensions-except=${ext}`,
@@ -70,7 +70,9 @@ export function chromiumArgs(ext: string, hosts: readonly string[], port: number
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+    // The venue names first, then every other name: nothing leaves the machine, and whatever asks
+    // for a host the fake exchange does not serve is recorded there (FakeExchange.unexpectedHosts).
+    `--host-resolver-rules=${[...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`].join(', ')}`,
     '--ignore-certificate-errors',
   ];
 }
@@ -133,7 +135,11 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       // Firefox cannot remap ports: the venue names resolve to this machine and the fake exchange
-      // listens on 443.
+      // listens on 443. Only these exact names can be mapped (no wildcard), so other hosts are not
+      // recorded here; Chromium's runs catch them (chromiumArgs).
+      // A way to catch them in Firefox too: network.proxy.type 1 with http/ssl proxy 127.0.0.1:443
+      // and network.proxy.no_proxies_on = the venue hosts, the fake exchange telling a proxy's
+      // plain-text CONNECT from TLS by the first byte and recording the CONNECT host.
       'network.dns.localDomains': hosts.join(','),
       'network.dns.disableIPv6': true,
     },

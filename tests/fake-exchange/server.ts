@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { generate } from 'selfsigned';
 import { faultKey, type Fault } from './faults';
 import { VENUE_HOSTS } from './hosts';
@@ -29,12 +30,30 @@ export interface FakeExchange {
   requests: Map<string, number>;
   /** Every request in arrival order, for request-economy and backoff assertions. */
   log: RequestRecord[];
-  /** Hosts that were asked for something, known or not: the e2e fails on any unexpected one. */
+  /** Hosts that were asked for something, known or not. */
   seenHosts: Set<string>;
+  /**
+   * Hosts the fake exchange does not stand in for, with what was asked of them (answered 404). The
+   * browsers send every hostname here, so this is everything that would have left the machine.
+   */
+  unexpectedHosts: Map<string, string[]>;
   setFault(host: string, path: string, fault: Fault | null): void;
   /** Serves `body` as the page at host+path instead of the usual one; null restores the usual one. */
   setPage(host: string, path: string, body: string | null): void;
+  /** What Chromium's own services asked for (see BROWSER_OWN_REQUESTS): kept apart, never a failure. */
+  browserHosts: Map<string, string[]>;
+  /**
+   * Stops the server, then fails if any unexpected host was asked for (unless `strictHosts` was
+   * false): every e2e file closes its fake exchange, so no file can forget the check.
+   */
   close(): Promise<void>;
+}
+
+/** Throws when anything but a venue host was asked for, naming the hosts and the first paths. */
+export function assertOnlyVenueHosts(fake: Pick<FakeExchange, 'unexpectedHosts'>): void {
+  if (fake.unexpectedHosts.size === 0) return;
+  const list = [...fake.unexpectedHosts].map(([host, paths]) => `${host} (${paths.slice(0, 3).join(', ')})`);
+  throw new Error(`requests left the venues: ${list.join('; ')}`);
 }
 
 async function pageFor(url: URL, pages: Map<string, string>): Promise<Reply | null> {
@@ -93,7 +112,28 @@ function applyFault(res: ServerResponse, fault: Fault, normal: Reply | null): bo
   }
 }
 
-export async function startFakeExchange(opts: { port?: number } = {}): Promise<FakeExchange> {
+const KNOWN_HOSTS: ReadonlySet<string> = new Set(VENUE_HOSTS);
+/**
+ * Requests Chromium's own services make whatever it loads (--disable-background-networking does not
+ * stop them), none of them PerpLens's: the profile's Google accounts once its network is up
+ * (IdentityManager), the GCM check-in, and autofill predictions for a page with form fields.
+ * Exactly these (method, host, path or path pattern) are kept apart in browserHosts; anything else
+ * to the same hosts is unexpected.
+ */
+const BROWSER_OWN_REQUESTS: readonly { method: string; host: string; path: string | RegExp }[] = [
+  { method: 'POST', host: 'accounts.google.com', path: '/ListAccounts' },
+  { method: 'POST', host: 'android.clients.google.com', path: '/checkin' },
+  { method: 'GET', host: 'content-autofill.googleapis.com', path: /^\/v1\/pages\/[A-Za-z0-9_=-]+$/ },
+];
+
+export function browserOwnRequest(method: string, host: string, path: string): boolean {
+  return BROWSER_OWN_REQUESTS.some((r) => r.method === method && r.host === host && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+}
+
+/** Paths kept per unexpected host: enough to tell what asked. */
+const UNEXPECTED_PATHS_KEPT = 20;
+
+export async function startFakeExchange(opts: { port?: number; strictHosts?: boolean } = {}): Promise<FakeExchange> {
   const pems = await generate([{ name: 'commonName', value: 'perplens-fake-exchange' }], {
     keySize: 2048,
     algorithm: 'sha256',
@@ -104,14 +144,31 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
   const requests = new Map<string, number>();
   const log: RequestRecord[] = [];
   const seenHosts = new Set<string>();
+  const unexpectedHosts = new Map<string, string[]>();
+  const browserHosts = new Map<string, string[]>();
   const faults = new Map<string, Fault>();
   const pages = new Map<string, string>();
   const open = new Set<ServerResponse>();
 
+  /** Notes the host asked for, and what was asked when the fake exchange does not serve it. */
+  function recordHost(host: string, method: string, path: string): void {
+    const own = browserOwnRequest(method, host, path);
+    if (!own) seenHosts.add(host);
+    if (KNOWN_HOSTS.has(host)) return;
+    const record = own ? browserHosts : unexpectedHosts;
+    const asked = record.get(host) ?? [];
+    if (asked.length < UNEXPECTED_PATHS_KEPT) asked.push(`${method} ${path}`);
+    record.set(host, asked);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const url = new URL(req.url ?? '/', `https://${host}`);
-    seenHosts.add(host);
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(req.url ?? '/', `https://${host || 'no-host.invalid'}`);
+    recordHost(host, req.method ?? 'GET', url.pathname);
+    if (!KNOWN_HOSTS.has(host)) {
+      send(res, { status: 404, contentType: 'text/plain', body: `fake exchange: ${host} is not a venue host` });
+      return;
+    }
     const key = `${host}${url.pathname}`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
     const raw = req.method === 'POST' ? await readBody(req) : '';
@@ -138,6 +195,13 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     });
   });
 
+  // A WebSocket (wss://) handshake is no 'request': it is recorded here, then refused.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    recordHost(host, 'UPGRADE', new URL(req.url ?? '/', 'https://x.invalid').pathname);
+    socket.destroy();
+  });
+
   const port = opts.port ?? 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -160,6 +224,8 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
     requests,
     log,
     seenHosts,
+    unexpectedHosts,
+    browserHosts,
     setFault(host, path, fault) {
       if (fault) faults.set(faultKey(host, path), fault);
       else faults.delete(faultKey(host, path));
@@ -172,6 +238,7 @@ export async function startFakeExchange(opts: { port?: number } = {}): Promise<F
       for (const res of open) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (opts.strictHosts !== false) assertOnlyVenueHosts({ unexpectedHosts });
     },
   };
 }

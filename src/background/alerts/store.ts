@@ -1,5 +1,6 @@
 // The last positions each page reported, keyed by tab and venue, kept in storage.session so they
-// survive the MV3 worker being stopped between alarms (not the browser being closed).
+// survive the MV3 worker being stopped between alarms (not the browser being closed). Only what the
+// alerts use is kept (see keptFields), with the page's origin and path (no query, no fragment).
 //
 // Bounded: at most MAX_REPORTED_POSITIONS positions overall (the oldest reports go first). A tab's
 // entry goes when the tab closes or reports zero positions, and any entry goes when its page has
@@ -59,6 +60,24 @@ export interface PositionStore {
   count(): Promise<number>;
 }
 
+/**
+ * The position as far as the alerts and the popup's known-positions list use it. Leverage and the
+ * unrealised PnL are shown by the page but feed no alert and no figure: they are not kept.
+ */
+export function keptFields(p: Position): Position {
+  return { ...p, leverage: null, unrealizedPnl: null };
+}
+
+/** The page's origin and path: a query or fragment may carry a referral code or an account id. */
+function pagePath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
 const entryKey = (tabId: number | null, url: string, venue: VenueId) => `${tabId === null ? `url:${url}` : `tab:${tabId}`}|${venue}`;
 
 export function createPositionStore(storage: StorageLike, opts: PositionStoreOptions = {}): PositionStore {
@@ -85,7 +104,8 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
       .then((got) => {
         const r = v.safeParse(StoredSchema, got[POSITIONS_STORAGE_KEY]);
         if (!r.success) return;
-        for (const e of r.output) entries.set(entryKey(e.tabId, e.url, e.venue), { ...e, positions: e.positions.slice(0, max) });
+        // Stored by an older version, maybe with more fields: what is restored is cut to today's.
+        for (const e of r.output) entries.set(entryKey(e.tabId, e.url, e.venue), { ...e, positions: e.positions.slice(0, max).map(keptFields) });
       })
       .catch(() => undefined);
     return loading;
@@ -127,11 +147,12 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
     report(origin, venue, positions) {
       return serial(async () => {
         const tabId = origin.tabId ?? null;
-        const key = entryKey(tabId, origin.url, venue);
+        const url = pagePath(origin.url);
+        const key = entryKey(tabId, url, venue);
         // A tab shows one venue page at a time: what it reported for another venue is gone.
         if (tabId !== null) for (const [k, e] of entries) if (e.tabId === tabId && k !== key) entries.delete(k);
         if (positions.length === 0) entries.delete(key);
-        else entries.set(key, { tabId, url: origin.url, venue, positions: positions.slice(0, max), reportedAt: now() });
+        else entries.set(key, { tabId, url, venue, positions: positions.slice(0, max).map(keptFields), reportedAt: now() });
         bound(key);
         dropExpired();
         await save();
