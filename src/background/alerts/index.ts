@@ -144,6 +144,19 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     await deps.session.set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime) } }).catch(() => undefined);
   }
 
+  /**
+   * What the alerts remember about positions that closed goes when they close, not at the next check:
+   * with nothing held the alarm stops, and no check would ever run to prune it.
+   */
+  async function forgetClosed(): Promise<void> {
+    await loadState();
+    const keys = new Set(unique(await store.held()).keys());
+    const before = JSON.stringify([hysteresis.dump(), [...regime.keys()]]);
+    hysteresis.prune(keys);
+    for (const key of regime.keys()) if (!keys.has(key)) regime.delete(key);
+    if (JSON.stringify([hysteresis.dump(), [...regime.keys()]]) !== before) await saveState();
+  }
+
   async function readSettings(): Promise<AlertSettings> {
     try {
       settings = { ...DEFAULT_ALERT_SETTINGS, ...(await deps.getSettings()) };
@@ -262,6 +275,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         const tabId = sender.tab?.id;
         if (report.positions.length === 0 && tabId !== undefined && sender.frameId === 0) {
           if (await store.removeTab(tabId)) {
+            await forgetClosed();
             await updateBadgeFromReports();
             await ensureAlarm();
           }
@@ -270,6 +284,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
       }
       await store.report(origin, report.venue, report.positions);
+      await forgetClosed();
       await updateBadgeFromReports();
       await ensureAlarm();
       return { ok: true };
@@ -280,6 +295,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
     async onTabRemoved(tabId) {
       if (!(await store.removeTab(tabId))) return;
+      await forgetClosed();
       await updateBadgeFromReports();
       await ensureAlarm();
     },
@@ -288,6 +304,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
     async sync() {
       await store.prune();
+      await forgetClosed();
       await updateBadgeFromReports();
       await ensureAlarm();
     },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Action, Alarms, Notifications, Runtime, Storage, Tabs, Windows } from 'webextension-polyfill';
 import type { ActionApi } from '../../../src/background/alerts/badge';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/background/alerts/conditions';
-import { ALERTS_ALARM, createAlerts, type AlarmsApi, type AlertsDeps, type ReportSender } from '../../../src/background/alerts/index';
+import { ALERTS_ALARM, ALERTS_STATE_KEY, createAlerts, type AlarmsApi, type AlertsDeps, type ReportSender } from '../../../src/background/alerts/index';
 import type { PositionsReport } from '../../../src/background/alerts/messages';
 import type { NotificationsApi, TabsApi, WindowsApi } from '../../../src/background/alerts/notify';
 import type { StorageLike } from '../../../src/background/alerts/store';
@@ -205,6 +205,27 @@ describe('createAlerts: checks and notifications', () => {
     await restarted.onAlarm({ name: ALERTS_ALARM });
     expect(h.notes).toHaveLength(1);
     expect(h.badge).toEqual({ text: '2', color: '#D93025' });
+  });
+
+  it('forgets what it remembered about a position as soon as it closes, without waiting for a check', async () => {
+    const h = harness();
+    const alerts = h.make();
+    await alerts.handleMessage(report([danger]), sender);
+    vi.advanceTimersByTime(MIN);
+    await alerts.onAlarm({ name: ALERTS_ALARM });
+    const stateOf = async () => JSON.stringify((await h.session.get(ALERTS_STATE_KEY))[ALERTS_STATE_KEY]);
+    expect(await stateOf()).toContain('BTCUSDT');
+    await alerts.handleMessage(report([]), sender);
+    expect(h.alarms.size).toBe(0);
+    // A condition that fired keeps only its cool-down (key and times, no figure of the position), so
+    // reopening the position at once does not notify again; once the cool-down is over the next
+    // worker start drops it.
+    const kept = JSON.parse(await stateOf()) as { hysteresis: Record<string, object>; regime: object };
+    expect(kept.regime).toEqual({});
+    for (const entry of Object.values(kept.hysteresis)) expect(Object.keys(entry).sort()).toEqual(['armed', 'clearStreak', 'lastFiredAt']);
+    vi.advanceTimersByTime(DEFAULT_ALERT_SETTINGS.cooldownMinutes * MIN);
+    await h.make().sync();
+    expect(await stateOf()).not.toContain('BTCUSDT');
   });
 
   it('notifies again after the distance recovered past threshold × 1.2 and the cool-down ran out', async () => {
