@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -23,6 +23,11 @@ export interface E2EPage {
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Chromium only (CDP Performance.getMetrics): seconds the page's renderer main thread has spent
+   * on tasks so far (TaskDuration), content scripts included. Compare two readings for a window.
+   */
+  mainThreadSeconds?(): Promise<number>;
 }
 
 export interface E2EBrowser {
@@ -102,7 +107,18 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
         if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
+      let cdp: CDPSession | null = null;
       return {
+        async mainThreadSeconds() {
+          if (!cdp) {
+            cdp = await page.context().newCDPSession(page);
+            await cdp.send('Performance.enable');
+          }
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          const task = metrics.find((m) => m.name === 'TaskDuration');
+          if (!task) throw new Error('CDP reported no TaskDuration');
+          return task.value;
+        },
         errors: () => [...errors],
         click: (sel) => page.click(sel),
         fill: (sel, value) => page.fill(sel, value),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { matchVenuePage } from '../../src/venues';
 import type { PageMatch } from '../../src/venues/types';
+import { hostilePage, isHostileKind } from './hostile-pages';
 
 const PAGES_DIR = new URL('./pages/', import.meta.url);
 
@@ -29,6 +30,11 @@ const FIXTURES_DIR = new URL('../pages/', import.meta.url);
 export async function tradePage(url: URL): Promise<string | null> {
   const match = matchVenuePage(url);
   if (!match) return null;
+  // ?hostile=<kind> on Binance's positions page: a hostile or broken variant (hostile-pages.ts).
+  const hostile = url.searchParams.get('hostile');
+  if (match.venue === 'binance' && POSITIONS_PAGE_SYMBOL.binance === match.symbol && isHostileKind(hostile)) {
+    return hostilePage(hostile, await readFile(new URL('binance/e2e-long-short.html', FIXTURES_DIR), 'utf8'));
+  }
   if (POSITIONS_PAGE_SYMBOL[match.venue] === match.symbol) {
     const page = await readFile(new URL(`${match.venue}/e2e-long-short.html`, FIXTURES_DIR), 'utf8').catch(() => null);
     if (page !== null) return page;

@@ -65,7 +65,16 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
   const rows: TableRow[] = [];
   for (const r of allRows.slice(headerIndex + 1)) {
     const cells: (Element | null)[] = headers.map(() => null);
-    cellsOf(r).forEach((c, i) => {
+    const own = cellsOf(r);
+    // Cells placed by DOM order line up with the captions only when the row is as wide as the
+    // header: a cell not drawn yet (or an extra caption) shifts every later figure into the wrong
+    // column. Such a row is left without cells (read like a skeleton row), never read shifted.
+    const width = own.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
+    if (own.length > 1 && width !== headers.length && !own.some((c) => c.hasAttribute('aria-colindex'))) {
+      rows.push({ el: r, cells });
+      continue;
+    }
+    own.forEach((c, i) => {
       const at = colIndex(c, i);
       if (at < cells.length) cells[at] = c;
     });
