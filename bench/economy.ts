@@ -32,7 +32,7 @@ export async function requestEconomy(minutes: number): Promise<EconomyRow[]> {
     const symbol = POSITIONS_PAGE_SYMBOL[venue];
     const run = async (tabs: number): Promise<VenueCount> => {
       const bg = simulatedBackground();
-      const req: PanelViewRequest = { type: 'panel.view', venue, symbol, read: { status: 'ok', rows: [{ ok: true, position: heldLong(venue, symbol) }], notes: [] }, address: null, prefs: null };
+      const req: PanelViewRequest = { type: 'panel.view', venue, symbol, read: { status: 'ok', rows: [{ ok: true, position: heldLong(venue, symbol) }], notes: [] }, address: null, prefs: null, have: null };
       for (let s = 0; s < minutes * 60; s++) {
         await Promise.all(Array.from({ length: tabs }, (_, tab) => bg.view(req, tab + 1)));
         await bg.advance(1000);

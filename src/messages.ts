@@ -6,7 +6,8 @@ import type { MarketSnapshot } from './venues/snapshot-types';
 import { VENUE_IDS } from './venues/types';
 import { MAX_REPORTED_POSITIONS, PositionsReport } from './background/alerts/messages';
 import { WINDOWS } from './venues/market-types';
-import type { TreeElement } from './ui/tree';
+import type { TreeElement, TreeOp } from './ui/tree';
+import type { LiveCard } from './ui/panel/position-card';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
@@ -46,12 +47,24 @@ const PanelViewRequest = v.strictObject({
   address: v.nullable(address),
   /** null until the panel's remembered prefs are loaded or when none are stored: the options' defaults apply. */
   prefs: v.nullable(PanelPrefsSchema),
+  /** The version of the panel this tab holds: the answer may then be only what changed since. */
+  have: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type PanelViewRequest = v.InferOutput<typeof PanelViewRequest>;
 
+/** The content script's long-lived port, on which the background serves panel views. */
+export const PANEL_PORT = 'perplens-panel';
+
 export type PanelViewReply =
   | { enabled: false }
-  | { enabled: true; tree: TreeElement; prefs: ViewPrefs; contractValues: Record<string, number> };
+  | ({
+      enabled: true;
+      version: number;
+      prefs: ViewPrefs;
+      contractValues: Record<string, number>;
+      /** Per position card, in order: what the page needs to move its mark-driven figures itself. */
+      live: (LiveCard | null)[];
+    } & ({ tree: TreeElement } | { ops: TreeOp[] }));
 
 export const Request = v.variant('type', [
   PanelViewRequest,

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseRequest, type PositionsReply } from '../messages';
+import { PANEL_PORT, parseRequest, type PositionsReply } from '../messages';
 import { VENUE_MARKETS } from '../venues/markets';
 import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
 import { FETCH_ERROR_KINDS } from '../venues/market-types';
@@ -163,20 +163,42 @@ function fromOwnExtension(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/** A panel view for a content script's port; the same validation as every other request. */
+function servePanel(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  const request = parseRequest(message);
+  if (!request || request.type !== 'panel.view') return Promise.resolve(null);
+  return restored
+    .then(() =>
+      panels.view(request, sender.tab?.id, (venue, positions) => {
+        alerts.handleMessage({ type: 'positions.report', venue, positions }, sender).catch(() => undefined);
+      }),
+    )
+    .finally(() => persistence.schedule());
+}
+
+browser.runtime.onConnect.addListener((port) => {
+  const sender = port.sender;
+  if (port.name !== PANEL_PORT || !sender || !fromOwnExtension(sender)) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message: unknown) => {
+    const { id, request } = (message ?? {}) as { id?: unknown; request?: unknown };
+    if (typeof id !== 'number') return;
+    void servePanel(request, sender).then(
+      (reply) => port.postMessage({ id, reply }),
+      () => port.postMessage({ id, reply: null }),
+    );
+  });
+});
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!fromOwnExtension(sender)) return undefined;
   const request = parseRequest(message);
   if (!request) return undefined;
   if (request.type === 'positions.report') return alerts.handleMessage(request, sender);
-  if (request.type === 'panel.view') {
-    return restored
-      .then(() =>
-        panels.view(request, sender.tab?.id, (venue, positions) => {
-          alerts.handleMessage({ type: 'positions.report', venue, positions }, sender).catch(() => undefined);
-        }),
-      )
-      .finally(() => persistence.schedule());
-  }
+  // Panel views travel on the content script's port only.
+  if (request.type === 'panel.view') return undefined;
   if (request.type === 'positions.known') {
     return alerts.held().then((held): PositionsReply => ({ ok: true, positions: held.map((h) => h.position) }));
   }

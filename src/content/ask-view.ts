@@ -1,13 +1,33 @@
-import type { PanelViewReply, PanelViewRequest } from '../messages';
-import { isTree, type TreeElement } from '../ui/tree';
+import { PANEL_PORT, type PanelViewReply, type PanelViewRequest } from '../messages';
+import type { LiveCard } from '../ui/panel/position-card';
+import { isOps, isTree } from '../ui/tree';
 import { WINDOWS } from '../venues/market-types';
 import type { Position } from '../venues/position-types';
 import type { VenueId } from '../venues/types';
-import { extensionAlive, extensionApi } from './extension';
+import { extensionAlive, extensionApi, type ContentPort } from './extension';
 
 export type ViewAnswer = PanelViewReply | { failed: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const positiveOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v > 0);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function parseLive(x: unknown): (LiveCard | null)[] | null {
+  if (!Array.isArray(x) || x.length > 1_000) return null;
+  const out: (LiveCard | null)[] = [];
+  for (const c of x) {
+    if (c === null) {
+      out.push(null);
+      continue;
+    }
+    if (!isRecord(c)) return null;
+    const { symbol, side, liqPrice, dailyVol, dangerBelow, cautionBelow } = c;
+    if (typeof symbol !== 'string' || (side !== 'long' && side !== 'short') || !finite(liqPrice) || liqPrice <= 0 || !positiveOrNull(dailyVol) || !finite(dangerBelow) || !finite(cautionBelow)) return null;
+    out.push({ symbol, side, liqPrice, dailyVol: dailyVol as number | null, dangerBelow, cautionBelow });
+  }
+  return out;
+}
 
 /**
  * The background's reply checked by hand rather than with a schema library: the page loads this
@@ -16,7 +36,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 export function parseViewReply(x: unknown): PanelViewReply | null {
   if (!isRecord(x)) return null;
   if (x.enabled === false) return { enabled: false };
-  if (x.enabled !== true || !isTree(x.tree) || !isRecord(x.prefs) || !isRecord(x.contractValues)) return null;
+  if (x.enabled !== true || !isRecord(x.prefs) || !isRecord(x.contractValues) || !Number.isInteger(x.version)) return null;
   const { collapsed, window, privacy } = x.prefs;
   if (typeof collapsed !== 'boolean' || typeof privacy !== 'boolean' || !(WINDOWS as readonly unknown[]).includes(window)) return null;
   const contractValues: Record<string, number> = {};
@@ -24,20 +44,65 @@ export function parseViewReply(x: unknown): PanelViewReply | null {
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return null;
     contractValues[k] = v;
   }
-  const tree: TreeElement = x.tree;
-  return { enabled: true, tree, prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy }, contractValues };
+  const live = parseLive(x.live);
+  if (!live) return null;
+  const base = { enabled: true as const, version: x.version as number, prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy }, contractValues, live };
+  if (isTree(x.tree)) return { ...base, tree: x.tree };
+  if (isOps(x.ops)) return { ...base, ops: x.ops };
+  return null;
+}
+
+
+let port: ContentPort | null = null;
+let nextId = 1;
+const pending = new Map<number, (answer: ViewAnswer) => void>();
+
+function failAll(message: string): void {
+  for (const settle of pending.values()) settle({ failed: message });
+  pending.clear();
+}
+
+/**
+ * One long-lived port rather than a message per question: in Chrome a `runtime.sendMessage` opens
+ * and closes a channel every time, which cost the page ~3 ms per update; a post on an open port is
+ * far cheaper. The port closes when the worker stops; the next question opens a new one.
+ */
+function openPort(): ContentPort | null {
+  if (port) return port;
+  const api = extensionApi();
+  if (!api) return null;
+  const p = api.runtime.connect({ name: PANEL_PORT });
+  p.onMessage.addListener((message) => {
+    if (typeof message !== 'object' || message === null) return;
+    const { id, reply } = message as { id?: unknown; reply?: unknown };
+    const settle = typeof id === 'number' ? pending.get(id) : undefined;
+    if (!settle) return;
+    pending.delete(id as number);
+    settle(parseViewReply(reply) ?? { failed: 'PerpLens background sent an unexpected reply' });
+  });
+  p.onDisconnect.addListener(() => {
+    if (port === p) port = null;
+    failAll(extensionAlive() ? 'PerpLens background restarted; asking again' : 'PerpLens was updated or reloaded: reload this page');
+  });
+  port = p;
+  return p;
 }
 
 /** Every failure (no background, an orphaned script after an update, a reply of the wrong shape) becomes a reason. */
-export async function askView(request: PanelViewRequest): Promise<ViewAnswer> {
-  try {
-    const reply = parseViewReply(await extensionApi()?.runtime.sendMessage(request));
-    return reply ?? { failed: 'PerpLens background sent an unexpected reply' };
-  } catch (err) {
-    return {
-      failed: extensionAlive() ? `PerpLens background is unavailable (${err instanceof Error ? err.message : 'no reply'})` : 'PerpLens was updated or reloaded: reload this page',
-    };
-  }
+export function askView(request: PanelViewRequest): Promise<ViewAnswer> {
+  return new Promise((resolve) => {
+    try {
+      const p = openPort();
+      if (!p) return resolve({ failed: 'PerpLens background is unavailable' });
+      const id = nextId++;
+      pending.set(id, resolve);
+      p.postMessage({ id, request });
+    } catch (err) {
+      resolve({
+        failed: extensionAlive() ? `PerpLens background is unavailable (${err instanceof Error ? err.message : 'no reply'})` : 'PerpLens was updated or reloaded: reload this page',
+      });
+    }
+  });
 }
 
 /** Tells the background this tab holds nothing any more (the panel closed); fire and forget. */

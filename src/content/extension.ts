@@ -3,8 +3,15 @@
  * and Chrome's MV3 `chrome` both return promises for these calls, so the page does not have to load
  * webextension-polyfill.
  */
+export interface ContentPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
+}
+
 export interface ContentExtensionApi {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; connect(info: { name: string }): ContentPort };
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 }
 

@@ -1,12 +1,14 @@
 import type { PanelViewRequest, ViewPrefs } from '../messages';
 import { DEFAULT_PREFS, type PanelPrefs } from '../ui/panel/prefs';
-import { h, type TreeElement } from '../ui/tree';
+import type { LiveCard } from '../ui/panel/position-card';
+import { applyOps, h, type TreeElement } from '../ui/tree';
 import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
 import type { PageMatch } from '../venues/types';
 import { askView, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from './extension';
+import { liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
 import { loadPrefs, savePrefs } from './prefs-store';
@@ -38,6 +40,12 @@ interface Session {
   /** The prefs the last panel was drawn with. */
   shown: ViewPrefs;
   contractValues: Record<string, number>;
+  /** The panel as last drawn and its version, so the background can answer with what changed. */
+  tree: TreeElement | null;
+  version: number | null;
+  live: (LiveCard | null)[];
+  /** The read last sent to the background, without its ticking figures (see steadyKey). */
+  sentSteady: string;
   inFlight: boolean;
   again: boolean;
   askedAt: number;
@@ -82,7 +90,17 @@ function onRead(s: Session, anchor: Element | null): void {
   if (key === s.readKey) return;
   s.readKey = key;
   s.read = read;
-  ask(s);
+  // Only the mark (and PnL) moved: the page moves the figures that follow it, and the background
+  // hears of it at the next tick rather than at every tick of the market.
+  if (s.tree && s.renderer && s.mounted && steadyKey(read) === s.sentSteady) draw(s, s.mounted, s.renderer);
+  else ask(s);
+}
+
+/** The background's panel, with the mark-driven figures moved to the page's latest mark. */
+function draw(s: Session, mounted: Mounted, renderer: ReturnType<typeof createRenderer>): void {
+  if (!s.tree) return;
+  const shown = s.read && steadyKey(s.read) === s.sentSteady ? (liveUpdate(s.tree, s.live, s.read) ?? s.tree) : s.tree;
+  renderer.render(shown, () => place(s, mounted));
 }
 
 /** The page's symbol first, at most MAX_ROWS rows. */
@@ -114,6 +132,7 @@ function ask(s: Session): void {
   }
   s.inFlight = true;
   s.askedAt = Date.now();
+  s.sentSteady = steadyKey(s.read);
   const p = s.prefs;
   const request: PanelViewRequest = {
     type: 'panel.view',
@@ -122,6 +141,7 @@ function ask(s: Session): void {
     read: wireRead(s),
     address: pageAddress(),
     prefs: p ? { collapsed: p.collapsed, window: p.window, privacy: p.privacy } : null,
+    have: s.tree ? s.version : null,
   };
   void askView(request).then((answer) => {
     s.inFlight = false;
@@ -147,9 +167,22 @@ function apply(s: Session, answer: ViewAnswer): void {
   s.disabled = false;
   const { mounted, renderer } = mount(s);
   if ('failed' in answer) {
+    s.tree = null;
+    s.version = null;
     renderer.render(failureTree(answer.failed));
     return;
   }
+  const tree = 'tree' in answer ? answer.tree : s.tree && applyOps(s.tree, answer.ops);
+  if (!tree) {
+    // Changes to a panel this tab does not hold: ask for the whole panel.
+    s.tree = null;
+    s.version = null;
+    s.again = true;
+    return;
+  }
+  s.tree = tree;
+  s.version = answer.version;
+  s.live = answer.live;
   s.shown = answer.prefs;
   // Sizes in contracts need the contract value the market data carries: read again when it changes.
   if (JSON.stringify(answer.contractValues) !== JSON.stringify(s.contractValues)) {
@@ -157,7 +190,7 @@ function apply(s: Session, answer: ViewAnswer): void {
     s.readKey = '';
     s.watch?.poke();
   }
-  renderer.render(answer.tree, () => place(s, mounted));
+  draw(s, mounted, renderer);
   if (s.focusWindow) {
     mounted.container.querySelector<HTMLElement>(`[data-window="${s.focusWindow}"]`)?.focus();
     s.focusWindow = null;
@@ -197,6 +230,8 @@ function unmount(s: Session): void {
   s.mounted = null;
   s.read = null;
   s.readKey = '';
+  s.tree = null;
+  s.version = null;
 }
 
 /** Buttons, keyboard and dragging, by delegation on the panel's container. */
@@ -260,6 +295,10 @@ function start(match: PageMatch): void {
     prefsLoaded: false,
     shown: { collapsed: DEFAULT_PREFS.collapsed, window: DEFAULT_PREFS.window, privacy: DEFAULT_PREFS.privacy },
     contractValues: {},
+    tree: null,
+    version: null,
+    live: [],
+    sentSteady: '',
     inFlight: false,
     again: false,
     askedAt: 0,

@@ -1,11 +1,12 @@
 import { fundingDrag, toRate8h } from './funding';
-import { liquidationDistance, liquidationPrice } from './liquidation';
+import { liquidationPrice } from './liquidation';
 import { sortTiers, tierForNotional } from './margin-tiers';
 import { classifyRegime, type CrowdedSide, type FundingStretch, type Regime, type RegimeThresholds, type RegimeWindow } from './regime';
 import { positionRegimeNote } from './regime-note';
 import type { WindowChange } from './series';
 import type { MarginTier, Side } from './types';
-import { sigmaDistance, touchProbability } from './volatility';
+import { bandFor, liveFigures, type Band } from './live-figures';
+export { bandFor, type Band };
 
 /** A figure the panel shows: a number, or why it cannot be known. Never NaN. */
 export type Figure = { value: number } | { unknown: string };
@@ -57,7 +58,6 @@ export const DEFAULT_VIEW_SETTINGS: ViewSettings = { dangerBelow: 0.03, cautionB
 /** Computed and shown liquidation prices further apart than this are flagged. */
 export const LIQ_MISMATCH_TOLERANCE = 0.005;
 
-export type Band = 'danger' | 'caution' | 'calm';
 export type LiqSource = 'page' | 'api' | 'computed';
 
 export interface RegimeView {
@@ -101,11 +101,6 @@ const known = (value: number): Figure => (Number.isFinite(value) ? { value } : {
 const unknown = (why: string): Figure => ({ unknown: why });
 const orUnknown = (value: number | null, why: string): Figure => (value === null ? unknown(why) : known(value));
 
-export function bandFor(distance: number, s: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow'>): Band {
-  if (distance < s.dangerBelow) return 'danger';
-  if (distance < s.cautionBelow) return 'caution';
-  return 'calm';
-}
 
 function computeLiq(p: ViewPosition, m: ViewMarket | null, noMarket: string): Figure | { none: true } {
   if (p.marginMode === 'cross') return unknown("cross margin: the venue's figure depends on the whole account, so PerpLens does not recompute it");
@@ -196,16 +191,11 @@ export function positionView(
   } else if ('none' in liq) {
     distance = unknown(liq.source === 'computed' ? 'no liquidation price: the margin covers the position' : 'the venue shows no liquidation price for this position');
   } else if (markValue !== null && liqValue !== null) {
-    const d = liquidationDistance(p.side, markValue, liqValue);
-    distance = known(d);
-    band = bandFor(d, s);
-    if (m?.dailyVol == null || m.dailyVol <= 0) {
-      sigma = unknown('not enough daily candles for volatility');
-      touch = unknown('not enough daily candles for volatility');
-    } else {
-      sigma = d <= 0 ? known(0) : orUnknown(sigmaDistance(markValue, liqValue, m.dailyVol), 'volatility is zero');
-      touch = known(touchProbability({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m.dailyVol, days: 1 }));
-    }
+    const live = liveFigures({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m?.dailyVol ?? null, dangerBelow: s.dangerBelow, cautionBelow: s.cautionBelow });
+    distance = known(live.distance);
+    band = live.band;
+    sigma = typeof live.sigma === 'number' ? known(live.sigma) : unknown(live.sigma.unknown);
+    touch = typeof live.touch24h === 'number' ? known(live.touch24h) : unknown(live.touch24h.unknown);
   } else if (markValue === null) {
     distance = unknown('no mark price');
   }

@@ -82,3 +82,90 @@ export function isTree(x: unknown): x is TreeElement {
   };
   return node(x, 0) && typeof x === 'object';
 }
+
+/**
+ * One change between two trees: the subtree at `p` (child indexes from the root) replaced, or only
+ * the attributes of the element at `p`. The background sends a tab these instead of the whole panel
+ * when the tab holds the previous version: a tick of the mark changes a few figures, and an
+ * extension message's cost grows with its size (Chrome serialises it as JSON).
+ */
+export type TreeOp = { p: number[]; n: TreeNode } | { p: number[]; a: Record<string, string> };
+
+const sameAttrs = (x: Record<string, string>, y: Record<string, string>) => {
+  const kx = Object.keys(x);
+  return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
+};
+
+export function diffTree(prev: TreeElement, next: TreeElement): TreeOp[] {
+  const ops: TreeOp[] = [];
+  const walk = (a: TreeNode, b: TreeNode, p: number[]) => {
+    if (typeof a === 'string' || typeof b === 'string') {
+      if (a !== b) ops.push({ p, n: b });
+      return;
+    }
+    if (a.t !== b.t || a.c.length !== b.c.length) {
+      ops.push({ p, n: b });
+      return;
+    }
+    if (!sameAttrs(a.a, b.a)) ops.push({ p, a: b.a });
+    b.c.forEach((child, i) => {
+      const before = a.c[i];
+      if (before !== undefined) walk(before, child, [...p, i]);
+    });
+  };
+  walk(prev, next, []);
+  return ops;
+}
+
+/**
+ * `tree` with `ops` applied, or null when an op does not fit it. Copy-on-write along each op's path:
+ * `tree` itself is left as it was (the renderer compares against it), untouched subtrees are shared.
+ */
+export function applyOps(tree: TreeElement, ops: readonly TreeOp[]): TreeElement | null {
+  const copies = new WeakSet<TreeElement>();
+  const own = (el: TreeElement): TreeElement => {
+    if (copies.has(el)) return el;
+    const copy = { t: el.t, a: el.a, c: [...el.c] };
+    copies.add(copy);
+    return copy;
+  };
+  let root = own(tree);
+  for (const op of ops) {
+    if (op.p.length === 0) {
+      if ('a' in op) root.a = op.a;
+      else if (typeof op.n === 'string') return null;
+      else root = own(op.n);
+      continue;
+    }
+    let parent = root;
+    for (const i of op.p.slice(0, -1)) {
+      const child = parent.c[i];
+      if (child === undefined || typeof child === 'string') return null;
+      const mine = own(child);
+      parent.c[i] = mine;
+      parent = mine;
+    }
+    const last = op.p[op.p.length - 1] ?? -1;
+    if (last < 0 || last >= parent.c.length) return null;
+    if ('a' in op) {
+      const el = parent.c[last];
+      if (el === undefined || typeof el === 'string') return null;
+      const mine = own(el);
+      mine.a = op.a;
+      parent.c[last] = mine;
+    } else parent.c[last] = op.n;
+  }
+  return root;
+}
+
+/** True when `x` is a list of ops the content script may apply: paths of indexes, nodes and attributes as isTree allows. */
+export function isOps(x: unknown): x is TreeOp[] {
+  if (!Array.isArray(x) || x.length > TREE_LIMITS.nodes) return false;
+  return x.every((op: unknown) => {
+    if (!op || typeof op !== 'object') return false;
+    const { p, n, a } = op as Record<string, unknown>;
+    if (!Array.isArray(p) || p.length > TREE_LIMITS.depth || !p.every((i) => Number.isInteger(i) && (i as number) >= 0)) return false;
+    if (a !== undefined) return isTree({ t: 'div', a, c: [] });
+    return typeof n === 'string' ? n.length <= TREE_LIMITS.text : isTree(n);
+  });
+}

@@ -2,6 +2,7 @@ import type { PanelViewReply, PanelViewRequest, PositionsReply, SnapshotReply, V
 import type { Settings } from '../../settings/schema';
 import { nextMarketState, type MarketState } from '../../ui/market-state';
 import { panelTree } from '../../ui/panel/panel';
+import { diffTree, type TreeElement } from '../../ui/tree';
 import type { PageRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
 import { VENUE_NAMES } from '../../venues/names';
@@ -17,6 +18,8 @@ export const MARKET_WAIT_MS = 2_500;
 export const POSITIONS_EVERY_MS = 30_000;
 /** Markets remembered for their last good snapshot (shown as stale when a refresh fails). */
 const MAX_MARKETS = 400;
+/** Tabs whose last panel is kept to answer with only what changed. */
+const MAX_TABS = 200;
 
 export interface PanelViewDeps {
   snapshot(venue: VenueId, symbol: string): Promise<SnapshotReply>;
@@ -34,6 +37,7 @@ export function createPanelViews(deps: PanelViewDeps) {
   const markets = new Map<string, MarketState>();
   const api = new Map<string, { at: number; result: Promise<ApiPositions> }>();
   const throttles = new Map<number, ReturnType<typeof createReportThrottle>>();
+  const sent = new Map<number, { version: number; tree: TreeElement }>();
 
   const marketKey = (venue: VenueId, symbol: string) => `${venue}:${symbol}`;
 
@@ -113,7 +117,7 @@ export function createPanelViews(deps: PanelViewDeps) {
       local.set(sym, m);
       if (m.status === 'ready') contractValues[sym] = m.snapshot.contractValue;
     }
-    const tree = panelTree({
+    const { tree, live } = panelTree({
       venue: req.venue,
       symbol: req.symbol,
       read: s.read,
@@ -124,7 +128,15 @@ export function createPanelViews(deps: PanelViewDeps) {
       prefs,
       view: { dangerBelow: settings.bands.dangerBelow, cautionBelow: settings.bands.cautionBelow, thresholds: settings.regimeThresholds },
     });
-    return { enabled: true, tree, prefs, contractValues };
+    const last = tabId === undefined ? undefined : sent.get(tabId);
+    const version = (last?.version ?? 0) + 1;
+    if (tabId !== undefined) {
+      sent.delete(tabId);
+      sent.set(tabId, { version, tree });
+      if (sent.size > MAX_TABS) sent.delete(sent.keys().next().value ?? -1);
+    }
+    if (last && req.have === last.version) return { enabled: true, version, ops: diffTree(last.tree, tree), prefs, contractValues, live };
+    return { enabled: true, version, tree, prefs, contractValues, live };
   }
 
   return {
@@ -132,6 +144,7 @@ export function createPanelViews(deps: PanelViewDeps) {
     /** The tab closed or left the venue: its report state goes. */
     forgetTab(tabId: number): void {
       throttles.delete(tabId);
+      sent.delete(tabId);
     },
   };
 }

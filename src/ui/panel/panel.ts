@@ -7,7 +7,7 @@ import type { MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
 import { marketBlock } from './market-block';
 import { marketInputs } from './market-inputs';
-import { positionCard } from './position-card';
+import { positionCard, type LiveCard } from './position-card';
 import type { PanelPrefs } from './prefs';
 
 export interface PanelProps {
@@ -54,14 +54,25 @@ function pillText(props: PanelProps, rows: RowRead[]): string {
  * The whole panel as a tree. Its buttons carry `data-action` (privacy, collapse, window); the
  * content script owns dragging, the keyboard and the remembered position.
  */
-export function panelTree(props: PanelProps): TreeElement {
+export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCard | null)[] } {
   const { prefs } = props;
   const rows = props.read ? ordered(props.read.rows, props.symbol) : [];
   const settings: ViewSettings = { ...props.view, window: prefs.window };
   const empty = props.read?.status === 'ok' && rows.length === 0;
   const venueName = VENUE_NAMES[props.venue];
+  const cards = rows.map((row) =>
+    positionCard({
+      venue: props.venue,
+      row,
+      market: props.markets.get(row.ok ? row.position.symbol : (row.symbol ?? '')),
+      settings,
+      now: props.now,
+      staleAfterMs: props.staleAfterMs,
+      privacy: prefs.privacy,
+    }),
+  );
 
-  return h(
+  const tree = h(
     'aside',
     { class: `panel${prefs.collapsed ? ' collapsed' : ''}`, role: 'complementary', 'aria-label': 'PerpLens' },
     h(
@@ -82,17 +93,8 @@ export function panelTree(props: PanelProps): TreeElement {
       empty && h('p', { class: 'status' }, 'No open position on this page.'),
       props.read?.notes.map((n) => h('p', { class: 'status caution-text' }, n)),
       rows.length > 0 && h('p', { class: 'source-line' }, `Positions ${props.positionSource === 'api' ? `from the ${venueName} API (page used as a cross-check)` : 'read from the page'}`),
-      rows.map((row) =>
-        positionCard({
-          venue: props.venue,
-          row,
-          market: props.markets.get(row.ok ? row.position.symbol : (row.symbol ?? '')),
-          settings,
-          now: props.now,
-          staleAfterMs: props.staleAfterMs,
-          privacy: prefs.privacy,
-        }),
-      ),
+      cards.map((c) => c.el),
     ),
   );
+  return { tree, live: cards.map((c) => c.live) };
 }

@@ -21,6 +21,19 @@ interface Props {
   privacy: boolean;
 }
 
+/**
+ * What the page needs to move a card's mark-driven figures itself between two panels from the
+ * background (src/content/live-update.ts): the liquidation price and σ the card was drawn with.
+ */
+export interface LiveCard {
+  symbol: string;
+  side: Position['side'];
+  liqPrice: number;
+  dailyVol: number | null;
+  dangerBelow: number;
+  cautionBelow: number;
+}
+
 const LIQ_SOURCE_TEXT = { page: 'venue (page)', api: 'venue (API)', computed: 'PerpLens' } as const;
 
 function unreadableCard(row: Extract<RowRead, { ok: false }>, venue: string): TreeElement {
@@ -44,9 +57,13 @@ function changeField(c: { change: number | null; reason?: string } | undefined):
 }
 
 /** One position of the DOM contract with every figure, or why it cannot be shown. */
-export function positionCard({ venue, row, market, settings, now, staleAfterMs, privacy }: Props): TreeElement {
-  if (!row.ok) return unreadableCard(row, venue);
-  const p: Position = row.position;
+export function positionCard(props: Props): { el: TreeElement; live: LiveCard | null } {
+  const { row, venue } = props;
+  if (!row.ok) return { el: unreadableCard(row, venue), live: null };
+  return card(props, row.position);
+}
+
+function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p: Position): { el: TreeElement; live: LiveCard | null } {
   const snapshot = market?.status === 'ready' ? market.snapshot : null;
   const inputs = snapshot ? marketInputs(snapshot, settings.window) : null;
   let v: PositionView;
@@ -61,7 +78,7 @@ export function positionCard({ venue, row, market, settings, now, staleAfterMs, 
   } catch (err) {
     // The core refuses nonsense with a RangeError; show that instead of breaking the panel.
     const reason = err instanceof Error ? err.message : 'cannot compute this position';
-    return unreadableCard({ ok: false, reason, symbol: p.symbol, side: p.side }, venue);
+    return { el: unreadableCard({ ok: false, reason, symbol: p.symbol, side: p.side }, venue), live: null };
   }
   const cs = market ? contractState(market, now, staleAfterMs) : { state: 'loading' as const, ageMs: undefined };
   const state = cs.state;
@@ -77,8 +94,12 @@ export function positionCard({ venue, row, market, settings, now, staleAfterMs, 
   const markSource = 'source' in v.mark && v.mark.source === 'page' ? 'the page' : 'the market data';
   const pct4 = (r: number) => formatPercent(r, 4, true);
   const w = settings.window;
+  const live: LiveCard | null =
+    'source' in v.mark && v.mark.source === 'page' && 'value' in v.liq
+      ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, dangerBelow: settings.dangerBelow, cautionBelow: settings.cautionBelow }
+      : null;
 
-  return h(
+  const el = h(
     'article',
     {
       class: `position state-${state}${v.band ? ` band-${v.band}` : ''}`,
@@ -165,4 +186,5 @@ export function positionCard({ venue, row, market, settings, now, staleAfterMs, 
     field('crowded-side', 'Crowded side', regime ? known(regime.crowded, regime.crowded) : regimeUnknown),
     regime && h('p', { class: `note-line${regime.crowded === (p.side === 'long' ? 'longs' : 'shorts') ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': regime.note }, regime.note),
   );
+  return { el, live };
 }

@@ -1,0 +1,58 @@
+import { liveFigures } from '../core/live-figures';
+import { formatNumber, formatPercent, formatPrice, formatProbability } from '../ui/format';
+import type { LiveCard } from '../ui/panel/position-card';
+import { applyOps, type TreeElement, type TreeNode, type TreeOp } from '../ui/tree';
+import type { PageRead } from '../venues/page-reader-types';
+
+/** A read without the figures that tick (mark, PnL): equal keys mean only the ticking figures moved. */
+export function steadyKey(read: PageRead | null): string {
+  if (!read) return 'null';
+  return JSON.stringify({ ...read, rows: read.rows.map((r) => (r.ok ? { ...r, position: { ...r.position, markPrice: null, unrealizedPnl: null } } : r)) });
+}
+
+function find(node: TreeNode, test: (el: TreeElement) => boolean, path: number[] = [], out: { el: TreeElement; path: number[] }[] = []) {
+  if (typeof node === 'string') return out;
+  if (test(node)) out.push({ el: node, path });
+  node.c.forEach((child, i) => find(child, test, [...path, i], out));
+  return out;
+}
+
+const withValue = (el: TreeElement, value: string, text: string, cls?: string): TreeElement => ({
+  t: el.t,
+  a: { ...el.a, 'data-value': value, ...(cls === undefined ? {} : { class: cls }) },
+  c: [text],
+});
+
+/**
+ * The panel with each card's mark-driven figures (mark, distance, σ away, chance to touch, the band)
+ * moved to the page's new mark — the same maths as the background's (core/live-figures), without a
+ * round trip per tick. null when the cards and the rows do not pair up one to one: then the
+ * background draws the panel.
+ */
+export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[], read: PageRead): TreeElement | null {
+  const cards = find(tree, (el) => 'data-perplens-position' in el.a);
+  if (cards.length !== live.length) return null;
+  const ops: TreeOp[] = [];
+  for (const [i, card] of cards.entries()) {
+    const l = live[i];
+    if (!l) continue;
+    const rows = read.rows.filter((r) => r.ok && r.position.symbol === l.symbol && r.position.side === l.side);
+    const row = rows[0];
+    if (rows.length !== 1 || !row?.ok) return null;
+    const mark = row.position.markPrice;
+    if (mark === null || mark <= 0) return null;
+    const f = liveFigures({ side: l.side, markPrice: mark, liqPrice: l.liqPrice, dailyVol: l.dailyVol, dangerBelow: l.dangerBelow, cautionBelow: l.cautionBelow });
+    const cls = (card.el.a.class ?? '').replace(/\s*band-\w+/g, '');
+    ops.push({ p: card.path, a: { ...card.el.a, class: `${cls} band-${f.band}` } });
+    for (const field of find(card.el, (el) => 'data-field' in el.a)) {
+      const name = field.el.a['data-field'];
+      const p = [...card.path, ...field.path];
+      const tone = (field.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
+      if (name === 'mark-price') ops.push({ p, n: withValue(field.el, String(mark), formatPrice(mark)) });
+      else if (name === 'liq-distance') ops.push({ p, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
+      else if (name === 'liq-sigma' && typeof f.sigma === 'number') ops.push({ p, n: withValue(field.el, String(f.sigma), `${formatNumber(f.sigma, 2)}σ`) });
+      else if (name === 'liq-touch-24h' && typeof f.touch24h === 'number') ops.push({ p, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
+    }
+  }
+  return applyOps(tree, ops);
+}
