@@ -1,5 +1,5 @@
 import { liveFigures } from '../core/live-figures';
-import { formatNumber, formatPercent, formatPrice, formatProbability } from '../ui/format';
+import { formatCountdown, formatNumber, formatPercent, formatPrice, formatProbability } from '../ui/format';
 import type { LiveCard } from '../ui/panel/position-card';
 import { applyOps, type TreeElement, type TreeNode, type TreeOp } from '../ui/tree';
 import type { PageRead } from '../venues/page-reader-types';
@@ -17,6 +17,29 @@ function find(node: TreeNode, test: (el: TreeElement) => boolean, path: number[]
   return out;
 }
 
+interface Layout {
+  cards: { el: TreeElement; path: number[]; fields: { name: string; el: TreeElement; path: number[] }[] }[];
+  countdowns: { el: TreeElement; path: number[] }[];
+}
+
+// Where the cards, their figures and the countdowns sit, found once per panel from the background
+// rather than at every tick.
+const layouts = new WeakMap<TreeElement, Layout>();
+function layoutOf(tree: TreeElement): Layout {
+  let layout = layouts.get(tree);
+  if (!layout) {
+    layout = {
+      cards: find(tree, (el) => 'data-perplens-position' in el.a).map((card) => ({
+        ...card,
+        fields: find(card.el, (el) => 'data-field' in el.a).map((f) => ({ name: f.el.a['data-field'] ?? '', el: f.el, path: [...card.path, ...f.path] })),
+      })),
+      countdowns: find(tree, (el) => el.a['data-field'] === 'next-funding' && el.a['data-value'] !== ''),
+    };
+    layouts.set(tree, layout);
+  }
+  return layout;
+}
+
 const withValue = (el: TreeElement, value: string, text: string, cls?: string): TreeElement => ({
   t: el.t,
   a: { ...el.a, 'data-value': value, ...(cls === undefined ? {} : { class: cls }) },
@@ -26,33 +49,40 @@ const withValue = (el: TreeElement, value: string, text: string, cls?: string): 
 /**
  * The panel with each card's mark-driven figures (mark, distance, σ away, chance to touch, the band)
  * moved to the page's new mark — the same maths as the background's (core/live-figures), without a
- * round trip per tick. null when the cards and the rows do not pair up one to one: then the
- * background draws the panel.
+ * round trip per tick — and the funding countdowns moved to `now`. Without a read (or when the cards
+ * and the rows do not pair up one to one) only the countdowns move.
  */
-export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[], read: PageRead): TreeElement | null {
-  const cards = find(tree, (el) => 'data-perplens-position' in el.a);
-  if (cards.length !== live.length) return null;
+export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[], read: PageRead | null, now: number): TreeElement | null {
+  const layout = layoutOf(tree);
   const ops: TreeOp[] = [];
-  for (const [i, card] of cards.entries()) {
+  for (const c of layout.countdowns) {
+    const at = Number(c.el.a['data-value']);
+    if (Number.isFinite(at)) ops.push({ p: c.path, n: { t: c.el.t, a: c.el.a, c: [formatCountdown(at - now)] } });
+  }
+  if (read && layout.cards.length === live.length) ops.push(...markOps(layout, live, read));
+  return applyOps(tree, ops);
+}
+
+function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageRead): TreeOp[] {
+  const ops: TreeOp[] = [];
+  for (const [i, card] of layout.cards.entries()) {
     const l = live[i];
     if (!l) continue;
     const rows = read.rows.filter((r) => r.ok && r.position.symbol === l.symbol && r.position.side === l.side);
     const row = rows[0];
-    if (rows.length !== 1 || !row?.ok) return null;
+    if (rows.length !== 1 || !row?.ok) return [];
     const mark = row.position.markPrice;
-    if (mark === null || mark <= 0) return null;
+    if (mark === null || mark <= 0) return [];
     const f = liveFigures({ side: l.side, markPrice: mark, liqPrice: l.liqPrice, dailyVol: l.dailyVol, dangerBelow: l.dangerBelow, cautionBelow: l.cautionBelow });
     const cls = (card.el.a.class ?? '').replace(/\s*band-\w+/g, '');
     ops.push({ p: card.path, a: { ...card.el.a, class: `${cls} band-${f.band}` } });
-    for (const field of find(card.el, (el) => 'data-field' in el.a)) {
-      const name = field.el.a['data-field'];
-      const p = [...card.path, ...field.path];
+    for (const field of card.fields) {
       const tone = (field.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
-      if (name === 'mark-price') ops.push({ p, n: withValue(field.el, String(mark), formatPrice(mark)) });
-      else if (name === 'liq-distance') ops.push({ p, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
-      else if (name === 'liq-sigma' && typeof f.sigma === 'number') ops.push({ p, n: withValue(field.el, String(f.sigma), `${formatNumber(f.sigma, 2)}σ`) });
-      else if (name === 'liq-touch-24h' && typeof f.touch24h === 'number') ops.push({ p, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
+      if (field.name === 'mark-price') ops.push({ p: field.path, n: withValue(field.el, String(mark), formatPrice(mark)) });
+      else if (field.name === 'liq-distance') ops.push({ p: field.path, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
+      else if (field.name === 'liq-sigma' && typeof f.sigma === 'number') ops.push({ p: field.path, n: withValue(field.el, String(f.sigma), `${formatNumber(f.sigma, 2)}σ`) });
+      else if (field.name === 'liq-touch-24h' && typeof f.touch24h === 'number') ops.push({ p: field.path, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
     }
   }
-  return applyOps(tree, ops);
+  return ops;
 }

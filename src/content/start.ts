@@ -15,6 +15,12 @@ import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
 
 const TICK_MS = 1_000;
+/**
+ * The background is asked this often while nothing changes (ages, staleness, the market refresh);
+ * countdowns and mark-driven figures move on the page in between. Each extension message costs the
+ * page about a millisecond whatever its size.
+ */
+const ASK_EVERY_MS = 5_000;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
 /** A hidden tab still tells the background what it holds this often (alerts, badge). */
@@ -99,7 +105,8 @@ function onRead(s: Session, anchor: Element | null): void {
 /** The background's panel, with the mark-driven figures moved to the page's latest mark. */
 function draw(s: Session, mounted: Mounted, renderer: ReturnType<typeof createRenderer>): void {
   if (!s.tree) return;
-  const shown = s.read && steadyKey(s.read) === s.sentSteady ? (liveUpdate(s.tree, s.live, s.read) ?? s.tree) : s.tree;
+  const read = s.read && steadyKey(s.read) === s.sentSteady ? s.read : null;
+  const shown = liveUpdate(s.tree, s.live, read, Date.now()) ?? s.tree;
   renderer.render(shown, () => place(s, mounted));
 }
 
@@ -365,7 +372,8 @@ function tick(): void {
   }
   s.mounted?.ensureAttached();
   if (!s.read && Date.now() - s.startedAt > GIVE_UP_LOOKING_MS) s.watch?.poke();
-  ask(s);
+  if (since >= ASK_EVERY_MS) ask(s);
+  else if (s.mounted && s.renderer) draw(s, s.mounted, s.renderer);
 }
 
 /**
