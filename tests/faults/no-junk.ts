@@ -2,31 +2,34 @@
 // or attributes. `junkIn` is self-contained (no imports, no closures) so the e2e can serialise it into
 // a page with `evaluate`; the unit tests call it on a happy-dom tree.
 
-/** Every place under `root` (shadow roots included) whose text or attribute holds a junk token. */
-export function junkIn(root: Node): string[] {
+/**
+ * Every place under `root` (shadow roots included) whose text or attribute holds a junk token. With
+ * no root (as `page.evaluate(junkIn)` calls it) it reads the panel's host, or the page's body. No
+ * inner named functions: a bundler's name helpers would not exist in the page.
+ */
+export function junkIn(root?: Node): string[] {
   const JUNK = /\bNaN\b|\bundefined\b|-?\bInfinity\b|\[object Object\]/;
   const found: string[] = [];
-  const describe = (el: Element): string => {
-    const field = el.getAttribute('data-field');
-    return `${el.tagName.toLowerCase()}${field ? `[data-field=${field}]` : ''}`;
-  };
-  const visit = (node: Node): void => {
+  const start = root ?? document.getElementById('perplens-root') ?? document.body;
+  const stack: Node[] = [start];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const where = el ? `${el.tagName.toLowerCase()}${el.getAttribute('data-field') ? `[data-field=${el.getAttribute('data-field')}]` : ''}` : '(root)';
     if (node.nodeType === 3) {
       const text = node.textContent ?? '';
-      if (JUNK.test(text)) found.push(`text "${text.trim().slice(0, 80)}" in ${node.parentElement ? describe(node.parentElement) : '(root)'}`);
-      return;
+      if (JUNK.test(text)) found.push(`text "${text.trim().slice(0, 80)}" in ${where}`);
+      continue;
     }
     if (node.nodeType === 1) {
-      const el = node as Element;
-      for (const attr of Array.from(el.attributes)) {
-        if (JUNK.test(attr.value)) found.push(`${describe(el)} @${attr.name}="${attr.value.slice(0, 80)}"`);
+      for (const attr of Array.from((node as Element).attributes)) {
+        if (JUNK.test(attr.value)) found.push(`${where} @${attr.name}="${attr.value.slice(0, 80)}"`);
       }
-      const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (shadow) for (const child of Array.from(shadow.childNodes)) visit(child);
+      const shadow = (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow) stack.push(...Array.from(shadow.childNodes));
     }
-    for (const child of Array.from(node.childNodes)) visit(child);
-  };
-  visit(root);
+    stack.push(...Array.from(node.childNodes));
+  }
   return found;
 }
 
