@@ -111,7 +111,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const tabs: E2EPage[] = await Promise.all(cases.map(() => (browser as E2EBrowser).newPage()));
         await Promise.all(tabs.map((t, i) => t.goto(cases[i]?.v.url ?? '')));
         // Firefox's driver cannot open moz-extension:// pages: the popup is checked in Chromium.
-        const popup = browser.extensionId ? await browser.newPage() : null;
+        const popup = name === 'chromium' && browser.extensionId ? await browser.newPage() : null;
         await popup?.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
 
         const clearedAt = new Map<string, number>();
