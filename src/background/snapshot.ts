@@ -43,7 +43,10 @@ export interface SnapshotCaches {
 export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: () => number = () => REFRESH_MS.quote): SnapshotCaches {
   const hold = (ms: number) => ({ errorHoldMs: ms, now });
   return {
-    instruments: createCache({ ttlMs: REFRESH_MS.instruments, maxEntries: 10, ...hold(60_000) }),
+    // A failed list matters only on a cold start (an old copy serves otherwise), and then every row of
+    // the venue is unavailable until it is asked again: held no longer than a quote, so the panel
+    // recovers within one refresh once the venue answers.
+    instruments: createCache({ ttlMs: REFRESH_MS.instruments, maxEntries: 10, ...hold(15_000) }),
     quote: createCache({ ttlMs: quoteTtlMs, maxEntries: 300, ...hold(15_000) }),
     funding: createCache({ ttlMs: REFRESH_MS.funding, maxEntries: 300, ...hold(60_000) }),
     oi: createCache({ ttlMs: REFRESH_MS.oi, maxEntries: 300, ...hold(60_000) }),

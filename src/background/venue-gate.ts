@@ -25,6 +25,14 @@ export interface GateStatus {
 const REGION_HOLD_MS = 30 * 60_000;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+/** Binance's 418 is an IP ban of 2 minutes to 3 days: asking again within seconds only lengthens it. */
+const BAN_MIN_HOLD_MS = 2 * 60_000;
+
+/** The endpoint a request calls: its path, and for a single POST endpoint (Hyperliquid's /info) the body's `type`. */
+function endpointKey(req: HttpRequest): string {
+  const type = req.body && typeof req.body === 'object' && 'type' in req.body ? String((req.body as { type: unknown }).type) : '';
+  return `${req.url.origin}${req.url.pathname}#${type}`;
+}
 
 function requestKey(req: HttpRequest): string {
   return `${req.method ?? 'GET'} ${req.url.toString()} ${req.body === undefined ? '' : JSON.stringify(req.body)}`;
@@ -56,7 +64,9 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   const shared = new Map<string, { value: unknown; until: number }>();
   let hold: FetchError | null = null;
   let heldUntil = 0;
-  let rateLimitStrikes = 0;
+  // Strikes per endpoint: when one endpoint keeps answering 429 (Bybit limits per endpoint), the
+  // others succeeding between holds must not reset its backoff to 2 s every time.
+  const strikes = new Map<string, number>();
   let requests = 0;
 
   function spent(t: number): number {
@@ -64,15 +74,17 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     return spentAt.reduce((sum, s) => sum + s.units, 0);
   }
 
-  function holdFor(error: FetchError, t: number): FetchError {
+  function holdFor(error: FetchError, t: number, endpoint: string): FetchError {
     let until: number;
     if (error.kind === 'region-blocked') {
       until = t + REGION_HOLD_MS;
     } else {
-      rateLimitStrikes++;
-      const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (rateLimitStrikes - 1));
+      const strike = (strikes.get(endpoint) ?? 0) + 1;
+      strikes.set(endpoint, strike);
+      const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (strike - 1));
       const jittered = backoff * (0.8 + 0.4 * random());
-      until = Math.max(error.retryAt ?? 0, t + jittered);
+      const floor = error.status === 418 ? BAN_MIN_HOLD_MS : 0;
+      until = Math.max(error.retryAt ?? 0, t + Math.max(floor, jittered));
     }
     heldUntil = until;
     hold = { ...error, retryAt: until };
@@ -88,13 +100,14 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     if (req.method) init.method = req.method;
     if (req.body !== undefined) init.body = req.body;
     const result = await opts.fetchJson(init);
+    const endpoint = endpointKey(req);
     if (result.ok) {
-      rateLimitStrikes = 0;
-      if (req.shareForMs) shared.set(key, { value: result.value, until: now() + req.shareForMs });
+      strikes.delete(endpoint);
+      if (req.shareForMs && (req.accept?.(result.value) ?? true)) shared.set(key, { value: result.value, until: now() + req.shareForMs });
       return result;
     }
     if (result.error.kind === 'rate-limited' || result.error.kind === 'region-blocked') {
-      return { ok: false, error: holdFor(result.error, now()) };
+      return { ok: false, error: holdFor(result.error, now(), endpoint) };
     }
     return result;
   }

@@ -128,6 +128,11 @@ export interface HttpRequest {
   body?: unknown;
   /** Responses to the same request are shared for this long (exchange-wide lists, Hyperliquid's meta). */
   shareForMs?: number;
+  /**
+   * With shareForMs: whether a body is the venue's real answer. Only such a body is shared; a broken
+   * one (wrong types, an error envelope) replayed to every caller for an hour would outlast the fault.
+   */
+  accept?: (body: unknown) => boolean;
   /** Units of the venue's rate limit this request costs (Binance weight, Hyperliquid weight); default 1. */
   weight?: number;
 }

@@ -13,6 +13,9 @@ export const binanceDescriptor: VenueDescriptor = {
   // Binance values maintenance margin at the liquidation price with the bracket's cum deduction.
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: BINANCE_FAPI,
+  // The bracket table lives on www.binance.com: without it here the gate refuses that request and
+  // every Binance tier table silently became the bundled fallback.
+  extraOrigins: [BINANCE_WWW],
   rateLimit: {
     units: 2400,
     windowMs: 60_000,

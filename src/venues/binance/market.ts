@@ -13,7 +13,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
-import { parseWith, positiveDecimal } from '../schema';
+import { implausibleMark, parseWith, positiveDecimal } from '../schema';
 import { BINANCE_FAPI, BINANCE_WWW, BRACKETS_PATH } from './descriptor';
 import {
   BapiEnvelope,
@@ -72,8 +72,10 @@ async function getJson<TSchema extends v.GenericSchema>(
   url: URL,
   schema: TSchema,
   shareForMs?: number,
+  usable: (body: v.InferOutput<TSchema>) => boolean = () => true,
 ): Promise<Result<v.InferOutput<TSchema>>> {
-  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs });
+  const accept = (b: unknown) => v.is(schema, b) && usable(v.parse(schema, b));
+  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!body.ok) return body;
   return parseWith(schema, body.value, 'binance', url.pathname);
 }
@@ -107,7 +109,7 @@ async function fundingAdjustments(http: Http): Promise<Result<Map<string, Fundin
 }
 
 async function instruments(http: Http): Promise<Result<Instrument[]>> {
-  const r = await getJson(http, fapiUrl(PATH.exchangeInfo), ExchangeInfo, SHARE_LISTS_MS);
+  const r = await getJson(http, fapiUrl(PATH.exchangeInfo), ExchangeInfo, SHARE_LISTS_MS, (b) => b.symbols.length > 0);
   if (!r.ok) return r;
   // Delivery contracts (CURRENT_QUARTER…) and symbols that are settling or delisted are not perpetuals one can hold.
   const list = r.value.symbols.filter((s) => s.contractType === 'PERPETUAL' && s.status === 'TRADING').map(toInstrument);
@@ -130,6 +132,9 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   // quote still stands, with the interval left to the settlement history.
   const adj = adjustments.ok ? adjustments.value.get(symbol) : undefined;
   const p = premium.value;
+  // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
+  const offMark = implausibleMark(p.markPrice, p.indexPrice, 'index');
+  if (offMark) return failure('schema', PATH.premiumIndex, offMark);
   return {
     ok: true,
     value: {
@@ -222,7 +227,11 @@ function bracketTiers(rows: v.InferOutput<typeof RiskBrackets>): Result<MarginTi
 
 async function liveTiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   // One answer holds every symbol's table: shared across symbols for an hour.
-  const body = await http({ url: new URL(BRACKETS_PATH, BINANCE_WWW), shareForMs: SHARE_LISTS_MS });
+  const body = await http({
+    url: new URL(BRACKETS_PATH, BINANCE_WWW),
+    shareForMs: SHARE_LISTS_MS,
+    accept: (b) => v.is(BapiEnvelope, b) && String(b.code) === '000000' && v.is(BracketsData, b.data),
+  });
   if (!body.ok) return body;
   const envelope = parseWith(BapiEnvelope, body.value, 'binance', BRACKETS_PATH);
   if (!envelope.ok) return envelope;

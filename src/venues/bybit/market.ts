@@ -13,7 +13,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
-import { parseWith, positiveDecimal } from '../schema';
+import { implausibleMark, parseWith, positiveDecimal } from '../schema';
 import { BYBIT_API } from './descriptor';
 import { riskLimitTiers } from './risk-limit';
 import {
@@ -77,6 +77,10 @@ function apiUrl(path: string, params: Record<string, string | undefined>): URL {
   return url;
 }
 
+function isEmptyList(result: unknown): boolean {
+  return !!result && typeof result === 'object' && 'list' in result && Array.isArray(result.list) && result.list.length === 0;
+}
+
 async function getResult<TSchema extends v.GenericSchema>(
   http: Http,
   url: URL,
@@ -84,7 +88,9 @@ async function getResult<TSchema extends v.GenericSchema>(
   shareForMs?: number,
 ): Promise<Result<v.InferOutput<TSchema>>> {
   const endpoint = url.pathname;
-  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs });
+  // A shared list must hold something: an empty page would be replayed to every caller for an hour.
+  const accept = (b: unknown) => v.is(Envelope, b) && b.retCode === 0 && v.is(schema, b.result) && !isEmptyList(b.result);
+  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!body.ok) return body;
   const envelope = parseWith(Envelope, body.value, 'bybit', endpoint);
   if (!envelope.ok) return envelope;
@@ -138,6 +144,9 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const row = parseWith(TickerRow, raw, 'bybit', PATH.tickers);
   if (!row.ok) return row;
   const t = row.value;
+  // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
+  const offMark = implausibleMark(t.markPrice, t.indexPrice, 'index') ?? implausibleMark(t.markPrice, t.lastPrice, 'last price');
+  if (offMark) return failure('schema', PATH.tickers, offMark);
   return {
     ok: true,
     value: {

@@ -14,6 +14,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
+import { implausibleMark, issueText } from '../schema';
 import { dydxGet, dydxUrl } from './request';
 import { CandlesResponse, HistoricalFundingResponse, ListedMarket, MarketsResponse, PerpetualMarket } from './schemas';
 import { DYDX_QUOTE, dydxAssetFromTicker, isDydxTicker } from './symbol';
@@ -47,7 +48,9 @@ function failure(kind: FetchError['kind'], endpoint: string, message: string): {
 }
 
 async function instruments(http: Http): Promise<Result<Instrument[]>> {
-  const res = await dydxGet(http, dydxUrl(['perpetualMarkets']), MarketsResponse, LIST_SHARE_MS);
+  const res = await dydxGet(http, dydxUrl(['perpetualMarkets']), MarketsResponse, LIST_SHARE_MS, (b) =>
+    Object.values(b.markets).some((m) => v.is(ListedMarket, m)),
+  );
   if (!res.ok) return res;
   const out: Instrument[] = [];
   for (const raw of Object.values(res.value.markets)) {
@@ -66,20 +69,21 @@ async function instruments(http: Http): Promise<Result<Instrument[]>> {
       fundingIntervalHours: 1,
     });
   }
+  // No usable perpetual at all is a broken answer, not a venue without markets: saying so keeps the
+  // trader from reading "BTC is not listed" while the list itself was garbage.
+  if (out.length === 0) return failure('schema', MARKETS_PATH, 'no usable perpetual in the list');
   return { ok: true, value: out };
 }
 
 async function market(ticker: string, http: Http): Promise<Result<v.InferOutput<typeof PerpetualMarket>>> {
   const url = dydxUrl(['perpetualMarkets'], { ticker });
-  const res = await dydxGet(http, url, MarketsResponse, MARKET_SHARE_MS);
+  const res = await dydxGet(http, url, MarketsResponse, MARKET_SHARE_MS, (b) => v.is(PerpetualMarket, b.markets[ticker]));
   if (!res.ok) return res;
   const raw = res.value.markets[ticker];
   if (raw === undefined) return failure('bad-request', url.pathname, `no market ${ticker} in the answer`);
   const parsed = v.safeParse(PerpetualMarket, raw);
   if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
-    return failure('schema', url.pathname, `unexpected response at markets.${ticker}.${path}: ${issue.message}`);
+    return failure('schema', url.pathname, `unexpected response at markets.${ticker}.${issueText(parsed.issues[0])}`);
   }
   if (parsed.output.ticker !== ticker) return failure('schema', url.pathname, `asked for ${ticker}, got ${parsed.output.ticker}`);
   return { ok: true, value: parsed.output };
@@ -88,6 +92,12 @@ async function market(ticker: string, http: Http): Promise<Result<v.InferOutput<
 async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
   const m = await market(inst.symbol, http);
   if (!m.ok) return m;
+  // dYdX has no index beside its oracle; the oracle a day ago (now − priceChange24H) stands in. A
+  // 100× jump in a day is a corrupt answer, not a market, and would put every distance off.
+  const change = m.value.priceChange24H;
+  const dayAgo = change === undefined ? null : m.value.oraclePrice - change;
+  const offMark = implausibleMark(m.value.oraclePrice, dayAgo, 'oracle price 24 h ago');
+  if (offMark) return failure('schema', MARKETS_PATH, offMark);
   const now = Date.now();
   return {
     ok: true,

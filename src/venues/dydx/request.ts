@@ -19,9 +19,11 @@ export async function dydxGet<TSchema extends v.GenericSchema>(
   url: URL,
   schema: TSchema,
   shareForMs?: number,
+  usable: (body: v.InferOutput<TSchema>) => boolean = () => true,
 ): Promise<Result<v.InferOutput<TSchema>>> {
   const endpoint = url.pathname;
-  const res = await http(shareForMs === undefined ? { url } : { url, shareForMs });
+  const accept = (b: unknown) => v.is(schema, b) && usable(v.parse(schema, b));
+  const res = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!res.ok) return res;
   // The indexer answers errors with HTTP 4xx, but an error body passed through as data is still one.
   const err = v.safeParse(ErrorBody, res.value);

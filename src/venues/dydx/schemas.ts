@@ -49,6 +49,8 @@ export const PerpetualMarket = v.looseObject({
   nextFundingRate: fundingRate,
   /** Base units. */
   openInterest: nonNegativeDecimal,
+  /** Oracle now minus oracle 24 h ago: the only second price dYdX sends, for a sanity check. */
+  priceChange24H: v.optional(decimal),
   maintenanceMarginFraction: marginFraction,
   initialMarginFraction: v.optional(marginFraction),
 });

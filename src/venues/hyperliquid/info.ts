@@ -17,7 +17,7 @@ export function hyperliquidError(kind: FetchErrorKind, type: InfoType, message: 
 export async function postInfo(
   http: Http,
   body: { type: InfoType } & Record<string, unknown>,
-  opts: { shareForMs?: number; maxItems?: number } = {},
+  opts: { shareForMs?: number; maxItems?: number; accept?: (body: unknown) => boolean } = {},
 ): Promise<Result<unknown>> {
   const res = await http({
     url: new URL(INFO_PATH, HYPERLIQUID_API),
@@ -25,6 +25,7 @@ export async function postInfo(
     body,
     weight: requestWeight(body.type, opts.maxItems),
     ...(opts.shareForMs === undefined ? {} : { shareForMs: opts.shareForMs }),
+    ...(opts.accept === undefined ? {} : { accept: opts.accept }),
   });
   // Unknown coins are answered with HTTP 500 (seen for fundingHistory); should a request type answer
   // HTTP 200 with a bare `null` instead (UNSURE), that is a refusal too, not an empty series.

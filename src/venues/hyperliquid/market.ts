@@ -12,7 +12,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
-import { parseWith } from '../schema';
+import { implausibleMark, issueText, parseWith } from '../schema';
 import type { InfoType } from './descriptor';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
@@ -51,7 +51,7 @@ function unknownCoin(type: InfoType, coin: string): { ok: false; error: FetchErr
 }
 
 async function fetchMeta(http: Http): Promise<Result<Meta>> {
-  const body = await postInfo(http, { type: 'meta' }, { shareForMs: META_SHARE_MS });
+  const body = await postInfo(http, { type: 'meta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(Meta, b) && b.universe.length > 0 });
   if (!body.ok) return body;
   return parseWith(Meta, body.value, 'hyperliquid', infoEndpoint('meta'));
 }
@@ -115,6 +115,9 @@ export const hyperliquidMarket: VenueMarketClient = {
         fundingIntervalHours: FUNDING_INTERVAL_HOURS,
       });
     }
+    // No usable perpetual at all is a broken answer, not a venue without markets: saying so keeps the
+    // trader from reading "BTC is not listed" while the list itself was garbage.
+    if (out.length === 0) return hyperliquidError('schema', 'meta', 'no usable perpetual in the universe');
     return { ok: true, value: out };
   },
 
@@ -122,7 +125,7 @@ export const hyperliquidMarket: VenueMarketClient = {
     const type = 'metaAndAssetCtxs';
     const endpoint = infoEndpoint(type);
     if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
-    const body = await postInfo(http, { type }, { shareForMs: QUOTE_SHARE_MS });
+    const body = await postInfo(http, { type }, { shareForMs: QUOTE_SHARE_MS, accept: (b) => v.is(MetaAndAssetCtxs, b) });
     if (!body.ok) return body;
     const parsed = parseWith(MetaAndAssetCtxs, body.value, 'hyperliquid', endpoint);
     if (!parsed.ok) return parsed;
@@ -136,10 +139,11 @@ export const hyperliquidMarket: VenueMarketClient = {
     if (index < 0) return unknownCoin(type, inst.symbol);
     const ctx = v.safeParse(AssetCtx, ctxs[index]);
     if (!ctx.success) {
-      const issue = ctx.issues[0];
-      const path = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
-      return hyperliquidError('schema', type, `unexpected ${inst.symbol} context at ${path}: ${issue.message}`);
+      return hyperliquidError('schema', type, `unexpected ${inst.symbol} context at ${issueText(ctx.issues[0])}`);
     }
+    // A corrupt mark would put every liquidation distance off: refuse it, keep the last good quote.
+    const offMark = implausibleMark(ctx.output.markPx, ctx.output.oraclePx, 'oracle price');
+    if (offMark) return hyperliquidError('schema', type, `${inst.symbol}: ${offMark}`);
     const fetchedAt = Date.now();
     return {
       ok: true,
@@ -218,6 +222,8 @@ export const hyperliquidMarket: VenueMarketClient = {
     const type = 'meta';
     const meta = await fetchMeta(http);
     if (!meta.ok) return meta;
+    // An empty universe is a broken answer (the coin was listed a moment ago), not an unknown coin.
+    if (meta.value.universe.length === 0) return hyperliquidError('schema', type, 'empty universe');
     const entry = meta.value.universe.find((u) => u.name === inst.symbol);
     if (!entry) return unknownCoin(type, inst.symbol);
     const table = hyperliquidTiers(meta.value, entry);

@@ -14,6 +14,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
+import { implausibleMark } from '../schema';
 import { okxGet, okxUrl } from './request';
 import {
   CandleRow,
@@ -100,6 +101,9 @@ async function instruments(http: Http): Promise<Result<Instrument[]>> {
       fundingIntervalHours: null,
     });
   }
+  // No usable perpetual at all is a broken answer, not a venue without markets: saying so keeps the
+  // trader from reading "BTC is not listed" while the list itself was garbage.
+  if (out.length === 0) return schemaError(PATH.instruments, 'no usable perpetual in the list');
   return { ok: true, value: out };
 }
 
@@ -128,6 +132,9 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const ticker = rowFor(tickerRes.value, symbol, PATH.ticker);
   if (!ticker.ok) return ticker;
 
+  // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
+  const offMark = implausibleMark(mark.value.markPx, ticker.value.last, 'last price');
+  if (offMark) return schemaError(PATH.markPrice, offMark);
   const f = funding.value;
   // OKX has no interval field: it is the gap from this settlement to the one after (8/6/4/2/1 h).
   const gap = f.nextFundingTime === null ? null : f.nextFundingTime - f.fundingTime;

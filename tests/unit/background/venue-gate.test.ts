@@ -127,3 +127,41 @@ describe('venue gate holds across a worker restart', () => {
     expect((await restarted({ url: url('/b') })).ok).toBe(true);
   });
 });
+
+describe('venue gate under a persistent fault on one endpoint', () => {
+  it("keeps one endpoint's backoff growing while other endpoints succeed between holds", async () => {
+    const { gate, fetchJson, advance, now } = setup((req) => (req.url.pathname === '/bad' ? fail({ kind: 'rate-limited', status: 429 }) : { ok: true, value: 1 }));
+    const holds: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await gate({ url: url('/bad') });
+      if (r.ok) throw new Error('expected a hold');
+      holds.push((r.error.retryAt ?? 0) - now());
+      advance(10 * 60_000);
+      expect((await gate({ url: url(`/good${i}`) })).ok).toBe(true);
+    }
+    expect(holds).toEqual([2000, 4000, 8000, 16000]);
+    expect(fetchJson).toHaveBeenCalledTimes(8);
+  });
+
+  it('holds at least two minutes after a 418 ban without Retry-After', async () => {
+    const { gate, fetchJson, advance } = setup(() => fail({ kind: 'rate-limited', status: 418 }));
+    await gate({ url: url('/a') });
+    advance(119_000);
+    await gate({ url: url('/a') });
+    expect(fetchJson).toHaveBeenCalledTimes(1);
+    advance(1_000);
+    await gate({ url: url('/a') });
+    expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+
+  it('shares only a body the client accepts, so a broken list is not replayed for the whole period', async () => {
+    let body: unknown = { symbols: [] };
+    const { gate, fetchJson } = setup(() => ({ ok: true, value: body }));
+    const accept = (b: unknown) => Array.isArray((b as { symbols?: unknown }).symbols) && (b as { symbols: unknown[] }).symbols.length > 0;
+    await gate({ url: url('/list'), shareForMs: 3_600_000, accept });
+    body = { symbols: ['BTCUSDT'] };
+    expect(await gate({ url: url('/list'), shareForMs: 3_600_000, accept })).toEqual({ ok: true, value: body });
+    await gate({ url: url('/list'), shareForMs: 3_600_000, accept });
+    expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+});
