@@ -14,7 +14,8 @@ export function contractState(state: MarketState, now: number, staleAfterMs: num
   if (state.status === 'loading') return { state: 'loading' };
   if (state.status === 'failed') return { state: 'unavailable' };
   const ageMs = Math.max(0, now - state.snapshot.quote.fetchedAt);
-  return ageMs > staleAfterMs || state.error ? { state: 'stale', ageMs } : { state: 'ok', ageMs };
+  // A quote kept from before a failed refresh is stale at once, not only when it has aged out.
+  return ageMs > staleAfterMs || state.error || state.snapshot.parts.quote.error ? { state: 'stale', ageMs } : { state: 'ok', ageMs };
 }
 
 /** The next state after a reply: a failure keeps the last good snapshot, shown as stale with its age. */

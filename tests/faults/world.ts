@@ -98,7 +98,7 @@ export function createWorld(venue: VenueId): World {
   // random() = 0 puts every backoff at its shortest: the request counts below are the worst case.
   const gate = createVenueGate(descriptor, { fetchJson, now: () => Date.now(), random: () => 0 });
   const gates = Object.fromEntries(VENUE_IDS.map((id) => [id, gate])) as Record<VenueId, VenueGate>;
-  const route = createRouter({ venues: VENUE_MARKETS, gates, caches: createSnapshotCaches(() => Date.now()), recorder: createOiRecorder(), now: () => Date.now() });
+  const { route } = createRouter({ venues: VENUE_MARKETS, gates, caches: createSnapshotCaches(() => Date.now()), recorder: createOiRecorder(), now: () => Date.now() });
   const view: { state: MarketState } = { state: { status: 'loading' } };
 
   return {
