@@ -42,10 +42,11 @@ describe('built extensions', () => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    const report = JSON.parse(out) as { summary: { errors: number }; warnings: { code: string }[] };
+    const report = JSON.parse(out) as { summary: { errors: number }; warnings: { code: string; file?: string }[] };
     expect(report.summary.errors).toBe(0);
     // The only accepted warnings are Preact's own innerHTML branch for dangerouslySetInnerHTML,
-    // which PerpLens never uses (README, "web-ext lint").
-    expect(report.warnings.map((w) => w.code).filter((c) => c !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);
+    // which PerpLens never uses (README, "web-ext lint"), in the popup's and options' chunks: the
+    // content scripts carry no Preact and get no warning at all.
+    expect(report.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT' || (w.file ?? '').startsWith('src/content/'))).toEqual([]);
   });
 });

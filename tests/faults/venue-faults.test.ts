@@ -8,6 +8,8 @@ import { h, render } from 'preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../src/core/regime';
 import { WatchRow } from '../../src/popup/WatchRow';
+import { patchChildren } from '../../src/content/patch';
+import { panelTree } from '../../src/ui/panel/panel';
 import { contractState, type MarketState } from '../../src/ui/market-state';
 import { QUOTE_REFRESH_MS, staleAfterMs } from '../../src/venues/snapshot-types';
 import { VENUE_IDS, type VenueId } from '../../src/venues/types';
@@ -45,6 +47,7 @@ function checkState(state: MarketState, where: string): void {
 }
 
 const row = document.createElement('div');
+const panel = document.createElement('div');
 document.body.append(row);
 
 /** Renders the popup's row for the state and reads it through the DOM contract. */
@@ -63,7 +66,39 @@ function renderRow(world: World): { state: string | null; reason: string | null;
   );
   const el = row.querySelector('[data-perplens-market]');
   if (!el) throw new Error('no [data-perplens-market] rendered');
-  return { state: el.getAttribute('data-state'), reason: el.getAttribute('data-reason'), age: el.getAttribute('data-age-ms'), junk: junkIn(row), text: row.textContent ?? '' };
+  const panelJunk = renderPanel(world);
+  return { state: el.getAttribute('data-state'), reason: el.getAttribute('data-reason'), age: el.getAttribute('data-age-ms'), junk: [...junkIn(row), ...panelJunk], text: row.textContent ?? '' };
+}
+
+/**
+ * The same market state through the page's panel: a long on the venue's symbol, drawn by the
+ * background's tree and patched into the DOM by the content script's renderer. The card must be in a
+ * defined state (ok, stale with its age, unavailable with the reason) with no junk anywhere.
+ */
+function renderPanel(world: World): string[] {
+  const symbol = SYMBOL[world.venue];
+  const position = { venue: world.venue, symbol, side: 'long' as const, size: 0.5, entryPrice: 59_000, markPrice: 60_000.12, liqPrice: 56_300.5, margin: 1_475, walletMargin: null, marginMode: 'isolated' as const, leverage: 20, unrealizedPnl: 500.06, source: 'page' as const };
+  const { tree } = panelTree({
+    venue: world.venue,
+    symbol,
+    read: { status: 'ok', rows: [{ ok: true, position }], notes: [] },
+    positionSource: 'page',
+    markets: new Map([[symbol, world.view.state]]),
+    now: Date.now(),
+    staleAfterMs: STALE_AFTER,
+    prefs: { collapsed: false, window: '4h', privacy: false },
+    view: { dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
+  });
+  patchChildren(panel, [tree]);
+  const card = panel.querySelector('[data-perplens-position]');
+  const state = card?.getAttribute('data-state');
+  const problems = junkIn(panel);
+  if (state !== 'ok' && state !== 'stale' && state !== 'unavailable') problems.push(`panel card in state ${String(state)}`);
+  if (state === 'stale' && !card?.getAttribute('data-age-ms')) problems.push('stale panel card without data-age-ms');
+  if (state === 'unavailable' && !card?.getAttribute('data-reason')) problems.push('unavailable panel card without data-reason');
+  // The page's own figures stay: the distance is known whatever the market data did.
+  if (!card?.querySelector('[data-field="liq-distance"]')?.getAttribute('data-value')) problems.push('panel lost the page distance');
+  return problems;
 }
 
 /** Asks every POLL_MS for `ms`, checking every state on the way. */
