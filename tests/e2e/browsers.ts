@@ -149,6 +149,8 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     executablePath: executableFor('firefox'),
     headless: true,
     acceptInsecureCerts: true,
+    defaultViewport: null,
+    args: ['--width=1280', '--height=800'],
     extraPrefsFirefox: {
       // Firefox cannot remap ports: the venue names resolve to this machine and the fake exchange
       // listens on 443. Only these exact names can be mapped (no wildcard), so other hosts are not
@@ -165,7 +167,9 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     name: 'firefox',
     async newPage() {
       const page = await browser.newPage();
-      await page.setViewport({ width: 1280, height: 800 });
+      // Firefox ESR 140 (Debian's package on some machines) lacks the BiDi screen-orientation
+      // command puppeteer's setViewport sends after sizing: the window size from the launch stands.
+      await page.setViewport({ width: 1280, height: 800 }).catch(() => undefined);
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
