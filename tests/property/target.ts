@@ -3,7 +3,7 @@ import type fc from 'fast-check';
 /** A named property shared by the vitest files (tests/property/*.test.ts) and scripts/fuzz.ts. */
 export interface Target {
   name: string;
-  property(): fc.IRawProperty<unknown[]>;
+  property(): fc.IRawProperty<unknown[], boolean>;
 }
 
 /** Every number in a value, however deep (object keys included as paths in the failure message). */
