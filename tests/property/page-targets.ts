@@ -498,6 +498,8 @@ function checkRows(
   allowed: (row: 0 | 1, field: Field) => number[] | 'any-of-row' | null,
   what: string,
   marginCellTouched: 0 | 1 | null = null,
+  /** Text the mutation wrote into the row: a mode word there is what the row now says. */
+  injected: string | null = null,
 ): void {
   if (read.status !== 'ok') fail(`${p.spec.name} ${what}: status ${read.status}`);
   if (read.rows.length !== 2) fail(`${p.spec.name} ${what}: ${read.rows.length} rows`, read.rows);
@@ -509,8 +511,11 @@ function checkRows(
     const got = row.position;
     const { size: _s, entryPrice: _e, markPrice: _m, liqPrice: _l, margin: _g, leverage: _v, unrealizedPnl: _u, ...restWant } = want;
     const { size: _s2, entryPrice: _e2, markPrice: _m2, liqPrice: _l2, margin: _g2, leverage: _v2, unrealizedPnl: _u2, ...restGot } = got;
-    // Where the mode is only written in the margin cell, a changed margin cell may lose it (never flip it).
-    if (p.spec.modeInMargin && marginCellTouched === r && restGot.marginMode === null) restGot.marginMode = restWant.marginMode;
+    // Junk text can make the mode unknown (a changed margin cell where only it names the mode, or a
+    // second mode word in the row): null is "not shown". Another mode only if the junk names it.
+    const named = injected === null ? [] : (['cross', 'isolated'] as const).filter((w) => new RegExp(w, 'i').test(injected));
+    const modeMayChange = injected !== null || (p.spec.modeInMargin && marginCellTouched === r);
+    if (modeMayChange && (restGot.marginMode === null || named.some((w) => w === restGot.marginMode))) restGot.marginMode = restWant.marginMode;
     if (!isDeepStrictEqual(restGot, restWant)) fail(`${p.spec.name} ${what}: row ${i} reads ${JSON.stringify(restGot)}, wrote ${JSON.stringify(restWant)}`);
     for (const field of FIELDS) {
       const value = got[KEY[field]];
@@ -545,7 +550,7 @@ function mutate(p: Prepared, b: Built, figs: [Figures, Figures], m: Mutation): {
             const derived = field === 'size' ? shown.map((v) => Math.abs(v) / figs[row].mark) : [];
             const title = p.spec.titles ? [expectedPosition(p.base[row], figs[row])[KEY[field]] ?? 0] : [];
             return [...shown, ...derived, ...title];
-          }, what, m.field === 'margin' ? m.row : null),
+          }, what, m.field === 'margin' ? m.row : null, m.text),
       };
     }
     case 'drop': {
@@ -568,7 +573,7 @@ function mutate(p: Prepared, b: Built, figs: [Figures, Figures], m: Mutation): {
     }
     case 'extra-column':
       insertColumn(b, m.at, m.header, m.text);
-      return { check: (read) => checkRows(p, read, figs, () => null, what) };
+      return { check: (read) => checkRows(p, read, figs, () => null, what, null, `${m.header} ${m.text}`) };
     case 'repeat-header':
       repeatHeader(b);
       return { check: (read) => checkRows(p, read, figs, () => null, what) };
