@@ -11,9 +11,10 @@ export interface ParseNumberOptions {
  *   prefix  number  [magnitude]  decorations  [')']  [tail]
  *
  * prefix:      spaces, one sign, '>' '<' '≥' '≤' '≈' '~', one '(', one '%' (Turkish writes '%12,5'),
- *              currency symbols, one run of 1–6 letters (ticker or 'US' of 'US$'). A sign right after a letter is a hyphen
- *              ('BTC-5'), not a sign, and makes the text unreadable.
- * number:      digits with grouping (',' '.' "'" or a space before exactly three digits), one
+ *              currency symbols, one run of 1–6 letters (ticker or 'US' of 'US$'). A sign right
+ *              after a letter is a hyphen ('BTC-5'), not a sign, and makes the text unreadable.
+ * number:      digits with grouping (',' '.' "'" or a space before exactly three digits; thousands
+ *              1,234,567 or lakh 12,34,567, never a leading zero group nor a mix of the two), one
  *              decimal separator, subscript zeros ('0.0₄123' = 0.0000123), exponent ('1e-7').
  * magnitude:   K k M B T, 万 亿 億, directly or after one space, not followed by a letter.
  * decorations: spaces, '%', '‰', '×', currency symbols, runs of 1–6 letters (USDT, x, $US).
