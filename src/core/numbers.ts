@@ -10,10 +10,11 @@ export interface ParseNumberOptions {
  *
  *   prefix  number  [magnitude]  decorations  [')']  [tail]
  *
- * prefix:      spaces, one sign, '>' '<' '≥' '≤' '≈' '~', one '(', currency symbols, one run of
- *              1–6 letters (ticker or 'US' of 'US$'). A sign right after a letter is a hyphen
- *              ('BTC-5'), not a sign, and makes the text unreadable.
- * number:      digits with grouping (',' '.' "'" or a space before exactly three digits), one
+ * prefix:      spaces, one sign, '>' '<' '≥' '≤' '≈' '~', one '(', one '%' (Turkish writes '%12,5'),
+ *              currency symbols, one run of 1–6 letters (ticker or 'US' of 'US$'). A sign right
+ *              after a letter is a hyphen ('BTC-5'), not a sign, and makes the text unreadable.
+ * number:      digits with grouping (',' '.' "'" or a space before exactly three digits; thousands
+ *              1,234,567 or lakh 12,34,567, never a leading zero group nor a mix of the two), one
  *              decimal separator, subscript zeros ('0.0₄123' = 0.0000123), exponent ('1e-7').
  * magnitude:   K k M B T, 万 亿 億, directly or after one space, not followed by a letter.
  * decorations: spaces, '%', '‰', '×', currency symbols, runs of 1–6 letters (USDT, x, $US).
@@ -23,7 +24,7 @@ export interface ParseNumberOptions {
  * Anything else makes the text "not a number" (null) rather than a guess.
  */
 
-const PREFIX_TOKEN = /(\s+)|([+-])|([<>≤≥≈~])|(\()|(\p{Sc})|(\p{L}{1,6}(?!\p{L}))/uy;
+const PREFIX_TOKEN = /(\s+)|([+-])|([<>≤≥≈~])|(\()|(\p{Sc})|(\p{L}{1,6}(?!\p{L}))|(%)/uy;
 const MAGNITUDE = /\s?([KkMBT万亿億])(?!\p{L})/uy;
 const DECORATION = /(\s+)|(%)|(‰)|(×)|(\p{Sc})|(\p{L}{1,6}(?!\p{L}))/uy;
 const CLOSING_PAREN = /\s*\)/y;
@@ -36,12 +37,14 @@ const MAX_EXPONENT = 100_000;
 interface Prefix {
   negative: boolean;
   openParen: boolean;
+  percent: boolean;
 }
 
 function readPrefix(prefix: string): Prefix | null {
   let signs = 0;
   let parens = 0;
   let words = 0;
+  let percents = 0;
   let negative = false;
   PREFIX_TOKEN.lastIndex = 0;
   while (PREFIX_TOKEN.lastIndex < prefix.length) {
@@ -56,9 +59,11 @@ function readPrefix(prefix: string): Prefix | null {
       if (++parens > 1) return null;
     } else if (m[6] !== undefined) {
       if (++words > 1) return null;
+    } else if (m[7] !== undefined) {
+      if (++percents > 1) return null;
     }
   }
-  return { negative, openParen: parens === 1 && signs === 0 };
+  return { negative, openParen: parens === 1 && signs === 0, percent: percents === 1 };
 }
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
@@ -122,11 +127,12 @@ function splitNumber(core: string, sep: Separators): { whole: string; fraction: 
   if (/[^0-9]/.test(rawWhole)) {
     const groups = rawWhole.split(sep.group);
     if (sep.group === '' || groups.length < 2) return null;
-    const last = groups.length - 1;
-    const valid = groups.every((g, i) =>
-      i === 0 ? /^\d{1,3}$/.test(g) : i === last ? /^\d{3}$/.test(g) : /^\d{2,3}$/.test(g),
-    );
-    if (!valid) return null;
+    const [first = '', ...rest] = groups;
+    const middle = rest.slice(0, -1);
+    // Thousands (1,234,567) or Indian lakh grouping (12,34,567): never a leading zero, never a mix.
+    const thousands = /^[1-9]\d{0,2}$/.test(first) && rest.every((g) => /^\d{3}$/.test(g));
+    const lakh = /^[1-9]\d?$/.test(first) && /^\d{3}$/.test(rest[rest.length - 1] ?? '') && middle.every((g) => /^\d{2}$/.test(g));
+    if (!thousands && !lakh) return null;
     whole = groups.join('');
   }
   if (whole === '' && fraction === '') return null;
@@ -204,7 +210,7 @@ function read(text: string, opts: ParseNumberOptions | undefined): Reading | nul
     end = MAGNITUDE.lastIndex;
   }
 
-  let percent: 0 | 2 | 3 = 0;
+  let percent: 0 | 2 | 3 = prefix.percent ? 2 : 0;
   DECORATION.lastIndex = end;
   for (let m = DECORATION.exec(s); m !== null; m = DECORATION.exec(s)) {
     if (m[2] !== undefined && percent === 0) percent = 2;

@@ -2,7 +2,8 @@ import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
 import { mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow } from '../page-kit/row';
-import { extractTable, visibleText, type TableRow } from '../page-kit/table';
+import { amountIn } from '../page-kit/amount';
+import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
 import { classifyCell, shownDecimals, sideFromInlineColour, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
@@ -138,12 +139,17 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
     const c = at(k);
     return c ? parseNumber(visibleText(c), { locale }) : null;
   };
+  const amount = (k: ColumnKey): number | null => {
+    const c = at(k);
+    return c ? amountIn(visibleText(c), locale) : null;
+  };
   const fail = (reason: string, symbol: string | null, side: Side | null): RowRead => ({ ok: false, reason, symbol, side });
 
   const coinCell = (cols ? at('symbol') : null) ?? all.find((c) => c.querySelector(COIN_LINK)) ?? null;
   const coin = coinCell ? coinOf(coinCell) : null;
   if (!coin) return fail('no market symbol in the row', null, null);
   if (!isHyperliquidCoin(coin)) return fail(`${coin} is not a main-dex perpetual (HIP-3 markets and spot are not read)`, null, null);
+  if (cols && row.misaligned) return fail(MISALIGNED, coin, null);
 
   let sizeCell = cols ? at('size') : null;
   if (!cols) {
@@ -219,10 +225,10 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
     entryPrice: num('entry'),
     markPrice: num('mark'),
     liqPrice: num('liq'),
-    margin: num('margin'),
+    margin: amount('margin'),
     marginMode,
     leverage,
-    unrealizedPnl: num('pnl'),
+    unrealizedPnl: amount('pnl'),
   });
 }
 

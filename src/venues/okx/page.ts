@@ -2,7 +2,8 @@ import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
 import { mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow, type RawRow } from '../page-kit/row';
-import { extractTable, visibleText, type TableRow } from '../page-kit/table';
+import { amountIn } from '../page-kit/amount';
+import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
 import { classifyCell, shownDecimals, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
@@ -249,6 +250,10 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
     const c = at(k);
     return c ? parseNumber(visibleText(c), { locale }) : null;
   };
+  const amount = (k: ColumnKey): number | null => {
+    const c = at(k);
+    return c ? amountIn(visibleText(c), locale) : null;
+  };
   const all = row.cells.filter((c): c is Element => c !== null);
   const fail = (reason: string, symbol: string | null, side: Side | null): RowRead => ({ ok: false, reason, symbol, side });
 
@@ -256,6 +261,7 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
   const sym = (symCell ? symbolOf([symCell]) : null) ?? symbolOf(all);
   if (sym && 'unsupported' in sym) return fail(`${sym.unsupported} is not a USDT/USDC perpetual swap`, null, null);
   const symbol = sym?.symbol ?? null;
+  if (cols && row.misaligned) return fail(MISALIGNED, symbol, null);
 
   // The size cell: the size column, or (no captions) the one cell shaped "number unit" whose unit is
   // the market's coin or contracts.
@@ -308,10 +314,10 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
     entryPrice: num('entry'),
     markPrice: num('mark'),
     liqPrice: num('liq'),
-    margin: num('margin'),
+    margin: amount('margin'),
     marginMode,
     leverage,
-    unrealizedPnl: num('pnl'),
+    unrealizedPnl: amount('pnl'),
   });
 }
 

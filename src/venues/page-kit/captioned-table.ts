@@ -65,6 +65,9 @@ export function findCaptionedTable(
   accept: (columns: Columns) => boolean,
 ): CaptionedTable | null {
   const candidates = scope.matches(TABLE_LIKE) ? [scope] : Array.from(scope.querySelectorAll(TABLE_LIKE));
+  // A header-only table that found no body table of its own (its body sibling carries a copy of
+  // the header, say) is kept only when no table with rows matches: else it would read as "no positions".
+  let headerOnly: CaptionedTable | null = null;
   for (const t of candidates) {
     if (t !== scope && isHiddenWithin(t, scope)) continue;
     const captions = headerCaptions(t);
@@ -73,9 +76,11 @@ export function findCaptionedTable(
     const table = extractTable(root);
     if (!table) continue;
     const columns = mapColumns(table.headers, dictionary);
-    if (accept(columns)) return { root, table, columns };
+    if (!accept(columns)) continue;
+    if (root !== t || hasBodyCells(t)) return { root, table, columns };
+    headerOnly ??= { root, table, columns };
   }
-  return null;
+  return headerOnly;
 }
 
 /**

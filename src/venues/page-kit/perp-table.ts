@@ -17,7 +17,8 @@ import {
 } from './captioned-table';
 import type { ColumnDictionary, ColumnKey } from './labels';
 import { finishRow, type RawRow } from './row';
-import { visibleText, type ExtractedTable, type TableRow } from './table';
+import { amountIn } from './amount';
+import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './table';
 import { hasLoadingMarker, isHeaderCellRow, placeholderText } from './table-state';
 import { textPieces } from './text-pieces';
 import { classifyCell, sideFromInlineColour, solveEntryMark, type ShownNumber, type SidePalette } from './value-patterns';
@@ -86,12 +87,6 @@ function headerUnit(caption: string): string | null {
 function cellUnit(text: string): string | null {
   const m = /\d\s*([A-Z][A-Za-z0-9]{1,11}|张)(?![A-Za-z0-9])/.exec(text.normalize('NFKC'));
   return m?.[1] ?? null;
-}
-
-/** An amount cell that may open with its percentage ("(+33.90%) +500.06 USDT"): the amount, not the percentage. */
-function amountIn(text: string, locale: string): number | null {
-  const rest = text.replace(/^\s*\(?\s*[-+\u2212]?[\d.,\s\u00a0\u202f]*%\s*\)?\s*/, '');
-  return parseNumber(rest === '' ? text : rest, { locale });
 }
 
 interface Votes {
@@ -174,6 +169,10 @@ export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: 
     if (isPlaceholder(row)) continue;
     if (isSkeleton(row)) {
       out.skeletons++;
+      continue;
+    }
+    if (row.misaligned) {
+      out.rows.push(fail(MISALIGNED, cfg.symbolIn(spacedText(row.el)), null));
       continue;
     }
     const symbolCell = cellAt(row, columns, 'symbol');

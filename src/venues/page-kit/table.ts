@@ -1,9 +1,18 @@
 import { isHiddenWithin } from './visibility';
 
+/** Why a row with `misaligned` set is not read by column. */
+export const MISALIGNED = "the row's cells do not line up with the table header";
+
 export interface TableRow {
   el: Element;
   /** Cell elements aligned with the header list (null where the row has no such cell). */
   cells: (Element | null)[];
+  /**
+   * True when the cells cannot be lined up with the header: no aria-colindex and a different
+   * number of cells (colspans counted) than header captions. Read by column, such a row would put
+   * one column's figure under another's caption, so column readers refuse it.
+   */
+  misaligned?: boolean;
 }
 
 export interface ExtractedTable {
@@ -41,6 +50,12 @@ function colIndex(cell: Element, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n - 1 : fallback;
 }
 
+/** A body row of plain cells whose texts are the header's captions (a header repeated as data cells). */
+function repeatsHeader(cells: Element[], headers: string[]): boolean {
+  if (cells.length !== headers.length || headers.filter((h) => h !== '').length < 2) return false;
+  return cells.every((c, i) => visibleText(c) === headers[colIndex(c, i)]);
+}
+
 /**
  * Reads a `<table>` or an ARIA grid into header captions and visible body rows, aligning cells to
  * headers by aria-colindex when the venue sets it. Header cells may be `<th>`, `role=columnheader`,
@@ -64,21 +79,19 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
   for (let i = 0; i < headers.length; i++) headers[i] ??= '';
   const rows: TableRow[] = [];
   for (const r of allRows.slice(headerIndex + 1)) {
-    const cells: (Element | null)[] = headers.map(() => null);
     const own = cellsOf(r);
-    // Cells placed by DOM order line up with the captions only when the row is as wide as the
-    // header: a cell not drawn yet (or an extra caption) shifts every later figure into the wrong
-    // column. Such a row is left without cells (read like a skeleton row), never read shifted.
-    const width = own.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
-    if (own.length > 1 && width !== headers.length && !own.some((c) => c.hasAttribute('aria-colindex'))) {
-      rows.push({ el: r, cells });
-      continue;
-    }
+    if (repeatsHeader(own, headers)) continue;
+    const cells: (Element | null)[] = headers.map(() => null);
     own.forEach((c, i) => {
       const at = colIndex(c, i);
       if (at < cells.length) cells[at] = c;
     });
-    if (cells.some((c) => c !== null)) rows.push({ el: r, cells });
+    if (!cells.some((c) => c !== null)) continue;
+    const indexed = own.some((c) => c.hasAttribute('aria-colindex'));
+    const width = own.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
+    // A lone cell is an empty-state or detail row (table-state.ts), not a data row out of line.
+    if (!indexed && own.length > 1 && width !== headers.length) rows.push({ el: r, cells, misaligned: true });
+    else rows.push({ el: r, cells });
   }
   return { headers, rows };
 }
