@@ -23,8 +23,12 @@ const TICK_MS = 1_000;
 const ASK_EVERY_MS = 5_000;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
-/** A hidden tab still tells the background what it holds this often (alerts, badge). */
-const HIDDEN_VIEW_EVERY_MS = 60_000;
+/**
+ * A hidden tab (frames do not run there) reads its page and asks the background this often, so the
+ * alerts and the badge know what it holds and its panel is current when it comes back; its first
+ * read does not wait (a trading tab opened in the background).
+ */
+const HIDDEN_VIEW_EVERY_MS = 15_000;
 /** A venue switched off in the options is asked about again this often. */
 const DISABLED_RECHECK_MS = 5_000;
 /** Rows sent to the background at most; the rest are counted in a note (a hostile 10 000-row table). */
@@ -78,7 +82,7 @@ function readContext(s: Session): ReadContext {
   };
 }
 
-function onRead(s: Session, anchor: Element | null): void {
+function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean } = {}): void {
   if (session !== s) return;
   let read: PageRead | null;
   if (anchor) {
@@ -91,6 +95,9 @@ function onRead(s: Session, anchor: Element | null): void {
   } else {
     read = Date.now() - s.startedAt > GIVE_UP_LOOKING_MS ? { status: 'no-table', rows: [], notes: [] } : null;
   }
+  // A hidden tab's layout is not kept up to date (Firefox): a table it seems to have lost stands
+  // as last read until the tab is shown again.
+  if (opts.hidden && s.read?.status === 'ok' && s.read.rows.length > 0 && read?.status !== 'ok') return;
   // Only a real change is sent: the mark ticking in another row of the page costs one read.
   const key = JSON.stringify(read);
   if (key === s.readKey) return;
@@ -351,10 +358,11 @@ function tick(): void {
   const s = session;
   const since = s ? Date.now() - s.askedAt : 0;
   if (document.hidden) {
-    if (s?.mounted && since >= HIDDEN_VIEW_EVERY_MS) {
-      // Frames do not run in hidden tabs, so the last read may be old: read once more.
+    if (s?.mounted && (s.read === null || since >= HIDDEN_VIEW_EVERY_MS)) {
+      // Frames do not run in hidden tabs, so the last read may be old: read once more. A layout a
+      // hidden tab does not keep up to date may hide the table: the last read stands until then.
       s.readKey = '';
-      onRead(s, venue.reader.findAnchor(document));
+      onRead(s, venue.reader.findAnchor(document), { hidden: true });
       if (session === s && !s.inFlight) ask(s);
     }
     return;

@@ -32,7 +32,14 @@ export function watchAnchor(opts: {
   const run = () => {
     frame = 0;
     lastRead = performance.now();
-    if (!stopped) opts.onRead(anchor);
+    if (stopped) return;
+    // A read asked for (poke) before the slow poll found the anchor, or after the app replaced it:
+    // look now rather than report "no table" from a stale or missing anchor.
+    if (!anchor?.isConnected) {
+      const found = opts.find();
+      if (found) observe(found);
+    }
+    opts.onRead(anchor);
   };
   const schedule = () => {
     if (frame || timer !== undefined || stopped) return;
@@ -45,11 +52,14 @@ export function watchAnchor(opts: {
       }, wait);
   };
 
-  const attach = (el: Element) => {
+  function observe(el: Element): void {
     observer?.disconnect();
     anchor = el;
     observer = new MutationObserver(schedule);
     observer.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
+  }
+  const attach = (el: Element) => {
+    observe(el);
     schedule();
   };
 
