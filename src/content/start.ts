@@ -60,6 +60,8 @@ interface Session {
   again: boolean;
   askedAt: number;
   disabled: boolean;
+  /** Answers in a row that failed (no background, a dropped port). */
+  failures: number;
   /** A radio of the window switch to focus after the next draw (keyboard use). */
   focusWindow: Window | null;
 }
@@ -181,11 +183,15 @@ function apply(s: Session, answer: ViewAnswer): void {
   s.disabled = false;
   const { mounted, renderer } = mount(s);
   if ('failed' in answer) {
+    // A worker restart drops the port once: the last panel stays until a second failure in a row.
+    s.failures++;
+    if (s.tree && s.failures < 2) return;
     s.tree = null;
     s.version = null;
     renderer.render(failureTree(answer.failed));
     return;
   }
+  s.failures = 0;
   const tree = 'tree' in answer ? answer.tree : s.tree && applyOps(s.tree, answer.ops);
   if (!tree) {
     // Changes to a panel this tab does not hold: ask for the whole panel.
@@ -317,6 +323,7 @@ function start(match: PageMatch): void {
     again: false,
     askedAt: 0,
     disabled: false,
+    failures: 0,
     focusWindow: null,
   };
   session = s;
