@@ -58,7 +58,10 @@ export function createPanelViews(deps: PanelViewDeps) {
     const key = `${venue}:${address}`;
     const hit = api.get(key);
     if (hit && deps.now() - hit.at < POSITIONS_EVERY_MS) return hit.result;
-    const result = deps.positions(venue, address).then((r): ApiPositions => (r.ok ? { positions: r.positions } : { error: r.error }));
+    const result = deps.positions(venue, address).then(
+      (r): ApiPositions => (r.ok ? { positions: r.positions } : { error: r.error }),
+      (err: unknown): ApiPositions => ({ error: { kind: 'network', venue, endpoint: '', message: err instanceof Error ? err.message : 'positions request failed' } }),
+    );
     api.set(key, { at: deps.now(), result });
     for (const [k, e] of api) if (deps.now() - e.at >= POSITIONS_EVERY_MS) api.delete(k);
     return result;
