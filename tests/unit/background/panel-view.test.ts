@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createPanelViews, type PanelViewDeps } from '../../../src/background/panel/view';
+import type { PanelViewReply, PanelViewRequest } from '../../../src/messages';
+import { defaultSettings } from '../../../src/settings/defaults';
+import { applyOps, isTree, type TreeElement, type TreeNode } from '../../../src/ui/tree';
+import type { Position } from '../../../src/venues/position-types';
+import { positionFixture } from '../alerts/fixtures';
+import { snapshotFixture } from '../helpers/snapshot';
+
+const T = 10_000;
+
+function views(over: Partial<PanelViewDeps> = {}) {
+  const settings = defaultSettings();
+  const deps: PanelViewDeps = {
+    snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: T } }) }),
+    positions: async () => ({ ok: true, positions: [] }),
+    settings: async () => settings,
+    now: () => T,
+    wait: () => new Promise((r) => setTimeout(r, 0)),
+    ...over,
+  };
+  return { panels: createPanelViews(deps), settings };
+}
+
+const request = (positions: unknown[], have: number | null = null): PanelViewRequest => ({
+  type: 'panel.view',
+  venue: 'binance',
+  symbol: 'BTCUSDT',
+  read: { status: 'ok', rows: positions.map((position) => ({ ok: true, position })), notes: [] },
+  address: null,
+  prefs: null,
+  have,
+});
+
+const text = (n: TreeNode): string => (typeof n === 'string' ? n : n.c.map(text).join(''));
+const cards = (t: TreeElement): TreeElement[] => {
+  const out: TreeElement[] = [];
+  const walk = (n: TreeNode) => {
+    if (typeof n === 'string') return;
+    if ('data-perplens-position' in n.a) out.push(n);
+    n.c.forEach(walk);
+  };
+  walk(t);
+  return out;
+};
+const treeOf = (r: PanelViewReply): TreeElement => {
+  if (!r.enabled || !('tree' in r)) throw new Error('expected a whole tree');
+  return r.tree;
+};
+
+describe('panel views', () => {
+  it('draws the page’s positions as a valid tree, with what the page needs for live figures', async () => {
+    const { panels } = views();
+    const r = await panels.view(request([positionFixture()]), 7, () => undefined);
+    const tree = treeOf(r);
+    expect(isTree(tree)).toBe(true);
+    expect(cards(tree).map((c) => [c.a['data-symbol'], c.a['data-side'], c.a['data-state']])).toEqual([['BTCUSDT', 'long', 'ok']]);
+    expect(r.enabled && r.live).toEqual([expect.objectContaining({ symbol: 'BTCUSDT', side: 'long', liqPrice: positionFixture().liqPrice })]);
+    expect(text(tree)).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('answers a tab holding the last version with only what changed', async () => {
+    const { panels } = views();
+    const first = await panels.view(request([positionFixture()]), 7, () => undefined);
+    const base = treeOf(first);
+    const moved = positionFixture({ size: 0.7 });
+    const second = await panels.view(request([moved], first.enabled ? first.version : null), 7, () => undefined);
+    if (!second.enabled || !('ops' in second)) throw new Error('expected ops');
+    expect(second.ops.length).toBeGreaterThan(0);
+    const whole = treeOf(await panels.view(request([moved]), 8, () => undefined));
+    expect(applyOps(base, second.ops)).toEqual(whole);
+    // A tab whose version is not the last one gets the whole panel.
+    expect('tree' in (await panels.view(request([moved], 1), 7, () => undefined))).toBe(true);
+  });
+
+  it('shows an implausible page row as unreadable with the reason, never as numbers', async () => {
+    const { panels } = views();
+    const r = await panels.view(request([{ ...positionFixture(), entryPrice: 0 }]), 7, () => undefined);
+    const [card] = cards(treeOf(r));
+    expect(card?.a['data-state']).toBe('unreadable');
+    expect(card?.a['data-reason']).toBeTruthy();
+  });
+
+  it('says when the venue is switched off, and reports held positions on changes only', async () => {
+    const { panels, settings } = views();
+    const reports: Position[][] = [];
+    await panels.view(request([positionFixture()]), 7, (_v, p) => reports.push(p));
+    await panels.view(request([positionFixture()]), 7, (_v, p) => reports.push(p));
+    expect(reports).toHaveLength(1);
+    settings.venues.binance = false;
+    expect(await panels.view(request([positionFixture()]), 7, () => undefined)).toEqual({ enabled: false });
+  });
+
+  it('keeps the panel when market data fails: positions unavailable with the reason, the page distance kept', async () => {
+    const { panels } = views({ snapshot: async () => ({ ok: false, error: { kind: 'http', venue: 'binance', endpoint: '/x', message: 'binance answered HTTP 502' } }) });
+    const tree = treeOf(await panels.view(request([positionFixture()]), 7, () => undefined));
+    const [card] = cards(tree);
+    expect(card?.a['data-state']).toBe('unavailable');
+    expect(card?.a['data-reason']).toBe('http');
+    expect(text(tree)).toContain('HTTP 502');
+  });
+});
