@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core/regime';
+import { liveUpdate } from '../../../src/content/live-update';
+import { panelTree } from '../../../src/ui/panel/panel';
+import type { TreeElement, TreeNode } from '../../../src/ui/tree';
+import type { PageRead } from '../../../src/venues/page-reader-types';
+import { positionFixture } from '../alerts/fixtures';
+import { snapshotFixture } from '../helpers/snapshot';
+
+const NOW = 20_000;
+const readAt = (mark: number): PageRead => ({ status: 'ok', rows: [{ ok: true, position: positionFixture({ markPrice: mark }) }], notes: [] });
+const draw = (mark: number) =>
+  panelTree({
+    venue: 'binance',
+    symbol: 'BTCUSDT',
+    read: readAt(mark),
+    positionSource: 'page',
+    markets: new Map([['BTCUSDT', { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: NOW } }) }]]),
+    now: NOW,
+    staleAfterMs: 65_000,
+    prefs: { collapsed: false, window: '4h', privacy: false },
+    view: { dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
+  });
+
+function fields(t: TreeNode, out: Record<string, { value: string; text: string; cls: string }> = {}) {
+  if (typeof t === 'string') return out;
+  const name = t.a['data-field'];
+  if (name && t.a['data-value'] !== undefined) out[name] = { value: t.a['data-value'], text: t.c.join(''), cls: t.a.class ?? '' };
+  for (const c of t.c) fields(c, out);
+  return out;
+}
+const card = (t: TreeElement) => {
+  let found: TreeElement | null = null;
+  const walk = (n: TreeNode) => {
+    if (typeof n !== 'string') {
+      if ('data-perplens-position' in n.a) found = n;
+      n.c.forEach(walk);
+    }
+  };
+  walk(t);
+  return found as TreeElement | null;
+};
+
+describe('the page’s own update of mark-driven figures', () => {
+  it('gives exactly what the background draws for the new mark', () => {
+    const before = draw(60_000);
+    const after = draw(58_000);
+    const moved = liveUpdate(before.tree, before.live, readAt(58_000), NOW);
+    if (!moved) throw new Error('no update');
+    const got = fields(moved);
+    const want = fields(after.tree);
+    for (const name of ['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h']) expect(got[name], name).toEqual(want[name]);
+    expect(card(moved)?.a.class).toBe(card(after.tree)?.a.class);
+  });
+
+  it('moves the countdown to now and leaves the rest when the rows do not pair up', () => {
+    const before = draw(60_000);
+    const moved = liveUpdate(before.tree, before.live, { status: 'ok', rows: [], notes: [] }, NOW + 61_000);
+    if (!moved) throw new Error('no update');
+    expect(fields(moved)['liq-distance']).toEqual(fields(before.tree)['liq-distance']);
+    expect(fields(moved)['next-funding']?.text).not.toBe(fields(before.tree)['next-funding']?.text);
+  });
+});
