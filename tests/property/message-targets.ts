@@ -25,7 +25,7 @@ const ROOT = Request as unknown as Node;
 const actions = (n: Node): Node[] => (n.pipe ?? []).filter((a) => a.kind === 'validation');
 const action = (n: Node, type: string): Node | undefined => actions(n).find((a) => a.type === type);
 const numberReq = (a: Node | undefined): number | undefined => (typeof a?.requirement === 'number' ? a.requirement : undefined);
-const KNOWN_ACTIONS = new Set(['regex', 'finite', 'gt_value', 'max_length']);
+const KNOWN_ACTIONS = new Set(['regex', 'finite', 'gt_value', 'max_length', 'integer', 'min_value']);
 
 function unsupported(n: Node): never {
   return fail(`message-targets: valibot node "${n.type}" (actions ${actions(n).map((a) => a.type).join(',')}) is not modelled; extend message-targets.ts`);
@@ -53,9 +53,14 @@ export function conforms(n: Node, x: unknown): boolean {
     case 'number': {
       if (typeof x !== 'number' || Number.isNaN(x)) return false;
       if (action(n, 'finite') && !Number.isFinite(x)) return false;
+      if (action(n, 'integer') && !Number.isInteger(x)) return false;
+      const min = numberReq(action(n, 'min_value'));
+      if (min !== undefined && x < min) return false;
       const gt = numberReq(action(n, 'gt_value'));
       return gt === undefined || x > gt;
     }
+    case 'unknown':
+      return true;
     case 'boolean':
       return typeof x === 'boolean';
     case 'null':
@@ -105,8 +110,11 @@ export function valid(n: Node): fc.Arbitrary<unknown> {
       if (re instanceof RegExp) return max === undefined ? fc.stringMatching(re) : fc.stringMatching(re).filter((s) => s.length <= max);
       return fc.string({ maxLength: max ?? 40 });
     }
+    case 'unknown':
+      return fc.jsonValue({ maxDepth: 2 });
     case 'number': {
       const gt = numberReq(action(n, 'gt_value'));
+      if (action(n, 'integer')) return fc.integer({ min: numberReq(action(n, 'min_value')) ?? -(2 ** 31), max: 2 ** 31 });
       const finite = action(n, 'finite') !== undefined;
       return fc.double({ noNaN: true, noDefaultInfinity: finite, ...(gt === undefined ? {} : { min: gt, minExcluded: true }) });
     }
@@ -164,6 +172,8 @@ export function invalid(n: Node): fc.Arbitrary<unknown> {
       const item = n.item ?? unsupported(n);
       const max = numberReq(action(n, 'max_length'));
       const tooLong = max === undefined ? [] : [fc.array(valid(item), { minLength: max + 1, maxLength: max + 1 })];
+      // Any item is a valid `unknown`: only the length can be wrong (the items are checked one by one later).
+      if (item.type === 'unknown') return tooLong.length ? otherwise(fc.oneof(...tooLong)) : otherwise(fc.constant(null));
       const badItem = fc.tuple(fc.array(valid(item), { maxLength: 3 }), invalid(item), fc.nat()).map(([xs, bad, at]) => {
         const out = [...xs];
         out.splice(at % (xs.length + 1), 0, bad);
