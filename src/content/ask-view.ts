@@ -10,7 +10,8 @@ export type ViewAnswer = PanelViewReply | { failed: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const positiveOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v > 0);
+// σ is 0 for a market whose closes never moved: then the σ figures are unknown, not the reply.
+const volOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function parseLive(x: unknown): (LiveCard | null)[] | null {
@@ -23,7 +24,7 @@ function parseLive(x: unknown): (LiveCard | null)[] | null {
     }
     if (!isRecord(c)) return null;
     const { symbol, side, liqPrice, dailyVol, dangerBelow, cautionBelow } = c;
-    if (typeof symbol !== 'string' || (side !== 'long' && side !== 'short') || !finite(liqPrice) || liqPrice <= 0 || !positiveOrNull(dailyVol) || !finite(dangerBelow) || !finite(cautionBelow)) return null;
+    if (typeof symbol !== 'string' || (side !== 'long' && side !== 'short') || !finite(liqPrice) || liqPrice <= 0 || !volOrNull(dailyVol) || !finite(dangerBelow) || !finite(cautionBelow)) return null;
     out.push({ symbol, side, liqPrice, dailyVol: dailyVol as number | null, dangerBelow, cautionBelow });
   }
   return out;
