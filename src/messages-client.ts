@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { extensionAlive } from './content/extension';
 import type { FetchError } from './venues/market-types';
 import {
   parseInstrumentsReply,
@@ -9,17 +10,7 @@ import {
   type Request,
   type SnapshotReply,
 } from './messages';
-import type { Position } from './venues/position-types';
 import type { VenueId } from './venues/types';
-
-/** True while this script can still reach its extension (false after an update or reload). */
-export function extensionAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Sends one request to the background and validates the reply; every failure (no background, an
@@ -46,11 +37,5 @@ export const requestPositions = (venue: 'hyperliquid' | 'dydx', address: string)
 
 export const requestInstruments = (venue: VenueId): Promise<InstrumentsReply> =>
   ask({ type: 'market.instruments', venue }, venue, parseInstrumentsReply);
-
-/** Tells the background which positions this tab holds (for alerts and the badge); fire and forget. */
-export function reportPositions(venue: VenueId, positions: Position[]): void {
-  const request: Request = { type: 'positions.report', venue, positions };
-  browser.runtime.sendMessage(request).catch(() => undefined);
-}
 
 export const requestKnownPositions = (): Promise<PositionsReply> => ask({ type: 'positions.known' }, 'binance', parsePositionsReply);

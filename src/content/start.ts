@@ -54,7 +54,9 @@ interface Session {
   tree: TreeElement | null;
   version: number | null;
   live: (LiveCard | null)[];
-  /** The read last sent to the background, without its ticking figures (see steadyKey). */
+  /** `read` without its ticking figures (see steadyKey), worked out once per read. */
+  readSteady: string;
+  /** The read last sent to the background, without its ticking figures. */
   sentSteady: string;
   inFlight: boolean;
   again: boolean;
@@ -105,16 +107,17 @@ function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean } =
   if (key === s.readKey) return;
   s.readKey = key;
   s.read = read;
+  s.readSteady = steadyKey(read);
   // Only the mark (and PnL) moved: the page moves the figures that follow it, and the background
   // hears of it at the next tick rather than at every tick of the market.
-  if (s.tree && s.renderer && s.mounted && steadyKey(read) === s.sentSteady) draw(s, s.mounted, s.renderer);
+  if (s.tree && s.renderer && s.mounted && s.readSteady === s.sentSteady) draw(s, s.mounted, s.renderer);
   else ask(s);
 }
 
 /** The background's panel, with the mark-driven figures moved to the page's latest mark. */
 function draw(s: Session, mounted: Mounted, renderer: ReturnType<typeof createRenderer>): void {
   if (!s.tree) return;
-  const read = s.read && steadyKey(s.read) === s.sentSteady ? s.read : null;
+  const read = s.readSteady === s.sentSteady ? s.read : null;
   const shown = liveUpdate(s.tree, s.live, read, Date.now()) ?? s.tree;
   renderer.render(shown, () => place(s, mounted));
 }
@@ -148,7 +151,7 @@ function ask(s: Session): void {
   }
   s.inFlight = true;
   s.askedAt = Date.now();
-  s.sentSteady = steadyKey(s.read);
+  s.sentSteady = s.readSteady;
   const p = s.prefs;
   const request: PanelViewRequest = {
     type: 'panel.view',
@@ -249,6 +252,7 @@ function unmount(s: Session): void {
   s.mounted?.remove();
   s.mounted = null;
   s.read = null;
+  s.readSteady = steadyKey(null);
   s.readKey = '';
   s.tree = null;
   s.version = null;
@@ -310,6 +314,7 @@ function start(match: PageMatch): void {
     watch: null,
     startedAt: Date.now(),
     read: null,
+    readSteady: steadyKey(null),
     readKey: '',
     prefs: null,
     prefsLoaded: false,
