@@ -35,6 +35,8 @@ export function patchChildren(parent: Element, nodes: readonly TreeNode[], prev?
 }
 
 function sameTree(a: TreeNode, b: TreeNode): boolean {
+  // Trees are copied on write (applyOps, liveUpdate): an untouched subtree is the same object.
+  if (a === b) return true;
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (a.t !== b.t || a.c.length !== b.c.length) return false;
   const ka = Object.keys(a.a);

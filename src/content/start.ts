@@ -78,20 +78,36 @@ export interface ContentVenue {
 let venue: ContentVenue;
 let session: Session | null = null;
 
-function readContext(s: Session): ReadContext {
+// The address and the page's language change rarely; reads and ticks happen several times a second.
+let lastHref = '';
+let lastLang: string | null = null;
+let lastLocale = 'en';
+
+function localeHere(): string {
+  const lang = document.documentElement.getAttribute('lang');
+  if (location.href !== lastHref || lang !== lastLang) {
+    lastLocale = pageLocale(new URL(location.href), document);
+    lastLang = lang;
+    lastHref = location.href;
+  }
+  return lastLocale;
+}
+
+function readContext(s: Session, layoutEpoch: number | undefined): ReadContext {
   return {
-    locale: pageLocale(new URL(location.href), document),
+    layoutEpoch,
+    locale: localeHere(),
     urlSymbol: s.match.symbol,
     contractValue: (symbol) => s.contractValues[symbol] ?? null,
   };
 }
 
-function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean } = {}): void {
+function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean; layoutEpoch?: number } = {}): void {
   if (session !== s) return;
   let read: PageRead | null;
   if (anchor) {
     try {
-      read = venue.reader.read(anchor, readContext(s));
+      read = venue.reader.read(anchor, readContext(s, opts.layoutEpoch));
     } catch {
       // A reader must not throw; if one does, say so rather than breaking the page.
       read = { status: 'no-table', rows: [], notes: ['PerpLens could not read this page layout'] };
@@ -240,7 +256,7 @@ function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof crea
   s.mounted = mounted;
   s.renderer = renderer;
   listen(s, mounted.container);
-  s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a) => onRead(s, a) });
+  s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a, layoutEpoch) => onRead(s, a, { layoutEpoch }) });
   return { mounted, renderer };
 }
 
@@ -347,9 +363,14 @@ function stop(): void {
   session = null;
 }
 
+let matchedHref: string | null = null;
+let lastMatch: PageMatch | null = null;
 function matchHere(): PageMatch | null {
+  if (location.href === matchedHref) return lastMatch;
   const symbol = venue.reader.matchUrl(new URL(location.href));
-  return symbol ? { venue: venue.reader.venue, symbol } : null;
+  matchedHref = location.href;
+  lastMatch = symbol ? { venue: venue.reader.venue, symbol } : null;
+  return lastMatch;
 }
 
 function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {

@@ -17,7 +17,8 @@ export interface AnchorWatch {
 
 export function watchAnchor(opts: {
   find: () => Element | null;
-  onRead: (anchor: Element | null) => void;
+  /** `layoutEpoch` moves on whenever an element under the anchor is added, removed, hidden or shown, or the anchor changes (ReadContext.layoutEpoch). */
+  onRead: (anchor: Element | null, layoutEpoch: number) => void;
   pollMs?: number;
   coalesceMs?: number;
 }): AnchorWatch {
@@ -27,6 +28,7 @@ export function watchAnchor(opts: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
   let stopped = false;
+  let epoch = 0;
   const gap = opts.coalesceMs ?? COALESCE_MS;
 
   const run = () => {
@@ -39,7 +41,7 @@ export function watchAnchor(opts: {
       const found = opts.find();
       if (found) observe(found);
     }
-    opts.onRead(anchor);
+    opts.onRead(anchor, epoch);
   };
   const schedule = () => {
     if (frame || timer !== undefined || stopped) return;
@@ -52,10 +54,15 @@ export function watchAnchor(opts: {
       }, wait);
   };
 
+  const changed = (records: MutationRecord[]) => {
+    if (records.some(changesLayout)) epoch++;
+    schedule();
+  };
   function observe(el: Element): void {
     observer?.disconnect();
     anchor = el;
-    observer = new MutationObserver(schedule);
+    epoch++;
+    observer = new MutationObserver(changed);
     observer.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
   }
   const attach = (el: Element) => {
@@ -72,6 +79,7 @@ export function watchAnchor(opts: {
       observer?.disconnect();
       observer = null;
       anchor = null;
+      epoch++;
       schedule();
     }
   };
@@ -89,4 +97,17 @@ export function watchAnchor(opts: {
     },
     poke: schedule,
   };
+}
+
+/**
+ * Text written into existing elements (a price ticking, React swapping a text node) leaves the
+ * layout as it was; an element coming or going, or one hidden or shown, does not. `title` and
+ * `data-side` carry values, not layout.
+ */
+export function changesLayout(r: MutationRecord): boolean {
+  if (r.type === 'attributes') return r.attributeName !== 'title' && r.attributeName !== 'data-side';
+  if (r.type !== 'childList') return false;
+  for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) return true;
+  for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1) return true;
+  return false;
 }

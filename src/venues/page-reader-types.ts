@@ -27,6 +27,12 @@ export interface ReadContext {
    * size shown in contracts can be converted; null when unknown — then such a row is unreadable.
    */
   contractValue: (symbol: string) => number | null;
+  /**
+   * Numbers the anchor's layout: the same number means no element under it was added, removed,
+   * hidden or shown since the last read, so the table's layout may be reused (layout-memo.ts).
+   * Absent: work everything out afresh.
+   */
+  layoutEpoch?: number;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from './captions';
 import { dydxSymbolFromUrl } from './page-url';
 import { dydxAssetFromTicker, isDydxTicker } from './symbol';
+import { byLayout } from '../page-kit/layout-memo';
 
 /*
  * dYdX v4 (dydx.trade) is open source, so this reader follows its markup as dydxprotocol/v4-web
@@ -392,7 +393,7 @@ export const dydxPage: VenuePageReader = {
       const empty = emptyStateIn(anchor, anchor);
       return { status: empty ? 'ok' : 'no-table', rows: [], notes: [] };
     }
-    const extracted = extractTable(table);
+    const extracted = byLayout(table, 'dydx', ctx.layoutEpoch, () => extractTable(table));
     if (!extracted) return { status: 'loading', rows: [], notes: [] };
     // Only position rows: not the pagination row dYdX puts in a <tfoot> past five positions, and
     // when rows carry `data-side` (PositionsTable always sets it) none that lacks it.

@@ -12,6 +12,7 @@ import type { MarginMode } from '../position-types';
 import { HYPERLIQUID_COLUMNS, HYPERLIQUID_MODE, HYPERLIQUID_SIDE_COLOURS } from './captions';
 import { hyperliquidSymbolFromUrl } from './page-url';
 import { isHyperliquidCoin } from './symbol';
+import { byLayout } from '../page-kit/layout-memo';
 
 // Hyperliquid, app.hyperliquid.xyz/trade/{COIN}. Closed source: sources in captions.ts. The reader
 // leans on what survives Hyperliquid's builds (its class names are styled-components hashes):
@@ -237,7 +238,7 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
 function read(anchor: Element, ctx: ReadContext): PageRead {
   const notes: string[] = [];
   const table = anchor.tagName === 'TABLE' ? anchor : (positionsTable(anchor, true) ?? anchor.querySelector('table'));
-  const extracted = table ? extractTable(table, headerRowTest) : null;
+  const extracted = table ? byLayout(table, 'hyperliquid', ctx.layoutEpoch, () => extractTable(table, headerRowTest)) : null;
   if (!extracted) return { status: hasLoadingMarker(anchor) ? 'loading' : 'no-table', rows: [], notes };
   const map = mapColumns(extracted.headers, HYPERLIQUID_COLUMNS);
   const cols = recognised(map) ? map : null;

@@ -19,6 +19,7 @@ import {
 } from './captions';
 import { okxSymbolFromUrl } from './page-url';
 import { isOkxSwapSymbol, okxAssetFromSymbol } from './symbol';
+import { byLayout } from '../page-kit/layout-memo';
 
 // OKX USDT/USDC swaps, www.okx.com/trade-swap/{inst-id}. Closed source: what is confirmed and what is
 // evidence only is listed in captions.ts. The reader leans on what survives OKX's builds:
@@ -374,7 +375,7 @@ function read(anchor: Element, ctx: ReadContext): PageRead {
   const notes: string[] = [];
   const tab = tabFor(anchor);
   const count = tab ? (tabInfo(tab)?.count ?? null) : null;
-  const table = extractTable(anchor, headerRowTest);
+  const table = byLayout(anchor, 'okx', ctx.layoutEpoch, () => extractTable(anchor, headerRowTest));
   if (!table) {
     if (hasLoadingMarker(anchor) || (count !== null && count > 0)) return { status: 'loading', rows: [], notes };
     if (count === 0) return { status: 'ok', rows: [], notes };

@@ -22,6 +22,7 @@ import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './t
 import { hasLoadingMarker, isHeaderCellRow, placeholderText } from './table-state';
 import { textPieces } from './text-pieces';
 import { classifyCell, sideFromInlineColour, solveEntryMark, type ShownNumber, type SidePalette } from './value-patterns';
+import { byLayout } from './layout-memo';
 
 export interface PerpPageConfig {
   venue: VenueId;
@@ -175,66 +176,121 @@ export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: 
       out.rows.push(fail(MISALIGNED, cfg.symbolIn(spacedText(row.el)), null));
       continue;
     }
-    const symbolCell = cellAt(row, columns, 'symbol');
-    const symbolText = symbolCell ? spacedText(symbolCell) : '';
-    const symbol = cfg.symbolIn(symbolText);
-    const sideCell = cellAt(row, columns, 'side');
-    const sizeCell = cellAt(row, columns, 'size');
-    const sizeText = sizeCell ? visibleText(sizeCell) : '';
-    const sizeValue = parseNumber(sizeText, { locale: ctx.locale });
-
-    const votes = decideSide([
-      { name: 'side label', side: wordIn(`${symbolText} ${sideCell ? spacedText(sideCell) : ''}`, cfg.sideWords) },
-      { name: 'size sign', side: sizeValue === null || sizeValue === 0 ? null : sizeValue < 0 ? 'short' : signs ? 'long' : null },
-      { name: 'row colour', side: symbolCell ? sideFromInlineColour(symbolCell, cfg.palette) : null },
-      { name: 'row colour', side: ownColour(row.el, cfg.palette) },
-    ]);
-    if (votes.conflict) {
-      out.rows.push(fail(votes.conflict, symbol, null));
-      continue;
-    }
-
-    const marginCell = cellAt(row, columns, 'margin');
-    const marginText = marginCell ? visibleText(marginCell) : '';
-    const modeCell = cellAt(row, columns, 'mode');
-    const modes = [wordIn(symbolText, cfg.modeWords), wordIn(/\(([^)]*)\)\s*$/.exec(marginText.normalize('NFKC'))?.[1] ?? '', cfg.modeWords), modeCell ? wordIn(spacedText(modeCell), cfg.modeWords) : null];
-    if (modes.includes('conflict') || new Set(modes.filter((m) => m !== null)).size > 1) {
-      out.rows.push(fail('the row names both margin modes', symbol, votes.side));
-      continue;
-    }
-    const marginMode = modes.find((m): m is MarginMode => m === 'cross' || m === 'isolated') ?? null;
-
-    const leverageCell = cellAt(row, columns, 'leverage');
-    const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC')) ?? (leverageCell ? LEVERAGE.exec(visibleText(leverageCell).normalize('NFKC')) : null);
-    const leverage = leverageMatch?.[1] ? parseNumber(leverageMatch[1], { locale: ctx.locale }) : num(leverageCell);
-
-    const markPrice = num(cellAt(row, columns, 'mark'));
-    let size: number | null = null;
-    if (sizeValue !== null) {
-      const read = baseSize(sizeValue, cellUnit(sizeText) ?? headerUnit(sizeCaption), symbol, markPrice, ctx, cfg);
-      if (read.problem) {
-        out.rows.push(fail(read.problem, symbol, votes.side));
-        continue;
-      }
-      if (read.quote && !out.notes.includes(NOTE_QUOTE_SIZE)) out.notes.push(NOTE_QUOTE_SIZE);
-      size = read.size;
-    }
-    const pnlCell = cellAt(row, columns, 'pnl');
-    const raw: RawRow = {
-      symbol,
-      side: votes.side,
-      size,
-      entryPrice: num(cellAt(row, columns, 'entry')),
-      markPrice,
-      liqPrice: num(cellAt(row, columns, 'liq')),
-      margin: marginCell ? amountIn(marginText, ctx.locale) : null,
-      marginMode,
-      leverage,
-      unrealizedPnl: pnlCell ? amountIn(visibleText(pnlCell), ctx.locale) : null,
-    };
-    out.rows.push(finishRow(cfg.venue, raw));
+    const outcome = readRowOnce(row, ctx, cfg, columns, sizeCaption, signs);
+    if (outcome.quote && !out.notes.includes(NOTE_QUOTE_SIZE)) out.notes.push(NOTE_QUOTE_SIZE);
+    out.rows.push(outcome.result);
   }
   return out;
+}
+
+interface RowOutcome {
+  result: RowRead;
+  /** The figures read, when the row got as far as the checks. */
+  raw: RawRow | null;
+  /** The size was in the quote currency (converted at the mark). */
+  quote: boolean;
+  /** What a later read may reuse while the row's other cells are unchanged: all of it, all but the mark and PnL, or nothing. */
+  reuse: 'whole' | 'ticking' | 'none';
+  /** The row's symbol and its contract value when read (the value arrives with the market data). */
+  symbol: string | null;
+  contract: number | null;
+}
+
+// Between two reads of one layout most rows change only their mark and PnL (the market ticking):
+// the rest of the row is read once, and only those two figures again.
+const rowMemo = new WeakMap<Element, { key: string; outcome: RowOutcome }>();
+
+/** The row's text apart from its mark and PnL cells, with the columns it was read by, in this layout epoch; null without an epoch. */
+function steadyRowKey(row: TableRow, columns: Columns, ctx: ReadContext, signs: boolean, sizeCaption: string): string | null {
+  if (ctx.layoutEpoch === undefined) return null;
+  let key = `${ctx.layoutEpoch}|${signs}|${ctx.locale}|${JSON.stringify(columns)}|${sizeCaption}`;
+  row.cells.forEach((c, i) => {
+    key += `\u0001${i === columns.mark || i === columns.pnl || !c ? '' : (c.textContent ?? '')}`;
+  });
+  return key;
+}
+
+function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean): RowOutcome {
+  const key = steadyRowKey(row, columns, ctx, signs, sizeCaption);
+  const memo = key === null ? undefined : rowMemo.get(row.el);
+  if (key !== null && memo?.key === key && memo.outcome.reuse !== 'none' && memo.outcome.contract === (memo.outcome.symbol === null ? null : ctx.contractValue(memo.outcome.symbol))) {
+    const { outcome } = memo;
+    if (outcome.reuse === 'whole' || !outcome.raw) return outcome;
+    const markCell = cellAt(row, columns, 'mark');
+    const pnlCell = cellAt(row, columns, 'pnl');
+    const raw: RawRow = {
+      ...outcome.raw,
+      markPrice: markCell ? parseNumber(visibleText(markCell), { locale: ctx.locale }) : null,
+      unrealizedPnl: pnlCell ? amountIn(visibleText(pnlCell), ctx.locale) : null,
+    };
+    const next: RowOutcome = { ...outcome, raw, result: finishRow(cfg.venue, raw) };
+    rowMemo.set(row.el, { key, outcome: next });
+    return next;
+  }
+  const outcome = readRow(row, ctx, cfg, columns, sizeCaption, signs);
+  if (key !== null) rowMemo.set(row.el, { key, outcome });
+  return outcome;
+}
+
+function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean): RowOutcome {
+  const num = (el: Element | null): number | null => (el ? parseNumber(visibleText(el), { locale: ctx.locale }) : null);
+  const symbolCell = cellAt(row, columns, 'symbol');
+  const symbolText = symbolCell ? spacedText(symbolCell) : '';
+  const symbol = cfg.symbolIn(symbolText);
+  const contract = symbol === null ? null : ctx.contractValue(symbol);
+  const whole = (result: RowRead): RowOutcome => ({ result, raw: null, quote: false, reuse: 'whole', symbol, contract });
+  const sideCell = cellAt(row, columns, 'side');
+  const sizeCell = cellAt(row, columns, 'size');
+  const sizeText = sizeCell ? visibleText(sizeCell) : '';
+  const sizeValue = parseNumber(sizeText, { locale: ctx.locale });
+
+  const votes = decideSide([
+    { name: 'side label', side: wordIn(`${symbolText} ${sideCell ? spacedText(sideCell) : ''}`, cfg.sideWords) },
+    { name: 'size sign', side: sizeValue === null || sizeValue === 0 ? null : sizeValue < 0 ? 'short' : signs ? 'long' : null },
+    { name: 'row colour', side: symbolCell ? sideFromInlineColour(symbolCell, cfg.palette) : null },
+    { name: 'row colour', side: ownColour(row.el, cfg.palette) },
+  ]);
+  if (votes.conflict) {
+    return whole(fail(votes.conflict, symbol, null));
+  }
+
+  const marginCell = cellAt(row, columns, 'margin');
+  const marginText = marginCell ? visibleText(marginCell) : '';
+  const modeCell = cellAt(row, columns, 'mode');
+  const modes = [wordIn(symbolText, cfg.modeWords), wordIn(/\(([^)]*)\)\s*$/.exec(marginText.normalize('NFKC'))?.[1] ?? '', cfg.modeWords), modeCell ? wordIn(spacedText(modeCell), cfg.modeWords) : null];
+  if (modes.includes('conflict') || new Set(modes.filter((m) => m !== null)).size > 1) {
+    return whole(fail('the row names both margin modes', symbol, votes.side));
+  }
+  const marginMode = modes.find((m): m is MarginMode => m === 'cross' || m === 'isolated') ?? null;
+
+  const leverageCell = cellAt(row, columns, 'leverage');
+  const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC')) ?? (leverageCell ? LEVERAGE.exec(visibleText(leverageCell).normalize('NFKC')) : null);
+  const leverage = leverageMatch?.[1] ? parseNumber(leverageMatch[1], { locale: ctx.locale }) : num(leverageCell);
+
+  const markPrice = num(cellAt(row, columns, 'mark'));
+  let size: number | null = null;
+  let quote = false;
+  if (sizeValue !== null) {
+    const read = baseSize(sizeValue, cellUnit(sizeText) ?? headerUnit(sizeCaption), symbol, markPrice, ctx, cfg);
+    // A size in the quote currency is converted at the mark, so the whole row follows the mark.
+    if (read.problem) return { result: fail(read.problem, symbol, votes.side), raw: null, quote: false, reuse: read.quote ? 'none' : 'whole', symbol, contract };
+    quote = read.quote;
+    size = read.size;
+  }
+  const pnlCell = cellAt(row, columns, 'pnl');
+  const raw: RawRow = {
+    symbol,
+    side: votes.side,
+    size,
+    entryPrice: num(cellAt(row, columns, 'entry')),
+    markPrice,
+    liqPrice: num(cellAt(row, columns, 'liq')),
+    margin: marginCell ? amountIn(marginText, ctx.locale) : null,
+    marginMode,
+    leverage,
+    unrealizedPnl: pnlCell ? amountIn(visibleText(pnlCell), ctx.locale) : null,
+  };
+  return { result: finishRow(cfg.venue, raw), raw, quote, reuse: quote ? 'none' : 'ticking', symbol, contract };
 }
 
 /**
@@ -398,7 +454,7 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       return patternTable(scope, cfg)?.root ?? null;
     },
     read(anchor, ctx) {
-      const found = findCaptionedTable(anchor, cfg.columns, isPositionsHeader);
+      const found = byLayout(anchor, cfg.venue, ctx.layoutEpoch, () => findCaptionedTable(anchor, cfg.columns, isPositionsHeader));
       const read = found ? readCaptionedRows(found, ctx, cfg) : null;
       const pattern = read ? null : patternTable(anchor, cfg);
       const rows = read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null);

@@ -20,21 +20,27 @@ export interface ExtractedTable {
   rows: TableRow[];
 }
 
+const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TD', 'TH']);
+
 /** Visible text of an element: its text nodes, with hidden descendants left out. */
 export function visibleText(el: Element): string {
+  // A read calls this for every cell at every tick of the page's prices: sibling pointers rather
+  // than child arrays, so a walk allocates nothing but the string.
   let out = '';
-  const walk = (n: Node): void => {
-    if (n.nodeType === 3) {
-      out += n.nodeValue ?? '';
-      return;
+  const walk = (e: Element): void => {
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += n.nodeValue ?? '';
+      else if (n.nodeType === 1) {
+        const c = n as Element;
+        const tag = c.tagName;
+        if (tag === 'STYLE' || tag === 'SCRIPT' || c.getAttribute('aria-hidden') === 'true' || c.hasAttribute('hidden')) continue;
+        if (tag === 'BR') out += ' ';
+        walk(c);
+        if (BLOCK_TAGS.has(tag)) out += ' ';
+      }
     }
-    if (n.nodeType !== 1) return;
-    const e = n as Element;
-    if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || e.tagName === 'STYLE' || e.tagName === 'SCRIPT') return;
-    if (e.tagName === 'BR') out += ' ';
-    for (const c of Array.from(e.childNodes)) walk(c);
-    if (/^(?:DIV|P|LI|TD|TH)$/.test(e.tagName)) out += ' ';
   };
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || el.tagName === 'STYLE' || el.tagName === 'SCRIPT') return '';
   walk(el);
   return out.replace(/\s+/g, ' ').trim();
 }
