@@ -88,14 +88,21 @@ export function createRenderer(container: Element) {
   const observer = new MutationObserver(() => {
     prev = undefined;
   });
-  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  const watch = () => observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  watch();
   return {
     /** `after` may adjust what was rendered (the dragged position): its changes are ours too. */
     render(tree: TreeNode, after?: () => void): void {
-      patchChildren(container, [tree], prev);
-      after?.();
-      // Our own changes are not tampering.
-      observer.takeRecords();
+      // A change the page made since the last render is waiting in the observer's queue.
+      if (observer.takeRecords().length) prev = undefined;
+      // Our own changes are not tampering: unobserved, they cost the page no mutation records.
+      observer.disconnect();
+      try {
+        patchChildren(container, [tree], prev);
+        after?.();
+      } finally {
+        watch();
+      }
       prev = [tree];
     },
     stop(): void {
