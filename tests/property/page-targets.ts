@@ -19,7 +19,7 @@ import { fail, nonFinitePaths, type Target } from './target';
 // never put NaN/Infinity in its output, and never produce an ok row with a figure no cell shows.
 
 // The properties are plain DOM code; where the DOM and the fixture files come from is the
-// caller's: the unit run and `npm run fuzz --dom happy-dom` use happy-dom in Node
+// caller's: the unit run and `npm run fuzz -- --dom happy-dom` use happy-dom in Node
 // (page-env-node.ts), `npm run fuzz` runs them inside headless Chromium with its native DOMParser
 // (page-env-browser.ts, bundled by scripts/fuzz-chromium.ts).
 
