@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { Window } from 'happy-dom';
 import { parseNumber } from '../../src/core/numbers';
 import type { Side } from '../../src/core/types';
 import { binancePage } from '../../src/venues/binance/page';
@@ -13,6 +9,7 @@ import { okxPage } from '../../src/venues/okx/page';
 import { pageLocale } from '../../src/venues/page-kit/locale';
 import type { PageRead, ReadContext, VenuePageReader } from '../../src/venues/page-reader-types';
 import type { Position } from '../../src/venues/position-types';
+import { deepEqual } from './deep-equal';
 import { fail, nonFinitePaths, type Target } from './target';
 
 // Page readers against their own fixtures: the e2e-long-short page of each venue (a long row and a
@@ -21,30 +18,26 @@ import { fail, nonFinitePaths, type Target } from './target';
 // swapped, an extra column, a repeated header, script markup) must never make the reader throw,
 // never put NaN/Infinity in its output, and never produce an ok row with a figure no cell shows.
 
-// happy-dom keeps every document a window parsed (some MB for a venue table) until the window is
-// closed and the close has settled, so the properties are async: every PARSES_PER_WINDOW documents
-// the window is closed and awaited, which keeps a 100 000-case fuzz run in bounded memory.
-const PARSES_PER_WINDOW = 40;
-let window = new Window();
-let parser = new window.DOMParser();
-let parses = 0;
+// The properties are plain DOM code; where the DOM and the fixture files come from is the
+// caller's: the unit run and `npm run fuzz -- --dom happy-dom` use happy-dom in Node
+// (page-env-node.ts), `npm run fuzz` runs them inside headless Chromium with its native DOMParser
+// (page-env-browser.ts, bundled by scripts/fuzz-chromium.ts).
 
-/** Each venue's page parsed once per window; a case clones it (cheaper than parsing again). */
-let pages = new Map<string, Document>();
-
-async function freshWindowIfDue(): Promise<void> {
-  if (parses < PARSES_PER_WINDOW) return;
-  const old = window;
-  window = new Window();
-  parser = new window.DOMParser();
-  pages = new Map();
-  parses = 0;
-  await old.happyDOM.close();
+/** A DOM to parse documents in. */
+export interface PageDom {
+  /** A whole HTML document, parsed. */
+  parse(html: string): Document;
+  /**
+   * Called before every case. True when the DOM was replaced (happy-dom closes its window every
+   * few dozen documents to bound memory): documents parsed before are not to be used any more.
+   */
+  beforeCase(): Promise<boolean> | boolean;
 }
 
-function parse(html: string): Document {
-  parses++;
-  return parser.parseFromString(html, 'text/html') as unknown as Document;
+export interface PageEnv {
+  dom: PageDom;
+  /** The text of a file under tests/pages/, by its path there ('binance/e2e-long-short.html'). */
+  fixture(path: string): string;
 }
 
 type Field = 'size' | 'entry' | 'mark' | 'liq' | 'margin' | 'leverage' | 'pnl';
@@ -99,7 +92,17 @@ interface VenueSpec {
   rows: [RowSpec, RowSpec];
 }
 
-const fmt = (v: number, min: number, max = min): string => new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }).format(v);
+/** One formatter per digit range: making an Intl.NumberFormat costs more than formatting with it. */
+const formats = new Map<string, Intl.NumberFormat>();
+function fmt(v: number, min: number, max = min): string {
+  const key = `${min}-${max}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
+    formats.set(key, f);
+  }
+  return f.format(v);
+}
 const price = (f: Figures, v: number | null): string => (v === null ? '--' : fmt(v, 2));
 const signed = (v: number, unit: string): string => `${v < 0 ? '-' : '+'}${fmt(Math.abs(v), 2)}${unit}`;
 
@@ -231,6 +234,11 @@ const DYDX: VenueSpec = {
 
 export const VENUES: readonly VenueSpec[] = [BINANCE, BYBIT, OKX, HYPERLIQUID, DYDX];
 
+const expectedFile = (fixture: string): string => fixture.replace(/\.html$/, '.expected.json');
+
+/** Every file under tests/pages/ the page targets read through PageEnv.fixture. */
+export const PAGE_FIXTURES: readonly string[] = VENUES.flatMap((v) => [v.fixture, expectedFile(v.fixture)]);
+
 // ---------------------------------------------------------------------------------------------
 // The page: only the reader's anchor of the fixture, in a document of the fixture's language, so a
 // case parses a few kB rather than the whole saved page (checked against the fixture's expected read).
@@ -243,35 +251,45 @@ interface Prepared {
   base: [Position, Position];
 }
 
-const FIXTURES = join(process.cwd(), 'tests/pages');
-const prepared = new Map<string, Prepared>();
+/** One environment's state, shared by its targets. */
+interface Session {
+  env: PageEnv;
+  prepared: Map<string, Prepared>;
+  /** Each venue's page parsed once per DOM; a case clones it (cheaper than parsing again). */
+  pages: Map<string, Document>;
+}
+
+async function startCase(s: Session): Promise<void> {
+  if (await s.env.dom.beforeCase()) s.pages.clear();
+}
 
 function context(spec: VenueSpec, url: URL, doc: Document): ReadContext {
   return { locale: pageLocale(url, doc), urlSymbol: spec.reader.matchUrl(url) ?? '', contractValue: spec.contractValue };
 }
 
-function prepare(spec: VenueSpec): Prepared {
-  const cached = prepared.get(spec.name);
+function prepare(s: Session, spec: VenueSpec): Prepared {
+  const cached = s.prepared.get(spec.name);
   if (cached) return cached;
-  const full = parse(readFileSync(join(FIXTURES, spec.fixture), 'utf8'));
+  const parse = (html: string): Document => s.env.dom.parse(html);
+  const full = parse(s.env.fixture(spec.fixture));
   const anchor = spec.reader.findAnchor(full);
   if (!anchor) return fail(`${spec.name}: fixture has no anchor`);
   const lang = full.documentElement.getAttribute('lang') ?? 'en';
   // Icon paths are most of the markup and none of the reading (checked just below).
   const body = anchor.outerHTML.replace(/ d="[^"]*"/g, '');
   const html = `<!doctype html><html lang="${lang}"><head><title>t</title></head><body>${body}</body></html>`;
-  const expected = JSON.parse(readFileSync(join(FIXTURES, spec.fixture.replace(/\.html$/, '.expected.json')), 'utf8')) as PageRead;
+  const expected = JSON.parse(s.env.fixture(expectedFile(spec.fixture))) as PageRead;
   const url = new URL(spec.url);
   const mini = parse(html);
   const miniAnchor = spec.reader.findAnchor(mini);
   if (miniAnchor !== mini.body.firstElementChild) fail(`${spec.name}: the anchor of the reduced page is not its body's first element`);
   const read = miniAnchor ? spec.reader.read(miniAnchor, context(spec, url, mini)) : null;
-  if (!isDeepStrictEqual(read, expected)) fail(`${spec.name}: the anchor alone does not read like the fixture`, read);
+  if (!deepEqual(read, expected)) fail(`${spec.name}: the anchor alone does not read like the fixture`, read);
   const positions = expected.rows.map((r) => (r.ok ? r.position : fail(`${spec.name}: fixture row not ok`)));
   const [long, short] = positions;
   if (!long || !short || long.side !== 'long' || short.side !== 'short') return fail(`${spec.name}: fixture rows are not long, short`);
   const p: Prepared = { spec, html, url, base: [long, short] };
-  prepared.set(spec.name, p);
+  s.prepared.set(spec.name, p);
   return p;
 }
 
@@ -279,7 +297,8 @@ function textNodes(root: Node): Text[] {
   const out: Text[] = [];
   const walk = (n: Node): void => {
     if (n.nodeType === 3) out.push(n as Text);
-    n.childNodes.forEach(walk);
+    // Siblings rather than childNodes: a live NodeList per node is the slow path in Chromium.
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(root);
   return out;
@@ -299,13 +318,12 @@ const cellOf = (n: Node): Element => {
 };
 
 /** The fixture page with `figures` written into its two rows. */
-function build(p: Prepared, figures: [Figures, Figures]): Built {
-  let page = pages.get(p.spec.name);
+function build(s: Session, p: Prepared, figures: [Figures, Figures]): Built {
+  let page = s.pages.get(p.spec.name);
   if (!page) {
-    page = parse(p.html);
-    pages.set(p.spec.name, page);
+    page = s.env.dom.parse(p.html);
+    s.pages.set(p.spec.name, page);
   }
-  parses++;
   const doc = page.cloneNode(true) as Document;
   // prepare() checked that this is where findAnchor finds it; mutated pages look it up again.
   const anchor = doc.body.firstElementChild ?? fail(`${p.spec.name}: no anchor`);
@@ -516,7 +534,7 @@ function checkRows(
     const named = injected === null ? [] : (['cross', 'isolated'] as const).filter((w) => new RegExp(w, 'i').test(injected));
     const modeMayChange = injected !== null || (p.spec.modeInMargin && marginCellTouched === r);
     if (modeMayChange && (restGot.marginMode === null || named.some((w) => w === restGot.marginMode))) restGot.marginMode = restWant.marginMode;
-    if (!isDeepStrictEqual(restGot, restWant)) fail(`${p.spec.name} ${what}: row ${i} reads ${JSON.stringify(restGot)}, wrote ${JSON.stringify(restWant)}`);
+    if (!deepEqual(restGot, restWant)) fail(`${p.spec.name} ${what}: row ${i} reads ${JSON.stringify(restGot)}, wrote ${JSON.stringify(restWant)}`);
     for (const field of FIELDS) {
       const value = got[KEY[field]];
       const exact = want[KEY[field]];
@@ -591,28 +609,32 @@ function mutate(p: Prepared, b: Built, figs: [Figures, Figures], m: Mutation): {
   }
 }
 
-export const PAGE_TARGETS: Target[] = VENUES.flatMap((spec): Target[] => [
-  {
-    name: `${spec.name} page reader: random figures in the venue's format read back exactly`,
-    property: () =>
-      fc.asyncProperty(pairOf(spec), async (figs) => {
-        await freshWindowIfDue();
-        const p = prepare(spec);
-        const b = build(p, figs);
-        const read = readPage(b, spec);
-        const want = { status: 'ok', rows: figs.map((f, i) => ({ ok: true, position: expectedPosition(p.base[i as 0 | 1], f) })), notes: [] };
-        if (!isDeepStrictEqual(read, want)) fail(`${spec.name}: read ${JSON.stringify(read)}\nwrote ${JSON.stringify(want)}`);
-      }),
-  },
-  {
-    name: `${spec.name} page reader: mutated tables never throw, never NaN, never a figure no cell shows`,
-    property: () =>
-      fc.asyncProperty(pairOf(spec), MUTATION, async (figs, m) => {
-        await freshWindowIfDue();
-        const p = prepare(spec);
-        const b = build(p, figs);
-        const check = mutate(p, b, figs, m);
-        check.check(readPage(b, spec, true));
-      }),
-  },
-]);
+/** The page targets (two per venue, names independent of the environment) in `env`. */
+export function pageTargets(env: PageEnv): Target[] {
+  const s: Session = { env, prepared: new Map(), pages: new Map() };
+  return VENUES.flatMap((spec): Target[] => [
+    {
+      name: `${spec.name} page reader: random figures in the venue's format read back exactly`,
+      property: () =>
+        fc.asyncProperty(pairOf(spec), async (figs) => {
+          await startCase(s);
+          const p = prepare(s, spec);
+          const b = build(s, p, figs);
+          const read = readPage(b, spec);
+          const want = { status: 'ok', rows: figs.map((f, i) => ({ ok: true, position: expectedPosition(p.base[i as 0 | 1], f) })), notes: [] };
+          if (!deepEqual(read, want)) fail(`${spec.name}: read ${JSON.stringify(read)}\nwrote ${JSON.stringify(want)}`);
+        }),
+    },
+    {
+      name: `${spec.name} page reader: mutated tables never throw, never NaN, never a figure no cell shows`,
+      property: () =>
+        fc.asyncProperty(pairOf(spec), MUTATION, async (figs, m) => {
+          await startCase(s);
+          const p = prepare(s, spec);
+          const b = build(s, p, figs);
+          const check = mutate(p, b, figs, m);
+          check.check(readPage(b, spec, true));
+        }),
+    },
+  ]);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { PAGE_TARGETS } from './page-targets';
+import { PAGE_TARGETS } from './targets';
 import { runs } from './runs';
 
 describe('page reader properties', () => {
