@@ -40,6 +40,13 @@ function layoutOf(tree: TreeElement): Layout {
   return layout;
 }
 
+/** The funding countdowns as they read at `now`: the page need not redraw while this stays the same. */
+export function clockKey(tree: TreeElement, now: number): string {
+  return layoutOf(tree)
+    .countdowns.map((c) => formatCountdown(Number(c.el.a['data-value']) - now))
+    .join('|');
+}
+
 const withValue = (el: TreeElement, value: string, text: string, cls?: string): TreeElement => ({
   t: el.t,
   a: { ...el.a, 'data-value': value, ...(cls === undefined ? {} : { class: cls }) },

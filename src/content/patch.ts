@@ -105,6 +105,11 @@ export function createRenderer(container: Element) {
       }
       prev = [tree];
     },
+    /** True when the page changed the panel since the last render (the next render repairs it). */
+    tampered(): boolean {
+      if (observer.takeRecords().length) prev = undefined;
+      return prev === undefined;
+    },
     stop(): void {
       observer.disconnect();
     },

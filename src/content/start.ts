@@ -8,7 +8,7 @@ import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/
 import type { PageMatch } from '../venues/types';
 import { askView, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from './extension';
-import { liveUpdate, steadyKey } from './live-update';
+import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
 import { loadPrefs, savePrefs } from './prefs-store';
@@ -54,6 +54,8 @@ interface Session {
   tree: TreeElement | null;
   version: number | null;
   live: (LiveCard | null)[];
+  /** The countdowns as last drawn (clockKey): the tick redraws only when they move. */
+  drawnClock: string;
   /** `read` without its ticking figures (see steadyKey), worked out once per read. */
   readSteady: string;
   /** The read last sent to the background, without its ticking figures. */
@@ -134,7 +136,9 @@ function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean; la
 function draw(s: Session, mounted: Mounted, renderer: ReturnType<typeof createRenderer>): void {
   if (!s.tree) return;
   const read = s.readSteady === s.sentSteady ? s.read : null;
-  const shown = liveUpdate(s.tree, s.live, read, Date.now()) ?? s.tree;
+  const now = Date.now();
+  s.drawnClock = clockKey(s.tree, now);
+  const shown = liveUpdate(s.tree, s.live, read, now) ?? s.tree;
   renderer.render(shown, () => place(s, mounted));
 }
 
@@ -339,6 +343,7 @@ function start(match: PageMatch): void {
     tree: null,
     version: null,
     live: [],
+    drawnClock: '',
     sentSteady: '',
     inFlight: false,
     again: false,
@@ -414,7 +419,8 @@ function tick(): void {
   s.mounted?.ensureAttached();
   if (!s.read && Date.now() - s.startedAt > GIVE_UP_LOOKING_MS) s.watch?.poke();
   if (since >= ASK_EVERY_MS) ask(s);
-  else if (s.mounted && s.renderer) draw(s, s.mounted, s.renderer);
+  // Redrawn only when a countdown moves, or to put back what the page wrote into the panel.
+  else if (s.mounted && s.renderer && s.tree && (clockKey(s.tree, Date.now()) !== s.drawnClock || s.renderer.tampered())) draw(s, s.mounted, s.renderer);
 }
 
 /**

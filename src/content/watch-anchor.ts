@@ -1,17 +1,20 @@
 /**
  * Watches one venue page cheaply (pages.md, "Watching a heavy single-page app"): a slow poll finds
  * the anchor (one querySelector-level scan a second, only while the tab is visible); once found, a
- * MutationObserver on the anchor alone reports changes, coalesced to one callback per animation
- * frame — which browsers do not run in hidden tabs. When the page's app replaces the anchor, the
- * poll notices it is detached and finds the new one. Reads are at least `coalesceMs` apart: a table
- * whose mark ticks at 60 Hz costs ten reads a second, not sixty.
+ * MutationObserver on the anchor alone reports changes. When the page's app replaces the anchor,
+ * the poll notices it is detached and finds the new one. Reads are at least `coalesceMs` apart: a
+ * table whose mark ticks at 60 Hz costs ten reads a second, not sixty. A change outside the window
+ * is read in the observer's own callback — the page's update is complete by then, and every extra
+ * callback (a timer, a frame) costs the page as much as a small read. Hidden tabs are not read
+ * here (the content script's tick reads them now and then); a change missed while hidden is read
+ * when the tab is shown.
  */
-/** The coalescing window: a change in the table reaches the panel within this plus one frame. */
+/** The coalescing window: a change in the table reaches the panel within this (plus a frame to paint). */
 export const COALESCE_MS = 100;
 
 export interface AnchorWatch {
   stop(): void;
-  /** Ask for a read on the next frame (e.g. when market data arrived). */
+  /** Ask for a read soon, never from within the caller (e.g. when market data arrived). */
   poke(): void;
 }
 
@@ -24,17 +27,20 @@ export function watchAnchor(opts: {
 }): AnchorWatch {
   let anchor: Element | null = null;
   let observer: MutationObserver | null = null;
-  let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
   let stopped = false;
+  let missed = false;
   let epoch = 0;
   const gap = opts.coalesceMs ?? COALESCE_MS;
 
   const run = () => {
-    frame = 0;
-    lastRead = performance.now();
     if (stopped) return;
+    if (document.hidden) {
+      missed = true;
+      return;
+    }
+    lastRead = performance.now();
     // A read asked for (poke) before the slow poll found the anchor, or after the app replaced it:
     // look now rather than report "no table" from a stale or missing anchor.
     if (!anchor?.isConnected) {
@@ -43,21 +49,28 @@ export function watchAnchor(opts: {
     }
     opts.onRead(anchor, epoch);
   };
-  const schedule = () => {
-    if (frame || timer !== undefined || stopped) return;
-    const wait = lastRead + gap - performance.now();
-    if (wait <= 0) frame = requestAnimationFrame(run);
-    else
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (!stopped && !frame) frame = requestAnimationFrame(run);
-      }, wait);
+  const wait = () => lastRead + gap - performance.now();
+  const later = () => {
+    if (timer !== undefined || stopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      run();
+    }, Math.max(0, wait()));
   };
 
   const changed = (records: MutationRecord[]) => {
     if (records.some(changesLayout)) epoch++;
-    schedule();
+    if (timer !== undefined || stopped) return;
+    if (wait() <= 0) run();
+    else later();
   };
+  const shown = () => {
+    if (!document.hidden && missed) {
+      missed = false;
+      later();
+    }
+  };
+  document.addEventListener('visibilitychange', shown);
   function observe(el: Element): void {
     observer?.disconnect();
     anchor = el;
@@ -67,7 +80,7 @@ export function watchAnchor(opts: {
   }
   const attach = (el: Element) => {
     observe(el);
-    schedule();
+    later();
   };
 
   const check = () => {
@@ -80,22 +93,22 @@ export function watchAnchor(opts: {
       observer = null;
       anchor = null;
       epoch++;
-      schedule();
+      later();
     }
   };
 
   const poll = setInterval(check, opts.pollMs ?? 1000);
   check();
-  if (!anchor) schedule();
+  if (!anchor) later();
   return {
     stop() {
       stopped = true;
       clearInterval(poll);
       clearTimeout(timer);
       observer?.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      document.removeEventListener('visibilitychange', shown);
     },
-    poke: schedule,
+    poke: later,
   };
 }
 
@@ -107,7 +120,10 @@ export function watchAnchor(opts: {
 export function changesLayout(r: MutationRecord): boolean {
   if (r.type === 'attributes') return r.attributeName !== 'title' && r.attributeName !== 'data-side';
   if (r.type !== 'childList') return false;
-  for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) return true;
-  for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1) return true;
+  return hasElement(r.addedNodes) || hasElement(r.removedNodes);
+}
+
+function hasElement(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]?.nodeType === 1) return true;
   return false;
 }

@@ -7,28 +7,32 @@
 
 interface Slot {
   epoch: number;
+  /** The elements whose text the layout depends on: the same elements while the epoch stays. */
+  headers: Element[];
   print: string;
   value: unknown;
 }
 
 const slots = new WeakMap<Element, Map<string, Slot>>();
 
-/** The text a layout depends on: the header cells' and the first row's (a header of plain cells), read natively. */
-function headerPrint(el: Element): string {
-  let print = el.querySelector('tr, [role="row"]')?.textContent ?? '';
-  for (const c of Array.from(el.querySelectorAll('th, [role="columnheader"]'))) print += `\u0001${c.textContent ?? ''}`;
-  return print;
+/** The header cells and the first row (a header of plain cells): their text decides the columns. */
+function headerElements(el: Element): Element[] {
+  const first = el.querySelector('tr, [role="row"]');
+  return [...(first ? [first] : []), ...Array.from(el.querySelectorAll('th, [role="columnheader"]'))];
 }
+
+const printOf = (headers: readonly Element[]): string => headers.map((h) => h.textContent ?? '').join('\u0001');
 
 /** `compute()` for `el`, or the value it gave in this layout epoch (`key` names what was computed). */
 export function byLayout<T>(el: Element, key: string, epoch: number | undefined, compute: () => T): T {
   if (epoch === undefined) return compute();
-  const print = headerPrint(el);
   let map = slots.get(el);
   const slot = map?.get(key);
-  if (slot && slot.epoch === epoch && slot.print === print) return slot.value as T;
+  // No element came or went in this epoch, so the header elements found then are still the ones.
+  if (slot && slot.epoch === epoch && slot.print === printOf(slot.headers)) return slot.value as T;
+  const headers = headerElements(el);
   const value = compute();
   if (!map) slots.set(el, (map = new Map()));
-  map.set(key, { epoch, print, value });
+  map.set(key, { epoch, headers, print: printOf(headers), value });
   return value;
 }

@@ -42,3 +42,21 @@ describe('createRenderer', () => {
     r.stop();
   });
 });
+
+describe('createRenderer.tampered', () => {
+  it('says whether the page wrote into the panel since the last render', async () => {
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const r = createRenderer(container);
+    r.render(panel('100'));
+    expect(r.tampered()).toBe(false);
+    container.querySelector('[data-field="mark-price"]')?.setAttribute('data-value', '1');
+    expect(r.tampered()).toBe(true);
+    await settle();
+    expect(r.tampered()).toBe(true);
+    r.render(panel('100'));
+    expect(r.tampered()).toBe(false);
+    expect(container.querySelector('[data-field="mark-price"]')?.getAttribute('data-value')).toBe('100');
+    r.stop();
+  });
+});
