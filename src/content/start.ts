@@ -211,7 +211,7 @@ function apply(s: Session, answer: ViewAnswer): void {
     if (s.tree && s.failures < 2) return;
     s.tree = null;
     s.version = null;
-    renderer.render(failureTree(answer.failed));
+    renderer.render(failureTree(answer.failed), () => place(s, mounted));
     return;
   }
   s.failures = 0;

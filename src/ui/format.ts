@@ -27,14 +27,17 @@ export function formatPercent(fraction: number, digits = 2, signed = false): str
   return `${signed && fraction > 0 ? '+' : ''}${s.replace('-', '\u2212')}%`;
 }
 
+/**
+ * Time to the next funding, to the minute ("4h 05m", "34m") and to the second only in its last
+ * minute ("45s"): a panel whose text changed every second would repaint every second on the page.
+ */
 export function formatCountdown(ms: number): string {
   if (ms <= 0) return 'now';
   const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}h ${pad(m)}m` : `${m}m ${pad(s)}s`;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  return m > 0 ? `${m}m` : `${total}s`;
 }
 
 export function formatAge(ms: number): string {

@@ -24,7 +24,9 @@ describe('format', () => {
   });
   it('countdowns', () => {
     expect(formatCountdown(0)).toBe('now');
-    expect(formatCountdown(65_000)).toBe('1m 05s');
+    expect(formatCountdown(65_000)).toBe('1m');
+    expect(formatCountdown(59_999)).toBe('59s');
+    expect(formatCountdown(3_599_000)).toBe('59m');
     expect(formatCountdown(4 * 3_600_000 + 25 * 60_000)).toBe('4h 25m');
   });
 });
