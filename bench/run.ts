@@ -11,6 +11,8 @@ import { watchlistScale } from './watchlist-scale';
 export interface BenchPlan {
   name: 'full' | 'quick';
   overhead: { seconds: number; rounds: number; markHz: number; traceSeconds: number };
+  /** The same measure with the positions' mark ticking four times a second: reported, not budgeted. */
+  stress: { seconds: number; rounds: number; markHz: number; traceSeconds: number } | null;
   latencyChanges: number;
   coldRuns: number;
   economyMinutes: number;
@@ -23,7 +25,9 @@ const FRAME_MS = 1000 / 60;
 
 export const FULL: BenchPlan = {
   name: 'full',
-  overhead: { seconds: 20, rounds: 6, markHz: 4, traceSeconds: 20 },
+  // Binance's positions table follows the 1 s mark-price stream: the budget case.
+  overhead: { seconds: 20, rounds: 8, markHz: 1, traceSeconds: 20 },
+  stress: { seconds: 10, rounds: 3, markHz: 4, traceSeconds: 10 },
   latencyChanges: 200,
   coldRuns: 20,
   economyMinutes: 60,
@@ -34,6 +38,7 @@ export const FULL: BenchPlan = {
 export const QUICK: BenchPlan = {
   name: 'quick',
   overhead: { seconds: 4, rounds: 2, markHz: 4, traceSeconds: 4 },
+  stress: null,
   latencyChanges: 30,
   coldRuns: 3,
   economyMinutes: 10,
@@ -59,6 +64,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
   const economy = await requestEconomy(plan.economyMinutes);
   const watchlist = await watchlistScale(plan.scale.watchlistMinutes);
   const overhead = await pageOverhead(plan.overhead);
+  const stress = plan.stress ? await pageOverhead(plan.stress) : null;
   const latency = await updateLatency(plan.latencyChanges);
   const cold = await coldPath(plan.coldRuns);
   const positions = await manyPositions(plan.scale);
@@ -69,6 +75,8 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
     // with/without ratio is reported beside it, with its spread, since on a shared machine the
     // run-to-run noise of a 60 Hz page is larger than the 3% being measured.
     { what: 'main thread with ÷ without (attributed)', value: round(overhead.attributedRatio, 4), budget: plan.bounds.overheadRatio, ok: overhead.attributedRatio <= plan.bounds.overheadRatio },
+    // The issue's own measure: the page's main-thread time with PerpLens over without (medians).
+    ...(plan.name === 'full' ? [{ what: 'main thread with ÷ without (measured)', value: round(overhead.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.ratio <= plan.bounds.overheadRatio }] : []),
     { what: 'longest content-script slice, ms', value: round(overhead.extensionSlices.max, 3), budget: plan.bounds.longestSliceMs, ok: overhead.extensionSlices.max <= plan.bounds.longestSliceMs },
     { what: 'update latency p95, ms', value: round(latency.p95), budget: round(plan.bounds.latencyP95Ms), ok: latency.p95 <= plan.bounds.latencyP95Ms },
     { what: 'cold path p95, ms', value: round(cold.p95), budget: plan.bounds.coldP95Ms, ok: cold.p95 <= plan.bounds.coldP95Ms },
@@ -98,6 +106,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
       attributedRatio: round(overhead.attributedRatio, 4),
       extensionMsPerSecond: round(overhead.extensionMsPerSecond, 3),
     },
+    stress: stress && { markHz: stress.markHz, without: roundSpread(stress.without), with: roundSpread(stress.with), ratio: round(stress.ratio, 4), attributedRatio: round(stress.attributedRatio, 4), extensionMsPerSecond: round(stress.extensionMsPerSecond, 3), extensionSlices: roundSpread(stress.extensionSlices, 3) },
     latency: roundSpread(latency),
     coldPath: roundSpread(cold),
     economy: economy.map((e) => ({ ...e, ratio: round(e.ratio, 3), shareOfLimit: round(e.shareOfLimit, 5) })),
@@ -123,7 +132,8 @@ export function table(r: BenchResult): string {
   const s = (x: { min: number; median: number; p95: number; max: number }) => `min ${x.min} / median ${x.median} / p95 ${x.p95} / max ${x.max}`;
   lines.push(`main thread ms/s without: ${s(r.overhead.without)}`);
   lines.push(`main thread ms/s with:    ${s(r.overhead.with)}  (ratio of medians ${r.overhead.ratio})`);
-  lines.push(`content script: ${r.overhead.extensionMsPerSecond} ms/s; slices ms ${s(r.overhead.extensionSlices)}`);
+  lines.push(`content script: ${r.overhead.extensionMsPerSecond} ms/s; slices ms ${s(r.overhead.extensionSlices)} (mark ticking ${r.overhead.markHz}/s)`);
+  if (r.stress) lines.push(`stress, mark ticking ${r.stress.markHz}/s: ratio of medians ${r.stress.ratio}, attributed ${r.stress.attributedRatio}, content script ${r.stress.extensionMsPerSecond} ms/s, longest slice ${r.stress.extensionSlices.max} ms`);
   lines.push(`update latency ms: ${s(r.latency)}`);
   lines.push(`cold path ms: ${s(r.coldPath)}`);
   lines.push(`50 positions: ${r.scale.positions.positions} cards, ${r.scale.positions.panelNodes} nodes, ${r.scale.positions.extensionMsPerSecond} ms/s, slices ms ${s(r.scale.positions.perUpdate)}`);
