@@ -12,6 +12,10 @@
 /** The coalescing window: a change in the table reaches the panel within this (plus a frame to paint). */
 export const COALESCE_MS = 100;
 
+// Layout epochs are unique across watchers: the readers' memos are keyed by element, and an anchor
+// can outlive one watch (a route change in the page's app) while its layout changes.
+let lastEpoch = 0;
+
 export interface AnchorWatch {
   stop(): void;
   /** Ask for a read soon, never from within the caller (e.g. when market data arrived). */
@@ -31,7 +35,7 @@ export function watchAnchor(opts: {
   let lastRead = -Infinity;
   let stopped = false;
   let missed = false;
-  let epoch = 0;
+  let epoch = ++lastEpoch;
   const gap = opts.coalesceMs ?? COALESCE_MS;
 
   const run = () => {
@@ -59,7 +63,7 @@ export function watchAnchor(opts: {
   };
 
   const changed = (records: MutationRecord[]) => {
-    if (records.some(changesLayout)) epoch++;
+    if (records.some(changesLayout)) epoch = ++lastEpoch;
     if (timer !== undefined || stopped) return;
     if (wait() <= 0) run();
     else later();
@@ -74,7 +78,7 @@ export function watchAnchor(opts: {
   function observe(el: Element): void {
     observer?.disconnect();
     anchor = el;
-    epoch++;
+    epoch = ++lastEpoch;
     observer = new MutationObserver(changed);
     observer.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
   }
@@ -92,7 +96,7 @@ export function watchAnchor(opts: {
       observer?.disconnect();
       observer = null;
       anchor = null;
-      epoch++;
+      epoch = ++lastEpoch;
       later();
     }
   };
