@@ -5,9 +5,8 @@
 // (scripts/fuzz-chromium.ts: native DOM, `--workers` pages at once, 2 by default), or here under
 // happy-dom with `--dom happy-dom` (as the unit run does; some hundred times slower).
 // Prints target, cases, failures, seconds; exits 1 with the counterexample and seed on any failure.
-import fc from 'fast-check';
 import type { PageFuzzResult } from '../tests/property/page-fuzz-api';
-import type { Target } from '../tests/property/target';
+import { checkTarget, type Target } from '../tests/property/target';
 import { PAGE_TARGETS, TARGETS } from '../tests/property/targets';
 
 type Dom = 'chromium' | 'happy-dom';
@@ -52,21 +51,7 @@ interface Row {
 /** A finished target, wherever it ran. */
 type Outcome = PageFuzzResult;
 
-async function inNode(t: Target, opts: Options): Promise<Outcome> {
-  const started = performance.now();
-  const d = await fc.check(t.property(), { numRuns: opts.cases, ...(opts.seed === undefined ? {} : { seed: opts.seed }) });
-  const e: unknown = d.errorInstance;
-  return {
-    name: t.name,
-    failed: d.failed,
-    numRuns: d.numRuns,
-    seed: d.seed,
-    path: d.counterexamplePath ?? null,
-    counterexample: d.failed ? fc.stringify(d.counterexample) : null,
-    error: d.failed ? (e instanceof Error ? e.message : String(e)) : null,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
+const inNode = (t: Target, opts: Options): Promise<Outcome> => checkTarget(t, opts.cases, opts.seed ?? null);
 
 async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));

@@ -1,4 +1,5 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
+import type { PageFuzzResult } from './page-fuzz-api';
 
 /** A named property shared by the vitest files (tests/property/*.test.ts) and scripts/fuzz.ts. */
 export interface Target {
@@ -18,4 +19,21 @@ export function nonFinitePaths(value: unknown, path = '$', seen = new Set<unknow
 
 export function fail(message: string, detail?: unknown): never {
   throw new Error(detail === undefined ? message : `${message}: ${JSON.stringify(detail)}`);
+}
+
+/** Runs one target's fc.check and gives the outcome as plain data (scripts/fuzz.ts in Node, page-fuzz-entry.ts in a page). */
+export async function checkTarget(t: Target, numRuns: number, seed: number | null): Promise<PageFuzzResult> {
+  const started = performance.now();
+  const d = await fc.check(t.property(), { numRuns, ...(seed === null ? {} : { seed }) });
+  const e: unknown = d.errorInstance;
+  return {
+    name: t.name,
+    failed: d.failed,
+    numRuns: d.numRuns,
+    seed: d.seed,
+    path: d.counterexamplePath ?? null,
+    counterexample: d.failed ? fc.stringify(d.counterexample) : null,
+    error: d.failed ? (e instanceof Error ? e.message : String(e)) : null,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -9,12 +9,18 @@ const panel = (mark: string) => h('div', { class: 'panel' }, h('span', { 'data-f
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A renderer in a fresh container, with the first panel drawn. */
+function rendered() {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const r = createRenderer(container);
+  r.render(panel('100'));
+  return { container, r };
+}
+
 describe('createRenderer', () => {
   it('renders successive trees and repairs what the page changed in between', async () => {
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    const r = createRenderer(container);
-    r.render(panel('100'));
+    const { container, r } = rendered();
     expect(container.innerHTML).toBe('<div class="panel"><span data-field="mark-price" data-value="100">100</span><span data-field="liq-distance" data-value="0.06">6.00%</span></div>');
     const before = container.innerHTML;
 
@@ -45,10 +51,7 @@ describe('createRenderer', () => {
 
 describe('createRenderer.tampered', () => {
   it('says whether the page wrote into the panel since the last render', async () => {
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    const r = createRenderer(container);
-    r.render(panel('100'));
+    const { container, r } = rendered();
     expect(r.tampered()).toBe(false);
     container.querySelector('[data-field="mark-price"]')?.setAttribute('data-value', '1');
     expect(r.tampered()).toBe(true);
