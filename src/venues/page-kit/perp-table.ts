@@ -165,6 +165,8 @@ export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: 
       const v = num(cellAt(r, columns, 'size'));
       return v !== null && v < 0;
     });
+  // What every row's memo key shares in this read (see steadyRowKey).
+  const readPrefix = ctx.layoutEpoch === undefined ? null : `${ctx.layoutEpoch}|${signs}|${ctx.locale}|${JSON.stringify(columns)}|${sizeCaption}`;
   const out: RowsRead = { rows: [], skeletons: 0, notes: [] };
   for (const row of table.rows) {
     if (isPlaceholder(row)) continue;
@@ -176,7 +178,7 @@ export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: 
       out.rows.push(fail(MISALIGNED, cfg.symbolIn(spacedText(row.el)), null));
       continue;
     }
-    const outcome = readRowOnce(row, ctx, cfg, columns, sizeCaption, signs);
+    const outcome = readRowOnce(row, ctx, cfg, columns, sizeCaption, signs, readPrefix);
     if (outcome.quote && !out.notes.includes(NOTE_QUOTE_SIZE)) out.notes.push(NOTE_QUOTE_SIZE);
     out.rows.push(outcome.result);
   }
@@ -200,18 +202,18 @@ interface RowOutcome {
 // the rest of the row is read once, and only those two figures again.
 const rowMemo = new WeakMap<Element, { key: string; outcome: RowOutcome }>();
 
-/** The row's text apart from its mark and PnL cells, with the columns it was read by, in this layout epoch; null without an epoch. */
-function steadyRowKey(row: TableRow, columns: Columns, ctx: ReadContext, signs: boolean, sizeCaption: string): string | null {
-  if (ctx.layoutEpoch === undefined) return null;
-  let key = `${ctx.layoutEpoch}|${signs}|${ctx.locale}|${JSON.stringify(columns)}|${sizeCaption}`;
+/** The row's text apart from its mark and PnL cells, after the read's prefix (layout epoch, columns…); null without an epoch. */
+function steadyRowKey(row: TableRow, columns: Columns, readPrefix: string | null): string | null {
+  if (readPrefix === null) return null;
+  let key = readPrefix;
   row.cells.forEach((c, i) => {
     key += `\u0001${i === columns.mark || i === columns.pnl || !c ? '' : (c.textContent ?? '')}`;
   });
   return key;
 }
 
-function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean): RowOutcome {
-  const key = steadyRowKey(row, columns, ctx, signs, sizeCaption);
+function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean, readPrefix: string | null): RowOutcome {
+  const key = steadyRowKey(row, columns, readPrefix);
   const memo = key === null ? undefined : rowMemo.get(row.el);
   if (key !== null && memo?.key === key && memo.outcome.reuse !== 'none' && memo.outcome.contract === (memo.outcome.symbol === null ? null : ctx.contractValue(memo.outcome.symbol))) {
     const { outcome } = memo;
