@@ -34,13 +34,17 @@ export interface OverheadResult {
   /** Main-thread task time per second of page life, ms. */
   without: Spread;
   with: Spread;
-  /** median(with) ÷ median(without). */
+  /** with ÷ without of each round: both pages measured over the same window. */
+  roundRatios: Spread;
+  /** The median of the rounds' ratios: the budgeted figure. */
   ratio: number;
+  /** The same rounds with PerpLens in neither browser (an A/A run): the instrument's own spread. */
+  control: Spread | null;
   /** The content script's own slices in a traced window: how long each ran, ms. */
   extensionSlices: Spread;
   /** Its total main-thread time per second during the trace, ms. */
   extensionMsPerSecond: number;
-  /** 1 + the extension's own time ÷ the page's time without it: the ratio without the run-to-run noise. */
+  /** 1 + the extension's own time ÷ the page's time without it: its script alone, without rendering. */
   attributedRatio: number;
 }
 
@@ -51,27 +55,55 @@ async function openHeavy(b: BenchBrowser, fake: FakeExchange, copies: number, ma
   return { page, cdp };
 }
 
+// Past the page's own load (its first seconds cost several times its steady state) and the panel's first draws.
+const WARM_UP_MS = 3_000;
+
+/**
+ * One round: the heavy page in two browsers at once, each one's main-thread ms per second over the
+ * same window. Measured side by side because this machine's speed drifts by a third between runs
+ * seconds apart (two sequential 30 s series of the same build gave ratios of 1.00 and 1.15), far
+ * more than the 3 % to resolve; side by side, an A/A round (no PerpLens in either) reads 1.000.
+ */
+async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: { seconds: number; markHz: number }, flip: boolean): Promise<[number, number]> {
+  const opened: Awaited<ReturnType<typeof openHeavy>>[] = [];
+  try {
+    for (const x of flip ? [b, a] : [a, b]) opened.push(await openHeavy(x, fake, 1, o.markHz));
+    if (flip) opened.reverse();
+    for (const [i, x] of [a, b].entries()) if (x.withExtension) await waitUntil(opened[i]!.page, panelReady, 'the panel');
+    await sleep(WARM_UP_MS);
+    const start = await Promise.all(opened.map((p) => mainThread(p.cdp)));
+    await sleep(o.seconds * 1000);
+    const end = await Promise.all(opened.map((p) => mainThread(p.cdp)));
+    const per = (i: number) => ((end[i]?.task ?? NaN) - (start[i]?.task ?? NaN)) / o.seconds;
+    return [per(0), per(1)];
+  } finally {
+    for (const p of opened) await p.page.close();
+  }
+}
+
 /**
  * Page overhead: the same heavy page (order book ticking every frame, positions' mark at `markHz`)
- * with and without PerpLens, alternating runs so drifts of the machine hit both alike.
+ * with and without PerpLens, side by side in each round (pairedRound), which page opens first
+ * alternating between rounds; `controlRounds` A/A rounds measure the instrument.
  */
-export async function pageOverhead(o: { seconds: number; rounds: number; markHz: number; traceSeconds: number }): Promise<OverheadResult> {
+export async function pageOverhead(o: { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number }): Promise<OverheadResult> {
   const fake = await startFakeExchange();
   const plain = await launchBench(false, fake.hosts, fake.port);
   const ext = await launchBench(true, fake.hosts, fake.port);
+  const plain2 = o.controlRounds > 0 ? await launchBench(false, fake.hosts, fake.port) : null;
   const perSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const ratios: number[] = [];
+  const control: number[] = [];
   try {
     for (let r = 0; r < o.rounds; r++) {
-      for (const b of r % 2 === 0 ? [plain, ext] : [ext, plain]) {
-        const { page, cdp } = await openHeavy(b, fake, 1, o.markHz);
-        if (b.withExtension) await waitUntil(page, panelReady, 'the panel');
-        await sleep(1_000);
-        const a = await mainThread(cdp);
-        await sleep(o.seconds * 1000);
-        const z = await mainThread(cdp);
-        perSecond[b.withExtension ? 'with' : 'without'].push((z.task - a.task) / o.seconds);
-        await page.close();
-      }
+      const [without, withExt] = await pairedRound(fake, plain, ext, o, r % 2 === 1);
+      perSecond.without.push(without);
+      perSecond.with.push(withExt);
+      ratios.push(withExt / without);
+    }
+    for (let r = 0; plain2 && r < o.controlRounds; r++) {
+      const [a, b] = await pairedRound(fake, plain, plain2, o, r % 2 === 1);
+      control.push(b / a);
     }
     const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz);
     await waitUntil(page, panelReady, 'the panel');
@@ -80,6 +112,7 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
     await page.close();
     const without = spread(perSecond.without);
     const withExt = spread(perSecond.with);
+    const roundRatios = spread(ratios);
     const extMs = traced.slices.reduce((a, b) => a + b, 0) / o.traceSeconds;
     return {
       seconds: o.seconds,
@@ -87,7 +120,9 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
       markHz: o.markHz,
       without,
       with: withExt,
-      ratio: withExt.median / without.median,
+      roundRatios,
+      ratio: roundRatios.median,
+      control: control.length > 0 ? spread(control) : null,
       extensionSlices: spread(traced.slices),
       extensionMsPerSecond: extMs,
       attributedRatio: 1 + extMs / without.median,
@@ -95,6 +130,7 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
   } finally {
     await plain.close();
     await ext.close();
+    await plain2?.close();
     await fake.close();
   }
 }

@@ -1,9 +1,12 @@
 // Injected as the text of a <style> inside the shadow root: the page's CSS cannot reach in, and
-// `all: initial` stops inherited page styles at the host. The panel is contained and on its own
-// layer, so the page's own repaints under it (an order book ticking every frame) do not repaint it,
-// and its updates do not lay out the page.
+// `all: initial` stops inherited page styles at the host. The host is a fixed, strictly contained
+// box over the viewport that lets pointer events through: the page's own per-frame layout and
+// paint (an order book ticking every frame) then skip the whole panel, which Chromium otherwise
+// re-walks on every frame of the page (measured: ~7 ms/s of the page's main thread at 60 Hz).
+// `!important` because inside a shadow root it beats the page's own `!important` on the host.
 export const PANEL_CSS = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
+  contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important; }
 :host {
   --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
@@ -13,7 +16,7 @@ export const PANEL_CSS = `
   --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
   --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
 }
-.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 320px; max-height: calc(100vh - 32px);
+.panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 320px; max-height: calc(100vh - 32px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden;
   contain: layout paint style; will-change: transform; }

@@ -216,6 +216,39 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.close();
     });
 
+    // The host is a fixed box over the whole viewport (panel-css.ts): real mouse clicks must reach
+    // the page everywhere outside the panel, and the panel's own buttons.
+    it('real clicks reach the exchange page around the panel and the panel\'s own buttons', async () => {
+      const page = await browser.newPage();
+      await page.goto(CASES[0]?.url ?? '');
+      await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
+      await page.evaluate(() => {
+        const w = window as unknown as { clicks: string[] };
+        w.clicks = [];
+        const spots: [string, string][] = [['top-left', 'left:4px;top:4px'], ['middle', 'left:40%;top:45%'], ['bottom-left', 'left:4px;bottom:4px'], ['top-right', 'right:4px;top:4px']];
+        for (const [id, at] of spots) {
+          const b = document.createElement('button');
+          b.id = `page-${id}`;
+          b.textContent = id;
+          b.setAttribute('style', `position:fixed;${at};z-index:10`);
+          b.addEventListener('click', () => w.clicks.push(id));
+          document.body.appendChild(b);
+        }
+        // Keep the panel clear of the top-right button, as a trader would drag it.
+        const panel = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('.panel');
+        if (panel) Object.assign(panel.style, { top: '60px', bottom: 'auto', maxHeight: '300px' });
+      });
+      for (const id of ['top-left', 'middle', 'bottom-left', 'top-right']) await page.click(`#page-${id}`);
+      expect(await page.evaluate(() => (window as unknown as { clicks: string[] }).clicks)).toEqual(['top-left', 'middle', 'bottom-left', 'top-right']);
+      const collapse = browser.name === 'firefox' ? 'pierce/[data-action="collapse"]' : '[data-action="collapse"]';
+      await page.click(collapse);
+      await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel')?.classList.contains('collapsed') ?? false, 'the panel collapsed by a real click');
+      await page.click(collapse);
+      await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null, 'the panel opened again');
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
     it('talks to no host but the venues', () => {
       const venueHosts = new Set<string>(fake.hosts);
       for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
