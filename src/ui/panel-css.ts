@@ -1,12 +1,9 @@
 // Injected as the text of a <style> inside the shadow root: the page's CSS cannot reach in, and
-// `all: initial` stops inherited page styles at the host. The host is a fixed, strictly contained
-// box over the viewport that lets pointer events through: a page that lays out and paints every
-// frame (an order book ticking) meets one clean contained box there instead of the panel's inline
-// subtree (the visible panel still costs that page ~1.5 ms/s, README "Performance").
-// `!important` because inside a shadow root it beats the page's own `!important` on the host.
+// `all: initial` stops inherited page styles at the host. The panel is contained and on its own
+// layer, so the page's own repaints under it (an order book ticking every frame) do not repaint it,
+// and its updates do not lay out the page.
 export const PANEL_CSS = `
-:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
-  contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important; }
+:host { all: initial; }
 :host {
   --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
@@ -16,7 +13,7 @@ export const PANEL_CSS = `
   --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
   --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
 }
-.panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 320px; max-height: calc(100vh - 32px);
+.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 320px; max-height: calc(100vh - 32px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden;
   contain: layout paint style; will-change: transform; }

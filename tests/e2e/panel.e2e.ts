@@ -216,8 +216,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.close();
     });
 
-    // The host is a fixed box over the whole viewport (panel-css.ts): real mouse clicks must reach
-    // the page everywhere outside the panel, and the panel's own buttons.
+    // The panel floats over the exchange's own controls: real mouse clicks must reach the page
+    // everywhere outside it (no overlay of ours may take them), and the panel's own buttons.
     it('real clicks reach the exchange page around the panel and the panel\'s own buttons', async () => {
       const page = await browser.newPage();
       await page.goto(CASES[0]?.url ?? '');
