@@ -8,6 +8,8 @@ export interface Mounted {
   container: HTMLElement;
   /** Puts the host back if the page's app removed it (some SPAs rebuild <html>'s children). */
   ensureAttached(): void;
+  /** The host grows from its right-hand column to the viewport, where a dragged panel can go. */
+  freePlacement(): void;
   remove(): void;
 }
 
@@ -28,6 +30,9 @@ export function mountHost(doc: Document): Mounted {
     container,
     ensureAttached() {
       if (!host.isConnected) doc.documentElement.appendChild(host);
+    },
+    freePlacement() {
+      host.setAttribute('data-placed', '');
     },
     remove() {
       host.remove();

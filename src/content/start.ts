@@ -244,6 +244,7 @@ function apply(s: Session, answer: ViewAnswer): void {
 function place(s: Session, m: Mounted): void {
   const panel = m.container.firstElementChild as HTMLElement | null;
   if (!panel || !s.prefs || s.prefs.x === null || s.prefs.y === null) return;
+  m.freePlacement();
   Object.assign(panel.style, { left: `${s.prefs.x}px`, top: `${s.prefs.y}px`, right: 'auto', bottom: 'auto' });
 }
 
@@ -259,7 +260,7 @@ function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof crea
   const renderer = createRenderer(mounted.container);
   s.mounted = mounted;
   s.renderer = renderer;
-  listen(s, mounted.container);
+  listen(s, mounted);
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a, layoutEpoch) => onRead(s, a, { layoutEpoch }) });
   return { mounted, renderer };
 }
@@ -279,7 +280,8 @@ function unmount(s: Session): void {
 }
 
 /** Buttons, keyboard and dragging, by delegation on the panel's container. */
-function listen(s: Session, container: HTMLElement): void {
+function listen(s: Session, mounted: Mounted): void {
+  const { container } = mounted;
   container.addEventListener('click', (e) => {
     const button = (e.target as Element).closest('[data-action]');
     const action = button?.getAttribute('data-action');
@@ -308,8 +310,11 @@ function listen(s: Session, container: HTMLElement): void {
     const target = e.target as Element;
     const panel = container.firstElementChild as HTMLElement | null;
     if (!panel || !target.closest('header') || target.closest('button')) return;
-    const dx = e.clientX - panel.offsetLeft;
-    const dy = e.clientY - panel.offsetTop;
+    // The host then spans the viewport from its top left: the panel's left/top are viewport pixels.
+    mounted.freePlacement();
+    const at = panel.getBoundingClientRect();
+    const dx = e.clientX - at.left;
+    const dy = e.clientY - at.top;
     const move = (m: PointerEvent) => {
       const x = Math.min(Math.max(0, m.clientX - dx), window.innerWidth - panel.offsetWidth);
       const y = Math.min(Math.max(0, m.clientY - dy), window.innerHeight - 32);
@@ -318,7 +323,8 @@ function listen(s: Session, container: HTMLElement): void {
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
-      setPrefs(s, { x: panel.offsetLeft, y: panel.offsetTop });
+      const end = panel.getBoundingClientRect();
+      setPrefs(s, { x: Math.round(end.left), y: Math.round(end.top) });
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -384,7 +390,7 @@ function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
-// One slow tick drives the countdowns, the single-page app's route changes and the market refresh;
+// One slow tick drives the countdowns, the single-page app's route changes, the anchor's poll and the market refresh;
 // a hidden tab only tells the background once a minute. After an extension update this script is
 // orphaned: it stops quietly instead of throwing "Extension context invalidated".
 function tick(): void {
@@ -412,6 +418,7 @@ function tick(): void {
     return;
   }
   if (!s) return;
+  s.watch?.poll();
   if (s.disabled) {
     if (since >= DISABLED_RECHECK_MS) ask(s);
     return;

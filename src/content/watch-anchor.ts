@@ -1,6 +1,7 @@
 /**
  * Watches one venue page cheaply (pages.md, "Watching a heavy single-page app"): a slow poll finds
- * the anchor (one querySelector-level scan a second, only while the tab is visible); once found, a
+ * the anchor (one querySelector-level scan a second, only while the tab is visible, driven by the
+ * caller's own timer: every timer task of a content script costs the page ~0.1 ms); once found, a
  * MutationObserver on the anchor alone reports changes. When the page's app replaces the anchor,
  * the poll notices it is detached and finds the new one. Reads are at least `coalesceMs` apart: a
  * table whose mark ticks at 60 Hz costs ten reads a second, not sixty. A change outside the window
@@ -20,13 +21,14 @@ export interface AnchorWatch {
   stop(): void;
   /** Ask for a read soon, never from within the caller (e.g. when market data arrived). */
   poke(): void;
+  /** The slow poll: call about once a second. Finds the anchor, or notices it was replaced. */
+  poll(): void;
 }
 
 export function watchAnchor(opts: {
   find: () => Element | null;
   /** `layoutEpoch` moves on whenever an element under the anchor is added, removed, hidden or shown, or the anchor changes (ReadContext.layoutEpoch). */
   onRead: (anchor: Element | null, layoutEpoch: number) => void;
-  pollMs?: number;
   coalesceMs?: number;
 }): AnchorWatch {
   let anchor: Element | null = null;
@@ -101,18 +103,17 @@ export function watchAnchor(opts: {
     }
   };
 
-  const poll = setInterval(check, opts.pollMs ?? 1000);
   check();
   if (!anchor) later();
   return {
     stop() {
       stopped = true;
-      clearInterval(poll);
       clearTimeout(timer);
       observer?.disconnect();
       document.removeEventListener('visibilitychange', shown);
     },
     poke: later,
+    poll: check,
   };
 }
 

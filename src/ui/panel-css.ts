@@ -1,9 +1,19 @@
 // Injected as the text of a <style> inside the shadow root: the page's CSS cannot reach in, and
-// `all: initial` stops inherited page styles at the host. The panel is contained and on its own
-// layer, so the page's own repaints under it (an order book ticking every frame) do not repaint it,
-// and its updates do not lay out the page.
+// `all: initial` stops inherited page styles at the host.
+//
+// The host is a fixed, strictly contained column at the right edge of the viewport that lets
+// pointer events through; the panel sits inside it. On a page that lays out and paints every frame
+// (an order book ticking at 60 Hz), Chromium otherwise revisits a fixed panel in each of the page's
+// frames: side by side, a static copy of the panel cost the page 2.5–3.3% with an inline host and
+// 0.3–1.4% in this column, and the live panel ~1 point less than with an inline host (16 rounds).
+// A host over the whole viewport measured no better than the inline one, hence the column; once
+// the trader drags the panel elsewhere the host covers the viewport ([data-placed]).
+// `!important` because inside a shadow root it beats the page's own `!important` on the host.
 export const PANEL_CSS = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: fixed !important; top: auto !important;
+  left: auto !important; right: 0 !important; bottom: 0 !important; width: 436px !important; height: 100vh !important;
+  contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important; }
+:host([data-placed]) { top: 0 !important; left: 0 !important; width: auto !important; height: auto !important; }
 :host {
   --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
@@ -13,7 +23,7 @@ export const PANEL_CSS = `
   --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
   --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
 }
-.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 320px; max-height: calc(100vh - 32px);
+.panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 320px; max-height: calc(100vh - 32px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden;
   contain: layout paint style; will-change: transform; }

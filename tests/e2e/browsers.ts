@@ -19,6 +19,8 @@ export interface E2EPage {
    */
   errors(): string[];
   click(selector: string): Promise<void>;
+  /** A real mouse drag, in steps, between two viewport points. */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /** Replaces an input's value as a user would (input events fire). */
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
@@ -121,6 +123,12 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
         },
         errors: () => [...errors],
         click: (sel) => page.click(sel),
+        async drag(from, to) {
+          await page.mouse.move(from.x, from.y);
+          await page.mouse.down();
+          await page.mouse.move(to.x, to.y, { steps: 8 });
+          await page.mouse.up();
+        },
         fill: (sel, value) => page.fill(sel, value),
         async select(sel, value) {
           await page.selectOption(sel, value);
@@ -178,6 +186,12 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
       return {
         errors: () => [...errors],
         click: (sel) => page.click(sel),
+        async drag(from, to) {
+          await page.mouse.move(from.x, from.y);
+          await page.mouse.down();
+          await page.mouse.move(to.x, to.y, { steps: 8 });
+          await page.mouse.up();
+        },
         async fill(sel, value) {
           await page.click(sel, { count: 3 });
           await page.keyboard.press('Backspace');

@@ -249,6 +249,50 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.close();
     });
 
+    // The host is a column at the right edge until the panel is dragged: a dragged panel must stay
+    // whole and clickable anywhere in the viewport, and come back there on the next visit.
+    it('drags the panel by its header anywhere in the viewport, and keeps it there', async () => {
+      const page = await browser.newPage();
+      await page.goto(CASES[0]?.url ?? '');
+      await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
+      // Where the panel is, what is drawn there is the panel (not clipped away by its host).
+      const seen = () => {
+        const host = document.getElementById('perplens-root');
+        const r = host?.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
+        const h = host?.shadowRoot?.querySelector('header .where')?.getBoundingClientRect();
+        if (!host || !r || !h) return null;
+        const bottom = Math.min(r.bottom, innerHeight);
+        const hits = [[r.left + 8, r.top + 8], [r.left + r.width / 2, (r.top + bottom) / 2], [r.right - 8, bottom - 8]].map(([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0) === host);
+        return { left: Math.round(r.left), top: Math.round(r.top), hits, grip: { x: h.left + h.width / 2, y: h.top + h.height / 2 } };
+      };
+      const before = await page.evaluate(seen);
+      expect(before?.hits).toEqual([true, true, true]);
+      const grip = before?.grip ?? { x: 0, y: 0 };
+      await page.drag(grip, { x: 200, y: 120 });
+      const moved = await page.evaluate(seen);
+      expect(moved?.hits).toEqual([true, true, true]);
+      expect(Math.abs((moved?.left ?? 0) - ((before?.left ?? 0) + 200 - grip.x))).toBeLessThanOrEqual(1);
+      expect(Math.abs((moved?.top ?? 0) - ((before?.top ?? 0) + 120 - grip.y))).toBeLessThanOrEqual(1);
+      // The page still gets clicks outside the panel, now that the host spans the viewport.
+      await page.evaluate(() => {
+        const b = document.createElement('button');
+        b.id = 'page-after-drag';
+        b.textContent = 'page';
+        b.setAttribute('style', 'position:fixed;right:4px;bottom:4px;z-index:10');
+        b.addEventListener('click', () => { (window as unknown as { clicked: boolean }).clicked = true; });
+        document.body.appendChild(b);
+      });
+      await page.click('#page-after-drag');
+      expect(await page.evaluate(() => (window as unknown as { clicked?: boolean }).clicked)).toBe(true);
+      // The next visit puts it back where it was left.
+      await page.goto(CASES[0]?.url ?? '');
+      await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
+      const placed = await waitFor(page, seen, 'the panel back where it was dragged', (v) => v !== null && v.left === moved?.left && v.top === moved?.top, 10_000);
+      expect(placed?.hits).toEqual([true, true, true]);
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
     it('talks to no host but the venues', () => {
       const venueHosts = new Set<string>(fake.hosts);
       for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
