@@ -390,9 +390,9 @@ function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
-// One slow tick drives the countdowns, the single-page app's route changes, the anchor's poll and the market refresh;
-// a hidden tab only tells the background once a minute. After an extension update this script is
-// orphaned: it stops quietly instead of throwing "Extension context invalidated".
+// One slow tick drives the countdowns, the single-page app's route changes, the anchor's poll and
+// the market refresh; a hidden tab only tells the background once a minute. After an extension
+// update this script is orphaned: it stops quietly instead of throwing "Extension context invalidated".
 function tick(): void {
   if (!extensionAlive()) {
     clearInterval(timer);

@@ -10,10 +10,10 @@
 // the trader drags the panel elsewhere the host covers the viewport ([data-placed]).
 // `!important` because inside a shadow root it beats the page's own `!important` on the host.
 export const PANEL_CSS = `
-:host { all: initial !important; display: block !important; position: fixed !important; top: auto !important;
-  left: auto !important; right: 0 !important; bottom: 0 !important; width: 436px !important; height: 100vh !important;
+:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
+  right: 0 !important; bottom: 0 !important; left: auto !important; width: 436px !important; height: auto !important;
   contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important; }
-:host([data-placed]) { top: 0 !important; left: 0 !important; width: auto !important; height: auto !important; }
+:host([data-placed]) { left: 0 !important; width: auto !important; }
 :host {
   --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
