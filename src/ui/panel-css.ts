@@ -8,16 +8,17 @@
 // 0.3–1.4% in this column, and the live panel ~1 point less than with an inline host (16 rounds).
 // A host over the whole viewport measured no better than the inline one, hence the column; once
 // the trader drags the panel elsewhere the host covers the viewport ([data-placed]).
-// `!important` because inside a shadow root it beats the page's own `!important` on the host.
+// `!important` because inside a shadow root it beats the page's own `!important` on the host; the
+// font too, or `all: initial !important` would win over it.
 export const PANEL_CSS = `
 :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
   right: 0 !important; bottom: 0 !important; left: auto !important; width: 436px !important; height: auto !important;
-  contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important; }
+  contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important;
+  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; }
 :host([data-placed]) { left: 0 !important; width: auto !important; }
 :host {
   --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
   --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
-  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 :host([data-theme="light"]) {
   --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;

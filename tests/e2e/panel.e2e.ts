@@ -267,6 +267,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       };
       const before = await page.evaluate(seen);
       expect(before?.hits).toEqual([true, true, true]);
+      // The host's reset must not undo the panel's own type (12px, as designed).
+      expect(await page.evaluate(() => { const p = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel'); return p ? getComputedStyle(p).fontSize : null; })).toBe('12px');
       const grip = before?.grip ?? { x: 0, y: 0 };
       await page.drag(grip, { x: 200, y: 120 });
       const moved = await page.evaluate(seen);
