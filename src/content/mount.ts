@@ -32,7 +32,8 @@ export function mountHost(doc: Document): Mounted {
       if (!host.isConnected) doc.documentElement.appendChild(host);
     },
     freePlacement() {
-      host.setAttribute('data-placed', '');
+      // Called after every render of a dragged panel (a mark tick): write the host only once.
+      if (!host.hasAttribute('data-placed')) host.setAttribute('data-placed', '');
     },
     remove() {
       host.remove();
