@@ -62,7 +62,8 @@ const WARM_UP_MS = 3_000;
  * One round: the heavy page in two browsers at once, each one's main-thread ms per second over the
  * same window. Measured side by side because this machine's speed drifts by a third between runs
  * seconds apart (two sequential 30 s series of the same build gave ratios of 1.00 and 1.15), far
- * more than the 3 % to resolve; side by side, an A/A round (no PerpLens in either) reads 1.000.
+ * more than the 3 % to resolve. Side by side is steadier, not exact: the A/A rounds (no PerpLens in
+ * either) have read 1.002 and, on a slow day, 1.024 and 0.983 — hence `controlRounds`.
  */
 async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: { seconds: number; markHz: number }, flip: boolean): Promise<[number, number]> {
   const opened: Awaited<ReturnType<typeof openHeavy>>[] = [];
