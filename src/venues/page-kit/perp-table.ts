@@ -170,15 +170,18 @@ export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: 
   const out: RowsRead = { rows: [], skeletons: 0, notes: [] };
   for (const row of table.rows) {
     if (isPlaceholder(row)) continue;
-    if (isSkeleton(row)) {
-      out.skeletons++;
-      continue;
-    }
     if (row.misaligned) {
-      out.rows.push(fail(MISALIGNED, cfg.symbolIn(spacedText(row.el)), null));
+      if (isSkeleton(row)) out.skeletons++;
+      else out.rows.push(fail(MISALIGNED, cfg.symbolIn(spacedText(row.el)), null));
       continue;
     }
     const outcome = readRowOnce(row, ctx, cfg, columns, sizeCaption, signs, readPrefix);
+    // A row read to a position showed figures, so only a row that failed can be a skeleton: the
+    // walk over every cell's text is left out of the reads made while the market ticks.
+    if (!outcome.result.ok && isSkeleton(row)) {
+      out.skeletons++;
+      continue;
+    }
     if (outcome.quote && !out.notes.includes(NOTE_QUOTE_SIZE)) out.notes.push(NOTE_QUOTE_SIZE);
     out.rows.push(outcome.result);
   }
