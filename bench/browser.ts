@@ -51,13 +51,32 @@ export async function mainThread(cdp: CDPSession): Promise<{ task: number; scrip
   return { task: get('TaskDuration'), script: get('ScriptDuration') };
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread time, µs (only on events of traced threads). */
+  tdur?: number;
   ts: number;
+  pid: number;
   tid: number;
-  args?: { data?: { url?: string } };
+  args?: { data?: { url?: string; message?: string } };
+}
+
+/** Every trace event of the `categories` over the next `ms`. */
+export async function traceFor(cdp: CDPSession, ms: number, categories: readonly string[]): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown }) => {
+    events.push(...(e.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: [...categories] } });
+  await new Promise((r) => setTimeout(r, ms));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
 }
 
 /**
@@ -65,21 +84,30 @@ interface TraceEvent {
  * ran in on the page's threads: each callback, timer and message reply of the content script.
  */
 export async function extensionSlices(cdp: CDPSession, ms: number, extensionId: string | null): Promise<{ slices: number[]; all: TraceEvent[] }> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    events.push(...(e.value as unknown as TraceEvent[]));
-  });
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] },
-  });
-  await new Promise((r) => setTimeout(r, ms));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await traceFor(cdp, ms, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel']);
   // Tracing is browser-wide: the extension's worker runs chrome-extension:// code too, in its own
   // process. Only the content script's own file counts against the page.
   const ours = (url: string | undefined) => Boolean(url && url.startsWith('chrome-extension://') && url.includes('/src/content/') && (!extensionId || url.includes(extensionId)));
   const slices = events.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && ours(e.args?.data?.url)).map((e) => (e.dur ?? 0) / 1000);
   return { slices, all: events };
 }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` in the page until it returns something truthy. */
+export async function waitUntil<T>(page: Page, fn: () => T, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await page.evaluate(fn);
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** In the page: the panel shows at least one position, every one of them complete. */
+export const panelReady = () => {
+  const root = document.getElementById('perplens-root')?.shadowRoot;
+  const cards = root ? [...root.querySelectorAll('[data-perplens-position]')] : [];
+  return cards.length > 0 && cards.every((c) => c.getAttribute('data-state') === 'ok');
+};

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { startFakeExchange, type FakeExchange } from '../tests/fake-exchange/server';
-import { extensionSlices, launchBench, mainThread, type BenchBrowser } from './browser';
+import { extensionSlices, launchBench, mainThread, panelReady, sleep, waitUntil, type BenchBrowser } from './browser';
 import { heavyPage } from './heavy-page';
 import { spread, type Spread } from './stats';
 
@@ -9,23 +8,6 @@ const PATH = '/en/futures/BTCUSDT';
 /** Cold path: the page's own symbol is ETH, so the positions' market (BTC) is fetched only once they appear. */
 const COLD_PATH = '/en/futures/ETHUSDT';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil<T>(page: Page, fn: () => T, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn);
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-const panelReady = () => {
-  const root = document.getElementById('perplens-root')?.shadowRoot;
-  const cards = root ? [...root.querySelectorAll('[data-perplens-position]')] : [];
-  return cards.length > 0 && cards.every((c) => c.getAttribute('data-state') === 'ok');
-};
 
 export interface OverheadResult {
   seconds: number;

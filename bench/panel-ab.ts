@@ -8,22 +8,10 @@
 //   A='.body{display:none}' B='' npx tsx bench/panel-ab.ts 40     one CSS variant against another
 //
 // Needs `npm run build:chrome` first. MARKHZ sets how often the page's mark ticks (default 1).
-import type { CDPSession } from 'playwright-core';
 import { startFakeExchange } from '../tests/fake-exchange/server';
-import { launchBench } from './browser';
+import { launchBench, panelReady, traceFor, waitUntil, type TraceEvent } from './browser';
 import { heavyPage } from './heavy-page';
 import { spread, type Spread } from './stats';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { message?: string } };
-}
 
 export interface PanelAbResult {
   phases: { a: number; b: number };
@@ -42,22 +30,6 @@ const SETTLE_US = 300_000;
 
 const kindOf = (name: string): string =>
   /Layout|Shape|Inline/.test(name) ? 'layout' : /Paint|Layerize|Raster|Display|CullRect/.test(name) ? 'paint' : /FunctionCall|v8|V8|RunMicrotasks|TimerFire/.test(name) ? 'script' : 'other';
-
-async function trace(cdp: CDPSession, ms: number): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    events.push(...(e.value as unknown as TraceEvent[]));
-  });
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8', 'toplevel'] },
-  });
-  await new Promise((r) => setTimeout(r, ms));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
 
 interface Phase {
   variant: 'a' | 'b';
@@ -100,7 +72,7 @@ export async function panelAb(o: { seconds: number; phaseMs: number; markHz: num
     fake.setPage('www.binance.com', '/en/futures/BTCUSDT', heavyPage({ copies: 1, markHz: o.markHz }));
     const { page, cdp } = await browser.newPage();
     await page.goto('https://www.binance.com/en/futures/BTCUSDT', { waitUntil: 'load' });
-    await page.waitForFunction(() => Boolean(document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-state="ok"]')), undefined, { timeout: 30_000 });
+    await waitUntil(page, panelReady, 'the panel');
     await new Promise((r) => setTimeout(r, 3_000));
     // A string, not a function: the page runs it as it is, with no helpers of the bundler's.
     await page.evaluate(`(() => {
@@ -111,7 +83,7 @@ export async function panelAb(o: { seconds: number; phaseMs: number; markHz: num
       flip();
       setInterval(flip, ${o.phaseMs});
     })()`);
-    const phases = phasesOf(await trace(cdp, o.seconds * 1000));
+    const phases = phasesOf(await traceFor(cdp, o.seconds * 1000, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8', 'toplevel']));
     const of = (v: 'a' | 'b') => phases.filter((p) => p.variant === v);
     const rate = (ps: Phase[], f: (p: Phase) => number) => ps.reduce((s, p) => s + f(p), 0) / ps.reduce((s, p) => s + p.seconds, 0);
     const a = of('a');

@@ -75,8 +75,10 @@ function put(parent: Element, node: Node, existing: ChildNode | null): void {
 function patchElement(el: Element, n: TreeElement, prev: TreeElement | undefined): void {
   if (prev) {
     // Only the attributes that changed since the last patch; a copied ancestor shares its attributes.
-    if (prev.a !== n.a) for (const k of Object.keys(prev.a)) if (!(k in n.a)) el.removeAttribute(k);
-    if (prev.a !== n.a) for (const [k, v] of Object.entries(n.a)) if (prev.a[k] !== v) el.setAttribute(k, v);
+    if (prev.a !== n.a) {
+      for (const k of Object.keys(prev.a)) if (!(k in n.a)) el.removeAttribute(k);
+      for (const [k, v] of Object.entries(n.a)) if (prev.a[k] !== v) el.setAttribute(k, v);
+    }
   } else {
     for (const { name } of [...el.attributes]) {
       if (name !== 'style' && !(name in n.a)) el.removeAttribute(name);
