@@ -50,6 +50,9 @@ export function liquidationPriceDetail(p: LiquidationInput): LiquidationDetail {
   requireNonNegative('margin', p.margin);
   const feeRate = p.feeRate ?? 0;
   requireNonNegative('feeRate', feeRate);
+  if (p.valuation !== undefined && p.valuation !== 'entry' && p.valuation !== 'liquidation') {
+    throw new RangeError(`valuation must be 'liquidation' or 'entry', got ${String(p.valuation)}`);
+  }
   const tiers = sortTiers(p.tiers);
   for (const t of tiers) {
     if (t.tier.maintenanceRate + feeRate >= 1) {
@@ -58,7 +61,7 @@ export function liquidationPriceDetail(p: LiquidationInput): LiquidationDetail {
   }
   const s = sideSign(p.side);
   const candidate =
-    (p.valuation ?? 'liquidation') === 'entry'
+    p.valuation === 'entry'
       ? entryValuedCandidate(p, s, feeRate, tiers)
       : liquidationValuedCandidate(p, s, feeRate, tiers);
   if (candidate === null || !(candidate.price > 0) || !Number.isFinite(candidate.price)) return NO_PRICE;

@@ -178,6 +178,7 @@ describe('liquidationPrice — nonsense input', () => {
     ['feeRate', { feeRate: Number.NaN }],
     ['feeRate', { feeRate: 0.999 }],
     ['side', { side: 'flat' }],
+    ['valuation', { valuation: 'mark' }],
   ])('throws a RangeError naming %s', (field, patch) => {
     const input = { ...ok, ...patch } as Parameters<typeof liquidationPrice>[0];
     expect(() => liquidationPrice(input)).toThrow(RangeError);

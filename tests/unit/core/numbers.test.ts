@@ -8,6 +8,9 @@ describe('parseNumber — cell texts from pages.md', () => {
     ['$ 412.37 +$ 12.37 (+3.09%)', 412.37],
     ['$ 63,250.12', 63_250.12],
     ['$\u200a1,234.56', 1234.56],
+    // hair and thin spaces as thousands separators (pages.md, "Number formats")
+    ['1\u200a234\u200a567,89', 1_234_567.89],
+    ['1\u2009234,5', 1234.5],
     ['25.00x', 25],
     // dYdX
     ['5.00×', 5],
