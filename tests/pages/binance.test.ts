@@ -16,6 +16,7 @@ const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, split header/body tables with a measure row' },
   { name: 'several-positions', what: 'one table, three symbols, one-line and multi-line symbol cells, aria-hidden and display:none copies, "--" liquidation' },
   { name: 'size-in-usdt', what: '"Size (USDT)": sizes converted at the mark price; a row without mark is unreadable' },
+  { name: 'reordered-hidden-columns', what: 'several-positions with the columns reordered (PNL and Mark before Size, Entry after Margin) and Break Even Price / Margin Ratio hidden: mapped by caption, never by index (Binance is not known to offer this; read defensively, as Bybit and OKX do)' },
   { name: 'zh-cn', what: 'Chinese captions, 仓位(2), 逐仓/全仓 in the symbol cell and the margin tail' },
   { name: 'de-de-patterns', what: 'German captions (not in the dictionary), German numbers, U+2212 and NBSP: read by value patterns' },
   { name: 'no-position', what: 'Positions(0) and the empty-state message, no table' },
@@ -60,6 +61,19 @@ describe('Binance page reader: fixtures', () => {
     const read = binancePage.read(anchor, context(doc));
     const first = read.rows[0];
     expect(first?.ok && first.position.markPrice).toBe(60500);
+  });
+
+  it('reordered page with the PNL column hidden too: the rest is read by caption, the PnL is absent', () => {
+    const doc = parse(fixture('reordered-hidden-columns.html'));
+    const index = Array.from(doc.querySelectorAll('thead th')).findIndex((th) => th.textContent?.includes('PNL'));
+    expect(index).toBe(1);
+    for (const tr of Array.from(doc.querySelectorAll('tr'))) tr.children[index]?.remove();
+    const anchor = binancePage.findAnchor(doc);
+    if (!anchor) throw new Error('no anchor');
+    const read = binancePage.read(anchor, context(doc));
+    const expected = JSON.parse(fixture('reordered-hidden-columns.expected.json')) as PageRead;
+    expect(read.notes).toEqual([]);
+    expect(read.rows).toEqual(expected.rows.map((r) => (r.ok ? { ...r, position: { ...r.position, unrealizedPnl: null } } : r)));
   });
 
   it('the anchor is the smallest element holding the table: the wrapper of the split header and body', () => {
