@@ -9,7 +9,10 @@ import type { FakeRequest, VenueHandler } from './venue-handler';
 // with the same envelope. Only /api/v5/ is served here: www.okx.com also serves OKX's trading pages.
 
 const DAY = 24 * HOUR;
-const FUNDING_HOURS = 8;
+/** OKX's usual interval; the e2e expects it on every fake swap. */
+const DEFAULT_FUNDING_HOURS = 8;
+/** OKX's per-request maximum for funding-rate-history (docs-v5: `limit` at most 400). */
+const FUNDING_HISTORY_MAX = 400;
 
 /** Base coins per contract, as OKX lists them for these swaps. */
 export const OKX_CONTRACT_VALUE: Readonly<Record<string, number>> = { BTC: 0.01, ETH: 0.1, SOL: 1 };
@@ -109,7 +112,18 @@ function candles(req: FakeRequest, m: FakeAsset, ctVal: number): Reply {
   return ok(rows);
 }
 
-export const okxApi: VenueHandler = (req, state) => {
+export interface OkxFakeOptions {
+  /** Funding interval per base asset (OKX runs 8, 6, 4, 2 or 1 h); 8 h when absent. */
+  fundingHours?: Readonly<Record<string, number>>;
+}
+
+/** The OKX handler; options let a unit test put a swap on a shorter funding interval. */
+export function createOkxApi(opts: OkxFakeOptions = {}): VenueHandler {
+  const hoursOf = (asset: string): number => opts.fundingHours?.[asset] ?? DEFAULT_FUNDING_HOURS;
+  return (req, state) => okxRoute(req, state, hoursOf);
+}
+
+function okxRoute(req: FakeRequest, state: Parameters<VenueHandler>[1], hoursOf: (asset: string) => number): Reply | null {
   if (!req.path.startsWith('/api/v5/')) return null;
   const instId = req.query.get('instId');
 
@@ -187,15 +201,44 @@ export const okxApi: VenueHandler = (req, state) => {
       ]);
     }
 
+    case '/api/v5/market/index-tickers': {
+      // An index is named by its pair (BTC-USDT), not by the swap; without instId OKX wants quoteCcy.
+      if (!instId) return req.query.get('quoteCcy') ? ok([]) : missing('instId');
+      const match = /^([A-Z0-9]+)-USDT$/.exec(instId);
+      const m = match?.[1] ? state.markets.get(match[1]) : undefined;
+      if (!m) return unknownInstrument();
+      // The fake's hourly closes are mark prices: the index keeps its spread to the mark along them.
+      const ratio = m.indexPrice / m.markPrice;
+      const h = hourlyUntil(m, req.now);
+      const dayAgo = h[h.length - 25];
+      const day = h.slice(-24).map((x) => x.close * ratio);
+      const sod = str(dayAgo ? dayAgo.close * ratio : m.indexPrice);
+      return ok([
+        {
+          instId,
+          idxPx: str(m.indexPrice),
+          high24h: str(Math.max(...day, m.indexPrice)),
+          low24h: str(Math.min(...day, m.indexPrice)),
+          open24h: sod,
+          sodUtc0: sod,
+          sodUtc8: sod,
+          ts: String(req.now),
+        },
+      ]);
+    }
+
     case '/api/v5/public/funding-rate': {
       if (!instId) return missing('instId');
       const s = swap(instId, state);
       if (!s) return unknownInstrument();
-      const fundingTime = nextFunding(req.now, FUNDING_HOURS);
+      const hours = hoursOf(s.m.asset);
+      const fundingTime = nextFunding(req.now, hours);
+      // The fake keeps rates per 8 h; a shorter interval settles its share of that.
+      const rate = s.m.fundingRate8h * (hours / 8);
       return ok([
         {
           formulaType: 'noRate',
-          fundingRate: str(s.m.fundingRate8h),
+          fundingRate: str(rate),
           fundingTime: String(fundingTime),
           impactValue: '',
           instId,
@@ -205,9 +248,9 @@ export const okxApi: VenueHandler = (req, state) => {
           method: 'current_period',
           minFundingRate: '-0.00375',
           nextFundingRate: '',
-          nextFundingTime: String(fundingTime + FUNDING_HOURS * HOUR),
+          nextFundingTime: String(fundingTime + hours * HOUR),
           premium: '0.0000910113652644',
-          settFundingRate: str(s.m.fundingRate8h),
+          settFundingRate: str(rate),
           settState: 'settled',
           ts: String(req.now),
         },
@@ -225,22 +268,20 @@ export const okxApi: VenueHandler = (req, state) => {
       if (!instId) return missing('instId');
       const s = swap(instId, state);
       if (!s) return unknownInstrument();
-      const limit = limitOf(req, 400, 400);
+      const limit = limitOf(req, FUNDING_HISTORY_MAX, FUNDING_HISTORY_MAX);
       if (limit === null) return badParam('limit');
+      // `after`: records earlier than that fundingTime (the next older page).
       const after = Number(req.query.get('after') ?? Infinity);
+      const hours = hoursOf(s.m.asset);
+      // ≈ 40 days of hourly settlements: at 1 h that is more than two 400-row pages.
       const rows = s.m.fundingHistory8h
-        .filter((f) => f.time % (FUNDING_HOURS * HOUR) === 0 && f.time <= req.now && f.time < after)
+        .filter((f) => f.time % (hours * HOUR) === 0 && f.time <= req.now && f.time < after)
         .slice(-limit)
         .reverse()
-        .map((f) => ({
-          formulaType: 'noRate',
-          fundingRate: str(f.rate),
-          fundingTime: String(f.time),
-          instId,
-          instType: 'SWAP',
-          method: 'current_period',
-          realizedRate: str(f.rate),
-        }));
+        .map((f) => {
+          const rate = str(f.rate * (hours / 8));
+          return { formulaType: 'noRate', fundingRate: rate, fundingTime: String(f.time), instId, instType: 'SWAP', method: 'current_period', realizedRate: rate };
+        });
       return ok(rows);
     }
 
@@ -293,4 +334,7 @@ export const okxApi: VenueHandler = (req, state) => {
     default:
       return json({ code: '50000', msg: 'Not Found', data: [] }, 404);
   }
-};
+}
+
+/** What the fake server runs: every swap on OKX's usual 8 h. */
+export const okxApi: VenueHandler = createOkxApi();

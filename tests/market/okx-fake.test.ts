@@ -5,17 +5,18 @@ import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapsh
 import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
 import { okxMarket } from '../../src/venues/okx/market';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
-import { OKX_CONTRACT_VALUE, OKX_TIERS, okxApi } from '../fake-exchange/okx';
+import { createOkxApi, OKX_CONTRACT_VALUE, OKX_TIERS, okxApi } from '../fake-exchange/okx';
+import type { VenueHandler } from '../fake-exchange/venue-handler';
 import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
 /** The client's HttpRequest handed straight to the fake handler, as the fake server would. */
-function handlerHttp(state: FakeState): Http & { urls: string[] } {
+function handlerHttp(state: FakeState, handler: VenueHandler = okxApi): Http & { urls: string[] } {
   const urls: string[] = [];
   const http = async (req: HttpRequest) => {
     urls.push(req.url.toString());
-    const reply = okxApi(
+    const reply = handler(
       { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
       state,
     );
@@ -28,18 +29,20 @@ function handlerHttp(state: FakeState): Http & { urls: string[] } {
   return Object.assign(http, { urls });
 }
 
-function setup() {
+function setup(handler?: VenueHandler) {
   const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
-  return { state, http: handlerHttp(state) };
+  return { state, http: handlerHttp(state, handler) };
 }
 
-async function btc(http: Http): Promise<Instrument> {
+async function swapOf(http: Http, symbol: string): Promise<Instrument> {
   const list = await okxMarket.instruments(http);
   if (!list.ok) throw new Error(list.error.message);
-  const inst = list.value.find((i) => i.symbol === 'BTC-USDT-SWAP');
-  if (!inst) throw new Error('no BTC-USDT-SWAP');
+  const inst = list.value.find((i) => i.symbol === symbol);
+  if (!inst) throw new Error(`no ${symbol}`);
   return inst;
 }
+
+const btc = (http: Http) => swapOf(http, 'BTC-USDT-SWAP');
 
 describe('okx client against the fake exchange', () => {
   it('lists the fake swaps and leaves out the inverse and pre-open ones', async () => {
@@ -71,7 +74,8 @@ describe('okx client against the fake exchange', () => {
     expect(f.ok).toBe(true);
     if (!f.ok) return;
     expect(f.value.intervalHours).toBe(8);
-    expect(f.value.points.length).toBe(100);
+    // One page: 40 days at 8 h is fewer than 400 rows; 31 of them kept.
+    expect(f.value.points.length).toBe(31 * 3 + 1);
     expect((f.value.points[0]?.time ?? Infinity) <= Date.now() - 30 * DAY).toBe(true);
     const last = f.value.points.at(-1);
     expect(last?.rate).toBe(m.fundingHistory8h.find((x) => x.time === last?.time)?.rate);
@@ -94,6 +98,38 @@ describe('okx client against the fake exchange', () => {
     if (!t.ok) return;
     expect(t.value.tiers.map((x) => x.maintenanceRate)).toEqual(OKX_TIERS.map((x) => x.mmr));
     expect(t.value.tiers[0]?.notionalCap).toBeCloseTo((OKX_TIERS[0]?.maxSz ?? 0) * 0.01 * m.markPrice, 6);
+  });
+
+  it('pages the history of a 1 h swap to 30 days with `after`, two requests of 400 rows', async () => {
+    const { state, http } = setup(createOkxApi({ fundingHours: { SOL: 1 } }));
+    const inst = await swapOf(http, 'SOL-USDT-SWAP');
+    const m = state.markets.get('SOL');
+    if (!m) throw new Error('no SOL');
+    const q = await okxMarket.quote(inst, http);
+    expect(q.ok && q.value.fundingIntervalHours).toBe(1);
+    expect(q.ok && q.value.fundingRate).toBeCloseTo(m.fundingRate8h / 8, 12);
+
+    http.urls.length = 0;
+    const f = await okxMarket.fundingHistory(inst, http);
+    expect(http.urls).toHaveLength(2);
+    expect(http.urls[0]).toBe('https://www.okx.com/api/v5/public/funding-rate-history?instId=SOL-USDT-SWAP&limit=400');
+    expect(http.urls[1]).toMatch(/&limit=400&after=\d+$/);
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    expect(f.value.intervalHours).toBe(1);
+    const first = f.value.points[0]?.time ?? Infinity;
+    const last = f.value.points.at(-1)?.time ?? 0;
+    expect(first).toBeLessThanOrEqual(Date.now() - 30 * DAY);
+    expect(last).toBe(Math.floor(Date.now() / HOUR) * HOUR);
+    // Every hour from the first to the last, none missing where the pages meet.
+    expect(f.value.points).toHaveLength((last - first) / HOUR + 1);
+    expect(f.value.points.at(-1)?.rate).toBeCloseTo((m.fundingHistory8h.at(-1)?.rate ?? 0) / 8, 12);
+
+    // BTC stays on 8 h in the same fake: one request.
+    http.urls.length = 0;
+    const b = await okxMarket.fundingHistory(await btc(http), http);
+    expect(b.ok && b.value.intervalHours).toBe(8);
+    expect(http.urls.filter((u) => u.includes('funding-rate-history'))).toHaveLength(1);
   });
 
   it('builds a complete snapshot through the background', async () => {

@@ -230,7 +230,8 @@ describe('okx funding history', () => {
     ]);
     expect(r.value.intervalHours).toBe(8);
     expect(r.value.source).toBe('/api/v5/public/funding-rate-history');
-    expect(http.served.map((s) => s.url.toString())).toEqual(['https://www.okx.com/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit=100']);
+    // 400: OKX's per-request maximum for this endpoint.
+    expect(http.served.map((s) => s.url.toString())).toEqual(['https://www.okx.com/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit=400']);
   });
 
   function rows(newest: number, count: number, stepHours: number) {
@@ -245,32 +246,74 @@ describe('okx funding history', () => {
     }));
   }
 
-  it('asks once when 100 rows at 8 h already cover 30 days', async () => {
-    const newest = Math.floor(Date.now() / (8 * HOUR)) * 8 * HOUR;
-    const http = okxHttp({ '/api/v5/public/funding-rate-history': env(rows(newest, 100, 8)) });
-    const r = await okxMarket.fundingHistory(BTC, http);
-    expect(http.served).toHaveLength(1);
-    expect(r.ok && r.value.points.length).toBe(100);
-    expect(r.ok && r.value.intervalHours).toBe(8);
-  });
+  const HISTORY_URL = 'https://www.okx.com/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit=400';
+  const DAY = 24 * HOUR;
 
-  it('pages once with `after` at shorter intervals', async () => {
-    const newest = Math.floor(Date.now() / HOUR) * HOUR;
-    const page1 = rows(newest, 100, 1);
-    const oldest = newest - 99 * HOUR;
-    const page2 = rows(oldest - HOUR, 100, 1);
-    const paged = fixtureHttp((req) => (req.url.searchParams.get('after') === null ? env(page1) : env(page2)));
-    const r = await okxMarket.fundingHistory(BTC, paged);
-    expect(paged.served.map((s) => s.url.toString())).toEqual([
-      'https://www.okx.com/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit=100',
-      `https://www.okx.com/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit=100&after=${oldest}`,
-    ]);
+  /** Serves `total` rows at `stepHours` from the current settlement back, 400 (or `limit`) per page by `after`. */
+  function pagedHistory(stepHours: number, total: number) {
+    const newest = Math.floor(Date.now() / (stepHours * HOUR)) * stepHours * HOUR;
+    const all = rows(newest, total, stepHours);
+    const http = fixtureHttp((req) => {
+      const after = Number(req.url.searchParams.get('after') ?? Infinity);
+      const limit = Number(req.url.searchParams.get('limit') ?? 100);
+      return env(all.filter((r) => Number(r.fundingTime) < after).slice(0, limit));
+    });
+    return { http, newest };
+  }
+
+  it('asks once at 8 h, and keeps 31 days of the three months a page reaches back', async () => {
+    // OKX keeps about three months: 270 rows at 8 h, fewer than a page.
+    const { http, newest } = pagedHistory(8, 270);
+    const r = await okxMarket.fundingHistory(BTC, http);
+    expect(http.served.map((s) => s.url.toString())).toEqual([HISTORY_URL]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.points).toHaveLength(200);
-    expect(r.value.points[0]?.time).toBe(newest - 199 * HOUR);
+    // 31 days = 93 intervals of 8 h: 94 settlements.
+    expect(r.value.points).toHaveLength(94);
+    expect(r.value.points[0]?.time).toBe(newest - 31 * DAY);
     expect(r.value.points.at(-1)?.time).toBe(newest);
+    expect(r.value.intervalHours).toBe(8);
+  });
+
+  it('asks once at 2 h: 400 rows already reach 33 days back', async () => {
+    const { http, newest } = pagedHistory(2, 1_080);
+    const r = await okxMarket.fundingHistory(BTC, http);
+    expect(http.served).toHaveLength(1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.intervalHours).toBe(2);
+    expect(r.value.points[0]?.time).toBeLessThanOrEqual(Date.now() - 30 * DAY);
+    expect(r.value.points[0]?.time).toBe(newest - 31 * DAY);
+  });
+
+  it('covers 30 days at 1 h with a second page by `after`, and asks for no third', async () => {
+    // Three months of hourly settlements: more than the two pages the span needs.
+    const { http, newest } = pagedHistory(1, 2_160);
+    const r = await okxMarket.fundingHistory(BTC, http);
+    const oldestOfPage1 = newest - 399 * HOUR;
+    expect(http.served.map((s) => s.url.toString())).toEqual([HISTORY_URL, `${HISTORY_URL}&after=${oldestOfPage1}`]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
     expect(r.value.intervalHours).toBe(1);
+    expect(r.value.points[0]?.time).toBeLessThanOrEqual(Date.now() - 30 * DAY);
+    expect(r.value.points[0]?.time).toBe(newest - 31 * DAY);
+    expect(r.value.points).toHaveLength(31 * 24 + 1);
+    expect(r.value.points.at(-1)?.time).toBe(newest);
+  });
+
+  it('stops at the end of the history: a short second page ends the paging', async () => {
+    // A listing 20 days old at 1 h: 480 settlements, all of them.
+    const { http } = pagedHistory(1, 480);
+    const r = await okxMarket.fundingHistory(BTC, http);
+    expect(http.served).toHaveLength(2);
+    expect(r.ok && r.value.points).toHaveLength(480);
+  });
+
+  it('fails as a whole when the second page fails', async () => {
+    const newest = Math.floor(Date.now() / HOUR) * HOUR;
+    const http = fixtureHttp((req) => (req.url.searchParams.get('after') === null ? env(rows(newest, 400, 1)) : 'nope'));
+    const r = await okxMarket.fundingHistory(BTC, http);
+    expectError(r, 'schema', '/api/v5/public/funding-rate-history');
   });
 
   it('refuses a row with neither rate', async () => {

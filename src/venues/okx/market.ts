@@ -51,10 +51,21 @@ const INSTRUMENTS_SHARE_MS = HOUR;
 /** The quote and the tier conversion both need the mark price; fetched together they share one request. */
 const MARK_SHARE_MS = 10_000;
 const SETTLE_CURRENCIES = new Set(['USDT', 'USDC']);
-/** 100 rows: 33 days at OKX's usual 8 h; a second page (`after`) covers shorter intervals. */
-const FUNDING_PAGE = 100;
-const FUNDING_PAGES = 2;
-const FUNDING_SPAN_MS = 30 * DAY;
+/**
+ * Settled funding: ≥ 30 days for the 30-day percentile, plus a day so an hour-old cache still covers
+ * it. OKX keeps about three months and serves at most 400 rows per request (docs-v5 "Get funding rate
+ * history": `limit` maximum 400), newest first, older pages by the `after` cursor.
+ */
+const FUNDING_SPAN_MS = 31 * DAY;
+const FUNDING_PAGE = 400;
+/** OKX's shortest funding interval (it runs 8, 6, 4, 2 or 1 h). */
+const SHORTEST_INTERVAL_MS = HOUR;
+/** Pages the span needs at `intervalMs`: 1 from 2 h up (400 rows ≥ 33 days), 2 at 1 h. */
+function fundingPages(intervalMs: number): number {
+  return Math.ceil(FUNDING_SPAN_MS / (Math.max(intervalMs, SHORTEST_INTERVAL_MS) * FUNDING_PAGE));
+}
+/** The bound whatever the rows say: the pages the shortest interval needs (2). */
+const FUNDING_MAX_PAGES = fundingPages(SHORTEST_INTERVAL_MS);
 /** 30 hourly rows reach ≥ 25 h back for the 24 h change; 32 daily rows give ≥ 31 closes. */
 const HOURLY_LIMIT = 30;
 const DAILY_LIMIT = 32;
@@ -164,7 +175,8 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
 async function fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>> {
   const byTime = new Map<number, number>();
   let after: number | null = null;
-  for (let page = 0; page < FUNDING_PAGES; page++) {
+  let pages = FUNDING_MAX_PAGES;
+  for (let page = 0; page < pages; page++) {
     const params: Record<string, string> = { instId: inst.symbol, limit: String(FUNDING_PAGE) };
     if (after !== null) params['after'] = String(after);
     const rows = await okxGet(http, okxUrl(PATH.fundingHistory, params), FundingHistoryRow);
@@ -176,9 +188,16 @@ async function fundingHistory(inst: Instrument, http: Http): Promise<Result<Fund
     }
     const oldest = Math.min(...rows.value.map((r) => r.fundingTime));
     if (rows.value.length < FUNDING_PAGE || oldest <= Date.now() - FUNDING_SPAN_MS) break;
+    // The symbol's own interval (from the settlements so far) says how many pages the span takes.
+    const interval = intervalHoursFromTimes([...byTime.keys()].sort((a, b) => a - b));
+    if (interval !== null) pages = Math.min(FUNDING_MAX_PAGES, fundingPages(interval * HOUR));
     after = oldest;
   }
-  const points = [...byTime].map(([time, rate]) => ({ time, rate })).sort((a, b) => a.time - b.time);
+  const sorted = [...byTime].map(([time, rate]) => ({ time, rate })).sort((a, b) => a.time - b.time);
+  // Older rows than the span serve nothing (the snapshot reads 7 and 30 days) and would only grow
+  // the persisted cache: an 8 h symbol's page reaches three months back.
+  const newest = sorted.at(-1)?.time ?? 0;
+  const points = sorted.filter((p) => p.time >= newest - FUNDING_SPAN_MS);
   return { ok: true, value: { points, intervalHours: intervalHoursFromTimes(points.map((p) => p.time)), source: PATH.fundingHistory, fetchedAt: Date.now() } };
 }
 
