@@ -12,7 +12,6 @@ import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
 import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
 import { createAlerts, DEFAULT_ALERT_SETTINGS, type AlertSettings } from './alerts';
-import type { HeldPosition } from './alerts/conditions';
 import { dydxTradeUrl } from '../venues/dydx/page-url';
 import { hyperliquidTradeUrl } from '../venues/hyperliquid/page-url';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -93,8 +92,13 @@ function alertSettings(s: Settings): AlertSettings {
     ...s.alerts,
     window: s.defaultWindow,
     view: { dangerBelow: s.bands.dangerBelow, cautionBelow: s.bands.cautionBelow, thresholds: s.regimeThresholds },
+    // A venue switched off in the options is neither alerted nor on the badge (pages and wallets alike).
+    venues: s.venues,
   };
 }
+
+/** Where a notification about a wallet's position leads, for the venues whose wallets can be set. */
+const WALLET_TRADE_URLS: Partial<Record<VenueId, (symbol: string) => string>> = { hyperliquid: hyperliquidTradeUrl, dydx: dydxTradeUrl };
 
 let settings: Promise<Settings> = loadSettings();
 void settings.then((s) => (quoteRefreshMs = s.refresh.quoteSeconds * 1000));
@@ -117,23 +121,15 @@ const alerts = createAlerts({
   },
   getSettings: async () => alertSettings(await settings),
   wallets: {
-    hasWallets: async () => {
-      const { wallets } = await settings;
-      return Boolean(wallets.hyperliquid || wallets.dydx);
-    },
-    positions: async () => {
-      const { wallets } = await settings;
-      const out: HeldPosition[] = [];
-      for (const [venue, address, tradeUrl] of [
-        ['hyperliquid', wallets.hyperliquid, hyperliquidTradeUrl],
-        ['dydx', wallets.dydx, dydxTradeUrl],
-      ] as const) {
-        const fetchPositions = VENUE_MARKETS[venue].positions;
-        if (!address || !fetchPositions) continue;
-        const r = await fetchPositions(address, gates[venue]);
-        if (r.ok) for (const position of r.value) out.push({ position, origin: { url: tradeUrl(position.symbol) }, reportedAt: now() });
-      }
-      return out;
+    addresses: async () => (await settings).wallets,
+    positions: async (venue, address) => {
+      const fetchPositions = VENUE_MARKETS[venue].positions;
+      const tradeUrl = WALLET_TRADE_URLS[venue];
+      if (!fetchPositions || !tradeUrl) return null;
+      await restored;
+      const r = await fetchPositions(address, gates[venue]);
+      // A failed fetch is "not known" (null), never "no positions": the alerts keep the last ones.
+      return r.ok ? r.value.map((position) => ({ position, origin: { url: tradeUrl(position.symbol) }, reportedAt: now() })) : null;
     },
   },
 });

@@ -39,6 +39,16 @@ export interface AlertSettings {
   view?: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
   /** Regime window; '4h' when omitted. */
   window?: RegimeWindow;
+  /**
+   * The venues switched on in the options. A position on a venue switched off (false) is neither
+   * checked nor on the badge; a venue left out counts as on.
+   */
+  venues?: Partial<Record<VenueId, boolean>>;
+}
+
+/** Whether the settings let positions on `venue` be alerted and shown on the badge. */
+export function venueOn(settings: Pick<AlertSettings, 'venues'>, venue: VenueId): boolean {
+  return settings.venues?.[venue] !== false;
 }
 
 export const DEFAULT_ALERT_SETTINGS: Readonly<Required<AlertSettings>> = {
@@ -48,6 +58,7 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<Required<AlertSettings>> = {
   extremeFunding: true,
   cooldownMinutes: 30,
   window: '4h',
+  venues: {},
   view: { dangerBelow: DEFAULT_VIEW_SETTINGS.dangerBelow, cautionBelow: DEFAULT_VIEW_SETTINGS.cautionBelow },
 };
 

@@ -4,17 +4,24 @@
 // - A page reports its positions ('positions.report') → the store, the badge, the alarm.
 // - The alarm 'perplens-alerts' runs every minute ONLY while positions are held and alerts are on;
 //   otherwise it is cleared and nothing polls.
-// - On the alarm: each held position's snapshot (through the caches) → conditions → hysteresis →
-//   a notification for what fired; then the badge.
+// - On the alarm: the wallets set in the options are asked for their positions, then each held
+//   position's snapshot (through the caches) → conditions → hysteresis → a notification for what
+//   fired; then the badge.
 //
-// The MV3 worker may be stopped between alarms, so the positions, the hysteresis state and the last
-// regime seen per position live in storage.session.
+// "Held" is the union of what pages reported and what the wallets held at their last successful
+// fetch, on the venues switched on in the options. That one set decides what is checked, what the
+// badge shows and what the alerts may forget: a wallet position is forgotten only when its wallet's
+// fetch succeeds without it, or the wallet (or its venue, or the alerts) is switched off — never
+// because a page reported, the worker restarted or a fetch failed.
+//
+// The MV3 worker may be stopped between alarms, so the positions, the wallets' last positions, the
+// hysteresis state and the last regime seen per position live in storage.session.
 
 import * as v from 'valibot';
 import type { Result } from '../../venues/market-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { matchVenuePage } from '../../venues';
-import type { VenueId } from '../../venues/types';
+import { VENUE_IDS, type VenueId } from '../../venues/types';
 import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
 import {
   ALERT_CONDITIONS,
@@ -23,13 +30,14 @@ import {
   heldView,
   marketKey,
   positionKey,
+  venueOn,
   type AlertSettings,
   type HeldPosition,
 } from './conditions';
 import { createHysteresis } from './hysteresis';
-import { consistentReport, type PositionsReport, type PositionsReportReply } from './messages';
+import { consistentReport, MAX_REPORTED_POSITIONS, ReportedPosition, type PositionsReport, type PositionsReportReply } from './messages';
 import { createNotifier, type FiredAlert, type NotificationsApi, type TabsApi, type WindowsApi } from './notify';
-import { createPositionStore, type StorageLike } from './store';
+import { createPositionStore, keptFields, type StorageLike } from './store';
 
 export const ALERTS_ALARM = 'perplens-alerts';
 export const ALERTS_PERIOD_MINUTES = 1;
@@ -62,11 +70,21 @@ export interface AlertsDeps {
   getSnapshot(venue: VenueId, symbol: string): Promise<Result<MarketSnapshot>>;
   getSettings(): Promise<AlertSettings> | AlertSettings;
   /**
-   * Positions of the wallets set in the options (venues' public APIs), watched like reported ones
-   * when no tab shows them. `hasWallets` false: no wallet is set, and they cause no alarm at all.
+   * The wallets set in the options (venues' public APIs): their positions are watched like reported
+   * ones when no tab shows them.
    */
-  wallets?: { hasWallets(): Promise<boolean>; positions(): Promise<HeldPosition[]> };
+  wallets?: WalletsSource;
   now?: () => number;
+}
+
+export interface WalletsSource {
+  /** The wallet address set per venue (read from the settings, no request). None: no wallet alarm. */
+  addresses(): Promise<Partial<Record<VenueId, string>>>;
+  /**
+   * The wallet's open positions now. null (or a rejection) when they could not be fetched: that is
+   * "not known", never "closed", and the last positions fetched are kept.
+   */
+  positions(venue: VenueId, address: string): Promise<HeldPosition[] | null>;
 }
 
 export interface Alerts {
@@ -82,13 +100,38 @@ export interface Alerts {
   sync(): Promise<void>;
   /** One check now, as the alarm runs it; returns what fired. */
   check(): Promise<FiredAlert[]>;
-  /** The positions open tabs have reported (one per venue, symbol and side), for the popup. */
+  /** The positions open tabs have reported (one per venue, symbol and side), for the popup; not the wallets'. */
   held(): Promise<HeldPosition[]>;
 }
+
+/** A wallet's positions at its last successful fetch, and the address they belong to. */
+interface WalletKnown {
+  venue: VenueId;
+  address: string;
+  held: HeldPosition[];
+}
+
+const WalletKnownSchema = v.object({
+  venue: v.picklist(VENUE_IDS),
+  address: v.pipe(v.string(), v.maxLength(200)),
+  held: v.pipe(
+    v.array(
+      v.object({
+        position: ReportedPosition,
+        origin: v.object({ url: v.pipe(v.string(), v.maxLength(2048)) }),
+        reportedAt: v.pipe(v.number(), v.finite()),
+      }),
+    ),
+    v.maxLength(MAX_REPORTED_POSITIONS),
+  ),
+});
 
 const StateSchema = v.object({
   hysteresis: v.unknown(),
   regime: v.record(v.string(), v.boolean()),
+  // Written since the wallets' positions count as held between checks (older states have none);
+  // read entry by entry.
+  wallets: v.optional(v.unknown()),
 });
 
 /** Newest report first; the same position in two tabs counts once (the newest report). */
@@ -124,6 +167,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const hysteresis = createHysteresis({ now, cooldownMs: () => settings.cooldownMinutes * 60_000 });
   /** Per position key: was the regime against it at the last check that could tell. */
   let regime = new Map<string, boolean>();
+  /** Per venue: the wallet's positions at its last successful fetch; held until a fetch says otherwise. */
+  let walletKnown = new Map<VenueId, WalletKnown>();
   /** Snapshots of the last check, so the badge on a report can use the market's tiers and mark. */
   const lastSnapshots = new Map<string, MarketSnapshot>();
 
@@ -136,25 +181,24 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         if (!r.success) return;
         hysteresis.restore(r.output.hysteresis);
         regime = new Map(Object.entries(r.output.regime));
+        // Each wallet on its own: one unreadable entry must not cost the others (or the rest of the state).
+        const wallets = Array.isArray(r.output.wallets) ? (r.output.wallets as unknown[]) : [];
+        walletKnown = new Map();
+        for (const w of wallets) {
+          const parsed = v.safeParse(WalletKnownSchema, w);
+          if (parsed.success) walletKnown.set(parsed.output.venue, parsed.output);
+        }
       })
       .catch(() => undefined);
     return stateLoaded;
   }
-  async function saveState(): Promise<void> {
-    await deps.session.set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime) } }).catch(() => undefined);
+  function stateText(): string {
+    return JSON.stringify([hysteresis.dump(), [...regime.keys()], [...walletKnown.values()]]);
   }
-
-  /**
-   * What the alerts remember about positions that closed goes when they close, not at the next check:
-   * with nothing held the alarm stops, and no check would ever run to prune it.
-   */
-  async function forgetClosed(): Promise<void> {
-    await loadState();
-    const keys = new Set(unique(await store.held()).keys());
-    const before = JSON.stringify([hysteresis.dump(), [...regime.keys()]]);
-    hysteresis.prune(keys);
-    for (const key of regime.keys()) if (!keys.has(key)) regime.delete(key);
-    if (JSON.stringify([hysteresis.dump(), [...regime.keys()]]) !== before) await saveState();
+  async function saveState(): Promise<void> {
+    await deps.session
+      .set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime), wallets: [...walletKnown.values()] } })
+      .catch(() => undefined);
   }
 
   async function readSettings(): Promise<AlertSettings> {
@@ -166,12 +210,88 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     return settings;
   }
 
+  /** The wallet addresses set, on the venues switched on; null when they could not be read. */
+  async function walletAddresses(s: AlertSettings): Promise<Map<VenueId, string> | null> {
+    const out = new Map<VenueId, string>();
+    if (!deps.wallets) return out;
+    let set: Partial<Record<VenueId, string>>;
+    try {
+      set = await deps.wallets.addresses();
+    } catch {
+      return null;
+    }
+    for (const venue of VENUE_IDS) {
+      const address = set[venue];
+      if (address && venueOn(s, venue)) out.set(venue, address);
+    }
+    return out;
+  }
+
+  /**
+   * Drops the wallets' last positions that are no longer watched: the wallet was removed or replaced,
+   * its venue switched off, or the alerts (whose checks alone fetch them) switched off. Addresses that
+   * could not be read (null) drop nothing on their account.
+   */
+  function dropUnwatched(s: AlertSettings, addresses: Map<VenueId, string> | null): void {
+    for (const [venue, known] of walletKnown) {
+      const watched = s.enabled && venueOn(s, venue) && (addresses === null || addresses.get(venue) === known.address);
+      if (!watched) walletKnown.delete(venue);
+    }
+  }
+
+  /**
+   * Asks each watched wallet for its positions. A wallet that answered replaces what it held (a
+   * position it no longer lists has closed); one that did not keeps its last positions. Returns what
+   * the wallets that answered hold now, per venue.
+   */
+  async function fetchWallets(addresses: Map<VenueId, string>): Promise<Map<VenueId, HeldPosition[]>> {
+    const fresh = new Map<VenueId, HeldPosition[]>();
+    const source = deps.wallets;
+    if (!source) return fresh;
+    await Promise.all(
+      [...addresses].map(async ([venue, address]) => {
+        let got: HeldPosition[] | null;
+        try {
+          got = await source.positions(venue, address);
+        } catch {
+          got = null;
+        }
+        if (got === null) return;
+        const mine = got.filter((h) => h.position.venue === venue).slice(0, MAX_REPORTED_POSITIONS);
+        fresh.set(venue, mine);
+        // Kept between checks with no more than the page reports keep (no leverage, no PnL, no tab).
+        walletKnown.set(venue, {
+          venue,
+          address,
+          held: mine.map((h) => ({ position: keptFields(h.position), origin: { url: h.origin.url }, reportedAt: h.reportedAt })),
+        });
+      }),
+    );
+    return fresh;
+  }
+
+  /** Reports first (they win over a wallet's view of the same position: live mark), venues switched off left out. */
+  function heldOf(s: AlertSettings, reported: readonly HeldPosition[], wallets: readonly HeldPosition[]): Map<string, HeldPosition> {
+    return unique([...reported, ...wallets].filter((h) => venueOn(s, h.position.venue)));
+  }
+
+  /** Forgets what the alerts remember about positions no longer held (a fired condition keeps its cool-down). */
+  function forget(held: ReadonlySet<string>): void {
+    hysteresis.prune(held);
+    for (const key of regime.keys()) if (!held.has(key)) regime.delete(key);
+  }
+
   // Alarm changes run one at a time, so two reports arriving together create one alarm.
   let alarmQueue: Promise<void> = Promise.resolve();
   function ensureAlarm(): Promise<void> {
     const run = alarmQueue.then(async () => {
       const s = await readSettings();
-      const needed = s.enabled && ((await store.count()) > 0 || (await deps.wallets?.hasWallets().catch(() => false)) === true);
+      let needed = false;
+      if (s.enabled) {
+        const reported = (await store.held()).some((h) => venueOn(s, h.position.venue));
+        const addresses = reported ? null : await walletAddresses(s);
+        needed = reported || (addresses === null ? walletKnown.size > 0 : addresses.size > 0);
+      }
       const existing = await deps.alarms.get(ALERTS_ALARM).catch(() => undefined);
       if (needed && !existing) await deps.alarms.create(ALERTS_ALARM, { periodInMinutes: ALERTS_PERIOD_MINUTES, delayInMinutes: ALERTS_PERIOD_MINUTES });
       if (!needed && existing) await deps.alarms.clear(ALERTS_ALARM);
@@ -185,19 +305,32 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     return badgeFor([...held.values()].map(distance), settings.view);
   }
 
-  /** The badge from the reports alone (and the last check's snapshots, when there are some). */
-  async function updateBadgeFromReports(): Promise<void> {
-    const held = unique(await store.held());
+  /** A position's distance between checks: its own figures and the last check's snapshot, when there is one. */
+  function distanceBetweenChecks(h: HeldPosition, t: number): number | null {
+    try {
+      const view = heldView(h, lastSnapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null, settings, t);
+      return 'value' in view.distance ? view.distance.value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * After a report, a closed tab, a settings change or a worker start: what is held now (the reports
+   * and the wallets' last positions), forgetting at once what closed — with nothing held the alarm
+   * stops, and no check would ever run to prune it — then the badge and the alarm.
+   */
+  async function settle(): Promise<void> {
+    await loadState();
+    const s = await readSettings();
+    const before = stateText();
+    dropUnwatched(s, await walletAddresses(s));
+    const held = heldOf(s, await store.held(), [...walletKnown.values()].flatMap((w) => w.held));
+    forget(new Set(held.keys()));
+    if (stateText() !== before) await saveState();
     const t = now();
-    const badge = badgeFrom(held, (h) => {
-      try {
-        const view = heldView(h, lastSnapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null, settings, t);
-        return 'value' in view.distance ? view.distance.value : null;
-      } catch {
-        return null;
-      }
-    });
-    await showBadge(deps.action, badge);
+    await showBadge(deps.action, badgeFrom(held, (h) => distanceBetweenChecks(h, t)));
+    await ensureAlarm();
   }
 
   async function snapshotsFor(held: Iterable<HeldPosition>): Promise<Map<string, MarketSnapshot | null>> {
@@ -226,13 +359,15 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     await loadState();
     const s = await readSettings();
     if (!s.enabled) {
-      await ensureAlarm();
-      await updateBadgeFromReports();
+      await settle();
       return [];
     }
-    const wallets = (await deps.wallets?.positions().catch(() => [])) ?? [];
-    // Reported positions come first and win over the wallet's view of the same position (live mark).
-    const held = unique([...(await store.held()), ...wallets]);
+    const addresses = await walletAddresses(s);
+    dropUnwatched(s, addresses);
+    const fresh = addresses ? await fetchWallets(addresses) : new Map<VenueId, HeldPosition[]>();
+    // A wallet that answered is checked with what it just said, one that did not with what it held last.
+    const wallets = [...walletKnown.values()].flatMap((w) => fresh.get(w.venue) ?? w.held);
+    const held = heldOf(s, await store.held(), wallets);
     const snapshots = await snapshotsFor(held.values());
     const t = now();
     const fired: FiredAlert[] = [];
@@ -248,9 +383,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         if (hysteresis.step(key, condition, c.observation) && 'detail' in c) fired.push({ key, held: h, detail: c.detail });
       }
     }
-    const keys = new Set(held.keys());
-    hysteresis.prune(keys);
-    for (const key of regime.keys()) if (!keys.has(key)) regime.delete(key);
+    forget(new Set(held.keys()));
     await saveState();
     for (const alert of fired) await notifier.notify(alert);
     await showBadge(deps.action, badgeFrom(held, (h) => distances.get(positionKey(h.position)) ?? null));
@@ -274,19 +407,13 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         // say it holds nothing there any more: clear that tab, accept nothing else.
         const tabId = sender.tab?.id;
         if (report.positions.length === 0 && tabId !== undefined && sender.frameId === 0) {
-          if (await store.removeTab(tabId)) {
-            await forgetClosed();
-            await updateBadgeFromReports();
-            await ensureAlarm();
-          }
+          if (await store.removeTab(tabId)) await settle();
           return { ok: true };
         }
         return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
       }
       await store.report(origin, report.venue, report.positions);
-      await forgetClosed();
-      await updateBadgeFromReports();
-      await ensureAlarm();
+      await settle();
       return { ok: true };
     },
     async onAlarm(alarm) {
@@ -295,18 +422,14 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
     async onTabRemoved(tabId) {
       if (!(await store.removeTab(tabId))) return;
-      await forgetClosed();
-      await updateBadgeFromReports();
-      await ensureAlarm();
+      await settle();
     },
     onNotificationClicked(id) {
       return notifier.onClicked(id);
     },
     async sync() {
       await store.prune();
-      await forgetClosed();
-      await updateBadgeFromReports();
-      await ensureAlarm();
+      await settle();
     },
     check,
     held: async () => [...unique(await store.held()).values()],

@@ -326,6 +326,42 @@ describe('createAlerts: reports', () => {
   });
 });
 
+const HL_URL = 'https://app.hyperliquid.xyz/trade/BTC';
+const HL_ADDRESS = `0x${'a'.repeat(40)}`;
+/** A Hyperliquid long known from the wallet only: 2% from liquidation. */
+const hlDanger = positionFixture({ venue: 'hyperliquid', symbol: 'BTC', source: 'api' });
+/** The same, 25% from liquidation. */
+const hlSafe = positionFixture({ venue: 'hyperliquid', symbol: 'BTC', source: 'api', liqPrice: 45_000 });
+const hlKey = 'hyperliquid:BTC:long';
+const hlSender: ReportSender = { url: HL_URL, frameId: 0, tab: { id: 9 } };
+
+/** The market with the 4h price falling: short build-up, against a long. */
+function againstLongs(): MarketSnapshot {
+  const s = snapshotFixture();
+  return { ...s, quote: { ...s.quote, fetchedAt: Date.now() }, priceChange: { ...s.priceChange, '4h': { change: -0.012, basis: 'window', from: 0 } } };
+}
+
+/**
+ * A Hyperliquid wallet set in the options. `positions`: what its API answers (null: the fetch fails);
+ * `rejects`: the fetch throws; `address` undefined: the wallet was removed.
+ */
+function withWallet(h: ReturnType<typeof harness>, positions: Position[] | null) {
+  const w = { positions, rejects: false, address: HL_ADDRESS as string | undefined, fetched: [] as string[] };
+  h.deps.wallets = {
+    addresses: async () => (w.address ? { hyperliquid: w.address } : {}),
+    positions: async (venue, address) => {
+      w.fetched.push(`${venue}:${address}`);
+      if (w.rejects) throw new Error('offline');
+      return w.positions === null ? null : w.positions.map((position) => ({ position, origin: { url: HL_URL }, reportedAt: Date.now() }));
+    },
+  };
+  return w;
+}
+
+async function alertState(h: ReturnType<typeof harness>): Promise<{ hysteresis: Record<string, unknown>; regime: Record<string, boolean> }> {
+  return (await h.session.get(ALERTS_STATE_KEY))[ALERTS_STATE_KEY] as { hysteresis: Record<string, unknown>; regime: Record<string, boolean> };
+}
+
 describe('createAlerts: wallets set in the options', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -337,36 +373,187 @@ describe('createAlerts: wallets set in the options', () => {
 
   it('keeps the alarm while a wallet is set and alerts on its positions without any tab', async () => {
     const h = harness();
-    let fetched = 0;
-    h.deps.wallets = {
-      hasWallets: async () => true,
-      positions: async () => {
-        fetched++;
-        return [{ position: danger, origin: { url: BINANCE_URL }, reportedAt: Date.now() }];
-      },
-    };
+    const w = withWallet(h, [hlDanger]);
     const alerts = h.make();
     await alerts.sync();
     expect(h.alarms.get(ALERTS_ALARM)).toEqual({ periodInMinutes: 1, delayInMinutes: 1 });
-    expect(fetched).toBe(0);
+    expect(w.fetched).toEqual([]);
     const fired = await alerts.check();
-    expect(fetched).toBe(1);
+    expect(w.fetched).toEqual([`hyperliquid:${HL_ADDRESS}`]);
     expect(fired.map((f) => f.detail.condition)).toContain('liquidation');
+    expect(h.notes[0]?.id).toContain(encodeURIComponent(HL_URL));
   });
 
   it('sets no alarm when no wallet is set and nothing is reported', async () => {
     const h = harness();
-    h.deps.wallets = { hasWallets: async () => false, positions: async () => [] };
+    const w = withWallet(h, []);
+    w.address = undefined;
     await h.make().sync();
     expect(h.alarms.size).toBe(0);
   });
 
   it('counts a position reported by a tab and held by the wallet once, the tab’s first', async () => {
     const h = harness();
-    h.deps.wallets = { hasWallets: async () => true, positions: async () => [{ position: safe, origin: { url: BINANCE_URL }, reportedAt: Date.now() }] };
+    withWallet(h, [hlSafe]);
     const alerts = h.make();
-    await alerts.handleMessage(report([danger]), sender);
+    await alerts.handleMessage({ type: 'positions.report', venue: 'hyperliquid', positions: [hlDanger] }, hlSender);
     const fired = await alerts.check();
     expect(fired.filter((f) => f.detail.condition === 'liquidation')).toHaveLength(1);
+    expect(fired[0]?.held.origin.tabId).toBe(9);
+  });
+
+  it('fires the regime flip for a wallet position across worker restarts (sync at every start)', async () => {
+    const h = harness();
+    withWallet(h, [hlSafe]);
+    await h.make().sync();
+    await h.make().check(); // long build-up, with the long: the baseline
+    expect(h.notes).toEqual([]);
+    expect((await alertState(h)).regime).toEqual({ [hlKey]: false });
+    // The worker stops and starts again: sync() must not take the wallet position for closed.
+    vi.advanceTimersByTime(MIN);
+    const restarted = h.make();
+    await restarted.sync();
+    expect((await alertState(h)).regime).toEqual({ [hlKey]: false });
+    h.setMarket(againstLongs);
+    await restarted.onAlarm({ name: ALERTS_ALARM });
+    expect(h.notes.map((n) => n.title)).toEqual(['Market turned against you: BTC long']);
+  });
+
+  it('does not repeat a wallet position’s liquidation alert while the condition holds, across restarts', async () => {
+    const h = harness();
+    withWallet(h, [hlDanger]);
+    for (let minute = 0; minute < 95; minute++) {
+      const worker = h.make(); // a new worker every minute: the worst case for sync()
+      await worker.sync();
+      await worker.onAlarm({ name: ALERTS_ALARM });
+      vi.advanceTimersByTime(MIN);
+    }
+    expect(h.notes.filter((n) => n.title.startsWith('Liquidation risk'))).toHaveLength(1);
+    expect(h.badge).toEqual({ text: '2', color: '#D93025' });
+  });
+
+  it('keeps wallet positions on the badge when a page reports', async () => {
+    const h = harness();
+    withWallet(h, [hlDanger]);
+    const alerts = h.make();
+    await alerts.sync();
+    await alerts.check();
+    expect(h.badge.text).toBe('2');
+    await alerts.handleMessage(report([safe]), sender); // Binance, 25% away
+    expect(h.badge).toEqual({ text: '2', color: '#D93025' });
+    expect(Object.keys(await alertState(h).then((s) => s.regime))).toContain(hlKey);
+    // A new worker, before any check has run, knows the wallet's last positions too.
+    const restarted = h.make();
+    await restarted.sync();
+    await restarted.handleMessage(report([safe]), sender);
+    expect(h.badge.text).toBe('2');
+    // The page's position closing leaves the wallet's on the badge and the alarm running.
+    await restarted.handleMessage(report([]), sender);
+    expect(h.badge.text).toBe('2');
+    expect(h.alarms.size).toBe(1);
+  });
+
+  it('keeps a wallet position and its state when the wallet fetch fails', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlSafe]);
+    await h.make().check(); // the baseline
+    for (const failure of ['null', 'rejects'] as const) {
+      w.positions = failure === 'null' ? null : [hlSafe];
+      w.rejects = failure === 'rejects';
+      vi.advanceTimersByTime(MIN);
+      const worker = h.make();
+      await worker.sync();
+      await worker.check();
+      expect((await alertState(h)).regime).toEqual({ [hlKey]: false });
+      expect(h.badge.text).toBe('25');
+      expect(h.alarms.size).toBe(1);
+    }
+    // Still failing when the market turns: the flip is told from the last positions known.
+    h.setMarket(againstLongs);
+    vi.advanceTimersByTime(MIN);
+    await h.make().check();
+    expect(h.notes.map((n) => n.title)).toEqual(['Market turned against you: BTC long']);
+  });
+
+  it('does not repeat a liquidation alert while the wallet fetch fails', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlDanger]);
+    await h.make().check();
+    w.positions = null;
+    for (let minute = 0; minute < 45; minute++) {
+      vi.advanceTimersByTime(MIN);
+      const worker = h.make();
+      await worker.sync();
+      await worker.check();
+    }
+    expect(h.notes).toHaveLength(1);
+  });
+
+  it('forgets a wallet position once the wallet answers without it, or the wallet is removed', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlSafe]);
+    const alerts = h.make();
+    await alerts.check();
+    w.positions = [];
+    vi.advanceTimersByTime(MIN);
+    await alerts.check();
+    expect((await alertState(h)).regime).toEqual({});
+    expect(h.badge.text).toBe('');
+
+    w.positions = [hlSafe];
+    await alerts.check();
+    expect((await alertState(h)).regime).toEqual({ [hlKey]: false });
+    w.address = undefined; // removed in the options
+    await alerts.sync();
+    expect((await alertState(h)).regime).toEqual({});
+    expect(h.badge.text).toBe('');
+    expect(h.alarms.size).toBe(0);
+  });
+
+  it('forgets the last positions of a wallet replaced by another address', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlSafe]);
+    const alerts = h.make();
+    await alerts.check();
+    w.address = `0x${'b'.repeat(40)}`;
+    w.positions = null; // the new wallet cannot be fetched yet
+    await alerts.sync();
+    expect((await alertState(h)).regime).toEqual({});
+    expect(h.badge.text).toBe('');
+    expect(h.alarms.size).toBe(1);
+  });
+
+  it('neither alerts nor badges positions on a venue switched off in the options', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlDanger]);
+    h.setSettings({ venues: { hyperliquid: false, binance: false } });
+    const alerts = h.make();
+    await alerts.sync();
+    expect(h.alarms.size).toBe(0); // the only wallet is on a venue switched off
+    await alerts.handleMessage(report([danger]), sender);
+    expect(h.alarms.size).toBe(0);
+    expect(h.badge.text).toBe('');
+    expect(await alerts.check()).toEqual([]);
+    expect(w.fetched).toEqual([]);
+    expect(h.notes).toEqual([]);
+    expect(h.snapshotCalls).toEqual([]);
+
+    // Switched back on: both are watched.
+    h.setSettings({ venues: { hyperliquid: true, binance: true } });
+    await alerts.sync();
+    expect(h.alarms.size).toBe(1);
+    expect((await alerts.check()).map((f) => f.key).sort()).toEqual(['binance:BTCUSDT:long', hlKey]);
+    expect(h.badge.text).toBe('2');
+
+    // Off again: the badge leaves them out at once and nothing more is checked or fetched.
+    h.setSettings({ venues: { hyperliquid: false, binance: false } });
+    await alerts.sync();
+    expect(h.badge.text).toBe('');
+    expect(h.alarms.size).toBe(0);
+    const fetched = w.fetched.length;
+    vi.advanceTimersByTime(60 * MIN);
+    expect(await alerts.check()).toEqual([]);
+    expect(w.fetched).toHaveLength(fetched);
+    expect(h.notes).toHaveLength(2);
   });
 });
