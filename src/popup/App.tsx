@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RegimeThresholds, RegimeWindow } from '../core';
 import { WindowSwitch } from '../ui/panel/WindowSwitch';
-import type { PageMatch } from '../venues/types';
+import type { PageMatch, VenueId } from '../venues/types';
 import { AddMarket } from './AddMarket';
 import { KnownPositions } from './KnownPositions';
 import { Compare } from './Compare';
@@ -15,10 +15,25 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'compare', label: 'Compare' },
   { id: 'whatif', label: 'What if' },
 ];
+const tabId = (t: Tab) => `perplens-tab-${t}`;
+const panelId = (t: Tab) => `perplens-panel-${t}`;
+
+/** The tab a key moves to from `current` (WAI-ARIA tabs: arrows wrap, Home and End jump), or null for other keys. */
+export function tabForKey(current: Tab, key: string): Tab | null {
+  const i = TABS.findIndex((t) => t.id === current);
+  const at = (n: number) => TABS[(n + TABS.length) % TABS.length]?.id ?? null;
+  if (key === 'ArrowRight') return at(i + 1);
+  if (key === 'ArrowLeft') return at(i - 1);
+  if (key === 'Home') return at(0);
+  if (key === 'End') return at(TABS.length - 1);
+  return null;
+}
 
 interface Props {
   version: string;
   watchlist: readonly PageMatch[];
+  /** Venues switched on in the options: the only ones a market can be added on. */
+  venues: readonly VenueId[];
   onWatchlist: (next: PageMatch[]) => void;
   refreshMs: number;
   /** When a row's quote counts as stale (from the quote refresh set in the options). */
@@ -30,7 +45,7 @@ interface Props {
   onOptions: () => void;
 }
 
-export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, initialWindow, bands, thresholds, wallets, onOptions }: Props) {
+export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleAfter, initialWindow, bands, thresholds, wallets, onOptions }: Props) {
   const [tab, setTab] = useState<Tab>('watchlist');
   const [window, setWindow] = useState<RegimeWindow>(initialWindow);
   const [now, setNow] = useState(Date.now());
@@ -53,33 +68,57 @@ export function App({ version, watchlist, onWatchlist, refreshMs, staleAfter, in
       </header>
       <nav role="tablist" aria-label="Views">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} class={tab === t.id ? 'on' : ''} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            id={tabId(t.id)}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={panelId(t.id)}
+            tabIndex={tab === t.id ? 0 : -1}
+            class={tab === t.id ? 'on' : ''}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const next = tabForKey(t.id, e.key);
+              if (!next) return;
+              e.preventDefault();
+              setTab(next);
+              // Roving focus: the newly selected tab takes the focus (automatic activation).
+              const nav = (e.currentTarget as HTMLElement).parentElement;
+              nav?.querySelector<HTMLElement>(`#${tabId(next)}`)?.focus();
+            }}
+          >
             {t.label}
           </button>
         ))}
       </nav>
       <main>
         <KnownPositions wallets={wallets} refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
-        {tab === 'watchlist' && (
-          <>
-            {watchlist.length === 0 && <p class="status">Your watchlist is empty: add a market below.</p>}
-            {watchlist.map((item) => (
-              <WatchRow
-                key={marketKey(item)}
-                item={item}
-                state={states.get(marketKey(item))}
-                window={window}
-                now={now}
-                staleAfterMs={staleAfter}
-                thresholds={thresholds}
-                onRemove={() => onWatchlist(watchlist.filter((m) => marketKey(m) !== marketKey(item)))}
-              />
-            ))}
-            <AddMarket existing={watchlist} onAdd={(m) => onWatchlist([...watchlist, m])} />
-          </>
-        )}
-        {tab === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
-        {tab === 'whatif' && <WhatIf items={watchlist} states={states} />}
+        {TABS.map((t) => (
+          // Every tab has its panel (so each aria-controls points at an element); only the selected one is drawn.
+          <div key={t.id} role="tabpanel" id={panelId(t.id)} aria-labelledby={tabId(t.id)} tabIndex={0} class="tabpanel" hidden={tab !== t.id}>
+            {tab === t.id && t.id === 'watchlist' && (
+              <>
+                {watchlist.length === 0 && <p class="status">Your watchlist is empty: add a market below.</p>}
+                {watchlist.map((item) => (
+                  <WatchRow
+                    key={marketKey(item)}
+                    item={item}
+                    state={states.get(marketKey(item))}
+                    window={window}
+                    now={now}
+                    staleAfterMs={staleAfter}
+                    thresholds={thresholds}
+                    onRemove={() => onWatchlist(watchlist.filter((m) => marketKey(m) !== marketKey(item)))}
+                  />
+                ))}
+                <AddMarket existing={watchlist} venues={venues} onAdd={(m) => onWatchlist([...watchlist, m])} />
+              </>
+            )}
+            {tab === t.id && t.id === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
+            {tab === t.id && t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} />}
+          </div>
+        ))}
       </main>
     </>
   );

@@ -1,9 +1,10 @@
-import type { RegimeThresholds, RegimeWindow } from '../core';
+import { fundingStretch, type CrowdedSide, type RegimeThresholds, type RegimeWindow } from '../core';
 import { Field, known, unknown, type FieldValue } from '../ui/Field';
 import { formatAge, formatCountdown, formatPercent, formatPrice } from '../ui/format';
 import { contractState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
 
+import type { MarketSnapshot } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
 import { apr, changeField, marketRegime, rate8h } from './market-figures';
 import { Sparkline } from './Sparkline';
@@ -17,6 +18,11 @@ interface Props {
   thresholds: RegimeThresholds;
   onRemove: () => void;
 }
+
+// Stretch and crowded side depend on funding alone: known as soon as the rate is, even while the
+// price or open-interest change (and so the regime) is still unknown.
+const stretch = (s: MarketSnapshot) => fundingStretch(rate8h(s));
+const crowded = (s: MarketSnapshot): CrowdedSide => (stretch(s) === 'balanced' ? 'none' : rate8h(s) > 0 ? 'longs' : 'shorts');
 
 /** One watched market: the `[data-perplens-market]` contract with the popup's extra fields. */
 export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, onRemove }: Props) {
@@ -44,6 +50,7 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
         <strong>{item.symbol}</strong> <span class="muted">{VENUE_NAMES[item.venue]}</span>
         {s && <Sparkline values={s.sparkline.price} label={`${item.symbol} price, last 24 hours`} />}
         {s && <Sparkline values={s.sparkline.oi} label={`${item.symbol} open interest, last 24 hours`} />}
+        {st.status === 'loading' && <span class="skeleton skeleton-spark" aria-hidden="true" />}
         <button type="button" class="icon remove" aria-label={`Remove ${item.symbol} on ${VENUE_NAMES[item.venue]}`} onClick={onRemove}>
           ×
         </button>
@@ -62,9 +69,9 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
         <Field name="oi-change-4h" label="OI 4h" field={f(() => changeField(s!.oiChange['4h']))} explain="open interest in base units; * = since watching started" />
         <Field name="oi-change-24h" label="OI 24h" field={f(() => changeField(s!.oiChange['24h']))} explain="open interest in base units; * = since watching started" />
         <Field name="regime" label={`Regime ${window}`} field={regimeKnown ? known(regimeKnown.regime, regimeKnown.label) : unknown(regimeWhy)} explain={regimeKnown ? regimeKnown.meaning : undefined} />
-        <Field name="funding-stretch" label="Stretch" field={regimeKnown ? known(regimeKnown.stretch, regimeKnown.stretch) : unknown(regimeWhy)} />
+        <Field name="funding-stretch" label="Stretch" field={f(() => known(stretch(s!), stretch(s!)))} explain="from the funding rate per 8h alone" />
         <Field name="funding-percentile-30d" label="30d pct" field={f(() => (s!.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(s!.fundingPercentile30d, `${Math.round(s!.fundingPercentile30d * 100)}th`)))} />
-        <Field name="crowded-side" label="Crowded" field={regimeKnown ? known(regimeKnown.crowded, regimeKnown.crowded) : unknown(regimeWhy)} />
+        <Field name="crowded-side" label="Crowded" field={f(() => known(crowded(s!), crowded(s!)))} explain="from the funding rate per 8h alone" />
       </div>
       <div class="sr-only">
         <span data-field="regime-window" data-value={window}>{window}</span>

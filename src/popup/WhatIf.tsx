@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { whatIf, type WhatIfResult } from '../core';
+import { whatIf, type RegimeThresholds, type RegimeWindow, type WhatIfResult } from '../core';
 import { formatMoney, formatPercent, formatPrice } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
@@ -10,13 +10,20 @@ import { marketKey } from './use-markets';
 interface Props {
   items: readonly PageMatch[];
   states: Map<string, MarketState>;
+  /** The regime window chosen in the popup's header (opens with the options' default window). */
+  window: RegimeWindow;
+  /** The regime thresholds from the options. */
+  thresholds: RegimeThresholds;
 }
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** "What if I open this position": the venue's tiers and conventions, the same core math as the panel. */
-export function WhatIf({ items, states }: Props) {
-  const [key, setKey] = useState(items[0] ? marketKey(items[0]) : '');
+export function WhatIf({ items, states, window, thresholds }: Props) {
+  const [chosen, setKey] = useState('');
+  // The chosen market, or the first watched one (also when the watchlist arrives or changes later).
+  const first = items[0];
+  const key = items.some((i) => marketKey(i) === chosen) ? chosen : first ? marketKey(first) : '';
   const [side, setSide] = useState<'long' | 'short'>('long');
   const [size, setSize] = useState('0.5');
   const [entry, setEntry] = useState('');
@@ -49,8 +56,9 @@ export function WhatIf({ items, states }: Props) {
       error = err instanceof Error ? err.message : 'cannot compute';
     }
   }
-  const regime = s ? marketRegime(s, '4h') : null;
+  const regime = s ? marketRegime(s, window, thresholds) : null;
 
+  if (!first) return <p class="status whatif">Your watchlist is empty: add a market on the Watchlist tab to try a position on it.</p>;
   return (
     <section aria-label="What if" class="whatif">
       <form onSubmit={(e) => e.preventDefault()}>
@@ -115,8 +123,10 @@ export function WhatIf({ items, states }: Props) {
             <dd data-field="funding-margin-share-per-day" data-value={result.marginSharePerDay === null ? '' : String(result.marginSharePerDay)}>
               {result.marginSharePerDay === null ? '—' : formatPercent(result.marginSharePerDay, 3, true)}
             </dd>
-            <dt>Regime (4h)</dt>
-            <dd data-field="regime" data-value={regime && 'regime' in regime ? regime.regime : ''}>{regime && 'regime' in regime ? regime.label : (regime?.unknown ?? '—')}</dd>
+            <dt>Regime ({window})</dt>
+            <dd data-field="regime" data-value={regime && 'regime' in regime ? regime.regime : ''} data-window={window} title={regime && 'unknown' in regime ? regime.unknown : undefined}>
+              {regime && 'regime' in regime ? regime.label : (regime?.unknown ?? '—')}
+            </dd>
           </dl>
         ) : null}
       </output>

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
 import { loadSettings, saveSettings } from '../settings/store';
 import { staleAfterMs } from '../venues/snapshot-types';
-import type { PageMatch } from '../venues/types';
+import { VENUE_IDS, type PageMatch } from '../venues/types';
 import { App } from './App';
 
 function Popup() {
@@ -24,6 +24,7 @@ function Popup() {
     <App
       version={browser.runtime.getManifest().version}
       watchlist={settings.watchlist.filter(enabled)}
+      venues={VENUE_IDS.filter((v) => settings.venues[v])}
       onWatchlist={(w) => setWatchlist([...w, ...settings.watchlist.filter((m) => !enabled(m))])}
       refreshMs={settings.refresh.watchlistSeconds * 1000}
       staleAfter={Math.max(staleAfterMs(settings.refresh.quoteSeconds * 1000), staleAfterMs(settings.refresh.watchlistSeconds * 1000))}

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
+
+// No background in a unit test: every request stays pending, so rows stay loading.
+vi.mock('../../../src/messages-client', () => ({
+  requestSnapshot: () => new Promise(() => {}),
+  requestInstruments: () => new Promise(() => {}),
+  requestPositions: () => new Promise(() => {}),
+  requestKnownPositions: () => new Promise(() => {}),
+}));
+
+const { App, tabForKey } = await import('../../../src/popup/App');
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+async function mount() {
+  await act(() =>
+    render(
+      h(App, {
+        version: '0.1.0',
+        watchlist: [{ venue: 'binance', symbol: 'BTCUSDT' }],
+        venues: ['binance'],
+        onWatchlist: () => {},
+        refreshMs: 60_000,
+        staleAfter: 65_000,
+        initialWindow: '4h',
+        bands: { dangerBelow: 0.05, cautionBelow: 0.15 },
+        thresholds: DEFAULT_REGIME_THRESHOLDS,
+        wallets: {},
+        onOptions: () => {},
+      }),
+      container,
+    ),
+  );
+}
+
+const tabs = () => [...container.querySelectorAll<HTMLButtonElement>('[role="tablist"] [role="tab"]')];
+const selected = () => tabs().find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
+async function press(key: string) {
+  const target = document.activeElement;
+  if (!(target instanceof HTMLElement)) throw new Error('nothing focused');
+  await act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+}
+
+describe('popup tabs', () => {
+  it('tabForKey: arrows wrap, Home and End jump, other keys do nothing', () => {
+    expect(tabForKey('watchlist', 'ArrowRight')).toBe('compare');
+    expect(tabForKey('whatif', 'ArrowRight')).toBe('watchlist');
+    expect(tabForKey('watchlist', 'ArrowLeft')).toBe('whatif');
+    expect(tabForKey('compare', 'ArrowLeft')).toBe('watchlist');
+    expect(tabForKey('compare', 'Home')).toBe('watchlist');
+    expect(tabForKey('compare', 'End')).toBe('whatif');
+    expect(tabForKey('compare', 'Enter')).toBeNull();
+    expect(tabForKey('compare', 'ArrowDown')).toBeNull();
+  });
+
+  it('follows the WAI-ARIA tabs pattern: tablist, tabs controlling their panels, one tab in the tab order', async () => {
+    await mount();
+    expect(container.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Views');
+    expect(tabs().map((t) => t.textContent)).toEqual(['Watchlist', 'Compare', 'What if']);
+    expect(tabs().map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
+    expect(tabs().map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    for (const tab of tabs()) {
+      const panel = container.querySelector(`#${tab.getAttribute('aria-controls') ?? 'missing'}`);
+      expect(panel?.getAttribute('role')).toBe('tabpanel');
+      expect(panel?.getAttribute('aria-labelledby')).toBe(tab.id);
+      expect(panel?.hasAttribute('hidden')).toBe(tab.getAttribute('aria-selected') !== 'true');
+    }
+    const visible = container.querySelector('[role="tabpanel"]:not([hidden])');
+    expect(visible?.querySelector('[data-perplens-market]')).not.toBeNull();
+  });
+
+  it('moves selection and focus with Left/Right (wrapping), Home and End', async () => {
+    await mount();
+    tabs()[0]!.focus();
+    await press('ArrowRight');
+    expect(selected()).toBe('Compare');
+    expect(document.activeElement).toBe(tabs()[1]);
+    expect(tabs().map((t) => t.tabIndex)).toEqual([-1, 0, -1]);
+    expect(container.querySelector('[role="tabpanel"]:not([hidden])')?.getAttribute('aria-labelledby')).toBe(tabs()[1]!.id);
+
+    await press('ArrowRight');
+    expect(selected()).toBe('What if');
+    expect(container.querySelector('[role="tabpanel"]:not([hidden]) .whatif')).not.toBeNull();
+    await press('ArrowRight');
+    expect(selected()).toBe('Watchlist');
+    expect(document.activeElement).toBe(tabs()[0]);
+    await press('ArrowLeft');
+    expect(selected()).toBe('What if');
+    expect(document.activeElement).toBe(tabs()[2]);
+    await press('Home');
+    expect(selected()).toBe('Watchlist');
+    expect(document.activeElement).toBe(tabs()[0]);
+    await press('End');
+    expect(selected()).toBe('What if');
+    expect(document.activeElement).toBe(tabs()[2]);
+    await press('a');
+    expect(selected()).toBe('What if');
+  });
+
+  it('selects a tab on click', async () => {
+    await mount();
+    await act(() => tabs()[1]!.click());
+    expect(selected()).toBe('Compare');
+    expect(tabs()[1]!.tabIndex).toBe(0);
+  });
+});

@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_REGIME_THRESHOLDS, whatIf, type RegimeThresholds, type RegimeWindow } from '../../../src/core';
+import type { MarketState } from '../../../src/ui/market-state';
+import type { PageMatch } from '../../../src/venues/types';
+import { snapshotFixture } from '../helpers/snapshot';
+
+// The popup's modules reach the background through messages-client (webextension-polyfill, which
+// refuses to load outside an extension); the what-if flow itself never sends a message.
+vi.mock('../../../src/messages-client', () => ({
+  requestSnapshot: () => new Promise(() => {}),
+  requestInstruments: () => new Promise(() => {}),
+  requestPositions: () => new Promise(() => {}),
+  requestKnownPositions: () => new Promise(() => {}),
+}));
+
+const { WhatIf } = await import('../../../src/popup/WhatIf');
+
+const BTC: PageMatch = { venue: 'binance', symbol: 'BTCUSDT' };
+const ETH: PageMatch = { venue: 'bybit', symbol: 'ETHUSDT' };
+const ready = (over: Parameters<typeof snapshotFixture>[0] = {}): MarketState => ({ status: 'ready', snapshot: snapshotFixture(over) });
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+interface MountOptions {
+  items?: PageMatch[];
+  states?: Map<string, MarketState>;
+  window?: RegimeWindow;
+  thresholds?: RegimeThresholds;
+}
+async function mount({ items = [BTC], states = new Map([['binance:BTCUSDT', ready()]]), window = '4h', thresholds = DEFAULT_REGIME_THRESHOLDS }: MountOptions = {}) {
+  await act(() => render(h(WhatIf, { items, states, window, thresholds }), container));
+}
+
+const $ = <T extends Element = HTMLElement>(selector: string): T => {
+  const el = container.querySelector<T>(selector);
+  if (!el) throw new Error(`no ${selector}`);
+  return el;
+};
+const value = (field: string) => $(`[data-field="${field}"]`).getAttribute('data-value');
+const errorText = () => container.querySelector('.whatif-result .status.error')?.textContent ?? null;
+async function type(selector: string, text: string) {
+  await act(() => {
+    const input = $<HTMLInputElement>(selector);
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+async function choose(selector: string) {
+  await act(() => {
+    const input = $<HTMLInputElement>(selector);
+    input.checked = true;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+async function select(selector: string, v: string) {
+  await act(() => {
+    const el = $<HTMLSelectElement>(selector);
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+const expected = (over: Partial<Parameters<typeof whatIf>[0]>) => {
+  const s = snapshotFixture();
+  return whatIf({
+    side: 'long',
+    size: 0.5,
+    entryPrice: s.quote.markPrice,
+    markPrice: s.quote.markPrice,
+    leverage: 20,
+    tiers: s.tiers!.tiers,
+    valuation: s.liquidation.valuation,
+    feeRate: s.liquidation.feeRate,
+    fundingRate: s.quote.fundingRate,
+    fundingIntervalHours: s.fundingIntervalHours,
+    fundingPrice: s.quote.markPrice,
+    ...over,
+  });
+};
+
+describe('popup what-if', () => {
+  it('takes the mark price as the entry until one is typed', async () => {
+    await mount();
+    expect($<HTMLInputElement>('input[name="entry"]').value).toBe('');
+    expect($<HTMLInputElement>('input[name="entry"]').placeholder).toContain('mark');
+    expect($<HTMLInputElement>('input[name="entry"]').placeholder).toContain('60,000');
+    const atMark = expected({});
+    expect(Number(value('liq-price'))).toBeCloseTo(atMark.liqPrice!, 8);
+    expect(Number(value('margin'))).toBeCloseTo(1500, 8);
+
+    await type('input[name="entry"]', '50000');
+    expect(Number(value('liq-price'))).toBeCloseTo(expected({ entryPrice: 50000 }).liqPrice!, 8);
+    await type('input[name="entry"]', '');
+    expect(Number(value('liq-price'))).toBeCloseTo(atMark.liqPrice!, 8);
+  });
+
+  it('switches between leverage and margin given outright, and between sides', async () => {
+    await mount();
+    expect($('input[name="amount"]').parentElement?.textContent).toContain('Leverage');
+    await choose('input[name="mode"]:not(:checked)');
+    expect($('input[name="amount"]').parentElement?.textContent).toContain('Margin');
+    // The field keeps "20", now read as 20 quote units of margin.
+    expect(Number(value('margin'))).toBe(20);
+    expect(Number(value('liq-price'))).toBeCloseTo(expected({ leverage: undefined, margin: 20 }).liqPrice!, 8);
+    await type('input[name="amount"]', '3000');
+    expect(Number(value('margin'))).toBe(3000);
+    expect(Number(value('liq-price'))).toBeCloseTo(expected({ leverage: undefined, margin: 3000 }).liqPrice!, 8);
+
+    await choose('input[name="side"][value="short"]');
+    const short = expected({ side: 'short', leverage: undefined, margin: 3000 });
+    expect(Number(value('liq-price'))).toBeCloseTo(short.liqPrice!, 8);
+    expect(short.liqPrice!).toBeGreaterThan(60000);
+  });
+
+  it('says what is wrong with the input instead of a result', async () => {
+    await mount();
+    await type('input[name="size"]', 'abc');
+    expect(errorText()).toMatch(/size must be a positive number/);
+    expect(container.querySelector('[data-field="liq-price"]')).toBeNull();
+    await type('input[name="size"]', '1');
+    await type('input[name="amount"]', '999');
+    expect(errorText()).toMatch(/leverage must be between 1 and 250/);
+    await choose('input[name="mode"]:not(:checked)');
+    await type('input[name="amount"]', '-5');
+    expect(errorText()).toMatch(/margin must be a positive number/);
+    await type('input[name="amount"]', '100');
+    expect(errorText()).toBeNull();
+  });
+
+  it('says why a market cannot be used: failed load, no tiers, still loading', async () => {
+    const failed: MarketState = { status: 'failed', error: { kind: 'region-blocked', venue: 'binance', endpoint: '/x', message: 'Binance blocks this region' } };
+    await mount({ states: new Map([['binance:BTCUSDT', failed]]) });
+    expect(errorText()).toBe('Binance blocks this region');
+    await mount({ states: new Map([['binance:BTCUSDT', ready({ tiers: null })]]) });
+    expect(errorText()).toMatch(/No margin tiers/);
+    await mount({ states: new Map() });
+    expect(errorText()).toMatch(/Loading market data/);
+  });
+
+  it('shows a clear message, not "Loading…", when the watchlist is empty', async () => {
+    await mount({ items: [], states: new Map() });
+    expect(container.textContent).toMatch(/watchlist is empty/);
+    expect(container.textContent).not.toMatch(/Loading/);
+    expect(container.querySelector('form')).toBeNull();
+  });
+
+  it('uses the popup’s chosen window and the settings’ thresholds for the regime', async () => {
+    // Fixture: 1h price +0.1%, OI +0.2%; 4h price +1.2%, OI +3%.
+    await mount({ window: '4h' });
+    expect(value('regime')).toBe('long-buildup');
+    expect($('[data-field="regime"]').getAttribute('data-window')).toBe('4h');
+    expect(container.textContent).toContain('Regime (4h)');
+
+    await mount({ window: '1h' });
+    expect(value('regime')).toBe('quiet');
+    expect(container.textContent).toContain('Regime (1h)');
+
+    const tight: RegimeThresholds = { ...DEFAULT_REGIME_THRESHOLDS, '1h': { price: 0.0005, oi: 0.001 } };
+    await mount({ window: '1h', thresholds: tight });
+    expect(value('regime')).toBe('long-buildup');
+
+    await mount({ window: '24h' });
+    expect(value('regime')).toBe('');
+    expect($('[data-field="regime"]').textContent).toMatch(/price change: no candles yet/);
+  });
+
+  it('follows the market picked from the watchlist, and the watchlist arriving late', async () => {
+    const states = new Map<string, MarketState>([
+      ['binance:BTCUSDT', ready()],
+      ['bybit:ETHUSDT', ready({ venue: 'bybit', symbol: 'ETHUSDT', quote: { ...snapshotFixture().quote, venue: 'bybit', symbol: 'ETHUSDT', markPrice: 3000 } })],
+    ]);
+    await mount({ items: [], states });
+    await mount({ items: [BTC, ETH], states });
+    expect($<HTMLSelectElement>('select[name="market"]').value).toBe('binance:BTCUSDT');
+    expect(errorText()).toBeNull();
+    await select('select[name="market"]', 'bybit:ETHUSDT');
+    expect($<HTMLInputElement>('input[name="entry"]').placeholder).toContain('3,000');
+    expect(Number(value('margin'))).toBeCloseTo((0.5 * 3000) / 20, 8);
+  });
+});
