@@ -365,6 +365,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     const addresses = await walletAddresses(s);
     dropUnwatched(s, addresses);
     const fresh = addresses ? await fetchWallets(addresses) : new Map<VenueId, HeldPosition[]>();
+    // A wallet removed in the options while the venues answered must not come back with its answer.
+    if (addresses) dropUnwatched(s, await walletAddresses(s));
     // A wallet that answered is checked with what it just said, one that did not with what it held last.
     const wallets = [...walletKnown.values()].flatMap((w) => fresh.get(w.venue) ?? w.held);
     const held = heldOf(s, await store.held(), wallets);

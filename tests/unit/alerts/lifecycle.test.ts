@@ -510,6 +510,27 @@ describe('createAlerts: wallets set in the options', () => {
     expect(h.alarms.size).toBe(0);
   });
 
+  it('does not bring back a wallet removed while its positions were being fetched', async () => {
+    const h = harness();
+    const w = withWallet(h, [hlSafe]);
+    const alerts = h.make();
+    const source = h.deps.wallets;
+    if (!source) throw new Error('no wallets');
+    h.deps.wallets = {
+      addresses: () => source.addresses(),
+      positions: async (venue, address) => {
+        const answer = await source.positions(venue, address);
+        w.address = undefined; // removed in the options meanwhile
+        await alerts.sync();
+        return answer;
+      },
+    };
+    await alerts.check();
+    expect((await alertState(h)).regime).toEqual({});
+    expect(h.badge.text).toBe('');
+    expect(h.alarms.size).toBe(0);
+  });
+
   it('forgets the last positions of a wallet replaced by another address', async () => {
     const h = harness();
     const w = withWallet(h, [hlSafe]);
