@@ -65,6 +65,7 @@ describe('binance client against the fake exchange', () => {
     expect(s.quote.markPrice).toBeCloseTo(m.markPrice, 8);
     expect(s.quote.indexPrice).toBeCloseTo(m.indexPrice, 8);
     expect(s.quote.openInterest).toBeCloseTo(m.openInterest, 3);
+    expect(s.parts.quote.source).toBe('/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo');
     expect(s.quote.fundingRate).toBeCloseTo((m.fundingRate8h * hours) / 8, 8);
     expect(s.quote.nextFundingTime).toBeGreaterThan(Date.now());
     expect(s.fundingIntervalHours).toBe(hours);

@@ -130,7 +130,7 @@ describe('binanceMarket.quote', () => {
       fundingCap: 0.003,
       fundingFloor: -0.003,
       openInterest: 10659.509,
-      source: '/fapi/v1/premiumIndex',
+      source: '/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo',
       fetchedAt: T0 + 30 * 60_000,
     });
     expect(http.requests.map((q) => [q.url.toString(), q.shareForMs])).toEqual([
@@ -146,12 +146,16 @@ describe('binanceMarket.quote', () => {
     routes['/fapi/v1/openInterest'] = { ...(routes['/fapi/v1/openInterest'] as object), symbol: 'ETHUSDT' };
     const r = await binanceMarket.quote(inst('ETHUSDT'), serve(routes));
     expect(r.ok && [r.value.fundingIntervalHours, r.value.fundingCap, r.value.fundingFloor]).toEqual([null, null, null]);
+    // fundingInfo answered (the symbol runs Binance's defaults): it still fed the quote.
+    expect(r.ok && r.value.source).toBe('/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo');
   });
 
   it('still quotes when fundingInfo fails (it only refines interval and caps)', async () => {
     const routes = { ...QUOTE_ROUTES(), '/fapi/v1/fundingInfo': errorResult('rate-limited', '/fapi/v1/fundingInfo', 429) };
     const r = await binanceMarket.quote(inst(), serve(routes));
     expect(r.ok && [r.value.markPrice, r.value.fundingIntervalHours]).toEqual([11793.63104562, null]);
+    // Only the endpoints that fed the quote are named.
+    expect(r.ok && r.value.source).toBe('/fapi/v1/premiumIndex + /fapi/v1/openInterest');
   });
 
   it('treats nextFundingTime 0 as unknown', async () => {

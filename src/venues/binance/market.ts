@@ -152,7 +152,8 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
       fundingCap: adj?.adjustedFundingRateCap ?? null,
       fundingFloor: adj?.adjustedFundingRateFloor ?? null,
       openInterest: oi.value.openInterest,
-      source: PATH.premiumIndex,
+      // Every endpoint that fed the quote: fundingInfo only when it answered (its interval and caps).
+      source: [PATH.premiumIndex, PATH.openInterest, ...(adjustments.ok ? [PATH.fundingInfo] : [])].join(' + '),
       fetchedAt: Date.now(),
     },
   };
