@@ -116,7 +116,7 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
               </>
             )}
             {tab === t.id && t.id === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
-            {tab === t.id && t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} />}
+            {tab === t.id && t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} venues={venues} refreshMs={refreshMs} />}
           </div>
         ))}
       </main>

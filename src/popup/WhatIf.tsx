@@ -3,9 +3,10 @@ import { whatIf, type RegimeThresholds, type RegimeWindow, type WhatIfResult } f
 import { formatMoney, formatPercent, formatPrice } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
-import type { PageMatch } from '../venues/types';
+import type { PageMatch, VenueId } from '../venues/types';
+import { MarketPicker } from './instruments';
 import { marketRegime } from './market-figures';
-import { marketKey } from './use-markets';
+import { marketKey, useMarkets } from './use-markets';
 
 interface Props {
   items: readonly PageMatch[];
@@ -14,27 +15,41 @@ interface Props {
   window: RegimeWindow;
   /** The regime thresholds from the options. */
   thresholds: RegimeThresholds;
+  /** Venues switched on in the options: any of their markets can be tried, not only watched ones. */
+  venues: readonly VenueId[];
+  /** How often a market picked outside the watchlist is refreshed. */
+  refreshMs: number;
 }
+
+/** The market menu's entry for a venue and symbol typed in, outside the watchlist. */
+export const OTHER_MARKET = 'other';
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** "What if I open this position": the venue's tiers and conventions, the same core math as the panel. */
-export function WhatIf({ items, states, window, thresholds }: Props) {
+export function WhatIf({ items, states, window, thresholds, venues, refreshMs }: Props) {
   const [chosen, setKey] = useState('');
-  // The chosen market, or the first watched one (also when the watchlist arrives or changes later).
+  // The chosen market, or the first watched one (also when the watchlist arrives or changes later);
+  // with nothing watched, a market typed in.
   const first = items[0];
-  const key = items.some((i) => marketKey(i) === chosen) ? chosen : first ? marketKey(first) : '';
+  const key = chosen === OTHER_MARKET || items.some((i) => marketKey(i) === chosen) ? chosen : first ? marketKey(first) : OTHER_MARKET;
+  const [other, setOther] = useState<PageMatch | null>(null);
+  const otherKey = key === OTHER_MARKET && other ? marketKey(other) : null;
+  // A typed-in market that is also watched uses the watchlist's snapshot; only one outside it is fetched here.
+  const otherWatched = otherKey !== null && items.some((i) => marketKey(i) === otherKey);
+  const otherStates = useMarkets(other && otherKey && !otherWatched ? [other] : [], refreshMs);
   const [side, setSide] = useState<'long' | 'short'>('long');
   const [size, setSize] = useState('0.5');
   const [entry, setEntry] = useState('');
   const [mode, setMode] = useState<'leverage' | 'margin'>('leverage');
   const [amount, setAmount] = useState('20');
-  const st = states.get(key);
+  const st = key === OTHER_MARKET ? (otherKey ? (otherWatched ? states : otherStates).get(otherKey) : undefined) : states.get(key);
   const s = st?.status === 'ready' ? st.snapshot : null;
 
   let result: WhatIfResult | null = null;
   let error = '';
-  if (!s) error = st?.status === 'failed' ? st.error.message : 'Loading market data…';
+  if (key === OTHER_MARKET && !otherKey) error = 'Pick a venue and one of its symbols.';
+  else if (!s) error = st?.status === 'failed' ? st.error.message : 'Loading market data…';
   else if (!s.tiers?.tiers.length) error = 'No margin tiers for this market yet.';
   else {
     try {
@@ -58,9 +73,9 @@ export function WhatIf({ items, states, window, thresholds }: Props) {
   }
   const regime = s ? marketRegime(s, window, thresholds) : null;
 
-  if (!first) return <p class="status whatif">Your watchlist is empty: add a market on the Watchlist tab to try a position on it.</p>;
   return (
     <section aria-label="What if" class="whatif">
+      {!first && <p class="status">Your watchlist is empty: pick a venue and symbol here, or add markets on the Watchlist tab.</p>}
       <form onSubmit={(e) => e.preventDefault()}>
         <label>
           Market
@@ -70,8 +85,15 @@ export function WhatIf({ items, states, window, thresholds }: Props) {
                 {i.symbol} · {VENUE_NAMES[i.venue]}
               </option>
             ))}
+            <option value={OTHER_MARKET}>Other venue and symbol…</option>
           </select>
         </label>
+        {key === OTHER_MARKET && (
+          <fieldset class="pick">
+            <legend>Venue and symbol</legend>
+            <MarketPicker venues={venues} action="Use" onPick={setOther} />
+          </fieldset>
+        )}
         <fieldset class="inline">
           <legend>Side</legend>
           {(['long', 'short'] as const).map((v) => (

@@ -65,9 +65,18 @@ describe('popup add market', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(() => {
-      $<HTMLFormElement>('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      $<HTMLButtonElement>('form button').click();
     });
     expect(onAdd).toHaveBeenCalledWith({ venue: 'bybit', symbol: 'ETHUSDT' });
+    expect($<HTMLInputElement>('input').value).toBe('');
+    await act(() => {
+      const input = $<HTMLInputElement>('input');
+      input.value = 'XRPUSDT';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => $<HTMLButtonElement>('form button').click());
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/XRPUSDT is not a perpetual listed on Bybit/);
+    expect(onAdd).toHaveBeenCalledTimes(1);
 
     await act(() => render(h(AddMarket, { existing: [], venues: [], onAdd }), container));
     expect(container.textContent).toMatch(/Every venue is switched off/);

@@ -4,14 +4,23 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS, whatIf, type RegimeThresholds, type RegimeWindow } from '../../../src/core';
 import type { MarketState } from '../../../src/ui/market-state';
-import type { PageMatch } from '../../../src/venues/types';
+import type { PageMatch, VenueId } from '../../../src/venues/types';
 import { snapshotFixture } from '../helpers/snapshot';
 
 // The popup's modules reach the background through messages-client (webextension-polyfill, which
-// refuses to load outside an extension); the what-if flow itself never sends a message.
+// refuses to load outside an extension).
+// Markets typed in outside the watchlist are asked of the (fake) background through it.
+const background = vi.hoisted(() => ({
+  snapshot: (_venue: string, _symbol: string): Promise<unknown> => new Promise(() => {}),
+  instruments: (_venue: string): Promise<unknown> => new Promise(() => {}),
+  asked: [] as string[],
+}));
 vi.mock('../../../src/messages-client', () => ({
-  requestSnapshot: () => new Promise(() => {}),
-  requestInstruments: () => new Promise(() => {}),
+  requestSnapshot: (venue: string, symbol: string) => {
+    background.asked.push(`${venue}:${symbol}`);
+    return background.snapshot(venue, symbol);
+  },
+  requestInstruments: (venue: string) => background.instruments(venue),
   requestPositions: () => new Promise(() => {}),
   requestKnownPositions: () => new Promise(() => {}),
 }));
@@ -24,6 +33,9 @@ const ready = (over: Parameters<typeof snapshotFixture>[0] = {}): MarketState =>
 
 let container: HTMLElement;
 beforeEach(() => {
+  background.asked = [];
+  background.snapshot = () => new Promise(() => {});
+  background.instruments = () => new Promise(() => {});
   container = document.createElement('div');
   document.body.append(container);
 });
@@ -37,9 +49,10 @@ interface MountOptions {
   states?: Map<string, MarketState>;
   window?: RegimeWindow;
   thresholds?: RegimeThresholds;
+  venues?: VenueId[];
 }
-async function mount({ items = [BTC], states = new Map([['binance:BTCUSDT', ready()]]), window = '4h', thresholds = DEFAULT_REGIME_THRESHOLDS }: MountOptions = {}) {
-  await act(() => render(h(WhatIf, { items, states, window, thresholds }), container));
+async function mount({ items = [BTC], states = new Map([['binance:BTCUSDT', ready()]]), window = '4h', thresholds = DEFAULT_REGIME_THRESHOLDS, venues = ['binance', 'okx'] }: MountOptions = {}) {
+  await act(() => render(h(WhatIf, { items, states, window, thresholds, venues, refreshMs: 60_000 }), container));
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => {
@@ -148,11 +161,51 @@ describe('popup what-if', () => {
     expect(errorText()).toMatch(/Loading market data/);
   });
 
-  it('shows a clear message, not "Loading…", when the watchlist is empty', async () => {
+  it('with an empty watchlist says so and offers a venue and symbol to type in, not "Loading…" forever', async () => {
     await mount({ items: [], states: new Map() });
     expect(container.textContent).toMatch(/watchlist is empty/);
     expect(container.textContent).not.toMatch(/Loading/);
-    expect(container.querySelector('form')).toBeNull();
+    expect($<HTMLSelectElement>('select[name="market"]').value).toBe('other');
+    expect([...container.querySelectorAll('select[name="venue"] option')].map((o) => o.getAttribute('value'))).toEqual(['binance', 'okx']);
+    expect(errorText()).toMatch(/Pick a venue and one of its symbols/);
+    expect(background.asked).toEqual([]);
+  });
+
+  it('tries any listed market of an enabled venue, validated against its instruments', async () => {
+    const okx = snapshotFixture({ venue: 'okx', symbol: 'BTC-USDT-SWAP', quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'BTC-USDT-SWAP', markPrice: 61000 } });
+    background.instruments = (venue) => Promise.resolve(venue === 'okx' ? { ok: true, instruments: [{ symbol: 'BTC-USDT-SWAP', asset: 'BTC' }] } : { ok: false, error: { kind: 'network', venue, endpoint: '/x', message: 'venue down' } });
+    background.snapshot = () => Promise.resolve({ ok: true, snapshot: okx });
+    await mount();
+    await select('select[name="market"]', 'other');
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/Cannot load Binance.*venue down/));
+    await select('select[name="venue"]', 'okx');
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    await vi.waitFor(() => expect(container.querySelector('datalist option')?.getAttribute('value')).toBe('BTC-USDT-SWAP'));
+
+    await type('input[name="symbol"]', 'ETH-USDT-SWAP');
+    await act(() => $<HTMLButtonElement>('fieldset.pick button').click());
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/not a perpetual listed on OKX/);
+    expect(background.asked).toEqual([]);
+
+    await type('input[name="symbol"]', 'btc-usdt-swap');
+    await act(() => {
+      $<HTMLInputElement>('input[name="symbol"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    await vi.waitFor(() => expect(Number(value('margin'))).toBeCloseTo((0.5 * 61000) / 20, 8));
+    expect(background.asked).toEqual(['okx:BTC-USDT-SWAP']);
+    expect($<HTMLInputElement>('input[name="entry"]').placeholder).toContain('61,000');
+  });
+
+  it('does not fetch a typed-in market again when the watchlist already has it', async () => {
+    background.instruments = () => Promise.resolve({ ok: true, instruments: [{ symbol: 'BTCUSDT', asset: 'BTC' }] });
+    await mount();
+    await select('select[name="market"]', 'other');
+    await vi.waitFor(() => expect(container.querySelector('datalist option')).not.toBeNull());
+    await type('input[name="symbol"]', 'BTCUSDT');
+    await act(() => $<HTMLButtonElement>('fieldset.pick button').click());
+    expect(Number(value('margin'))).toBeCloseTo(1500, 8);
+    expect(background.asked).toEqual([]);
   });
 
   it('uses the popup’s chosen window and the settings’ thresholds for the regime', async () => {
