@@ -16,8 +16,9 @@ export interface Position {
   /** The venue's own liquidation price; null when it shows none. */
   liqPrice: number | null;
   /**
-   * Set when the source cannot show a liquidation price at all (dYdX's indexer serves none): then a
-   * null `liqPrice` means "not known here", not "no liquidation price", and PerpLens computes one.
+   * Set when the source cannot show a liquidation price at all (dYdX's indexer serves none), or the
+   * reader could not read it (no such column, an unreadable cell, unknown captions): then a null
+   * `liqPrice` means "not known here", not "no liquidation price", and PerpLens computes one.
    */
   liqNotServed?: string;
   /** Where `liqPrice` came from when it differs from `source` (an API position with the page's figure). */

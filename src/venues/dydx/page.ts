@@ -1,7 +1,7 @@
 import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
 import { mapColumns, normalizeLabel, type ColumnKey } from '../page-kit/labels';
-import { finishRow, type RawRow } from '../page-kit/row';
+import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from '../page-kit/row';
 import { extractTable, visibleText, type TableRow } from '../page-kit/table';
 import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -326,7 +326,7 @@ function readRow(row: TableRow, layout: Layout, ctx: ReadContext, locale: string
   };
 
   if (cells.size === 0) {
-    return { read: finishRow('dydx', readByPatterns(row, raw, ctx)), byKeys: false, byPatterns: true };
+    return { read: finishRow('dydx', readByPatterns(row, { ...raw, liqUnread: LIQ_NOT_BY_PATTERNS }, ctx)), byKeys: false, byPatterns: true };
   }
 
   const marketCell = c('market');
@@ -361,6 +361,8 @@ function readRow(row: TableRow, layout: Layout, ctx: ReadContext, locale: string
   raw.entryPrice = c('averageOpen') ? cellNumber(c('averageOpen'), locale) : cellNumber(oracleEntry, locale, (o) => o[1]);
   raw.markPrice = c('oracle') ? cellNumber(c('oracle'), locale) : cellNumber(oracleEntry, locale, (o) => o[0]);
   raw.liqPrice = cellNumber(c('liquidation'), locale);
+  // dYdX renders a null liquidation price as an empty output (its CSS draws the dash).
+  raw.liqUnread = liqUnread(c('liquidation'), raw.liqPrice, true);
   raw.margin = cellNumber(c('margin'), locale, (o) => o.find(isFiat) ?? o[0]);
   raw.leverage = c('leverage') ? cellNumber(c('leverage'), locale) : cellNumber(details, locale, (o) => o.find(isMultiple));
   raw.unrealizedPnl = cellNumber(c('combinedPnl'), locale, (o) => o.find(isFiat));

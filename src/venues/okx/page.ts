@@ -1,7 +1,7 @@
 import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
 import { mapColumns, type ColumnKey } from '../page-kit/labels';
-import { finishRow, type RawRow } from '../page-kit/row';
+import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from '../page-kit/row';
 import { amountIn } from '../page-kit/amount';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
@@ -315,6 +315,7 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
     entryPrice: num('entry'),
     markPrice: num('mark'),
     liqPrice: num('liq'),
+    liqUnread: liqUnread(at('liq'), num('liq')),
     margin: amount('margin'),
     marginMode,
     leverage,
@@ -362,6 +363,7 @@ function readByPatterns(
     entryPrice: fit.entry,
     markPrice: fit.mark,
     liqPrice: null,
+    liqUnread: LIQ_NOT_BY_PATTERNS,
     margin: null,
     marginMode,
     leverage,

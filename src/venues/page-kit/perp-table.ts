@@ -16,7 +16,7 @@ import {
   type Columns,
 } from './captioned-table';
 import type { ColumnDictionary, ColumnKey } from './labels';
-import { finishRow, type RawRow } from './row';
+import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from './row';
 import { amountIn } from './amount';
 import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './table';
 import { hasLoadingMarker, isHeaderCellRow, placeholderText } from './table-state';
@@ -283,13 +283,16 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
     size = read.size;
   }
   const pnlCell = cellAt(row, columns, 'pnl');
+  const liqCell = cellAt(row, columns, 'liq');
+  const liqPrice = num(liqCell);
   const raw: RawRow = {
     symbol,
     side: votes.side,
     size,
     entryPrice: num(cellAt(row, columns, 'entry')),
     markPrice,
-    liqPrice: num(cellAt(row, columns, 'liq')),
+    liqPrice,
+    liqUnread: liqUnread(liqCell, liqPrice),
     margin: marginCell ? amountIn(marginText, ctx.locale) : null,
     marginMode,
     leverage,
@@ -381,6 +384,7 @@ export function readRowsByPatterns(table: ExtractedTable, ctx: ReadContext, cfg:
         markPrice: solved.mark,
         // Which bare number is the liquidation price cannot be told from the values: never guessed.
         liqPrice: null,
+        liqUnread: LIQ_NOT_BY_PATTERNS,
         margin: p.margins.length === 1 ? (p.margins[0]?.n.value ?? null) : null,
         marginMode: mode ?? symbolMode,
         leverage: leverageMatch?.[1] ? parseNumber(leverageMatch[1], { locale: ctx.locale }) : null,

@@ -3,6 +3,7 @@ import type { Side } from '../../core/types';
 import type { RowRead } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
 import type { VenueId } from '../types';
+import { visibleText } from './table';
 
 /** What a reader pulled out of one row, before the checks. Sizes in BASE units, unsigned. */
 export interface RawRow {
@@ -12,11 +13,32 @@ export interface RawRow {
   entryPrice: number | null;
   markPrice: number | null;
   liqPrice: number | null;
+  /** Why a null `liqPrice` is "not read" rather than "the venue shows none" (see `liqUnread`). */
+  liqUnread?: string;
   margin: number | null;
   walletMargin?: number | null;
   marginMode: MarginMode | null;
   leverage: number | null;
   unrealizedPnl: number | null;
+}
+
+export const LIQ_NO_COLUMN = 'liquidation price not read: the page shows no liquidation price column';
+export const LIQ_NOT_BY_PATTERNS = 'liquidation price not read: with unknown captions it cannot be told from the other prices';
+
+// What venues print when a position has no liquidation price (--, —, N/A).
+const SHOWS_NONE = /^(?:[-\u2010-\u2015\u2212]+|n\/?a)$/iu;
+
+/**
+ * A null liquidation price means "the venue shows none" only when the cell says so. A missing column
+ * or an unreadable cell is "not read": the panel then computes one or says it is unknown, and never
+ * claims the position has no liquidation price.
+ */
+export function liqUnread(cell: Element | null | undefined, value: number | null, emptyShowsNone = false): string | undefined {
+  if (value !== null) return undefined;
+  if (!cell) return LIQ_NO_COLUMN;
+  const text = visibleText(cell).trim();
+  if (SHOWS_NONE.test(text) || (emptyShowsNone && text === '')) return undefined;
+  return 'liquidation price not read: its cell is empty or unreadable';
 }
 
 /**
@@ -49,6 +71,7 @@ export function finishRow(venue: VenueId, raw: RawRow): RowRead {
       entryPrice: raw.entryPrice,
       markPrice: raw.markPrice,
       liqPrice: raw.liqPrice !== null && raw.liqPrice > 0 ? raw.liqPrice : null,
+      ...(raw.liqPrice === null && raw.liqUnread !== undefined ? { liqNotServed: raw.liqUnread } : {}),
       margin: raw.margin,
       walletMargin: raw.walletMargin ?? null,
       marginMode: raw.marginMode,
