@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { JsonRequest } from '../../../src/background/http';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchJson as realFetchJson, type JsonRequest } from '../../../src/background/http';
+import { createOiRecorder } from '../../../src/background/oi-recorder';
+import { buildSnapshot, createSnapshotCaches } from '../../../src/background/snapshot';
 import { createVenueGate } from '../../../src/background/venue-gate';
+import { binanceDescriptor } from '../../../src/venues/binance/descriptor';
+import { binanceMarket } from '../../../src/venues/binance/market';
 import type { FetchError, Result, VenueDescriptor } from '../../../src/venues/market-types';
 
 const descriptor: VenueDescriptor = {
@@ -71,6 +76,44 @@ describe('createVenueGate', () => {
     expect(holds).toEqual([2000, 4000, 8000, 16000]);
     const s = gate.status();
     expect(s.requests).toBe(4);
+  });
+
+  it('jitters the backoff within ±20%: random() = 0 and 1 give the bounds of the window', async () => {
+    /** The first three holds (2, 4, 8 s before jitter) of a gate whose jitter draws `r`. */
+    async function holdsWith(r: number): Promise<number[]> {
+      let t = 1_000_000;
+      const gate = createVenueGate(descriptor, { fetchJson: async () => fail({ kind: 'rate-limited', status: 429 }), now: () => t, random: () => r });
+      const holds: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await gate({ url: url('/a') });
+        if (res.ok) throw new Error('expected a hold');
+        holds.push((res.error.retryAt ?? 0) - t);
+        expect(gate.status().heldUntil).toBe(res.error.retryAt);
+        t += 10 * 60_000;
+      }
+      return holds;
+    }
+    expect(await holdsWith(0)).toEqual([1600, 3200, 6400]);
+    expect(await holdsWith(1)).toEqual([2400, 4800, 9600]);
+    // Anything the generator draws in between stays inside the window.
+    for (const r of [0.01, 0.25, 0.75, 0.999]) {
+      const holds = await holdsWith(r);
+      holds.forEach((h, i) => {
+        const base = 2000 * 2 ** i;
+        expect(h).toBeGreaterThanOrEqual(0.8 * base);
+        expect(h).toBeLessThanOrEqual(1.2 * base);
+      });
+    }
+  });
+
+  it("a longer Retry-After or a 418's 2-minute floor wins over the jittered backoff", async () => {
+    const t = 1_000_000;
+    const retryAfter = createVenueGate(descriptor, { fetchJson: async () => fail({ kind: 'rate-limited', status: 429, retryAt: t + 30_000 }), now: () => t, random: () => 1 });
+    const r = await retryAfter({ url: url('/a') });
+    expect(r.ok || (r.error.retryAt ?? 0) - t).toBe(30_000);
+    const ban = createVenueGate(descriptor, { fetchJson: async () => fail({ kind: 'rate-limited', status: 418 }), now: () => t, random: () => 0 });
+    const b = await ban({ url: url('/a') });
+    expect(b.ok || (b.error.retryAt ?? 0) - t).toBe(120_000);
   });
 
   it('does not retry a region block in a loop', async () => {
@@ -163,5 +206,60 @@ describe('venue gate under a persistent fault on one endpoint', () => {
     expect(await gate({ url: url('/list'), shareForMs: 3_600_000, accept })).toEqual({ ok: true, value: body });
     await gate({ url: url('/list'), shareForMs: 3_600_000, accept });
     expect(fetchJson).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('an unknown Binance symbol, through the real fetchJson and the gate', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../market/binance/${name}`, import.meta.url), 'utf8');
+  /** Binance's answer to a symbol it does not list: HTTP 400 with code -1121 (tests/market/binance/error-invalid-symbol.json). */
+  const INVALID_SYMBOL = fixture('error-invalid-symbol.json');
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A Binance that lists the usual perpetuals and answers every per-symbol request with -1121. */
+  function binance() {
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: URL | string) => {
+        const u = new URL(input.toString());
+        asked.push(u.pathname + u.search);
+        if (u.pathname === '/fapi/v1/exchangeInfo') return new Response(fixture('exchangeInfo.json'), { status: 200, headers: { 'content-type': 'application/json' } });
+        return new Response(INVALID_SYMBOL, { status: 400, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const gate = createVenueGate(binanceDescriptor, { fetchJson: realFetchJson, random: () => 0.5 });
+    const deps = { client: binanceMarket, liquidation: binanceDescriptor.liquidation, http: gate, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+    return { asked, gate, deps };
+  }
+
+  it('the fixture is Binance\'s -1121 body', () => {
+    expect(JSON.parse(INVALID_SYMBOL)).toEqual({ code: -1121, msg: 'Invalid symbol.' });
+  });
+
+  it('a symbol missing from the instrument list is an unknown-symbol error, before any per-symbol request', async () => {
+    const { asked, deps } = binance();
+    const r = await buildSnapshot(deps, 'NOPEUSDT');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ kind: 'unknown-symbol', venue: 'binance' });
+    expect(r.error.message).toMatch(/NOPEUSDT is not a perpetual listed on binance/);
+    expect(asked).toEqual(['/fapi/v1/exchangeInfo']);
+  });
+
+  it('a -1121 answer (a symbol delisted since the list was read) is a bad request naming venue and endpoint, and holds nothing', async () => {
+    const { asked, gate, deps } = binance();
+    const r = await buildSnapshot(deps, 'BTCUSDT');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ kind: 'bad-request', venue: 'binance', status: 400 });
+    expect(['/fapi/v1/premiumIndex', '/fapi/v1/openInterest']).toContain(r.error.endpoint);
+    expect(r.error.retryAt).toBeUndefined();
+    // Not a rate limit or a region block: the venue is not held back, the next ask goes out.
+    expect(gate.status()).toMatchObject({ heldUntil: null, hold: null });
+    const before = asked.length;
+    const again = await binanceMarket.quote({ venue: 'binance', symbol: 'ETHUSDT', asset: 'ETH', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null }, gate);
+    expect(again.ok || again.error.kind).toBe('bad-request');
+    expect(asked.length).toBeGreaterThan(before);
   });
 });
