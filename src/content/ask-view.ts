@@ -109,5 +109,11 @@ export function askView(request: PanelViewRequest): Promise<ViewAnswer> {
 /** Tells the background this tab holds nothing any more (the panel closed); fire and forget. */
 export function reportNone(venue: VenueId): void {
   const positions: Position[] = [];
-  extensionApi()?.runtime.sendMessage({ type: 'positions.report', venue, positions }).catch(() => undefined);
+  // After an extension update this script is orphaned and Chrome throws "Extension context
+  // invalidated" synchronously, before any promise exists for .catch to handle.
+  try {
+    extensionApi()?.runtime.sendMessage({ type: 'positions.report', venue, positions }).catch(() => undefined);
+  } catch {
+    // Nothing to tell: the background that held this tab's report is gone with the old version.
+  }
 }

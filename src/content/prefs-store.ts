@@ -15,5 +15,10 @@ export async function loadPrefs(venue: VenueId): Promise<PanelPrefs | null> {
 }
 
 export function savePrefs(venue: VenueId, prefs: PanelPrefs): void {
-  extensionApi()?.storage.local.set({ [key(venue)]: prefs }).catch(() => undefined);
+  // Orphaned after an update, the call throws synchronously: the prefs are then lost with the old version.
+  try {
+    extensionApi()?.storage.local.set({ [key(venue)]: prefs }).catch(() => undefined);
+  } catch {
+    return;
+  }
 }
