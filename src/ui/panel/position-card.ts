@@ -134,9 +134,10 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     field('liq-computed', 'PerpLens check', computed, {
       tone: v.liqMismatch ? 'caution' : undefined,
       explain:
-        v.liqGap === null
+        (v.liqGap === null
           ? "isolated positions only, from the venue's margin tiers"
-          : `differs from the venue's figure by ${formatPercent(v.liqGap, 2)}${v.liqMismatch ? ' — more than 0.5%: check the position on the venue' : ''}`,
+          : `differs from the venue's figure by ${formatPercent(v.liqGap, 2)}${v.liqMismatch ? ' — more than 0.5%: check the position on the venue' : ''}`) +
+        (snapshot?.tiers?.fallback ? "; tiers: PerpLens's bundled copy, the venue's live table was unavailable" : ''),
     }),
     v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens computes a different liquidation price (${formatPercent(v.liqGap ?? 0, 2)} apart).`),
     field('daily-vol', 'Daily volatility', inputs?.dailyVol ? known(inputs.dailyVol, formatPercent(inputs.dailyVol, 2)) : unknown(inputs ? 'not enough daily candles' : marketNote(market)), {

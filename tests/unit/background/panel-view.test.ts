@@ -59,6 +59,17 @@ describe('panel views', () => {
     expect(text(tree)).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it("says when the computed check used PerpLens's bundled tiers instead of the venue's live table", async () => {
+    const snap = snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: T } });
+    const isolated = { ...positionFixture(), marginMode: 'isolated' as const };
+    const live = await views({ snapshot: async () => ({ ok: true, snapshot: snap }) }).panels.view(request([isolated]), 1, () => undefined);
+    expect(JSON.stringify(treeOf(live))).not.toMatch(/bundled copy/);
+    const tiers = snap.tiers ? { ...snap.tiers, fallback: true } : null;
+    expect(tiers).not.toBeNull();
+    const bundled = await views({ snapshot: async () => ({ ok: true, snapshot: { ...snap, tiers } }) }).panels.view(request([isolated]), 1, () => undefined);
+    expect(JSON.stringify(treeOf(bundled))).toMatch(/bundled copy/);
+  });
+
   it('answers a tab holding the last version with only what changed', async () => {
     const { panels } = views();
     const first = await panels.view(request([positionFixture()]), 7, () => undefined);
