@@ -527,8 +527,14 @@ function checkRows(
     const f = figs[r];
     const want = expectedPosition(p.base[r], f);
     const got = row.position;
-    const { size: _s, entryPrice: _e, markPrice: _m, liqPrice: _l, margin: _g, leverage: _v, unrealizedPnl: _u, ...restWant } = want;
-    const { size: _s2, entryPrice: _e2, markPrice: _m2, liqPrice: _l2, margin: _g2, leverage: _v2, unrealizedPnl: _u2, ...restGot } = got;
+    const { size: _s, entryPrice: _e, markPrice: _m, liqPrice: _l, liqNotServed: _n, margin: _g, leverage: _v, unrealizedPnl: _u, ...restWant } = want;
+    const { size: _s2, entryPrice: _e2, markPrice: _m2, liqPrice: _l2, liqNotServed: _n2, margin: _g2, leverage: _v2, unrealizedPnl: _u2, ...restGot } = got;
+    // A mutation may leave the liquidation price unread (its cell dropped or mangled): then it must be
+    // null with a reason, never a number with one, and a price the row still shows needs no reason.
+    if (got.liqNotServed !== undefined && got.liqPrice !== null) fail(`${p.spec.name} ${what}: row ${i} has a liquidation price and a reason it was not read`, got);
+    if (got.liqNotServed === undefined && got.liqPrice === null && want.liqPrice !== null && allowed(r, 'liq') === null) {
+      fail(`${p.spec.name} ${what}: row ${i} lost its liquidation price without saying it was not read`, got);
+    }
     // Junk text can make the mode unknown (a changed margin cell where only it names the mode, or a
     // second mode word in the row): null is "not shown". Another mode only if the junk names it.
     const named = injected === null ? [] : (['cross', 'isolated'] as const).filter((w) => new RegExp(w, 'i').test(injected));
