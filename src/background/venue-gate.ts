@@ -10,6 +10,16 @@ export interface GateOptions {
    * the cache's refresh times keep the hourly average far lower). The rest is the trader's.
    */
   budgetShare?: number;
+  /**
+   * How long a request may wait for budget to free up before it is refused as "paused". A burst (the
+   * popup's first load asks for every row at once) then trickles through within a few seconds
+   * instead of leaving parts of rows paused until their next refresh, as ccxt's throttler queues
+   * rather than drops. Longer waits are refused: the caller's cache holds the part until the window
+   * frees.
+   */
+  maxWaitMs?: number;
+  /** Waits `ms`; a test passes one that moves its clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface GateStatus {
@@ -27,6 +37,8 @@ const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 /** Binance's 418 is an IP ban of 2 minutes to 3 days: asking again within seconds only lengthens it. */
 const BAN_MIN_HOLD_MS = 2 * 60_000;
+const MAX_WAIT_MS = 6_000;
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The endpoint a request calls: its path, and for a single POST endpoint (Hyperliquid's /info) the body's `type`. */
 function endpointKey(req: HttpRequest): string {
@@ -58,6 +70,8 @@ export type VenueGate = Http & {
 export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions): VenueGate {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
+  const sleep = opts.sleep ?? realSleep;
+  const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS;
   const budget = Math.max(1, Math.floor(descriptor.rateLimit.units * (opts.budgetShare ?? 0.25)));
   const spentAt: { time: number; units: number }[] = [];
   const inFlight = new Map<string, Promise<Result<unknown>>>();
@@ -92,9 +106,7 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   }
 
   async function send(req: HttpRequest, key: string): Promise<Result<unknown>> {
-    const t = now();
     const units = req.weight ?? 1;
-    spentAt.push({ time: t, units });
     requests++;
     const init: JsonRequest = { venue: descriptor.venue, url: req.url, weight: units };
     if (req.method) init.method = req.method;
@@ -123,25 +135,57 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     const pending = inFlight.get(key);
     if (pending) return pending;
     if (hold && t < heldUntil) return { ok: false, error: hold };
-    // A request that would cross the budget waits too: a heavy one (Hyperliquid candles, weight 20+)
-    // must not overshoot the share by its own weight every window.
-    if (spent(t) + (req.weight ?? 1) > budget) {
-      const oldest = spentAt[0]?.time ?? t;
-      return {
-        ok: false,
-        error: {
-          kind: 'rate-limited',
-          venue: descriptor.venue,
-          endpoint: req.url.pathname,
-          message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
-          retryAt: oldest + descriptor.rateLimit.windowMs,
-        },
-      };
-    }
-    const p = send(req, key).finally(() => inFlight.delete(key));
+    const p = whenBudgetAllows(req).then((refused) => refused ?? send(req, key)).finally(() => inFlight.delete(key));
+    // Registered before any wait, so identical requests arriving while this one queues share it.
     inFlight.set(key, p);
     return p;
   };
+
+  /** Waits until the request fits the budget; the refusal when it would wait longer than `maxWaitMs` or a hold began meanwhile. */
+  async function whenBudgetAllows(req: HttpRequest): Promise<Result<unknown> | null> {
+    const units = req.weight ?? 1;
+    let allowance = maxWaitMs;
+    for (;;) {
+      const t = now();
+      if (hold && t < heldUntil) return { ok: false, error: hold };
+      // A request that would cross the budget waits too: a heavy one (Hyperliquid candles, weight 20+)
+      // must not overshoot the share by its own weight every window.
+      const frees = freesAt(t, units);
+      if (frees === null) {
+        // Spent at the moment it fits, in the same turn as the check: callers asking at once must
+        // not all see the same free room.
+        spentAt.push({ time: t, units });
+        return null;
+      }
+      const wait = Math.max(1, frees - t);
+      if (wait > allowance) {
+        return {
+          ok: false,
+          error: {
+            kind: 'rate-limited',
+            venue: descriptor.venue,
+            endpoint: req.url.pathname,
+            message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
+            retryAt: frees,
+          },
+        };
+      }
+      allowance -= wait;
+      await sleep(wait);
+    }
+  }
+
+  /** When `units` more would fit the budget, or null when they fit now. */
+  function freesAt(t: number, units: number): number | null {
+    let over = spent(t) + units - budget;
+    if (over <= 0) return null;
+    for (const s of spentAt) {
+      over -= s.units;
+      if (over <= 0) return s.time + descriptor.rateLimit.windowMs;
+    }
+    // Heavier than the whole budget: it never fits, and waiting cannot change that.
+    return t + descriptor.rateLimit.windowMs + maxWaitMs;
+  }
 
   return Object.assign(http, {
     savedHold: (): SavedHold | null => (hold && heldUntil > now() ? { error: hold, until: heldUntil } : null),

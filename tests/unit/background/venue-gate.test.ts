@@ -150,6 +150,78 @@ describe('createVenueGate', () => {
   });
 });
 
+describe('venue gate queues a burst briefly instead of refusing it', () => {
+  // OKX's shape: a budget of 15 requests per 2 s window.
+  const okxLike: VenueDescriptor = { ...descriptor, apiBase: 'https://fapi.binance.com', rateLimit: { units: 60, windowMs: 2_000, unit: 'requests', note: 'test' } };
+
+  afterEach(() => vi.useRealTimers());
+
+  /** A gate on fake timers: its sleeps are real setTimeouts, so concurrent waits overlap as in the worker. */
+  function queued(maxWaitMs?: number, answer: () => Result<unknown> = () => ({ ok: true, value: 1 })) {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const sentAt: number[] = [];
+    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => {
+      sentAt.push(Date.now());
+      return answer();
+    });
+    const gate = createVenueGate(okxLike, { fetchJson, now: () => Date.now(), random: () => 0.5, ...(maxWaitMs === undefined ? {} : { maxWaitMs }) });
+    const settle = async <T>(p: Promise<T>): Promise<T> => {
+      await vi.runAllTimersAsync();
+      return p;
+    };
+    return { gate, fetchJson, sentAt, settle };
+  }
+
+  it('40 requests at once all succeed, never more than 15 in any 2 s window', async () => {
+    const { gate, fetchJson, sentAt, settle } = queued(6_000);
+    const results = await settle(Promise.all(Array.from({ length: 40 }, (_, i) => gate({ url: url(`/q${i}`) }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(fetchJson).toHaveBeenCalledTimes(40);
+    for (const start of sentAt) expect(sentAt.filter((s) => s >= start && s < start + 2_000).length).toBeLessThanOrEqual(15);
+    expect(Math.max(...sentAt) - Math.min(...sentAt)).toBe(4_000);
+  });
+
+  it('refuses as paused, with the time the window frees, what would wait longer than maxWaitMs', async () => {
+    const { gate, fetchJson, settle } = queued(2_000);
+    const results = await settle(Promise.all(Array.from({ length: 40 }, (_, i) => gate({ url: url(`/q${i}`) }))));
+    expect(fetchJson).toHaveBeenCalledTimes(30);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) {
+      expect(r.ok || r.error.kind).toBe('rate-limited');
+      expect(r.ok || r.error.message).toMatch(/paused/);
+      expect(r.ok || r.error.retryAt).toBe(1_004_000);
+    }
+  });
+
+  it('identical requests arriving while one queues share it', async () => {
+    const { gate, fetchJson, settle } = queued();
+    await settle(Promise.all(Array.from({ length: 15 }, (_, i) => gate({ url: url(`/fill${i}`) }))));
+    const same = await settle(Promise.all(Array.from({ length: 5 }, () => gate({ url: url('/same') }))));
+    expect(same.every((r) => r.ok)).toBe(true);
+    expect(fetchJson).toHaveBeenCalledTimes(16);
+  });
+
+  it('a hold that begins while requests queue stops them without a request', async () => {
+    let limited = false;
+    const { gate, fetchJson, settle } = queued(undefined, () => (limited ? fail({ kind: 'rate-limited', status: 429, retryAt: Date.now() + 30_000 }) : { ok: true, value: 1 }));
+    await settle(Promise.all(Array.from({ length: 14 }, (_, i) => gate({ url: url(`/fill${i}`) }))));
+    limited = true;
+    const [hit, ...waiting] = await settle(Promise.all([gate({ url: url('/hit') }), ...Array.from({ length: 5 }, (_, i) => gate({ url: url(`/w${i}`) }))]));
+    expect(hit?.ok).toBe(false);
+    expect(fetchJson).toHaveBeenCalledTimes(15);
+    for (const r of waiting) expect(r.ok || r.error.status).toBe(429);
+  });
+
+  it('a request heavier than the whole budget is refused at once, not queued', async () => {
+    const { gate, fetchJson } = queued();
+    const r = await gate({ url: url('/heavy'), weight: 16 });
+    expect(r.ok || r.error.kind).toBe('rate-limited');
+    expect(fetchJson).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('venue gate holds across a worker restart', () => {
   it('a saved hold keeps a fresh gate from calling the venue until it ends', async () => {
     let t = 1_000_000;
