@@ -64,6 +64,8 @@ describe('okx client against the fake exchange', () => {
     expect(q.ok).toBe(true);
     if (!q.ok) return;
     expect(q.value.markPrice).toBe(m.markPrice);
+    expect(q.value.indexPrice).toBe(m.indexPrice);
+    expect(q.value.source).toContain('/api/v5/market/index-tickers');
     expect(q.value.lastPrice).toBe(m.lastPrice);
     expect(q.value.fundingRate).toBe(m.fundingRate8h);
     expect(q.value.fundingIntervalHours).toBe(8);
@@ -162,6 +164,24 @@ describe('okx client against the fake exchange', () => {
     const r = await okxMarket.quote(fake, http);
     expect(r.ok).toBe(false);
     if (!r.ok) expect([r.error.kind, r.error.message]).toEqual(['bad-request', expect.stringContaining('51001')]);
+  });
+
+  it('serves the index by its pair, in the shape of docs-v5, and refuses a swap id or no instId', () => {
+    const { state } = setup();
+    const m = state.markets.get('ETH');
+    const ask = (query: string) => okxApi({ host: 'www.okx.com', method: 'GET', path: '/api/v5/market/index-tickers', query: new URLSearchParams(query), body: undefined, now: Date.now() }, state);
+    const ok = ask('instId=ETH-USDT');
+    expect(ok?.status).toBe(200);
+    const body = JSON.parse(ok?.body ?? '{}') as { code: string; data: Record<string, string>[] };
+    expect(body.code).toBe('0');
+    expect(body.data).toHaveLength(1);
+    const row = body.data[0] ?? {};
+    expect(Object.keys(row).sort()).toEqual(['high24h', 'idxPx', 'instId', 'low24h', 'open24h', 'sodUtc0', 'sodUtc8', 'ts']);
+    expect(Number(row['idxPx'])).toBe(m?.indexPrice);
+    expect(Number(row['low24h'])).toBeLessThanOrEqual(Number(row['idxPx']));
+    expect(Number(row['high24h'])).toBeGreaterThanOrEqual(Number(row['idxPx']));
+    expect(JSON.parse(ask('instId=ETH-USDT-SWAP')?.body ?? '{}')).toMatchObject({ code: '51001' });
+    expect(ask('')?.status).toBe(400);
   });
 
   it('serves only /api/v5/: trading pages on the same host are left to the page server', () => {

@@ -39,7 +39,10 @@ const QUOTE_ROUTES: Routes = {
   '/api/v5/public/funding-rate': 'okx/funding-rate.json',
   '/api/v5/public/open-interest': 'okx/open-interest.json',
   '/api/v5/market/ticker': 'okx/ticker.json',
+  '/api/v5/market/index-tickers': 'okx/index-tickers.json',
 };
+
+const QUOTE_SOURCE = '/api/v5/public/mark-price + /api/v5/public/funding-rate + /api/v5/public/open-interest + /api/v5/market/ticker';
 
 function env(data: unknown[]): unknown {
   return { code: '0', msg: '', data };
@@ -114,7 +117,7 @@ describe('okx quote', () => {
     expect(q.venue).toBe('okx');
     expect(q.symbol).toBe('BTC-USDT-SWAP');
     expect(q.markPrice).toBe(84210.4);
-    expect(q.indexPrice).toBeNull();
+    expect(q.indexPrice).toBe(84190.2);
     expect(q.lastPrice).toBe(84215.3);
     expect(q.fundingRate).toBe(0.0000182221218054);
     // 1743638400000 − 1743609600000 = 8 h
@@ -124,14 +127,61 @@ describe('okx quote', () => {
     expect(q.fundingFloor).toBe(-0.00375);
     expect(q.openInterest).toBe(28635.1643);
     expect(q.fetchedAt).toBeGreaterThanOrEqual(before);
-    expect(q.source).toContain('/api/v5/public/mark-price');
+    expect(q.source).toBe(`${QUOTE_SOURCE} + /api/v5/market/index-tickers`);
     expect(http.served.map((s) => s.url.toString()).sort()).toEqual([
+      'https://www.okx.com/api/v5/market/index-tickers?instId=BTC-USDT',
       'https://www.okx.com/api/v5/market/ticker?instId=BTC-USDT-SWAP',
       'https://www.okx.com/api/v5/public/funding-rate?instId=BTC-USDT-SWAP',
       'https://www.okx.com/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP',
       'https://www.okx.com/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP',
     ]);
     expect(http.shared.get('https://www.okx.com/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP')).toBe(10_000);
+  });
+
+  describe('index price', () => {
+    const index = (answer: unknown) => ({ ...QUOTE_ROUTES, '/api/v5/market/index-tickers': answer });
+    const row = (over: Record<string, unknown>) => env([{ instId: 'BTC-USDT', idxPx: '84190.2', ts: '1743588686291', ...over }]);
+
+    it.each([
+      ['a transport error', { ok: false, error: { kind: 'timeout', venue: 'okx', endpoint: '/api/v5/market/index-tickers', message: 'timed out' } }],
+      ['code 51001', 'okx/error-51001.json'],
+      ['code 50011 (rate limit)', 'okx/error-50011.json'],
+      ['an empty list', env([])],
+      ['a body that is not an envelope', []],
+      ['a NaN idxPx', row({ idxPx: 'NaN' })],
+      ['a "" idxPx', row({ idxPx: '' })],
+      ['a number instead of a string', row({ idxPx: 84190.2 })],
+      ['a missing idxPx', env([{ instId: 'BTC-USDT', ts: '1743588686291' }])],
+      ['another index', row({ instId: 'ETH-USDT' })],
+      ['an index 100× the mark', row({ idxPx: '8419020' })],
+    ])('leaves the index null and keeps the quote on %s', async (_name, answer) => {
+      const r = await okxMarket.quote(BTC, okxHttp(index(answer)));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.indexPrice).toBeNull();
+      expect(r.value.markPrice).toBe(84210.4);
+      expect(r.value.fundingRate).toBe(0.0000182221218054);
+      // The source names only the endpoints that fed the quote.
+      expect(r.value.source).toBe(QUOTE_SOURCE);
+    });
+
+    it('asks for the index of a USDC swap by its own family', async () => {
+      const eth: Instrument = { ...BTC, symbol: 'ETH-USDC-SWAP', asset: 'ETH', quote: 'USDC' };
+      const http = fixtureHttp((req) => {
+        if (req.url.pathname === '/api/v5/market/index-tickers') return env([{ instId: req.url.searchParams.get('instId'), idxPx: '1800.5', ts: '1' }]);
+        const key = req.url.pathname;
+        const rows: Record<string, unknown> = {
+          '/api/v5/public/mark-price': env([{ instId: 'ETH-USDC-SWAP', markPx: '1801' }]),
+          '/api/v5/public/funding-rate': env([{ instId: 'ETH-USDC-SWAP', fundingRate: '0.0001', fundingTime: '1743609600000', nextFundingTime: '1743638400000' }]),
+          '/api/v5/public/open-interest': env([{ instId: 'ETH-USDC-SWAP', oi: '10', oiCcy: '0.01' }]),
+          '/api/v5/market/ticker': env([{ instId: 'ETH-USDC-SWAP', last: '1801.2' }]),
+        };
+        return rows[key];
+      });
+      const r = await okxMarket.quote(eth, http);
+      expect(r.ok && r.value.indexPrice).toBe(1800.5);
+      expect(http.served.map((s) => s.url.toString())).toContain('https://www.okx.com/api/v5/market/index-tickers?instId=ETH-USDC');
+    });
   });
 
   it('converts contracts to coins when oiCcy is "" or missing', async () => {

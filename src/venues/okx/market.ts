@@ -20,6 +20,7 @@ import {
   CandleRow,
   FundingHistoryRow,
   FundingRateRow,
+  IndexTickerRow,
   InstrumentNumbers,
   InstrumentRow,
   MarkPriceRow,
@@ -40,6 +41,7 @@ const PATH = {
   fundingRate: '/api/v5/public/funding-rate',
   openInterest: '/api/v5/public/open-interest',
   ticker: '/api/v5/market/ticker',
+  indexTickers: '/api/v5/market/index-tickers',
   fundingHistory: '/api/v5/public/funding-rate-history',
   oiHistory: '/api/v5/rubik/stat/contracts/open-interest-history',
   candles: '/api/v5/market/candles',
@@ -122,13 +124,27 @@ function markPrice(symbol: string, http: Http) {
   return okxGet(http, okxUrl(PATH.markPrice, { instType: 'SWAP', instId: symbol }), MarkPriceRow, MARK_SHARE_MS);
 }
 
+/**
+ * The swap's underlying index (its mark and funding follow it), from the index ticker of its family
+ * (`BTC-USDT`). Optional: the quote stands without it, so any failure (transport, code, schema,
+ * another index) reads as "no index" rather than failing the quote.
+ */
+async function indexPrice(symbol: string, http: Http): Promise<number | null> {
+  const family = okxInstFamily(symbol);
+  if (family === null) return null;
+  const res = await okxGet(http, okxUrl(PATH.indexTickers, { instId: family }), IndexTickerRow);
+  if (!res.ok) return null;
+  return res.value.find((r) => r.instId === family)?.idxPx ?? null;
+}
+
 async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
   const symbol = inst.symbol;
-  const [markRes, fundingRes, oiRes, tickerRes] = await Promise.all([
+  const [markRes, fundingRes, oiRes, tickerRes, indexPx] = await Promise.all([
     markPrice(symbol, http),
     okxGet(http, okxUrl(PATH.fundingRate, { instId: symbol }), FundingRateRow),
     okxGet(http, okxUrl(PATH.openInterest, { instType: 'SWAP', instId: symbol }), OpenInterestRow),
     okxGet(http, okxUrl(PATH.ticker, { instId: symbol }), TickerRow),
+    indexPrice(symbol, http),
   ]);
   if (!markRes.ok) return markRes;
   if (!fundingRes.ok) return fundingRes;
@@ -146,19 +162,22 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
   const offMark = implausibleMark(mark.value.markPx, ticker.value.last, 'last price');
   if (offMark) return schemaError(PATH.markPrice, offMark);
+  // The mark agrees with the last trade: an index far from both is the broken figure, left out.
+  const index = indexPx !== null && implausibleMark(mark.value.markPx, indexPx, 'index') === null ? indexPx : null;
   const f = funding.value;
   // OKX has no interval field: it is the gap from this settlement to the one after (8/6/4/2/1 h).
   const gap = f.nextFundingTime === null ? null : f.nextFundingTime - f.fundingTime;
   const intervalHours = gap !== null && gap > 0 && gap <= DAY ? hours(gap) : null;
   const openInterest = oi.value.oiCcy ?? oi.value.oi * inst.contractValue;
+  const sources: string[] = [PATH.markPrice, PATH.fundingRate, PATH.openInterest, PATH.ticker];
+  if (index !== null) sources.push(PATH.indexTickers);
   return {
     ok: true,
     value: {
       venue: 'okx',
       symbol,
       markPrice: mark.value.markPx,
-      // The index lives on another endpoint (index-tickers); four requests per quote are enough.
-      indexPrice: null,
+      indexPrice: index,
       lastPrice: ticker.value.last,
       fundingRate: f.fundingRate,
       fundingIntervalHours: intervalHours,
@@ -166,7 +185,7 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
       fundingCap: f.maxFundingRate,
       fundingFloor: f.minFundingRate,
       openInterest,
-      source: [PATH.markPrice, PATH.fundingRate, PATH.openInterest, PATH.ticker].join(' + '),
+      source: sources.join(' + '),
       fetchedAt: Date.now(),
     },
   };

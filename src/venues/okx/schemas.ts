@@ -75,6 +75,13 @@ export const OpenInterestRow = v.looseObject({
   oiCcy: optionalBlank(nonNegativeDecimal),
 });
 
+/** `/api/v5/market/index-tickers?instId=BTC-USDT`: the index is named by the pair (the swap's family). */
+export const IndexTickerRow = v.looseObject({
+  instId: v.string(),
+  idxPx: positiveDecimal,
+  ts: v.optional(epochMs),
+});
+
 export const TickerRow = v.looseObject({
   instId: v.string(),
   last: optionalBlank(positiveDecimal),
