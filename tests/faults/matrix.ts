@@ -56,6 +56,7 @@ export const ENDPOINTS: Record<VenueId, Endpoint[]> = {
     { id: 'www.okx.com/api/v5/public/funding-rate', parts: ['quote'], outcome: OKX_EMPTY },
     { id: 'www.okx.com/api/v5/public/open-interest', parts: ['quote'], outcome: OKX_EMPTY },
     { id: 'www.okx.com/api/v5/market/ticker', parts: ['quote'], outcome: OKX_EMPTY },
+    { id: 'www.okx.com/api/v5/market/index-tickers', parts: ['quote'], absorbed: 'quote-stands' },
     { id: 'www.okx.com/api/v5/public/funding-rate-history', parts: ['funding'], outcome: EMPTY_HISTORY },
     { id: 'www.okx.com/api/v5/rubik/stat/contracts/open-interest-history', parts: ['oi'], outcome: EMPTY_HISTORY },
     { id: 'www.okx.com/api/v5/market/candles', parts: ['candles'], outcome: EMPTY_HISTORY },
