@@ -1,5 +1,6 @@
 import type { FetchError, Http, HttpRequest, Result, VenueDescriptor } from '../venues/market-types';
 import type { JsonRequest } from './http';
+import { createWindowBudget, type WindowBudget } from './window-budget';
 
 export interface GateOptions {
   fetchJson: (req: JsonRequest) => Promise<Result<unknown>>;
@@ -72,8 +73,14 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   const random = opts.random ?? Math.random;
   const sleep = opts.sleep ?? realSleep;
   const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS;
-  const budget = Math.max(1, Math.floor(descriptor.rateLimit.units * (opts.budgetShare ?? 0.25)));
-  const spentAt: { time: number; units: number }[] = [];
+  const share = opts.budgetShare ?? 0.25;
+  const budget = Math.max(1, Math.floor(descriptor.rateLimit.units * share));
+  const venueBudget = createWindowBudget(budget, descriptor.rateLimit.windowMs);
+  // Endpoints with a published limit of their own get the same share of it, counted apart.
+  const groups = (descriptor.endpointLimits ?? []).map((limit) => ({
+    paths: new Set(limit.paths),
+    budget: createWindowBudget(Math.max(1, Math.floor(limit.requests * share)), limit.windowMs),
+  }));
   const inFlight = new Map<string, Promise<Result<unknown>>>();
   const shared = new Map<string, { value: unknown; until: number }>();
   let hold: FetchError | null = null;
@@ -82,11 +89,6 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   // others succeeding between holds must not reset its backoff to 2 s every time.
   const strikes = new Map<string, number>();
   let requests = 0;
-
-  function spent(t: number): number {
-    while (spentAt.length && (spentAt[0]?.time ?? 0) <= t - descriptor.rateLimit.windowMs) spentAt.shift();
-    return spentAt.reduce((sum, s) => sum + s.units, 0);
-  }
 
   function holdFor(error: FetchError, t: number, endpoint: string): FetchError {
     let until: number;
@@ -141,50 +143,41 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     return p;
   };
 
-  /** Waits until the request fits the budget; the refusal when it would wait longer than `maxWaitMs` or a hold began meanwhile. */
+  /** Waits until the request fits its budgets; the refusal when it would wait longer than `maxWaitMs` or a hold began meanwhile. */
   async function whenBudgetAllows(req: HttpRequest): Promise<Result<unknown> | null> {
     const units = req.weight ?? 1;
+    const budgets: { budget: WindowBudget; units: number }[] = [
+      { budget: venueBudget, units },
+      // An endpoint limit counts requests, whatever the request's weight against the venue's.
+      ...groups.filter((g) => g.paths.has(req.url.pathname)).map((g) => ({ budget: g.budget, units: 1 })),
+    ];
     let allowance = maxWaitMs;
     for (;;) {
       const t = now();
       if (hold && t < heldUntil) return { ok: false, error: hold };
-      // A request that would cross the budget waits too: a heavy one (Hyperliquid candles, weight 20+)
+      // A request that would cross a budget waits too: a heavy one (Hyperliquid candles, weight 20+)
       // must not overshoot the share by its own weight every window.
-      const frees = freesAt(t, units);
-      if (frees === null) {
+      const frees = Math.max(...budgets.map((b) => b.budget.freesAt(t, b.units) ?? t));
+      if (frees <= t) {
         // Spent at the moment it fits, in the same turn as the check: callers asking at once must
         // not all see the same free room.
-        spentAt.push({ time: t, units });
+        for (const b of budgets) b.budget.reserve(t, b.units);
         return null;
       }
-      const wait = Math.max(1, frees - t);
+      const wait = frees - t;
       if (wait > allowance) {
-        return {
-          ok: false,
-          error: {
-            kind: 'rate-limited',
-            venue: descriptor.venue,
-            endpoint: req.url.pathname,
-            message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
-            retryAt: frees,
-          },
+        const error: FetchError = {
+          kind: 'rate-limited',
+          venue: descriptor.venue,
+          endpoint: req.url.pathname,
+          message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
         };
+        if (Number.isFinite(frees)) error.retryAt = frees;
+        return { ok: false, error };
       }
       allowance -= wait;
       await sleep(wait);
     }
-  }
-
-  /** When `units` more would fit the budget, or null when they fit now. */
-  function freesAt(t: number, units: number): number | null {
-    let over = spent(t) + units - budget;
-    if (over <= 0) return null;
-    for (const s of spentAt) {
-      over -= s.units;
-      if (over <= 0) return s.time + descriptor.rateLimit.windowMs;
-    }
-    // Heavier than the whole budget: it never fits, and waiting cannot change that.
-    return t + descriptor.rateLimit.windowMs + maxWaitMs;
   }
 
   return Object.assign(http, {
@@ -195,6 +188,6 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         heldUntil = saved.until;
       }
     },
-    status: (): GateStatus => ({ spent: spent(now()), budget, heldUntil: heldUntil > now() ? heldUntil : null, hold: heldUntil > now() ? hold : null, requests }),
+    status: (): GateStatus => ({ spent: venueBudget.spent(now()), budget, heldUntil: heldUntil > now() ? heldUntil : null, hold: heldUntil > now() ? hold : null, requests }),
   });
 }

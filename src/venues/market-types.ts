@@ -161,4 +161,6 @@ export interface VenueDescriptor {
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   /** The published per-IP limit, as requests (or weight) per window, for the budget and the report. */
   rateLimit: { units: number; windowMs: number; unit: 'requests' | 'weight'; note: string };
+  /** Published limits of their own on some endpoints (paths), in requests per window, on top of the venue's. */
+  endpointLimits?: readonly { paths: readonly string[]; requests: number; windowMs: number }[];
 }

@@ -8,6 +8,17 @@ export const BINANCE_FAPI = 'https://fapi.binance.com';
 export const BINANCE_WWW = 'https://www.binance.com';
 export const BRACKETS_PATH = '/bapi/futures/v1/friendly/future/common/brackets';
 
+/** The fapi endpoints PerpLens reads; the descriptor budgets some by path. */
+export const BINANCE_PATH = {
+  exchangeInfo: '/fapi/v1/exchangeInfo',
+  premiumIndex: '/fapi/v1/premiumIndex',
+  openInterest: '/fapi/v1/openInterest',
+  fundingInfo: '/fapi/v1/fundingInfo',
+  fundingRate: '/fapi/v1/fundingRate',
+  openInterestHist: '/futures/data/openInterestHist',
+  klines: '/fapi/v1/klines',
+} as const;
+
 export const binanceDescriptor: VenueDescriptor = {
   venue: 'binance',
   // Binance values maintenance margin at the liquidation price with the bracket's cum deduction.
@@ -29,4 +40,11 @@ export const binanceDescriptor: VenueDescriptor = {
       'The www.binance.com bracket table publishes no limit and is fetched once an hour for all symbols. ' +
       '429 means back off; repeated 429s earn a 418 ban (2 min to 3 days). HTTP 451 is a region block.',
   },
+  endpointLimits: [
+    // "fundingRate ... share 500/5min/IP rate limit with GET /fapi/v1/fundingInfo" (docs): a budget of
+    // its own, or two hundred symbols' cold start would pass the weight budget and break this one.
+    { paths: [BINANCE_PATH.fundingRate, BINANCE_PATH.fundingInfo], requests: 500, windowMs: 5 * 60_000 },
+    // UNSURE figure (see the note): budgeted as read, since a lower true limit is the risk.
+    { paths: [BINANCE_PATH.openInterestHist], requests: 1000, windowMs: 5 * 60_000 },
+  ],
 };

@@ -14,7 +14,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark, parseWith, positiveDecimal } from '../schema';
-import { BINANCE_FAPI, BINANCE_WWW, BRACKETS_PATH } from './descriptor';
+import { BINANCE_FAPI, BINANCE_PATH, BINANCE_WWW, BRACKETS_PATH } from './descriptor';
 import {
   BapiEnvelope,
   BracketsData,
@@ -35,15 +35,7 @@ import { FALLBACK_TIERS_SOURCE, fallbackTiers } from './tiers-fallback';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const PATH = {
-  exchangeInfo: '/fapi/v1/exchangeInfo',
-  premiumIndex: '/fapi/v1/premiumIndex',
-  openInterest: '/fapi/v1/openInterest',
-  fundingInfo: '/fapi/v1/fundingInfo',
-  fundingRate: '/fapi/v1/fundingRate',
-  openInterestHist: '/futures/data/openInterestHist',
-  klines: '/fapi/v1/klines',
-} as const;
+const PATH = BINANCE_PATH;
 
 /** Exchange-wide lists change rarely; one answer serves every symbol for an hour. */
 const SHARE_LISTS_MS = HOUR;

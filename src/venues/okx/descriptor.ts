@@ -2,15 +2,30 @@ import type { VenueDescriptor } from '../market-types';
 
 export const OKX_API = 'https://www.okx.com';
 
+/** The endpoints PerpLens reads; the descriptor budgets the per-IP ones by path. */
+export const OKX_PATH = {
+  instruments: '/api/v5/public/instruments',
+  markPrice: '/api/v5/public/mark-price',
+  fundingRate: '/api/v5/public/funding-rate',
+  openInterest: '/api/v5/public/open-interest',
+  ticker: '/api/v5/market/ticker',
+  indexTickers: '/api/v5/market/index-tickers',
+  fundingHistory: '/api/v5/public/funding-rate-history',
+  oiHistory: '/api/v5/rubik/stat/contracts/open-interest-history',
+  candles: '/api/v5/market/candles',
+  tiers: '/api/v5/public/position-tiers',
+} as const;
+
 /**
- * OKX publishes limits per endpoint, not per IP overall (docs-v5 "Rate limit" lines): 20 requests /
- * 2 s for instruments, open-interest, ticker and index-tickers; 10 / 2 s for mark-price,
- * funding-rate, funding-rate-history (per instrument) and position-tiers; 10 / 2 s per instrument for
- * the contract open-interest history; 40 / 2 s for candles. The gate keeps one bucket per venue, so it
- * gets the sum over a few of the endpoints PerpLens calls: a quarter of 60 / 2 s lets one full
- * refresh (up to 12 requests: a 1 h symbol's funding history takes two pages) through at once, while
- * the per-endpoint caps still only bind when a dozen symbols refresh in the same two seconds. OKX
- * answers a breach with HTTP 429 or code 50011, which holds the venue back.
+ * OKX publishes limits per endpoint, not per IP overall (docs-v5 "Rate limit" lines; ccxt's cost
+ * table agrees): 20 requests / 2 s per IP for instruments, ticker and index-tickers, 10 / 2 s per IP
+ * for position-tiers, 40 / 2 s per IP for candles. Mark-price (10), funding-rate (20), open-interest
+ * (20), funding-rate-history (10) and the contract open-interest history (10) count per IP AND
+ * instrument (as we read the docs; UNSURE for the two histories, which ccxt budgets per IP at 20):
+ * one symbol's refresh cannot come near them, so only the per-IP ones get a budget of their own. The venue bucket, a quarter of 60 / 2 s, is not a published figure: it caps the sum, so a
+ * full refresh of one symbol (up to 12 requests: a 1 h symbol's funding history takes two pages) goes
+ * at once and a popup of many symbols queues. OKX answers a breach with HTTP 429 or code 50011, which
+ * holds the venue back.
  */
 export const okxDescriptor: VenueDescriptor = {
   venue: 'okx',
@@ -22,9 +37,17 @@ export const okxDescriptor: VenueDescriptor = {
     windowMs: 2_000,
     unit: 'requests',
     note:
-      'Per endpoint and IP: 20 requests / 2 s (instruments, open-interest, ticker, index-tickers), 10 / 2 s ' +
-      '(mark-price, funding-rate, funding-rate-history, position-tiers, open-interest history per ' +
-      'instrument), 40 / 2 s (candles). 60 / 2 s is a budget over the endpoints PerpLens uses, not a ' +
-      'published figure. Breaches answer HTTP 429 or code 50011.',
+      'Per endpoint: 20 requests / 2 s per IP (instruments, ticker, index-tickers), 10 / 2 s per IP ' +
+      '(position-tiers), 40 / 2 s per IP (candles); per IP and instrument: 10 / 2 s (mark-price, ' +
+      'funding-rate-history, open-interest history), 20 / 2 s (funding-rate, open-interest). 60 / 2 s ' +
+      'is a budget over the endpoints PerpLens uses, not a published figure. Breaches answer HTTP 429 ' +
+      'or code 50011.',
   },
+  endpointLimits: [
+    { paths: [OKX_PATH.instruments], requests: 20, windowMs: 2_000 },
+    { paths: [OKX_PATH.ticker], requests: 20, windowMs: 2_000 },
+    { paths: [OKX_PATH.indexTickers], requests: 20, windowMs: 2_000 },
+    { paths: [OKX_PATH.tiers], requests: 10, windowMs: 2_000 },
+    { paths: [OKX_PATH.candles], requests: 40, windowMs: 2_000 },
+  ],
 };

@@ -15,6 +15,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark } from '../schema';
+import { OKX_PATH } from './descriptor';
 import { okxGet, okxUrl } from './request';
 import {
   CandleRow,
@@ -35,18 +36,7 @@ import { okxTiersToNotional } from './tiers';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const PATH = {
-  instruments: '/api/v5/public/instruments',
-  markPrice: '/api/v5/public/mark-price',
-  fundingRate: '/api/v5/public/funding-rate',
-  openInterest: '/api/v5/public/open-interest',
-  ticker: '/api/v5/market/ticker',
-  indexTickers: '/api/v5/market/index-tickers',
-  fundingHistory: '/api/v5/public/funding-rate-history',
-  oiHistory: '/api/v5/rubik/stat/contracts/open-interest-history',
-  candles: '/api/v5/market/candles',
-  tiers: '/api/v5/public/position-tiers',
-} as const;
+const PATH = OKX_PATH;
 
 /** The whole SWAP list serves every symbol, so it is fetched once an hour and shared. */
 const INSTRUMENTS_SHARE_MS = HOUR;

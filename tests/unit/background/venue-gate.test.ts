@@ -222,6 +222,45 @@ describe('venue gate queues a burst briefly instead of refusing it', () => {
   });
 });
 
+describe('venue gate: endpoints with a published limit of their own', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('queues requests to a limited endpoint on its own budget while other endpoints pass', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const limited: VenueDescriptor = { ...descriptor, rateLimit: { units: 400, windowMs: 2_000, unit: 'requests', note: 'test' }, endpointLimits: [{ paths: ['/tiers'], requests: 8, windowMs: 2_000 }] };
+    const sent: { path: string; at: number }[] = [];
+    const fetchJson = vi.fn(async (req: JsonRequest): Promise<Result<unknown>> => {
+      sent.push({ path: req.url.pathname, at: Date.now() });
+      return { ok: true, value: 1 };
+    });
+    const gate = createVenueGate(limited, { fetchJson, now: () => Date.now(), random: () => 0.5 });
+    const all = Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => gate({ url: url(`/tiers?family=${i}`) })),
+      ...Array.from({ length: 6 }, (_, i) => gate({ url: url(`/ticker?i=${i}`) })),
+    ]);
+    await vi.runAllTimersAsync();
+    expect((await all).every((r) => r.ok)).toBe(true);
+    // A quarter of 8 per 2 s: two tier requests per window; the tickers all go at once.
+    expect(sent.filter((s) => s.path === '/tiers').map((s) => s.at - 1_000_000)).toEqual([0, 0, 2_000, 2_000, 4_000, 4_000]);
+    expect(sent.filter((s) => s.path === '/ticker').map((s) => s.at - 1_000_000)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it("Binance's fundingRate + fundingInfo share 500 / 5 min apart from the weight budget", async () => {
+    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: [] }));
+    const gate = createVenueGate(binanceDescriptor, { fetchJson, now: () => 1_000_000, random: () => 0.5, maxWaitMs: 0 });
+    const funding = await Promise.all([
+      ...Array.from({ length: 100 }, (_, i) => gate({ url: new URL(`/fapi/v1/fundingRate?symbol=S${i}USDT`, 'https://fapi.binance.com') })),
+      ...Array.from({ length: 30 }, (_, i) => gate({ url: new URL(`/fapi/v1/fundingInfo?i=${i}`, 'https://fapi.binance.com') })),
+    ]);
+    expect(funding.filter((r) => r.ok)).toHaveLength(125);
+    const refused = funding.find((r) => !r.ok);
+    expect(refused?.ok || refused?.error.kind).toBe('rate-limited');
+    // Other endpoints still have the weight budget (a quarter of 2400 / min) to themselves.
+    const quotes = await Promise.all(Array.from({ length: 100 }, (_, i) => gate({ url: new URL(`/fapi/v1/premiumIndex?symbol=S${i}USDT`, 'https://fapi.binance.com') })));
+    expect(quotes.every((r) => r.ok)).toBe(true);
+  });
+});
+
 describe('venue gate holds across a worker restart', () => {
   it('a saved hold keeps a fresh gate from calling the venue until it ends', async () => {
     let t = 1_000_000;
