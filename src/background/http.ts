@@ -22,10 +22,23 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
+/** The `code` of a JSON error body (`{"code":-1121,"msg":"Invalid symbol."}`), kept only when it is a short integer. */
+function venueCodeOf(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (!parsed || typeof parsed !== 'object' || !('code' in parsed)) return undefined;
+    const code = String(parsed.code);
+    return /^-?\d{1,8}$/.test(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function statusError(venue: VenueId, endpoint: string, res: Response, body: string, now: number): FetchError {
   const status = res.status;
   const wait = retryAfterMs(res.headers.get('retry-after'), now);
-  const base = { venue, endpoint, status, ...(wait === undefined ? {} : { retryAt: now + wait }) };
+  const venueCode = venueCodeOf(body);
+  const base = { venue, endpoint, status, ...(wait === undefined ? {} : { retryAt: now + wait }), ...(venueCode === undefined ? {} : { venueCode }) };
   // 451 is Binance's "restricted location"; Bybit blocks regions with a plain 403 (rate bans are 403 too,
   // told apart later by the body). Neither is an outage, and neither is retried in a loop.
   if (status === 451) return { ...base, kind: 'region-blocked', message: `${venue} blocks your region (HTTP 451)` };
@@ -41,6 +54,17 @@ function statusError(venue: VenueId, endpoint: string, res: Response, body: stri
   }
   if (status === 400 || status === 404) return { ...base, kind: 'bad-request', message: `${venue} rejected the request (HTTP ${status})` };
   return { ...base, kind: 'http', message: `${venue} answered HTTP ${status}` };
+}
+
+/** A venue's response as a result: its status mapped to a typed error, its body parsed as JSON. */
+export async function resultOf(venue: VenueId, endpoint: string, res: Response): Promise<Result<unknown>> {
+  const text = await res.text();
+  if (!res.ok) return { ok: false, error: statusError(venue, endpoint, res, text.slice(0, 500), Date.now()) };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: { kind: 'malformed', venue, endpoint, message: `${venue} sent a body that is not JSON` } };
+  }
 }
 
 /** Fetches and parses JSON, mapping every failure to a typed error; aborts on timeout. */
@@ -61,13 +85,7 @@ export async function fetchJson(req: JsonRequest): Promise<Result<unknown>> {
       init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     }
     const res = await fetch(req.url, init);
-    const text = await res.text();
-    if (!res.ok) return { ok: false, error: statusError(req.venue, endpoint, res, text.slice(0, 500), Date.now()) };
-    try {
-      return { ok: true, value: JSON.parse(text) as unknown };
-    } catch {
-      return { ok: false, error: { kind: 'malformed', venue: req.venue, endpoint, message: `${req.venue} sent a body that is not JSON` } };
-    }
+    return await resultOf(req.venue, endpoint, res);
   } catch (err) {
     const aborted = controller.signal.aborted;
     return {

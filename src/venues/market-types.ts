@@ -117,6 +117,8 @@ export interface FetchError {
   /** When the venue told us (Retry-After) or our backoff decided when to try again. */
   retryAt?: number;
   status?: number;
+  /** The venue's own error code from an error body (Binance `{"code":-1121}`), for the client to read. */
+  venueCode?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: FetchError };

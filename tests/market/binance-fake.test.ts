@@ -1,38 +1,19 @@
+import { handlerHttp } from './handler-http';
 import { describe, expect, it } from 'vitest';
 import { binanceDescriptor } from '../../src/venues/binance/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import { binanceMarket } from '../../src/venues/binance/market';
-import type { FetchError, Http, HttpRequest, Result } from '../../src/venues/market-types';
 import { binanceApi } from '../fake-exchange/binance';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-/** The client's requests answered by the fake handler directly, with the status mapping the background uses. */
-function fakeHttp(state: FakeState): Http & { requests: HttpRequest[] } {
-  const requests: HttpRequest[] = [];
-  const http = async (req: HttpRequest): Promise<Result<unknown>> => {
-    requests.push(req);
-    const reply = binanceApi(
-      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
-      state,
-    );
-    const endpoint = req.url.pathname;
-    if (!reply) return { ok: false, error: { kind: 'http', venue: 'binance', endpoint, status: 404, message: 'not served' } };
-    if (reply.status !== 200) {
-      const kind: FetchError['kind'] = reply.status === 400 ? 'bad-request' : 'http';
-      return { ok: false, error: { kind, venue: 'binance', endpoint, status: reply.status, message: reply.body } };
-    }
-    return { ok: true, value: JSON.parse(reply.body) as unknown };
-  };
-  return Object.assign(http, { requests });
-}
 
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
-  const http = fakeHttp(state);
+  const http = handlerHttp('binance', binanceApi, state);
   const deps = { client: binanceMarket, liquidation: binanceDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
   return { state, http, deps };
 }
@@ -100,12 +81,12 @@ describe('binance client against the fake exchange', () => {
     expect(r.value.intervalHours).toBe(4);
   });
 
-  it('answers an unknown symbol with HTTP 400 {code: -1121}, which surfaces as a bad request', async () => {
+  it('answers an unknown symbol with HTTP 400 {code: -1121}, which surfaces as an unknown symbol', async () => {
     const { http } = setup();
     const r = await binanceMarket.quote(
       { venue: 'binance', symbol: 'DOGEUSDT', asset: 'DOGE', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null },
       http,
     );
-    expect(r.ok || r.error).toMatchObject({ kind: 'bad-request', endpoint: '/fapi/v1/premiumIndex', status: 400 });
+    expect(r.ok || r.error).toMatchObject({ kind: 'unknown-symbol', endpoint: '/fapi/v1/premiumIndex', message: 'binance /fapi/v1/premiumIndex: DOGEUSDT is no longer listed (code -1121)' });
   });
 });

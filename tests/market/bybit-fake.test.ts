@@ -1,38 +1,20 @@
+import { handlerHttp } from './handler-http';
 import { describe, expect, it } from 'vitest';
 import { bybitDescriptor } from '../../src/venues/bybit/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
 import { bybitMarket } from '../../src/venues/bybit/market';
-import type { FetchError, Http, HttpRequest, Instrument, Result } from '../../src/venues/market-types';
+import type { Http, Instrument } from '../../src/venues/market-types';
 import { bybitApi } from '../fake-exchange/bybit';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-/** The client's requests answered by the fake handler directly, with the status mapping the background uses. */
-function fakeHttp(state: FakeState): Http & { requests: HttpRequest[] } {
-  const requests: HttpRequest[] = [];
-  const http = async (req: HttpRequest): Promise<Result<unknown>> => {
-    requests.push(req);
-    const reply = bybitApi(
-      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
-      state,
-    );
-    const endpoint = req.url.pathname;
-    if (!reply) return { ok: false, error: { kind: 'http', venue: 'bybit', endpoint, status: 404, message: 'not served' } };
-    if (reply.status !== 200) {
-      const kind: FetchError['kind'] = reply.status === 400 ? 'bad-request' : 'http';
-      return { ok: false, error: { kind, venue: 'bybit', endpoint, status: reply.status, message: reply.body } };
-    }
-    return { ok: true, value: JSON.parse(reply.body) as unknown };
-  };
-  return Object.assign(http, { requests });
-}
 
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
-  const http = fakeHttp(state);
+  const http = handlerHttp('bybit', bybitApi, state);
   const deps = { client: bybitMarket, liquidation: bybitDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
   return { state, http, deps };
 }
@@ -61,7 +43,7 @@ describe('bybit client against the fake exchange', () => {
 
   it('follows the fake cursor when pages are small', async () => {
     const { state } = setup();
-    const small = fakeHttp(state);
+    const small = handlerHttp('bybit', bybitApi, state);
     const paged: Http = (req) => {
       const url = new URL(req.url);
       url.searchParams.set('limit', '2');
@@ -122,7 +104,7 @@ describe('bybit client against the fake exchange', () => {
     expect(span).toBeGreaterThanOrEqual(30 * DAY);
     expect(r.value.intervalHours).toBe(4);
 
-    const startOnly = fakeHttp(state);
+    const startOnly = handlerHttp('bybit', bybitApi, state);
     const bad = await startOnly({ url: new URL('https://api.bybit.com/v5/market/funding/history?category=linear&symbol=BTCUSDT&startTime=1') });
     expect(bad.ok && (bad.value as { retCode: number }).retCode).toBe(10001);
   });

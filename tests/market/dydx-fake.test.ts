@@ -1,8 +1,9 @@
+import { handlerHttp } from './handler-http';
 import { describe, expect, it } from 'vitest';
 import { dydxDescriptor } from '../../src/venues/dydx/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
-import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
+import type { Http, Instrument } from '../../src/venues/market-types';
 import { dydxMarket } from '../../src/venues/dydx/market';
 import { fetchDydxPositions } from '../../src/venues/dydx/positions';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
@@ -12,27 +13,10 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-/** The client's HttpRequest handed straight to the fake handler, as the fake server would. */
-function handlerHttp(state: FakeState): Http & { urls: string[] } {
-  const urls: string[] = [];
-  const http = async (req: HttpRequest) => {
-    urls.push(req.url.toString());
-    const reply = dydxApi(
-      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
-      state,
-    );
-    if (!reply) return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: 'not served', status: 404 } };
-    if (reply.status !== 200) {
-      return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: reply.body, status: reply.status } };
-    }
-    return { ok: true as const, value: JSON.parse(reply.body) as unknown };
-  };
-  return Object.assign(http, { urls });
-}
 
 function setup() {
   const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
-  return { state, http: handlerHttp(state) };
+  return { state, http: handlerHttp('dydx', dydxApi, state) };
 }
 
 const ADDRESS = 'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf';

@@ -1,37 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Http, HttpRequest, Instrument, Result } from '../../src/venues/market-types';
+import type { Instrument, Result } from '../../src/venues/market-types';
 import { hyperliquidMarket } from '../../src/venues/hyperliquid/market';
 import { fetchHyperliquidPositions } from '../../src/venues/hyperliquid/positions';
 import { hlDecimal, hyperliquidApi } from '../fake-exchange/hyperliquid';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 import { fixture } from './fixture-http';
+import { handlerHttp } from './handler-http';
 
 const DAY = 24 * HOUR;
-
-/** The client fed straight by the fake handler: the request goes through JSON both ways, as on the wire. */
-function fakeHttp(state: FakeState): Http & { served: HttpRequest[] } {
-  const served: HttpRequest[] = [];
-  const http = async (req: HttpRequest): Promise<Result<unknown>> => {
-    served.push(req);
-    const reply = hyperliquidApi(
-      {
-        host: req.url.hostname,
-        method: req.method ?? 'GET',
-        path: req.url.pathname,
-        query: req.url.searchParams,
-        body: req.body === undefined ? undefined : (JSON.parse(JSON.stringify(req.body)) as unknown),
-        now: Date.now(),
-      },
-      state,
-    );
-    const endpoint = req.url.pathname;
-    if (!reply) return { ok: false, error: { kind: 'bad-request', venue: 'hyperliquid', endpoint, status: 404, message: 'not found' } };
-    if (reply.status !== 200) return { ok: false, error: { kind: 'http', venue: 'hyperliquid', endpoint, status: reply.status, message: reply.body } };
-    return { ok: true, value: JSON.parse(reply.body) as unknown };
-  };
-  return Object.assign(http, { served });
-}
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
@@ -39,7 +16,7 @@ function value<T>(r: Result<T>): T {
 }
 
 let state: FakeState;
-let http: ReturnType<typeof fakeHttp>;
+let http: ReturnType<typeof handlerHttp>;
 let instruments: Instrument[];
 
 function instrument(symbol: string): Instrument {
@@ -50,7 +27,7 @@ function instrument(symbol: string): Instrument {
 
 beforeEach(async () => {
   state = { markets: defaultMarkets(Date.now()), accounts: new Map() };
-  http = fakeHttp(state);
+  http = handlerHttp('hyperliquid', hyperliquidApi, state);
   instruments = value(await hyperliquidMarket.instruments(http));
 });
 
@@ -97,7 +74,7 @@ describe('hyperliquid client against the fake exchange', () => {
       expect(t.tiers[0]?.notionalFloor).toBe(0);
     }
     // One refresh of one market: meta is shared (instruments, tiers), quote 1, funding 2, candles 2.
-    const types = http.served.map((r) => (r.body as { type: string }).type);
+    const types = http.requests.map((r) => (r.body as { type: string }).type);
     expect(types.filter((t) => t === 'fundingHistory')).toHaveLength(2 * 3);
     expect(types.filter((t) => t === 'candleSnapshot')).toHaveLength(2 * 3);
   });

@@ -1,8 +1,9 @@
+import { handlerHttp } from './handler-http';
 import { describe, expect, it } from 'vitest';
 import { okxDescriptor } from '../../src/venues/okx/descriptor';
 import { createOiRecorder } from '../../src/background/oi-recorder';
 import { buildSnapshot, createSnapshotCaches } from '../../src/background/snapshot';
-import type { Http, HttpRequest, Instrument } from '../../src/venues/market-types';
+import type { Http, Instrument } from '../../src/venues/market-types';
 import { okxMarket } from '../../src/venues/okx/market';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import { createOkxApi, OKX_CONTRACT_VALUE, OKX_TIERS, okxApi } from '../fake-exchange/okx';
@@ -11,27 +12,10 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-/** The client's HttpRequest handed straight to the fake handler, as the fake server would. */
-function handlerHttp(state: FakeState, handler: VenueHandler = okxApi): Http & { urls: string[] } {
-  const urls: string[] = [];
-  const http = async (req: HttpRequest) => {
-    urls.push(req.url.toString());
-    const reply = handler(
-      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: Date.now() },
-      state,
-    );
-    if (!reply) return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: 'not served', status: 404 } };
-    if (reply.status !== 200) {
-      return { ok: false as const, error: { kind: 'bad-request' as const, venue: null, endpoint: req.url.pathname, message: reply.body, status: reply.status } };
-    }
-    return { ok: true as const, value: JSON.parse(reply.body) as unknown };
-  };
-  return Object.assign(http, { urls });
-}
 
 function setup(handler?: VenueHandler) {
   const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
-  return { state, http: handlerHttp(state, handler) };
+  return { state, http: handlerHttp('okx', handler ?? okxApi, state) };
 }
 
 async function swapOf(http: Http, symbol: string): Promise<Instrument> {

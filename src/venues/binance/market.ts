@@ -49,6 +49,8 @@ const OI_HIST_LIMIT = 30;
 
 type Failure = { ok: false; error: { kind: FetchErrorKind; venue: 'binance'; endpoint: string; message: string } };
 
+const INVALID_SYMBOL = '-1121';
+
 function failure(kind: FetchErrorKind, endpoint: string, message: string): Failure {
   return { ok: false, error: { kind, venue: 'binance', endpoint, message: `binance ${endpoint}: ${message}` } };
 }
@@ -68,7 +70,11 @@ async function getJson<TSchema extends v.GenericSchema>(
 ): Promise<Result<v.InferOutput<TSchema>>> {
   const accept = (b: unknown) => v.is(schema, b) && usable(v.parse(schema, b));
   const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
-  if (!body.ok) return body;
+  if (!body.ok) {
+    // -1121 "Invalid symbol.": the symbol left the venue since its instrument list was read.
+    if (body.error.venueCode === INVALID_SYMBOL) return failure('unknown-symbol', url.pathname, `${url.searchParams.get('symbol') ?? 'this symbol'} is no longer listed (code -1121)`);
+    return body;
+  }
   return parseWith(schema, body.value, 'binance', url.pathname);
 }
 

@@ -37,6 +37,18 @@ describe('fetchJson', () => {
     }
   });
 
+  it.each([
+    ['{"code":-1121,"msg":"Invalid symbol."}', '-1121'],
+    ['{"code":"51001","msg":"x"}', '51001'],
+    ['{"code":"NaN"}', undefined],
+    ['{"msg":"no code"}', undefined],
+    ['<html>bad request</html>', undefined],
+  ] as const)('keeps the venue code of an error body %s', async (body, code) => {
+    respond(body, { status: 400 });
+    const r = await fetchJson({ venue: 'binance', url });
+    expect(r.ok || r.error.venueCode).toBe(code);
+  });
+
   it("tells Bybit's 403 rate ban from a region block", async () => {
     respond('{"retCode":10006,"retMsg":"access too frequent"}', { status: 403 });
     const r = await fetchJson({ venue: 'bybit', url });

@@ -358,19 +358,20 @@ describe('an unknown Binance symbol, through the real fetchJson and the gate', (
     expect(asked).toEqual(['/fapi/v1/exchangeInfo']);
   });
 
-  it('a -1121 answer (a symbol delisted since the list was read) is a bad request naming venue and endpoint, and holds nothing', async () => {
+  it('a -1121 answer (a symbol delisted since the list was read) is an unknown symbol naming venue and endpoint, and holds nothing', async () => {
     const { asked, gate, deps } = binance();
     const r = await buildSnapshot(deps, 'BTCUSDT');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error).toMatchObject({ kind: 'bad-request', venue: 'binance', status: 400 });
+    expect(r.error).toMatchObject({ kind: 'unknown-symbol', venue: 'binance' });
+    expect(r.error.message).toMatch(/BTCUSDT is no longer listed \(code -1121\)/);
     expect(['/fapi/v1/premiumIndex', '/fapi/v1/openInterest']).toContain(r.error.endpoint);
     expect(r.error.retryAt).toBeUndefined();
     // Not a rate limit or a region block: the venue is not held back, the next ask goes out.
     expect(gate.status()).toMatchObject({ heldUntil: null, hold: null });
     const before = asked.length;
     const again = await binanceMarket.quote({ venue: 'binance', symbol: 'ETHUSDT', asset: 'ETH', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null }, gate);
-    expect(again.ok || again.error.kind).toBe('bad-request');
+    expect(again.ok || again.error.kind).toBe('unknown-symbol');
     expect(asked.length).toBeGreaterThan(before);
   });
 });
