@@ -25,6 +25,7 @@ export function mountHost(doc: Document): Mounted {
   const container = doc.createElement('div');
   shadow.append(style, container);
   doc.documentElement.appendChild(host);
+  const stopTheme = followTheme(doc, host);
   return {
     host,
     container,
@@ -36,7 +37,37 @@ export function mountHost(doc: Document): Mounted {
       if (!host.hasAttribute('data-placed')) host.setAttribute('data-placed', '');
     },
     remove() {
+      stopTheme();
       host.remove();
     },
+  };
+}
+
+/** Re-samples at most this often: some pages restyle <body> on every scroll lock or modal. */
+const THEME_SAMPLE_MS = 500;
+
+/**
+ * Keeps the panel's theme with the page's when the trader switches it: exchanges flip a class or a
+ * data attribute on <html> or <body>, or follow the OS. Watches those two elements' attributes only
+ * (never the subtree) and the OS setting.
+ */
+function followTheme(doc: Document, host: HTMLElement): () => void {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const sample = () => {
+    pending = undefined;
+    const theme = pageTheme(doc);
+    if (host.dataset.theme !== theme) host.dataset.theme = theme;
+  };
+  const soon = () => {
+    pending ??= setTimeout(sample, THEME_SAMPLE_MS);
+  };
+  const observer = new MutationObserver(soon);
+  for (const el of [doc.documentElement, doc.body]) if (el) observer.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+  const media = matchMedia('(prefers-color-scheme: light)');
+  media.addEventListener('change', soon);
+  return () => {
+    observer.disconnect();
+    media.removeEventListener('change', soon);
+    if (pending !== undefined) clearTimeout(pending);
   };
 }

@@ -50,6 +50,10 @@ h4 { margin: 8px 0 2px; font-size: 11px; text-transform: uppercase; letter-spaci
 .muted { color: var(--muted); font-weight: 400; font-size: 11px; }
 .row { display: flex; justify-content: space-between; gap: 8px; padding: 1px 0; }
 .label { color: var(--muted); }
+.row:focus-within { position: relative; }
+.label[title]:focus-visible::after { content: attr(title); position: absolute; left: 0; right: 0; top: 100%; z-index: 1;
+  margin-top: 2px; padding: 4px 6px; background: var(--chip); color: var(--fg); border: 1px solid var(--line);
+  border-radius: 4px; font-size: 11px; font-weight: 400; white-space: pre-line; }
 .value { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; }
 .value.unknown { color: var(--muted); cursor: help; font-weight: 400; }
 .tone-danger { color: var(--danger); } .tone-caution { color: var(--caution); } .tone-calm { color: var(--calm); }

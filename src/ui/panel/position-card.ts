@@ -9,6 +9,7 @@ import { h, type TreeElement } from '../tree';
 import { field } from './field';
 import { asField, privateField } from './figures';
 import { marketInputs } from './market-inputs';
+import { partNote } from './part-note';
 import { windowSwitch } from './window-switch';
 
 interface Props {
@@ -94,6 +95,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
   const markSource = 'source' in v.mark && v.mark.source === 'page' ? 'the page' : 'the market data';
   const pct4 = (r: number) => formatPercent(r, 4, true);
   const w = settings.window;
+  const note = (part: Parameters<typeof partNote>[1]) => partNote(snapshot, part, now);
   const live: LiveCard | null =
     'source' in v.mark && v.mark.source === 'page' && 'value' in v.liq
       ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, dangerBelow: settings.dangerBelow, cautionBelow: settings.cautionBelow }
@@ -141,7 +143,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     }),
     v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens computes a different liquidation price (${formatPercent(v.liqGap ?? 0, 2)} apart).`),
     field('daily-vol', 'Daily volatility', inputs?.dailyVol ? known(inputs.dailyVol, formatPercent(inputs.dailyVol, 2)) : unknown(inputs ? 'not enough daily candles' : marketNote(market)), {
-      explain: 'standard deviation of daily log returns over the last 30 days',
+      explain: `standard deviation of daily log returns over the last 30 days; ${note('candles')}`,
     }),
     field('liq-sigma', 'Daily moves away', asField(v.sigma, (k) => `${formatNumber(k, 2)}σ`), {
       explain: `|ln(P/LP)| / σ_day, σ_day ${inputs?.dailyVol ? formatPercent(inputs.dailyVol, 2) : 'unknown'} from 30 daily closes; ${age}`,
@@ -167,7 +169,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     field('liq-shift-per-day', 'Liq. price walks / day', asField(v.liqShiftPerDay, (x) => formatMoney(x, true)), {
       explain: 'per day / (Q·(1 − s·m)): paying funding drains isolated margin and moves the liquidation price toward the mark',
     }),
-    field('funding-avg-7d', '7-day average rate', asField(v.avg7d, pct4), { explain: 'mean of settled rates over 7 days, per interval' }),
+    field('funding-avg-7d', '7-day average rate', asField(v.avg7d, pct4), { explain: `mean of settled rates over 7 days, per interval; ${note('funding')}` }),
 
     h('h4', {}, 'Market regime ', windowSwitch(w)),
     h('div', { class: 'row sr-only' }, h('span', { class: 'label' }, 'Window'), h('span', { class: 'value', 'data-field': 'regime-window', 'data-value': w }, w)),
@@ -176,15 +178,21 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
         ? `${REGIME_DESCRIPTIONS[regime.regime].meaning} Δprice ${formatPercent(regime.priceChange, 2, true)}, ΔOI ${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching started)' : ''}, funding ${pct4(regime.rate8h)}/8h, window ${w}; ${age}`
         : age,
     }),
-    field('price-change', `Price ${w}`, regime ? known(regime.priceChange, formatPercent(regime.priceChange, 2, true)) : changeField(inputs?.priceChange)),
+    field('price-change', `Price ${w}`, regime ? known(regime.priceChange, formatPercent(regime.priceChange, 2, true)) : changeField(inputs?.priceChange), {
+      explain: `mark now against the hourly close ${w} ago; ${note('candles')}`,
+    }),
     field('oi-change', `Open interest ${w}`, regime ? known(regime.oiChange, `${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching)' : ''}`) : changeField(inputs?.oiChange), {
-      explain: 'in base units (coins), not USD',
+      explain: `open interest now against ${w} ago, in base units (coins), not USD; ${note('oi')}`,
     }),
     field('funding-stretch', 'Funding stretch', regime ? known(regime.stretch, regime.stretch) : regimeUnknown, {
-      explain: '|rate per 8h|: ≤ 0.01% balanced, ≤ 0.03% elevated, ≤ 0.05% stretched, above extreme',
+      explain: `|rate per 8h|: ≤ 0.01% balanced, ≤ 0.03% elevated, ≤ 0.05% stretched, above extreme; ${note('quote')}`,
     }),
-    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${Math.round(x * 100)}th pct`), { explain: 'rank of the current rate among the last 30 days of settled rates' }),
-    field('crowded-side', 'Crowded side', regime ? known(regime.crowded, regime.crowded) : regimeUnknown),
+    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${Math.round(x * 100)}th pct`), {
+      explain: `rank of the current rate among the last 30 days of settled rates; ${note('funding')}`,
+    }),
+    field('crowded-side', 'Crowded side', regime ? known(regime.crowded, regime.crowded) : regimeUnknown, {
+      explain: `the side that pays funding once it is stretched beyond balanced: positive rate, longs; negative, shorts; ${note('quote')}`,
+    }),
     regime && h('p', { class: `note-line${regime.crowded === (p.side === 'long' ? 'longs' : 'shorts') ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': regime.note }, regime.note),
   );
   return { el, live };

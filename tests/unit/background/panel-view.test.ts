@@ -70,6 +70,34 @@ describe('panel views', () => {
     expect(JSON.stringify(treeOf(bundled))).toMatch(/bundled copy/);
   });
 
+  it('explains the regime figures with the source and age of the data behind them', async () => {
+    const base = snapshotFixture();
+    const snap = snapshotFixture({
+      quote: { ...base.quote, fetchedAt: T },
+      oiBasis: 'recorded',
+      parts: {
+        ...base.parts,
+        candles: { fetchedAt: T - 180_000, source: '/fapi/v1/klines', error: null },
+        oi: { fetchedAt: T - 60_000, source: 'recorded', error: null },
+        funding: { fetchedAt: T - 7_200_000, source: '/fapi/v1/fundingRate', error: { kind: 'timeout', venue: 'binance', endpoint: '/fapi/v1/fundingRate', message: 'binance did not answer in time' } },
+      },
+    });
+    const r = await views({ snapshot: async () => ({ ok: true, snapshot: snap }) }).panels.view(request([positionFixture()]), 1, () => undefined);
+    // The position card comes after the market block: its titles are the ones kept.
+    const titles = new Map<string, string>();
+    const walk = (n: TreeNode) => {
+      if (typeof n === 'string') return;
+      const f = n.a['data-field'];
+      if (typeof f === 'string' && typeof n.a['title'] === 'string') titles.set(f, n.a['title']);
+      n.c.forEach(walk);
+    };
+    walk(treeOf(r));
+    expect(titles.get('price-change')).toMatch(/candles: \/fapi\/v1\/klines, 3m old/);
+    expect(titles.get('oi-change')).toMatch(/snapshots PerpLens recorded while watching, 60s old|snapshots PerpLens recorded while watching, 1m old/);
+    expect(titles.get('funding-percentile-30d')).toMatch(/funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/);
+    expect(titles.get('crowded-side')).toMatch(/positive rate, longs/);
+  });
+
   it('answers a tab holding the last version with only what changed', async () => {
     const { panels } = views();
     const first = await panels.view(request([positionFixture()]), 7, () => undefined);

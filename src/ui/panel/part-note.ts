@@ -1,0 +1,23 @@
+import type { MarketSnapshot, SnapshotPart } from '../../venues/snapshot-types';
+import { formatAge } from '../format';
+
+/**
+ * Where a part of the market data came from and how old it is, for a figure's explanation:
+ * "candles /fapi/v1/klines, 3m old". Open interest PerpLens records itself says so.
+ */
+export function partNote(snapshot: MarketSnapshot | null, part: SnapshotPart, now: number): string {
+  if (!snapshot) return 'market data not loaded yet';
+  const status = snapshot.parts[part];
+  const source = status.source === 'recorded' ? 'snapshots PerpLens recorded while watching' : (status.source ?? 'no data yet');
+  const age = status.fetchedAt === null ? '' : `, ${formatAge(Math.max(0, now - status.fetchedAt))} old`;
+  const failing = status.error ? `; last refresh failed: ${status.error.message}` : '';
+  return `${PART_NAME[part]}: ${source}${age}${failing}`;
+}
+
+const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
+  quote: 'quote',
+  funding: 'funding history',
+  oi: 'open-interest history',
+  candles: 'candles',
+  tiers: 'margin tiers',
+};
