@@ -27,9 +27,7 @@ const file = (name: string): string => readFileSync(join(DIR, name), 'utf8');
  *     (pages.md; captions.ts marks its Chinese captions as unconfirmed guesses), and a fixture built
  *     from those guesses would only test the guesses. A language the reader does not know is covered
  *     instead (unknown-language, ko-reordered-patterns): it must say "read by value patterns".
- *     Known limitation pinned by ko-reordered-patterns: in that mode a coin whose name starts with a
- *     lower-case letter (kPEPE) has no size cell recognised (page-kit classifyCell wants an
- *     upper-case unit), so the row is unreadable rather than read.
+ *     ko-reordered-patterns holds a k-coin (kPEPE, "120,000 kPEPE"): its size is read by pattern too.
  */
 const FIXTURES: Record<string, string> = {
   several: 'https://app.hyperliquid.xyz/trade/ETH',
@@ -99,7 +97,7 @@ describe('hyperliquidPage fixtures', () => {
       tr.replaceChild(mark, entry);
       tr.replaceChild(entry, slot);
     }
-    expect(before).toEqual([[3438.8, 3143.3], [85670, 94973], false, false]);
+    expect(before).toEqual([[3438.8, 3143.3], [85670, 94973], [0.01182, 0.01201], false]);
     expect(prices()).toEqual(before);
   });
 

@@ -220,14 +220,15 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
     });
   }
 
+  const liq = num('liq');
   return finishRow('hyperliquid', {
     symbol: coin,
     side,
     size,
     entryPrice: num('entry'),
     markPrice: num('mark'),
-    liqPrice: num('liq'),
-    liqUnread: liqUnread(at('liq'), num('liq')),
+    liqPrice: liq,
+    liqUnread: liqUnread(at('liq'), liq),
     margin: amount('margin'),
     marginMode,
     leverage,

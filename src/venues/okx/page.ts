@@ -308,14 +308,15 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
 
   if (!cols) return readByPatterns(all, symbol, side, size, marginMode, leverage, ctx);
 
+  const liq = num('liq');
   return finishRow('okx', {
     symbol,
     side,
     size: size ? size.base : null,
     entryPrice: num('entry'),
     markPrice: num('mark'),
-    liqPrice: num('liq'),
-    liqUnread: liqUnread(at('liq'), num('liq')),
+    liqPrice: liq,
+    liqUnread: liqUnread(at('liq'), liq),
     margin: amount('margin'),
     marginMode,
     leverage,

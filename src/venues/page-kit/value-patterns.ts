@@ -17,7 +17,10 @@ export type CellValue =
   | { kind: 'empty' }
   /** A bare number: a price, or a size shown without its unit. */
   | ({ kind: 'number' } & ShownNumber)
-  /** A number with an upper-case unit ("0.500 BTC", "1,475.00 USDT (Isolated)", "+500.06 USDT (+33.90%)"). */
+  /**
+ * A number with a coin unit ("0.500 BTC", "1,475.00 USDT (Isolated)", "+500.06 USDT (+33.90%)",
+ * "120,000 kPEPE"): upper case, after at most one lower-case prefix letter (Hyperliquid's k-coins).
+ */
   | ({ kind: 'amount'; unit: string; tail: string } & ShownNumber)
   | { kind: 'percent' }
   | { kind: 'text'; text: string };
@@ -27,7 +30,7 @@ const EMPTY = /^(?:|-+|—|–|N\/A|n\/a)$/;
 const NUMBER_CORE = String.raw`[-+]?\s?\d(?:[\d.,']|\s(?=\d{3}(?!\d)))*`;
 const PERCENT = new RegExp(String.raw`^\(?${NUMBER_CORE}\s?%\)?$`);
 const BARE = new RegExp(String.raw`^${NUMBER_CORE}$`);
-const AMOUNT = new RegExp(String.raw`^(${NUMBER_CORE})\s?([A-Z][A-Z0-9]{1,11})(?:\s+(.*))?$`);
+const AMOUNT = new RegExp(String.raw`^(${NUMBER_CORE})\s?([a-z]?[A-Z][A-Z0-9]{1,11})(?:\s+(.*))?$`);
 const FIRST_NUMBER = /\d(?:[\d.,']|\s(?=\d{3}(?!\d)))*/;
 
 /** Decimal places of the first number in `text`, reading ',' and '.' as the locale does. */
