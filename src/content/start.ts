@@ -376,11 +376,16 @@ function stop(): void {
 
 let matchedHref: string | null = null;
 let lastMatch: PageMatch | null = null;
+let urlMatched = false;
 function matchHere(): PageMatch | null {
-  if (location.href === matchedHref) return lastMatch;
-  const symbol = venue.reader.matchUrl(new URL(location.href));
+  // A URL that names the symbol settles it; one that does not leaves the title, read each tick.
+  if (location.href === matchedHref && urlMatched) return lastMatch;
+  const url = new URL(location.href);
+  const fromUrl = venue.reader.matchUrl(url);
+  urlMatched = fromUrl !== null;
   matchedHref = location.href;
-  lastMatch = symbol ? { venue: venue.reader.venue, symbol } : null;
+  const symbol = fromUrl ?? venue.reader.matchTitle?.(url, document.title) ?? null;
+  if (symbol !== lastMatch?.symbol) lastMatch = symbol ? { venue: venue.reader.venue, symbol } : null;
   return lastMatch;
 }
 

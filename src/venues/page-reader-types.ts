@@ -42,6 +42,11 @@ export interface ReadContext {
 export interface VenuePageReader {
   venue: VenueId;
   matchUrl(url: URL): string | null;
+  /**
+   * The symbol from the document title, for a trading page whose URL names none (Hyperliquid's bare
+   * `/trade` shows the last market, named only in the title). Never overrides the URL.
+   */
+  matchTitle?(url: URL, title: string): string | null;
   /** The smallest stable element that contains the positions table, or null when not on the page (yet). */
   findAnchor(doc: Document): Element | null;
   read(anchor: Element, ctx: ReadContext): PageRead;

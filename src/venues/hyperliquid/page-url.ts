@@ -1,6 +1,19 @@
+import { isHyperliquidCoin } from './symbol';
+
 // app.hyperliquid.xyz/trade/{COIN}; coins keep their case (`kPEPE`). Spot pairs (`@107`, `PURR/USDC`)
 // and HIP-3 markets (`dex:COIN`) are not the perpetuals PerpLens reads.
 const TRADE_PATH = /^\/trade\/([A-Za-z0-9]{1,20})\/?$/;
+
+/** The trading page without a coin in its path: it shows the market last traded. */
+const BARE_TRADE_PATH = /^\/(?:trade\/?)?$/;
+/** `"73.483 | SOL | Hyperliquid"` (pages.md): the price, the coin, the venue. */
+const TITLE = /^\s*[-+]?[\d.,]+\s*\|\s*([A-Za-z0-9]{1,20})\s*\|\s*Hyperliquid\s*$/;
+
+export function hyperliquidSymbolFromTitle(url: URL, title: string): string | null {
+  if (url.hostname !== 'app.hyperliquid.xyz' || !BARE_TRADE_PATH.test(url.pathname)) return null;
+  const coin = TITLE.exec(title)?.[1];
+  return coin !== undefined && isHyperliquidCoin(coin) ? coin : null;
+}
 
 export function hyperliquidSymbolFromUrl(url: URL): string | null {
   if (url.hostname !== 'app.hyperliquid.xyz') return null;

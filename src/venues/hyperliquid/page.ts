@@ -10,7 +10,7 @@ import { classifyCell, shownDecimals, sideFromInlineColour, solveEntryMark, type
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
 import { HYPERLIQUID_COLUMNS, HYPERLIQUID_MODE, HYPERLIQUID_SIDE_COLOURS } from './captions';
-import { hyperliquidSymbolFromUrl } from './page-url';
+import { hyperliquidSymbolFromTitle, hyperliquidSymbolFromUrl } from './page-url';
 import { isHyperliquidCoin } from './symbol';
 import { byLayout } from '../page-kit/layout-memo';
 
@@ -269,6 +269,7 @@ function emptyStateOutside(anchor: Element, table: Element | null): boolean {
 export const hyperliquidPage: VenuePageReader = {
   venue: 'hyperliquid',
   matchUrl: hyperliquidSymbolFromUrl,
+  matchTitle: hyperliquidSymbolFromTitle,
   findAnchor,
   read,
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchVenuePage } from '../../../src/venues';
+import { hyperliquidSymbolFromTitle } from '../../../src/venues/hyperliquid/page-url';
 
 describe('matchVenuePage', () => {
   it.each([
@@ -36,5 +37,27 @@ describe('matchVenuePage', () => {
     'https://dydx.trade/portfolio',
   ])('%s is not a futures page', (url) => {
     expect(matchVenuePage(new URL(url))).toBeNull();
+  });
+});
+
+describe('hyperliquidSymbolFromTitle: the bare trading page names its market only in the title', () => {
+  it.each([
+    ['https://app.hyperliquid.xyz/trade', '73.483 | SOL | Hyperliquid', 'SOL'],
+    ['https://app.hyperliquid.xyz/', '97,123.5 | BTC | Hyperliquid', 'BTC'],
+    ['https://app.hyperliquid.xyz/trade/', '0.011820 | kPEPE | Hyperliquid', 'kPEPE'],
+  ])('%s titled %s → %s', (url, title, coin) => {
+    expect(hyperliquidSymbolFromTitle(new URL(url), title)).toBe(coin);
+  });
+
+  it.each([
+    // The URL names the coin: the title never overrides it.
+    ['https://app.hyperliquid.xyz/trade/ETH', '73.483 | SOL | Hyperliquid'],
+    ['https://app.hyperliquid.xyz/portfolio', '73.483 | SOL | Hyperliquid'],
+    ['https://app.hyperliquid.xyz/trade', 'Hyperliquid'],
+    ['https://app.hyperliquid.xyz/trade', '73.483 | PURR/USDC | Hyperliquid'],
+    ['https://app.hyperliquid.xyz/trade', '73.483 | SOL | Evil'],
+    ['https://evil.example/trade', '73.483 | SOL | Hyperliquid'],
+  ])('%s titled %s → nothing', (url, title) => {
+    expect(hyperliquidSymbolFromTitle(new URL(url), title)).toBeNull();
   });
 });
