@@ -63,6 +63,20 @@ describe('Binance page reader: fixtures', () => {
     expect(first?.ok && first.position.markPrice).toBe(60500);
   });
 
+  it('a virtualised list rendering fewer rows than the Positions tab counts says so; an equal count says nothing', () => {
+    const doc = parse(fixture('several-positions.html'));
+    const anchor = binancePage.findAnchor(doc);
+    if (!anchor) throw new Error('no anchor');
+    const full = binancePage.read(anchor, context(doc));
+    expect(full.rows).toHaveLength(3);
+    expect(full.notes.join(' ')).not.toMatch(/Positions tab counts/);
+    // The list scrolled: its last row is no longer rendered.
+    doc.querySelector('tr[data-row-key="SOLUSDT-BOTH"]')?.remove();
+    const partial = binancePage.read(anchor, context(doc));
+    expect(partial.rows).toHaveLength(2);
+    expect(partial.notes).toContain('the Positions tab counts 3, 2 shown here: the others are scrolled out of view or filtered on the page');
+  });
+
   it('reordered page with the PNL column hidden too: the rest is read by caption, the PnL is absent', () => {
     const doc = parse(fixture('reordered-hidden-columns.html'));
     const index = Array.from(doc.querySelectorAll('thead th')).findIndex((th) => th.textContent?.includes('PNL'));

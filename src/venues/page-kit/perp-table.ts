@@ -468,8 +468,10 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       const pattern = read ? null : patternTable(anchor, cfg);
       const rows = read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null);
       if (rows) {
-        if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (tabCount(anchor.ownerDocument) ?? 0) > 0)) return page('loading');
-        return page('ok', rows.rows, rows.notes);
+        const counted = tabCount(anchor.ownerDocument);
+        if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (counted ?? 0) > 0)) return page('loading');
+        const mismatch = countMismatch(counted, rows.rows.length);
+        return page('ok', rows.rows, mismatch ? [...rows.notes, mismatch] : rows.notes);
       }
       if (hasLoadingMarker(anchor)) return page('loading');
       const count = tabCount(anchor.ownerDocument);
@@ -478,4 +480,16 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       return page('no-table');
     },
   };
+}
+
+/**
+ * A virtualised or filtered list shows fewer rows than the positions tab counts: say so, so the
+ * trader knows the panel covers only what the page renders. More rows than counted means a row was
+ * read twice or the count lags: said too.
+ */
+export function countMismatch(counted: number | null, read: number): string | null {
+  if (counted === null || counted === read) return null;
+  return counted > read
+    ? `the Positions tab counts ${counted}, ${read} shown here: the others are scrolled out of view or filtered on the page`
+    : `${read} rows read but the Positions tab counts ${counted}`;
 }
