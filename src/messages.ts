@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { FetchError } from './venues/market-types';
+import type { FetchError, QuoteFigure } from './venues/market-types';
 import { FETCH_ERROR_KINDS } from './venues/market-types';
 import type { Position } from './venues/position-types';
 import type { MarketSnapshot } from './venues/snapshot-types';
@@ -89,6 +89,20 @@ const FetchErrorSchema = v.object({
   status: v.optional(finite),
 });
 
+// Where each figure of a quote came from: only the quote's figure names, each an endpoint path.
+const figureSource = v.optional(v.pipe(v.string(), v.maxLength(300)));
+const FigureSources = v.strictObject({
+  markPrice: figureSource,
+  indexPrice: figureSource,
+  lastPrice: figureSource,
+  fundingRate: figureSource,
+  fundingIntervalHours: figureSource,
+  nextFundingTime: figureSource,
+  fundingCap: figureSource,
+  fundingFloor: figureSource,
+  openInterest: figureSource,
+} satisfies Record<QuoteFigure, typeof figureSource>);
+
 const Quote = v.object({
   venue: venueId,
   symbol: v.string(),
@@ -102,6 +116,7 @@ const Quote = v.object({
   fundingCap: nullableFinite,
   fundingFloor: nullableFinite,
   openInterest: nullableFinite,
+  figureSources: FigureSources,
   source: v.string(),
   fetchedAt: finite,
 });

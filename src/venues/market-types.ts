@@ -3,7 +3,11 @@ import type { VenueId } from './types';
 
 /** A figure as fetched: where it came from and when, so the UI can say how old it is. */
 export interface Sourced {
-  /** Endpoint path the figure came from, e.g. `/fapi/v1/premiumIndex`. */
+  /**
+   * The endpoint path it was fetched from, e.g. `/fapi/v1/premiumIndex` (Hyperliquid: `/info <type>`);
+   * for a quote, the paths of every endpoint that fed it, joined with ` + `. Which figure came from
+   * which of them: `MarketQuote.figureSources`.
+   */
   source: string;
   /** Epoch ms at which the response arrived. */
   fetchedAt: number;
@@ -32,6 +36,20 @@ export interface Instrument {
   fundingIntervalHours: number | null;
 }
 
+/** The figures of a quote, each of which names the endpoint it came from (`MarketQuote.figureSources`). */
+export const QUOTE_FIGURES = [
+  'markPrice',
+  'indexPrice',
+  'lastPrice',
+  'fundingRate',
+  'fundingIntervalHours',
+  'nextFundingTime',
+  'fundingCap',
+  'fundingFloor',
+  'openInterest',
+] as const;
+export type QuoteFigure = (typeof QUOTE_FIGURES)[number];
+
 /** The fast-moving part of a market: prices, the current funding rate and open interest now. */
 export interface MarketQuote extends Sourced {
   venue: VenueId;
@@ -55,6 +73,14 @@ export interface MarketQuote extends Sourced {
   fundingFloor: number | null;
   /** Open interest now, in BASE units (coins), never contracts or USD. */
   openInterest: number | null;
+  /**
+   * The endpoint path each figure came from, one of those in `source`: an entry for every figure that
+   * is not null, none for a null one. A figure the venue fixes rather than serves (Hyperliquid's hourly
+   * interval and cap, dYdX's hourly schedule) names the one request its quote came with. Figures
+   * outside the quote (funding average and percentile, volatility, price and OI changes, tiers) carry
+   * their part's source and fetchedAt instead (`parts` in snapshot-types.ts).
+   */
+  figureSources: Partial<Record<QuoteFigure, string>>;
 }
 
 export interface FundingPoint {

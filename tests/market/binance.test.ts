@@ -130,6 +130,17 @@ describe('binanceMarket.quote', () => {
       fundingCap: 0.003,
       fundingFloor: -0.003,
       openInterest: 10659.509,
+      // lastPrice is null (not in premiumIndex): no entry.
+      figureSources: {
+        markPrice: '/fapi/v1/premiumIndex',
+        indexPrice: '/fapi/v1/premiumIndex',
+        fundingRate: '/fapi/v1/premiumIndex',
+        fundingIntervalHours: '/fapi/v1/fundingInfo',
+        nextFundingTime: '/fapi/v1/premiumIndex',
+        fundingCap: '/fapi/v1/fundingInfo',
+        fundingFloor: '/fapi/v1/fundingInfo',
+        openInterest: '/fapi/v1/openInterest',
+      },
       source: '/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo',
       fetchedAt: T0 + 30 * 60_000,
     });
@@ -148,6 +159,14 @@ describe('binanceMarket.quote', () => {
     expect(r.ok && [r.value.fundingIntervalHours, r.value.fundingCap, r.value.fundingFloor]).toEqual([null, null, null]);
     // fundingInfo answered (the symbol runs Binance's defaults): it still fed the quote.
     expect(r.ok && r.value.source).toBe('/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo');
+    // …but no figure came from it.
+    expect(r.ok && r.value.figureSources).toEqual({
+      markPrice: '/fapi/v1/premiumIndex',
+      indexPrice: '/fapi/v1/premiumIndex',
+      fundingRate: '/fapi/v1/premiumIndex',
+      nextFundingTime: '/fapi/v1/premiumIndex',
+      openInterest: '/fapi/v1/openInterest',
+    });
   });
 
   it('still quotes when fundingInfo fails (it only refines interval and caps)', async () => {
@@ -156,6 +175,14 @@ describe('binanceMarket.quote', () => {
     expect(r.ok && [r.value.markPrice, r.value.fundingIntervalHours]).toEqual([11793.63104562, null]);
     // Only the endpoints that fed the quote are named.
     expect(r.ok && r.value.source).toBe('/fapi/v1/premiumIndex + /fapi/v1/openInterest');
+    // Interval and caps are null without fundingInfo: no entry, and no figure names it.
+    expect(r.ok && r.value.figureSources).toEqual({
+      markPrice: '/fapi/v1/premiumIndex',
+      indexPrice: '/fapi/v1/premiumIndex',
+      fundingRate: '/fapi/v1/premiumIndex',
+      nextFundingTime: '/fapi/v1/premiumIndex',
+      openInterest: '/fapi/v1/openInterest',
+    });
   });
 
   it('treats nextFundingTime 0 as unknown', async () => {
@@ -163,6 +190,7 @@ describe('binanceMarket.quote', () => {
     routes['/fapi/v1/premiumIndex'] = { ...(routes['/fapi/v1/premiumIndex'] as object), nextFundingTime: 0 };
     const r = await binanceMarket.quote(inst(), serve(routes));
     expect(r.ok && r.value.nextFundingTime).toBeNull();
+    expect(r.ok && 'nextFundingTime' in r.value.figureSources).toBe(false);
   });
 
   it('encodes the symbol instead of pasting it into the URL', async () => {

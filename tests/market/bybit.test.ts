@@ -142,6 +142,17 @@ describe('bybitMarket.quote', () => {
       fundingCap: 0.005,
       fundingFloor: -0.005,
       openInterest: 52003.1,
+      figureSources: {
+        markPrice: '/v5/market/tickers',
+        indexPrice: '/v5/market/tickers',
+        lastPrice: '/v5/market/tickers',
+        fundingRate: '/v5/market/tickers',
+        fundingIntervalHours: '/v5/market/tickers',
+        nextFundingTime: '/v5/market/tickers',
+        fundingCap: '/v5/market/tickers',
+        fundingFloor: '/v5/market/tickers',
+        openInterest: '/v5/market/tickers',
+      },
       source: '/v5/market/tickers',
       fetchedAt: NOW,
     });
@@ -150,6 +161,24 @@ describe('bybitMarket.quote', () => {
   it('takes the interval from the instrument list when the ticker has no fundingIntervalHour (older shape)', async () => {
     const r = await bybitMarket.quote(inst('BTCUSDT', 4), serve({ '/v5/market/tickers': fixture('bybit/tickers-legacy.json') }));
     expect(r.ok && [r.value.fundingIntervalHours, r.value.fundingCap, r.value.fundingFloor, r.value.fundingRate]).toEqual([4, null, null, -0.001034]);
+    // The interval is the instrument list's, so that endpoint fed the quote; no cap, so no cap or floor entry.
+    expect(r.ok && r.value.source).toBe('/v5/market/tickers + /v5/market/instruments-info');
+    expect(r.ok && r.value.figureSources).toEqual({
+      markPrice: '/v5/market/tickers',
+      indexPrice: '/v5/market/tickers',
+      lastPrice: '/v5/market/tickers',
+      fundingRate: '/v5/market/tickers',
+      fundingIntervalHours: '/v5/market/instruments-info',
+      nextFundingTime: '/v5/market/tickers',
+      openInterest: '/v5/market/tickers',
+    });
+  });
+
+  it('leaves the interval unnamed when neither the ticker nor the instrument list has one', async () => {
+    const r = await bybitMarket.quote(inst('BTCUSDT', null), serve({ '/v5/market/tickers': fixture('bybit/tickers-legacy.json') }));
+    expect(r.ok && r.value.fundingIntervalHours).toBeNull();
+    expect(r.ok && r.value.source).toBe('/v5/market/tickers');
+    expect(r.ok && Object.keys(r.value.figureSources).sort()).toEqual(['fundingRate', 'indexPrice', 'lastPrice', 'markPrice', 'nextFundingTime', 'openInterest']);
   });
 
   it.each([
@@ -161,6 +190,10 @@ describe('bybitMarket.quote', () => {
     const body = withRows('bybit/tickers.json', (rows) => rows.map((row) => ({ ...row, ...patch })));
     const r = await bybitMarket.quote(inst(), serve({ '/v5/market/tickers': body }));
     expect(r.ok && r.value).toMatchObject(expected);
+    // A figure read as null has no source; one read has the ticker's.
+    for (const [figure, value] of Object.entries(expected)) {
+      expect(r.ok && r.value.figureSources[figure as keyof typeof r.value.figureSources]).toBe(value === null ? undefined : '/v5/market/tickers');
+    }
   });
 
   it('encodes the symbol instead of pasting it into the URL', async () => {

@@ -126,6 +126,15 @@ describe('dydx quote', () => {
     expect(q.nextFundingTime).toBeLessThanOrEqual(after + HOUR);
     expect((q.nextFundingTime ?? 1) % HOUR).toBe(0);
     expect(q.source).toBe('/v4/perpetualMarkets');
+    // No last price, cap or floor: no entry for them.
+    expect(q.figureSources).toEqual({
+      markPrice: '/v4/perpetualMarkets',
+      indexPrice: '/v4/perpetualMarkets',
+      fundingRate: '/v4/perpetualMarkets',
+      fundingIntervalHours: '/v4/perpetualMarkets',
+      nextFundingTime: '/v4/perpetualMarkets',
+      openInterest: '/v4/perpetualMarkets',
+    });
     expect(http.served.map((s) => s.url.toString())).toEqual([`${BASE}/perpetualMarkets?ticker=BTC-USD`]);
     expect(http.shared.get(`${BASE}/perpetualMarkets?ticker=BTC-USD`)).toBe(10_000);
   });

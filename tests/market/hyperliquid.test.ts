@@ -147,6 +147,18 @@ describe('hyperliquid quote', () => {
       fundingCap: 0.04,
       fundingFloor: -0.04,
       openInterest: 688.11,
+      // One request: every figure names it, the fixed interval, next settlement and caps included.
+      figureSources: {
+        markPrice: '/info metaAndAssetCtxs',
+        indexPrice: '/info metaAndAssetCtxs',
+        lastPrice: '/info metaAndAssetCtxs',
+        fundingRate: '/info metaAndAssetCtxs',
+        fundingIntervalHours: '/info metaAndAssetCtxs',
+        nextFundingTime: '/info metaAndAssetCtxs',
+        fundingCap: '/info metaAndAssetCtxs',
+        fundingFloor: '/info metaAndAssetCtxs',
+        openInterest: '/info metaAndAssetCtxs',
+      },
       source: '/info metaAndAssetCtxs',
       fetchedAt: NOW,
     });
@@ -170,6 +182,17 @@ describe('hyperliquid quote', () => {
     expect(sol.lastPrice).toBeNull();
     expect(sol.markPrice).toBe(203.17);
     expect(sol.indexPrice).toBe(203.11);
+    // No mid, no entry.
+    expect(sol.figureSources).toEqual({
+      markPrice: '/info metaAndAssetCtxs',
+      indexPrice: '/info metaAndAssetCtxs',
+      fundingRate: '/info metaAndAssetCtxs',
+      fundingIntervalHours: '/info metaAndAssetCtxs',
+      nextFundingTime: '/info metaAndAssetCtxs',
+      fundingCap: '/info metaAndAssetCtxs',
+      fundingFloor: '/info metaAndAssetCtxs',
+      openInterest: '/info metaAndAssetCtxs',
+    });
   });
 
   it('puts the next funding at the next full hour, also exactly on the hour', async () => {

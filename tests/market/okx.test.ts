@@ -44,6 +44,24 @@ const QUOTE_ROUTES: Routes = {
 
 const QUOTE_SOURCE = '/api/v5/public/mark-price + /api/v5/public/funding-rate + /api/v5/public/open-interest + /api/v5/market/ticker';
 
+/** Each figure's endpoint when every one is there; the index comes from index-tickers only when used. */
+const FIGURE_SOURCES = {
+  markPrice: '/api/v5/public/mark-price',
+  indexPrice: '/api/v5/market/index-tickers',
+  lastPrice: '/api/v5/market/ticker',
+  fundingRate: '/api/v5/public/funding-rate',
+  fundingIntervalHours: '/api/v5/public/funding-rate',
+  nextFundingTime: '/api/v5/public/funding-rate',
+  fundingCap: '/api/v5/public/funding-rate',
+  fundingFloor: '/api/v5/public/funding-rate',
+  openInterest: '/api/v5/public/open-interest',
+};
+
+/** FIGURE_SOURCES without the figures that are null. */
+function sourcesWithout(...nullFigures: (keyof typeof FIGURE_SOURCES)[]): Partial<typeof FIGURE_SOURCES> {
+  return Object.fromEntries(Object.entries(FIGURE_SOURCES).filter(([figure]) => !(nullFigures as string[]).includes(figure)));
+}
+
 function env(data: unknown[]): unknown {
   return { code: '0', msg: '', data };
 }
@@ -128,6 +146,7 @@ describe('okx quote', () => {
     expect(q.openInterest).toBe(28635.1643);
     expect(q.fetchedAt).toBeGreaterThanOrEqual(before);
     expect(q.source).toBe(`${QUOTE_SOURCE} + /api/v5/market/index-tickers`);
+    expect(q.figureSources).toEqual(FIGURE_SOURCES);
     expect(http.served.map((s) => s.url.toString()).sort()).toEqual([
       'https://www.okx.com/api/v5/market/index-tickers?instId=BTC-USDT',
       'https://www.okx.com/api/v5/market/ticker?instId=BTC-USDT-SWAP',
@@ -163,6 +182,8 @@ describe('okx quote', () => {
       expect(r.value.fundingRate).toBe(0.0000182221218054);
       // The source names only the endpoints that fed the quote.
       expect(r.value.source).toBe(QUOTE_SOURCE);
+      // A null index has no entry; index-tickers names no figure.
+      expect(r.value.figureSources).toEqual(sourcesWithout('indexPrice'));
     });
 
     it('asks for the index of a USDC swap by its own family', async () => {
@@ -199,17 +220,22 @@ describe('okx quote', () => {
     expect(r.value.fundingIntervalHours).toBe(4);
     expect(r.value.fundingCap).toBeNull();
     expect(r.value.fundingFloor).toBeNull();
+    expect(r.value.figureSources).toEqual(sourcesWithout('fundingCap', 'fundingFloor'));
   });
 
   it('leaves the interval unknown without a next funding time', async () => {
     const r = await okxMarket.quote(BTC, okxHttp({ ...QUOTE_ROUTES, '/api/v5/public/funding-rate': 'okx/funding-rate-no-next.json' }));
     expect(r.ok && r.value.fundingIntervalHours).toBeNull();
     expect(r.ok && r.value.nextFundingTime).toBe(1743609600000);
+    // That answer carries no caps either.
+    expect(r.ok && [r.value.fundingCap, r.value.fundingFloor]).toEqual([null, null]);
+    expect(r.ok && r.value.figureSources).toEqual(sourcesWithout('fundingIntervalHours', 'fundingCap', 'fundingFloor'));
   });
 
   it('accepts a ticker with no last trade yet', async () => {
     const r = await okxMarket.quote(BTC, okxHttp({ ...QUOTE_ROUTES, '/api/v5/market/ticker': env([{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', last: '' }]) }));
     expect(r.ok && r.value.lastPrice).toBeNull();
+    expect(r.ok && r.value.figureSources).toEqual(sourcesWithout('lastPrice'));
   });
 
   const mark = (markPx: unknown) => ({ ...QUOTE_ROUTES, '/api/v5/public/mark-price': env([{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx, ts: '1743588686291' }]) });

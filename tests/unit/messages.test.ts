@@ -40,6 +40,20 @@ describe('reply parsers', () => {
     expect(parseSnapshotReply({ ok: true, snapshot: { ...snapshot, dailyVol: Number.NaN } })).toBeNull();
     expect(parseSnapshotReply({ ok: true, snapshot: { ...snapshot, quote: { ...snapshot.quote, markPrice: Infinity } } })).toBeNull();
   });
+  it('refuse a quote whose figure sources are missing, name no figure of a quote, or are not strings', () => {
+    const snapshot = snapshotFixture();
+    const withSources = (figureSources: unknown) => ({ ok: true, snapshot: { ...snapshot, quote: { ...snapshot.quote, figureSources } } });
+    expect(parseSnapshotReply(withSources({}))).not.toBeNull();
+    expect(parseSnapshotReply(withSources({ markPrice: '/fapi/v1/premiumIndex' }))).not.toBeNull();
+    const { figureSources: _dropped, ...bare } = snapshot.quote;
+    expect(parseSnapshotReply({ ok: true, snapshot: { ...snapshot, quote: bare } })).toBeNull();
+    expect(parseSnapshotReply(withSources(null))).toBeNull();
+    expect(parseSnapshotReply(withSources('/fapi/v1/premiumIndex'))).toBeNull();
+    expect(parseSnapshotReply(withSources({ ...snapshot.quote.figureSources, dailyVol: '/fapi/v1/klines' }))).toBeNull();
+    expect(parseSnapshotReply(withSources({ ...snapshot.quote.figureSources, source: '/fapi/v1/premiumIndex' }))).toBeNull();
+    expect(parseSnapshotReply(withSources({ ...snapshot.quote.figureSources, markPrice: 1 }))).toBeNull();
+    expect(parseSnapshotReply(withSources({ ...snapshot.quote.figureSources, openInterest: null }))).toBeNull();
+  });
   it('accept a typed failure', () => {
     const error = { kind: 'region-blocked', venue: 'binance', endpoint: '/fapi/v1/premiumIndex', message: 'blocked', status: 451 };
     expect(parseSnapshotReply({ ok: false, error })).toEqual({ ok: false, error });

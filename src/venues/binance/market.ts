@@ -28,6 +28,7 @@ import {
   RiskBrackets,
   type ExchangeSymbol,
 } from './schemas';
+import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
 import { FALLBACK_TIERS_SOURCE, fallbackTiers } from './tiers-fallback';
@@ -133,23 +134,38 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
   const offMark = implausibleMark(p.markPrice, p.indexPrice, 'index');
   if (offMark) return failure('schema', PATH.premiumIndex, offMark);
+  const figures = {
+    markPrice: p.markPrice,
+    indexPrice: p.indexPrice ?? null,
+    // Not in premiumIndex; a ticker request only for it would double the weight of every quote.
+    lastPrice: null,
+    fundingRate: p.lastFundingRate,
+    // Absent from fundingInfo means Binance's default schedule: left null so the snapshot derives it
+    // from the settlement gaps (8 h when there is no history).
+    fundingIntervalHours: adj?.fundingIntervalHours ?? null,
+    nextFundingTime: p.nextFundingTime,
+    fundingCap: adj?.adjustedFundingRateCap ?? null,
+    fundingFloor: adj?.adjustedFundingRateFloor ?? null,
+    openInterest: oi.value.openInterest,
+  };
   return {
     ok: true,
     value: {
       venue: 'binance',
       symbol,
-      markPrice: p.markPrice,
-      indexPrice: p.indexPrice ?? null,
-      // Not in premiumIndex; a ticker request only for it would double the weight of every quote.
-      lastPrice: null,
-      fundingRate: p.lastFundingRate,
-      // Absent from fundingInfo means Binance's default schedule: left null so the snapshot derives it
-      // from the settlement gaps (8 h when there is no history).
-      fundingIntervalHours: adj?.fundingIntervalHours ?? null,
-      nextFundingTime: p.nextFundingTime,
-      fundingCap: adj?.adjustedFundingRateCap ?? null,
-      fundingFloor: adj?.adjustedFundingRateFloor ?? null,
-      openInterest: oi.value.openInterest,
+      ...figures,
+      // Interval and caps are only ever read from fundingInfo (null without it).
+      figureSources: figureSources(figures, {
+        markPrice: PATH.premiumIndex,
+        indexPrice: PATH.premiumIndex,
+        lastPrice: null,
+        fundingRate: PATH.premiumIndex,
+        fundingIntervalHours: PATH.fundingInfo,
+        nextFundingTime: PATH.premiumIndex,
+        fundingCap: PATH.fundingInfo,
+        fundingFloor: PATH.fundingInfo,
+        openInterest: PATH.openInterest,
+      }),
       // Every endpoint that fed the quote: fundingInfo only when it answered (its interval and caps).
       source: [PATH.premiumIndex, PATH.openInterest, ...(adjustments.ok ? [PATH.fundingInfo] : [])].join(' + '),
       fetchedAt: Date.now(),

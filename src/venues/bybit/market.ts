@@ -28,6 +28,7 @@ import {
   TickersResult,
   type InstrumentRow,
 } from './schemas';
+import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
 
@@ -147,23 +148,41 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.
   const offMark = implausibleMark(t.markPrice, t.indexPrice, 'index') ?? implausibleMark(t.markPrice, t.lastPrice, 'last price');
   if (offMark) return failure('schema', PATH.tickers, offMark);
+  // The ticker's interval where it sends one (older answers lack it), else the instrument list's.
+  const intervalFromTicker = t.fundingIntervalHour !== undefined;
+  const figures = {
+    markPrice: t.markPrice,
+    indexPrice: t.indexPrice,
+    lastPrice: t.lastPrice,
+    fundingRate: t.fundingRate,
+    fundingIntervalHours: t.fundingIntervalHour ?? inst.fundingIntervalHours,
+    nextFundingTime: t.nextFundingTime,
+    fundingCap: t.fundingCap,
+    // Bybit's limits are symmetric (instruments-info upperFundingRate = −lowerFundingRate); the
+    // ticker sends the one figure.
+    fundingFloor: t.fundingCap === null ? null : -t.fundingCap,
+    openInterest: t.openInterest,
+  };
+  const intervalSource = intervalFromTicker ? PATH.tickers : PATH.instruments;
   return {
     ok: true,
     value: {
       venue: 'bybit',
       symbol,
-      markPrice: t.markPrice,
-      indexPrice: t.indexPrice,
-      lastPrice: t.lastPrice,
-      fundingRate: t.fundingRate,
-      fundingIntervalHours: t.fundingIntervalHour ?? inst.fundingIntervalHours,
-      nextFundingTime: t.nextFundingTime,
-      fundingCap: t.fundingCap,
-      // Bybit's limits are symmetric (instruments-info upperFundingRate = −lowerFundingRate); the
-      // ticker sends the one figure.
-      fundingFloor: t.fundingCap === null ? null : -t.fundingCap,
-      openInterest: t.openInterest,
-      source: PATH.tickers,
+      ...figures,
+      figureSources: figureSources(figures, {
+        markPrice: PATH.tickers,
+        indexPrice: PATH.tickers,
+        lastPrice: PATH.tickers,
+        fundingRate: PATH.tickers,
+        fundingIntervalHours: intervalSource,
+        nextFundingTime: PATH.tickers,
+        fundingCap: PATH.tickers,
+        fundingFloor: PATH.tickers,
+        openInterest: PATH.tickers,
+      }),
+      // instruments-info only when its interval stood in for the ticker's.
+      source: [PATH.tickers, ...(!intervalFromTicker && figures.fundingIntervalHours !== null ? [PATH.instruments] : [])].join(' + '),
       fetchedAt: Date.now(),
     },
   };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { figureSources } from '../figure-sources';
 import { intervalHoursFromTimes } from '../series';
 import type {
   Candles,
@@ -99,28 +100,42 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const offMark = implausibleMark(m.value.oraclePrice, dayAgo, 'oracle price 24 h ago');
   if (offMark) return failure('schema', MARKETS_PATH, offMark);
   const now = Date.now();
+  const figures = {
+    markPrice: m.value.oraclePrice,
+    indexPrice: m.value.oraclePrice,
+    // The market endpoint carries no last trade price.
+    lastPrice: null,
+    fundingRate: m.value.nextFundingRate,
+    fundingIntervalHours: 1,
+    // Funding settles every hour, in the first block after it.
+    nextFundingTime: Math.floor(now / HOUR) * HOUR + HOUR,
+    fundingCap: null,
+    fundingFloor: null,
+    openInterest: m.value.openInterest,
+  };
   return {
     ok: true,
     value: {
       venue: 'dydx',
       symbol: inst.symbol,
-      markPrice: m.value.oraclePrice,
-      indexPrice: m.value.oraclePrice,
-      // The market endpoint carries no last trade price.
-      lastPrice: null,
-      fundingRate: m.value.nextFundingRate,
-      fundingIntervalHours: 1,
-      // Funding settles every hour, in the first block after it.
-      nextFundingTime: Math.floor(now / HOUR) * HOUR + HOUR,
-      fundingCap: null,
-      fundingFloor: null,
-      openInterest: m.value.openInterest,
+      ...figures,
+      // One request feeds the quote; the hourly schedule (interval, next settlement) stands with it.
+      figureSources: figureSources(figures, {
+        markPrice: MARKETS_PATH,
+        indexPrice: MARKETS_PATH,
+        lastPrice: null,
+        fundingRate: MARKETS_PATH,
+        fundingIntervalHours: MARKETS_PATH,
+        nextFundingTime: MARKETS_PATH,
+        fundingCap: null,
+        fundingFloor: null,
+        openInterest: MARKETS_PATH,
+      }),
       source: MARKETS_PATH,
       fetchedAt: now,
     },
   };
 }
-
 
 async function fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>> {
   const byTime = new Map<number, number>();

@@ -14,6 +14,7 @@ import type {
 } from '../market-types';
 import { implausibleMark, issueText, parseWith } from '../schema';
 import type { InfoType } from './descriptor';
+import { figureSources } from '../figure-sources';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
 import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, isHyperliquidCoin } from './symbol';
@@ -145,27 +146,43 @@ export const hyperliquidMarket: VenueMarketClient = {
     const offMark = implausibleMark(ctx.output.markPx, ctx.output.oraclePx, 'oracle price');
     if (offMark) return hyperliquidError('schema', type, `${inst.symbol}: ${offMark}`);
     const fetchedAt = Date.now();
+    const figures = {
+      // Hyperliquid liquidates on its mark price ("Mark price ... is used for margining,
+      // liquidations, triggering TP/SL, and computing unrealized pnl", docs: trading/robust-price-indices
+      // and trading/liquidations), so distances to liquidation must be measured from markPx.
+      markPrice: ctx.output.markPx,
+      // The oracle price ("used to compute funding rates", same page) is also the price funding is
+      // paid on: payment = size × oracle price × rate (docs: trading/funding). Funding drag on
+      // Hyperliquid should therefore use indexPrice, not markPrice.
+      indexPrice: ctx.output.oraclePx,
+      lastPrice: ctx.output.midPx,
+      fundingRate: ctx.output.funding,
+      fundingIntervalHours: FUNDING_INTERVAL_HOURS,
+      nextFundingTime: Math.floor(fetchedAt / HOUR) * HOUR + HOUR,
+      fundingCap: FUNDING_CAP,
+      fundingFloor: -FUNDING_CAP,
+      openInterest: ctx.output.openInterest,
+    };
     return {
       ok: true,
       value: {
         venue: 'hyperliquid',
         symbol: inst.symbol,
-        // Hyperliquid liquidates on its mark price ("Mark price ... is used for margining,
-        // liquidations, triggering TP/SL, and computing unrealized pnl", docs: trading/robust-price-indices
-        // and trading/liquidations), so distances to liquidation must be measured from markPx.
-        markPrice: ctx.output.markPx,
-        // The oracle price ("used to compute funding rates", same page) is also the price funding is
-        // paid on: payment = size × oracle price × rate (docs: trading/funding). Funding drag on
-        // Hyperliquid should therefore use indexPrice, not markPrice.
-        indexPrice: ctx.output.oraclePx,
+        ...figures,
         fundingPriceBasis: 'index',
-        lastPrice: ctx.output.midPx,
-        fundingRate: ctx.output.funding,
-        fundingIntervalHours: FUNDING_INTERVAL_HOURS,
-        nextFundingTime: Math.floor(fetchedAt / HOUR) * HOUR + HOUR,
-        fundingCap: FUNDING_CAP,
-        fundingFloor: -FUNDING_CAP,
-        openInterest: ctx.output.openInterest,
+        // One request feeds the quote. Interval, next settlement and caps are the venue's fixed
+        // schedule and limit (above), not in the answer: they stand with the quote it came with.
+        figureSources: figureSources(figures, {
+          markPrice: endpoint,
+          indexPrice: endpoint,
+          lastPrice: endpoint,
+          fundingRate: endpoint,
+          fundingIntervalHours: endpoint,
+          nextFundingTime: endpoint,
+          fundingCap: endpoint,
+          fundingFloor: endpoint,
+          openInterest: endpoint,
+        }),
         source: endpoint,
         fetchedAt,
       },

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { intervalHoursFromTimes } from '../series';
+import { figureSources } from '../figure-sources';
 import type {
   Candles,
   FetchError,
@@ -161,20 +162,34 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const openInterest = oi.value.oiCcy ?? oi.value.oi * inst.contractValue;
   const sources: string[] = [PATH.markPrice, PATH.fundingRate, PATH.openInterest, PATH.ticker];
   if (index !== null) sources.push(PATH.indexTickers);
+  const figures = {
+    markPrice: mark.value.markPx,
+    indexPrice: index,
+    lastPrice: ticker.value.last,
+    fundingRate: f.fundingRate,
+    fundingIntervalHours: intervalHours,
+    nextFundingTime: f.fundingTime,
+    fundingCap: f.maxFundingRate,
+    fundingFloor: f.minFundingRate,
+    openInterest,
+  };
   return {
     ok: true,
     value: {
       venue: 'okx',
       symbol,
-      markPrice: mark.value.markPx,
-      indexPrice: index,
-      lastPrice: ticker.value.last,
-      fundingRate: f.fundingRate,
-      fundingIntervalHours: intervalHours,
-      nextFundingTime: f.fundingTime,
-      fundingCap: f.maxFundingRate,
-      fundingFloor: f.minFundingRate,
-      openInterest,
+      ...figures,
+      figureSources: figureSources(figures, {
+        markPrice: PATH.markPrice,
+        indexPrice: PATH.indexTickers,
+        lastPrice: PATH.ticker,
+        fundingRate: PATH.fundingRate,
+        fundingIntervalHours: PATH.fundingRate,
+        nextFundingTime: PATH.fundingRate,
+        fundingCap: PATH.fundingRate,
+        fundingFloor: PATH.fundingRate,
+        openInterest: PATH.openInterest,
+      }),
       source: sources.join(' + '),
       fetchedAt: Date.now(),
     },

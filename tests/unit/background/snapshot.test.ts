@@ -12,6 +12,7 @@ function quote(over: Partial<MarketQuote> = {}): MarketQuote {
   return {
     venue: 'hyperliquid', symbol: 'BTC', markPrice: 110, indexPrice: 110, lastPrice: null, fundingRate: 0.0002,
     fundingIntervalHours: null, nextFundingTime: NOW + H, fundingCap: null, fundingFloor: null, openInterest: 1000,
+    figureSources: { markPrice: '/info', indexPrice: '/info', fundingRate: '/info', nextFundingTime: '/info', openInterest: '/info' },
     source: '/info', fetchedAt: NOW, ...over,
   };
 }

@@ -1,6 +1,7 @@
 import type { MarketSnapshot } from '../../../src/venues/snapshot-types';
 
 const part = { fetchedAt: 1000, source: '/x', error: null };
+const QUOTE_SOURCE = '/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo';
 
 /** A complete, plausible snapshot for UI tests; override what the test is about. */
 export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnapshot {
@@ -21,7 +22,17 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
       fundingCap: 0.02,
       fundingFloor: -0.02,
       openInterest: 85000,
-      source: '/fapi/v1/premiumIndex',
+      figureSources: {
+        markPrice: '/fapi/v1/premiumIndex',
+        indexPrice: '/fapi/v1/premiumIndex',
+        fundingRate: '/fapi/v1/premiumIndex',
+        fundingIntervalHours: '/fapi/v1/fundingInfo',
+        nextFundingTime: '/fapi/v1/premiumIndex',
+        fundingCap: '/fapi/v1/fundingInfo',
+        fundingFloor: '/fapi/v1/fundingInfo',
+        openInterest: '/fapi/v1/openInterest',
+      },
+      source: QUOTE_SOURCE,
       fetchedAt: 1000,
     },
     fundingIntervalHours: 8,
@@ -35,7 +46,7 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
     liquidation: { valuation: 'liquidation', feeRate: 0 },
     sparkline: { price: [1, 2, 3], oi: [3, 2, 1] },
-    parts: { quote: part, funding: part, oi: part, candles: part, tiers: part },
+    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part },
     builtAt: 1000,
     ...over,
   };
