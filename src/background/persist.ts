@@ -8,7 +8,9 @@ export interface StorageLike {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const CACHE_KEY = 'perplens.cache.v1';
+// The version moves whenever a cached shape changes (v2: quotes carry figureSources), so a copy
+// saved by an older build is never restored into a shape it does not fill.
+const CACHE_KEY = 'perplens.cache.v2';
 const RECORDER_KEY = 'perplens.oi.v1';
 const PARTS_KEY = 'perplens.state.v1';
 /** Markets kept per data kind across a worker restart: the recently used ones are what matters. */

@@ -93,7 +93,7 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
         ))}
       </nav>
       <main>
-        <KnownPositions wallets={wallets} refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
+        <KnownPositions venues={venues} wallets={wallets} refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
         {TABS.map((t) => (
           // Every tab has its panel (so each aria-controls points at an element); only the selected one is drawn.
           <div key={t.id} role="tabpanel" id={panelId(t.id)} aria-labelledby={tabId(t.id)} tabIndex={0} class="tabpanel" hidden={tab !== t.id}>
@@ -116,7 +116,7 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
               </>
             )}
             {tab === t.id && t.id === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
-            {tab === t.id && t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} venues={venues} refreshMs={refreshMs} />}
+            {t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} venues={venues} refreshMs={refreshMs} />}
           </div>
         ))}
       </main>

@@ -6,6 +6,7 @@ import { contractState } from '../ui/market-state';
 import { marketInputs } from '../ui/panel/market-inputs';
 import { VENUE_NAMES } from '../venues/names';
 import type { Position } from '../venues/position-types';
+import type { VenueId } from '../venues/types';
 import { marketKey, useMarkets } from './use-markets';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   staleAfter: number;
   dangerBelow: number;
   cautionBelow: number;
+  /** The venues switched on in the options: positions elsewhere are not shown or fetched. */
+  venues: readonly VenueId[];
   /** Wallet addresses from the options: their positions come from the venues' public APIs. */
   wallets: { hyperliquid?: string; dydx?: string };
 }
@@ -20,8 +23,9 @@ interface Props {
 const sameSlot = (a: Position, b: Position) => a.venue === b.venue && a.symbol === b.symbol && a.side === b.side;
 
 /** Positions the open exchange tabs reported and those of the configured wallets, nearest to liquidation first. */
-export function KnownPositions({ refreshMs, staleAfter, dangerBelow, cautionBelow, wallets }: Props) {
-  const [positions, setPositions] = useState<Position[]>([]);
+export function KnownPositions({ venues, refreshMs, staleAfter, dangerBelow, cautionBelow, wallets }: Props) {
+  const [reported, setPositions] = useState<Position[]>([]);
+  const positions = reported.filter((p) => venues.includes(p.venue));
   useEffect(() => {
     let alive = true;
     const add = (more: Position[]) => {
@@ -30,12 +34,12 @@ export function KnownPositions({ refreshMs, staleAfter, dangerBelow, cautionBelo
     void requestKnownPositions().then((r) => add(r.ok ? r.positions : []));
     for (const venue of ['hyperliquid', 'dydx'] as const) {
       const address = wallets[venue];
-      if (address) void requestPositions(venue, address).then((r) => add(r.ok ? r.positions : []));
+      if (address && venues.includes(venue)) void requestPositions(venue, address).then((r) => add(r.ok ? r.positions : []));
     }
     return () => {
       alive = false;
     };
-  }, [wallets.hyperliquid, wallets.dydx]);
+  }, [wallets.hyperliquid, wallets.dydx, venues.join()]);
   const states = useMarkets(positions, refreshMs);
   if (!positions.length) return null;
   const settings = { ...DEFAULT_VIEW_SETTINGS, dangerBelow, cautionBelow };

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR, type FakeAsset } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
 import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
@@ -54,8 +55,45 @@ const num = (p: PositionProbe, field: string) => {
   return Number(v);
 };
 
+const WINDOW_MS = 4 * HOUR;
+
+/**
+ * The 4h price change from the fake's own hourly series: the venue's mark now against the close of the
+ * last candle that ended at or before four hours ago (a candle's close is the price at its end).
+ */
+function priceChangeBy(a: FakeAsset, at: number): number | null {
+  let base: FakeAsset['hourly'][number] | undefined;
+  for (const h of a.hourly) {
+    if (h.time + HOUR > at - WINDOW_MS) break;
+    base = h;
+  }
+  return base ? a.markPrice / base.close - 1 : null;
+}
+
+/**
+ * The 4h open-interest change as each fake serves the history: Binance, Bybit and OKX stamp hour h
+ * with its open interest; dYdX's candle opening at h starts with the hour before's
+ * (startingOpenInterest); Hyperliquid has none, so PerpLens records it while watching, and the fake's
+ * open interest does not move: 0.
+ */
+function oiChangeBy(a: FakeAsset, at: number, venue: string): number | null {
+  if (venue === 'hyperliquid') return 0;
+  let base: number | undefined;
+  a.hourly.forEach((h, i) => {
+    if (h.time > at - WINDOW_MS) return;
+    base = venue === 'dydx' ? (a.hourly[i - 1] ?? h).oi : h.oi;
+  });
+  return base ? a.openInterest / base - 1 : null;
+}
+
+/** The figure equals one of the expected values (the panel's snapshot may be a few seconds older than the probe). */
+function expectOneOf(actual: number, expected: (number | null)[], what: string): void {
+  const close = expected.some((e) => e !== null && Math.abs(actual - e) < 1e-9);
+  expect(close, `${what}: ${actual} not in ${expected.join(', ')}`).toBe(true);
+}
+
 /** Every figure of one position against the hand computation from the page's numbers and risk-math.md. */
-function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH') {
+function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH', market: FakeAsset) {
   const s = side === 'long' ? 1 : -1;
   expect(p.state).toBe('ok');
   expect(num(p, 'mark-price')).toBeCloseTo(pos.mark, 6);
@@ -86,6 +124,10 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   expect(p.fields['regime-window']?.value).toBe('4h');
   const dp = num(p, 'price-change');
   const doi = num(p, 'oi-change');
+  const at = Date.now();
+  expectOneOf(dp, [priceChangeBy(market, at), priceChangeBy(market, at - 10_000)], `${c.venue} ${side} price-change`);
+  expectOneOf(doi, [oiChangeBy(market, at, c.venue), oiChangeBy(market, at - 10_000, c.venue)], `${c.venue} ${side} oi-change`);
+  if (c.venue === 'hyperliquid') expect(p.fields['oi-change']?.text).toMatch(/since watching/);
   const dir = (x: number, t: number) => (x >= t ? 'up' : x <= -t ? 'down' : 'flat');
   const table: Record<string, string> = {
     'up/up': 'long-buildup', 'up/flat': 'drift-up', 'up/down': 'short-covering',
@@ -147,9 +189,16 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         expect([long.venue, long.symbol, short.symbol]).toEqual([c.venue, c.long, c.short]);
         // The current symbol comes first.
         expect(ps[0]?.symbol).toBe(c.long);
-        checkPosition(long, c, LONG, 'long', 'BTC');
-        checkPosition(short, c, c.shortAsset === 'BTC' ? HEDGE_SHORT : ETH_SHORT, 'short', c.shortAsset);
+        const market = (asset: 'BTC' | 'ETH'): FakeAsset => {
+          const a = fake.markets.get(asset);
+          if (!a) throw new Error(`the fake has no ${asset}`);
+          return a;
+        };
+        checkPosition(long, c, LONG, 'long', 'BTC', market('BTC'));
+        checkPosition(short, c, c.shortAsset === 'BTC' ? HEDGE_SHORT : ETH_SHORT, 'short', c.shortAsset, market(c.shortAsset));
         await page.screenshot(`${ARTIFACTS}/${name}-panel-${c.venue}.png`);
+        // The README's picture is this run's, checked above field by field.
+        if (name === 'chromium' && c.venue === 'okx') await page.screenshot('docs/panel-okx.png');
 
         // A tick in the page moves the distance without any request.
         const before = fake.log.length;

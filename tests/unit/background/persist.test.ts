@@ -45,7 +45,7 @@ describe('createPersistence', () => {
   it('ignores garbage in storage', async () => {
     const session = memoryStorage();
     const local = memoryStorage();
-    session.data.set('perplens.cache.v1', { quote: 'nonsense', funding: [[1, 2]] });
+    session.data.set('perplens.cache.v2', { quote: 'nonsense', funding: [[1, 2]] });
     local.data.set('perplens.oi.v1', 'nonsense');
     const caches = createSnapshotCaches();
     await createPersistence(caches, createOiRecorder(), session, local).restore();

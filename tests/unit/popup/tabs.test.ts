@@ -3,13 +3,20 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
+import type { VenueId } from '../../../src/venues/types';
+import { positionFixture } from '../alerts/fixtures';
 
-// No background in a unit test: every request stays pending, so rows stay loading.
+// No background in a unit test: every request stays pending, so rows stay loading; a test may
+// answer the known positions.
+const known = vi.hoisted(() => ({ reply: (): Promise<unknown> => new Promise(() => {}), asked: [] as string[] }));
 vi.mock('../../../src/messages-client', () => ({
   requestSnapshot: () => new Promise(() => {}),
   requestInstruments: () => new Promise(() => {}),
-  requestPositions: () => new Promise(() => {}),
-  requestKnownPositions: () => new Promise(() => {}),
+  requestPositions: (venue: string) => {
+    known.asked.push(venue);
+    return new Promise(() => {});
+  },
+  requestKnownPositions: () => known.reply(),
 }));
 
 const { App, tabForKey } = await import('../../../src/popup/App');
@@ -24,20 +31,20 @@ afterEach(() => {
   container.remove();
 });
 
-async function mount() {
+async function mount(over: { venues?: VenueId[]; wallets?: { hyperliquid?: string; dydx?: string } } = {}) {
   await act(() =>
     render(
       h(App, {
         version: '0.1.0',
         watchlist: [{ venue: 'binance', symbol: 'BTCUSDT' }],
-        venues: ['binance'],
+        venues: over.venues ?? ['binance'],
         onWatchlist: () => {},
         refreshMs: 60_000,
         staleAfter: 65_000,
         initialWindow: '4h',
         bands: { dangerBelow: 0.05, cautionBelow: 0.15 },
         thresholds: DEFAULT_REGIME_THRESHOLDS,
-        wallets: {},
+        wallets: over.wallets ?? {},
         onOptions: () => {},
       }),
       container,
@@ -116,5 +123,45 @@ describe('popup tabs', () => {
     await act(() => tabs()[1]!.click());
     expect(selected()).toBe('Compare');
     expect(tabs()[1]!.tabIndex).toBe(0);
+  });
+
+  it('keeps what was typed in What if across a switch to another tab and back', async () => {
+    await mount();
+    await act(() => tabs()[2]!.click());
+    const size = () => container.querySelector<HTMLInputElement>('.whatif input[name="size"]');
+    const input = size();
+    if (!input) throw new Error('no size input');
+    await act(() => {
+      input.value = '3.25';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => tabs()[0]!.click());
+    expect(container.querySelector('[role="tabpanel"]:not([hidden]) .whatif')).toBeNull();
+    await act(() => tabs()[2]!.click());
+    expect(size()?.value).toBe('3.25');
+  });
+});
+
+describe('popup open positions', () => {
+  afterEach(() => {
+    known.reply = () => new Promise(() => {});
+    known.asked.length = 0;
+  });
+
+  it('lists only the venues switched on, and asks no wallet positions of a venue switched off', async () => {
+    known.reply = async () => ({
+      ok: true,
+      positions: [
+        { ...positionFixture(), venue: 'binance', symbol: 'BTCUSDT' },
+        { ...positionFixture(), venue: 'bybit', symbol: 'ETHUSDT' },
+      ],
+    });
+    await mount({ venues: ['binance', 'dydx'], wallets: { hyperliquid: '0x' + 'a'.repeat(40), dydx: 'dydx1' + 'q'.repeat(38) } });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const rows = [...container.querySelectorAll('.known [data-perplens-position]')].map((r) => `${r.getAttribute('data-venue')} ${r.getAttribute('data-symbol')}`);
+    expect(rows).toEqual(['binance BTCUSDT']);
+    expect(known.asked).toEqual(['dydx']);
   });
 });
