@@ -1,3 +1,4 @@
+import type { QuoteFigure } from '../../venues/market-types';
 import type { MarketSnapshot, SnapshotPart } from '../../venues/snapshot-types';
 import { formatAge } from '../format';
 
@@ -21,3 +22,10 @@ const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
   candles: 'candles',
   tiers: 'margin tiers',
 };
+
+/** One quote figure's own endpoint and age: "/fapi/v1/premiumIndex, 4s old". */
+export function figureNote(snapshot: MarketSnapshot | null, figure: QuoteFigure, now: number): string {
+  if (!snapshot) return 'market data not loaded yet';
+  const q = snapshot.quote;
+  return `${q.figureSources[figure] ?? 'not served by the venue'}, ${formatAge(Math.max(0, now - q.fetchedAt))} old`;
+}

@@ -9,7 +9,7 @@ import { h, type TreeElement } from '../tree';
 import { field } from './field';
 import { asField, privateField } from './figures';
 import { marketInputs } from './market-inputs';
-import { partNote } from './part-note';
+import { figureNote, partNote } from './part-note';
 import { windowSwitch } from './window-switch';
 
 interface Props {
@@ -130,7 +130,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
       tone: v.band ?? undefined,
       explain: `s·(P − LP)/P, P = mark from ${markSource}, LP = the venue's liquidation price; bands: danger < ${formatPercent(settings.dangerBelow, 0)}, caution < ${formatPercent(settings.cautionBelow, 0)}`,
     }),
-    field('mark-price', 'Mark', asField(v.mark, formatPrice), { explain: `from ${markSource}` }),
+    field('mark-price', 'Mark', asField(v.mark, formatPrice), { explain: `from ${markSource}${markSource === 'the market data' ? ` (${figureNote(snapshot, 'markPrice', now)})` : ''}` }),
     field('liq-price', 'Liquidation price', liqField, { explain: `as the venue shows it (${LIQ_SOURCE_TEXT[liqSource]})` }),
     h('div', { class: 'row' }, h('span', { class: 'label' }, 'Source'), h('span', { class: 'value', 'data-field': 'liq-source', 'data-value': liqSource }, LIQ_SOURCE_TEXT[liqSource])),
     field('liq-computed', 'PerpLens check', computed, {

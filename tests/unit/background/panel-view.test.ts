@@ -85,10 +85,14 @@ describe('panel views', () => {
     const r = await views({ snapshot: async () => ({ ok: true, snapshot: snap }) }).panels.view(request([positionFixture()]), 1, () => undefined);
     // The position card comes after the market block: its titles are the ones kept.
     const titles = new Map<string, string>();
+    const marketTitles = new Map<string, string>();
     const walk = (n: TreeNode) => {
       if (typeof n === 'string') return;
       const f = n.a['data-field'];
-      if (typeof f === 'string' && typeof n.a['title'] === 'string') titles.set(f, n.a['title']);
+      if (typeof f === 'string' && typeof n.a['title'] === 'string') {
+        if (!titles.has(f)) marketTitles.set(f, n.a['title']);
+        titles.set(f, n.a['title']);
+      }
       n.c.forEach(walk);
     };
     walk(treeOf(r));
@@ -96,6 +100,9 @@ describe('panel views', () => {
     expect(titles.get('oi-change')).toMatch(/snapshots PerpLens recorded while watching, 60s old|snapshots PerpLens recorded while watching, 1m old/);
     expect(titles.get('funding-percentile-30d')).toMatch(/funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/);
     expect(titles.get('crowded-side')).toMatch(/positive rate, longs/);
+    // The market block names each quote figure's own endpoint.
+    expect(marketTitles.get('mark-price')).toMatch(/liquidates on; \/fapi\/v1\/premiumIndex, 0s old$/);
+    expect(marketTitles.get('next-funding')).toBe('/fapi/v1/premiumIndex, 0s old');
   });
 
   it('answers a tab holding the last version with only what changed', async () => {
