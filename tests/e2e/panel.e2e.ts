@@ -224,22 +224,111 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       });
     }
 
-    it('a contradictory row is shown as unreadable with the reason', async () => {
-      const c = CASES[0] as VenueCase;
-      const html = readFileSync(`tests/pages/${c.venue}/e2e-long-short.html`, 'utf8').replace('56,300.50', '61,500.00');
-      fake.setPage(c.host, c.path, html);
+    it('a contradictory row is shown as unreadable with the reason, on every venue', async () => {
+      for (const c of CASES) {
+        // The long's liquidation price moved above its mark: text and, on dYdX, the <output title>.
+        const html = readFileSync(`tests/pages/${c.venue}/e2e-long-short.html`, 'utf8').replace('56,300.50', '61,500.00').replace('"56300.5"', '"61500"');
+        fake.setPage(c.host, c.path, html);
+        try {
+          const page = await browser.newPage();
+          await page.goto(c.url);
+          const ps = await waitFor(page, probePositions, `${c.venue}: an unreadable long`, (xs) => xs.some((p) => p.state === 'unreadable'), 20_000);
+          const bad = ps.find((p) => p.state === 'unreadable');
+          expect(bad?.reason, c.venue).toMatch(/liquidation price must be below/);
+          expect(bad?.fields['liq-distance']).toBeUndefined();
+          expect(ps.find((p) => p.side === 'short')?.state).toMatch(/ok|loading|stale/);
+          if (c.venue === 'binance') await page.screenshot(`${ARTIFACTS}/${name}-panel-unreadable.png`);
+          await page.close();
+        } finally {
+          fake.setPage(c.host, c.path, null);
+        }
+      }
+    });
+
+    it('wallet positions come from the venue API, with the page as the cross-check, and say so', async () => {
+      // Hyperliquid: the address shown in full on the page (an explorer link) that matches the
+      // connected wallet's abbreviation there ("0x7a3f…9c2e"); the API's own liquidation prices.
+      const hlAddress = `0x7a3f${'5e'.repeat(16)}9c2e`;
+      const hlPosition = (coin: string, szi: string, entryPx: string, liquidationPx: string, marginUsed: string, unrealizedPnl: string) => ({
+        type: 'oneWay',
+        position: {
+          coin, szi, entryPx, liquidationPx, marginUsed, unrealizedPnl,
+          positionValue: String(Math.abs(Number(szi)) * Number(entryPx)),
+          leverage: { type: 'isolated', value: 20, rawUsd: '0.0' },
+          cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' },
+          maxLeverage: 40,
+          returnOnEquity: '0.0',
+        },
+      });
+      const summary = { accountValue: '5000.0', totalNtlPos: '36000.0', totalRawUsd: '0.0', totalMarginUsed: '1780.0' };
+      fake.state.accounts.set(hlAddress, {
+        assetPositions: [hlPosition('BTC', '0.5', '59000.0', '56250.75', '1475.0', '500.06'), hlPosition('ETH', '-2.0', '3050.0', '3182.4', '305.0', '127.4')],
+        marginSummary: summary, crossMarginSummary: summary, crossMaintenanceMarginUsed: '0.0', withdrawable: '0.0', time: Date.now(),
+      });
+      // dYdX: the address the app keeps in its local storage; the indexer serves no liquidation price.
+      const dydxAddress = 'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf';
+      const perp = (market: string, side: 'LONG' | 'SHORT', size: string, entryPrice: string, unrealizedPnl: string, subaccountNumber: number) => ({
+        [market]: { market, status: 'OPEN', side, size, maxSize: size, entryPrice, realizedPnl: '0', createdAt: '2026-11-20T10:00:00.000Z', createdAtHeight: '50000000', sumOpen: size.replace('-', ''), sumClose: '0', netFunding: '0', unrealizedPnl, closedAt: null, exitPrice: null, subaccountNumber },
+      });
+      const child = (subaccountNumber: number, equity: string, positions: object) => ({
+        address: dydxAddress, subaccountNumber, equity, freeCollateral: '0', openPerpetualPositions: positions, assetPositions: {}, marginEnabled: true, updatedAtHeight: '50000001', latestProcessedBlockHeight: '50000002',
+      });
+      fake.state.accounts.set(dydxAddress, {
+        subaccount: {
+          address: dydxAddress, parentSubaccountNumber: 0, equity: '12000', freeCollateral: '9000',
+          childSubaccounts: [
+            child(0, '10000', perp('BTC-USD', 'LONG', '0.5', '59000', '500.06', 0)),
+            child(128, '432.4', perp('ETH-USD', 'SHORT', '-2', '3050', '127.4', 128)),
+            // Only in the API: an isolated SOL short, whose liquidation price PerpLens computes.
+            child(256, '900', perp('SOL-USD', 'SHORT', '-40', '150', '390', 256)),
+          ],
+        },
+      });
       try {
+        const hl = CASES.find((c) => c.venue === 'hyperliquid') as VenueCase;
         const page = await browser.newPage();
-        await page.goto(c.url);
-        const ps = await waitFor(page, probePositions, 'an unreadable long', (xs) => xs.some((p) => p.state === 'unreadable'), 20_000);
-        const bad = ps.find((p) => p.state === 'unreadable');
-        expect(bad?.reason).toMatch(/liquidation price must be below/);
-        expect(bad?.fields['liq-distance']).toBeUndefined();
-        expect(ps.find((p) => p.side === 'short')?.state).toMatch(/ok|loading/);
-        await page.screenshot(`${ARTIFACTS}/${name}-panel-unreadable.png`);
+        await page.goto(hl.url);
+        await waitFor(page, probePositions, 'hyperliquid positions ok', positionsReady(2), 25_000);
+        await page.evaluate(() => {
+          const a = document.createElement('a');
+          a.href = `/explorer/address/0x7a3f${'5e'.repeat(16)}9c2e`;
+          a.textContent = 'View on explorer';
+          document.body.append(a);
+        });
+        const fromApi = await waitFor(page, probePositions, 'hyperliquid positions from the API', (xs) => xs.length === 2 && xs.every((p) => p.fields['liq-source']?.value === 'api'), 25_000);
+        const btc = fromApi.find((p) => p.symbol === 'BTC');
+        const eth = fromApi.find((p) => p.symbol === 'ETH');
+        expect(num(btc as PositionProbe, 'liq-price')).toBe(56250.75);
+        expect(num(eth as PositionProbe, 'liq-price')).toBe(3182.4);
+        // The page's live mark still drives the distance.
+        expect(num(btc as PositionProbe, 'liq-distance')).toBeCloseTo((60_000.12 - 56_250.75) / 60_000.12, 12);
+        expect(num(eth as PositionProbe, 'liq-distance')).toBeCloseTo(-(2_986.3 - 3_182.4) / 2_986.3, 12);
+        const sourceLine = () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.source-line')?.textContent ?? null;
+        expect(await page.evaluate(sourceLine)).toMatch(/from the Hyperliquid API \(page used as a cross-check\)/);
         await page.close();
+
+        const dydx = CASES.find((c) => c.venue === 'dydx') as VenueCase;
+        const dp = await browser.newPage();
+        await dp.goto(dydx.url);
+        await dp.evaluate(() => localStorage.setItem('dydx.DydxAddress', JSON.stringify('dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf')));
+        const three = await waitFor(dp, probePositions, 'dydx positions from the indexer', (xs) => xs.length === 3 && xs.every((p) => p.state === 'ok'), 30_000);
+        const bySymbol = (s: string) => three.find((p) => p.symbol === s) as PositionProbe;
+        // The indexer has no liquidation price: the page's fills in where it shows the position...
+        expect(bySymbol('BTC-USD').fields['liq-source']?.value).toBe('page');
+        expect(num(bySymbol('BTC-USD'), 'liq-price')).toBe(56_300.5);
+        expect(bySymbol('ETH-USD').fields['liq-source']?.value).toBe('page');
+        // ...and PerpLens computes it for the isolated SOL short the page does not show:
+        // LP = (s·Q·EP − M)/(Q·(s − m)) with s = −1, Q = 40, EP = 150, M = equity − uPnL = 510, m = 0.03.
+        const sol = bySymbol('SOL-USD');
+        const lp = (-40 * 150 - 510) / (40 * (-1 - 0.03));
+        expect(sol.fields['liq-source']?.value).toBe('computed');
+        expect(num(sol, 'liq-price')).toBeCloseTo(lp, 6);
+        expect(num(sol, 'liq-distance')).toBeCloseTo(-(140.25 - lp) / 140.25, 9);
+        expect(await dp.evaluate(sourceLine)).toMatch(/from the dYdX API \(page used as a cross-check\)/);
+        expect(dp.errors()).toEqual([]);
+        await dp.close();
       } finally {
-        fake.setPage(c.host, c.path, null);
+        fake.state.accounts.clear();
       }
     });
 
