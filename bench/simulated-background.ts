@@ -54,7 +54,13 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
   const caches = createSnapshotCaches(now, () => settings.refresh.quoteSeconds * 1000);
   const recorder = createOiRecorder();
   const watched = createWatchList(now);
-  const gates: Record<VenueId, VenueGate> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson, now }));
+  // A request waiting for budget lets simulated time pass, as real time would (waits overlap).
+  const sleep = async (ms: number): Promise<void> => {
+    const until = t + ms;
+    await Promise.resolve();
+    if (t < until) t = until;
+  };
+  const gates: Record<VenueId, VenueGate> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson, now, sleep }));
   const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, now, onWatched: (v, s) => watched.touch(v, s) });
   // Answers within the same turn of the event loop: the wait only has to outlast in-process replies.
   const panels = createPanelViews({
