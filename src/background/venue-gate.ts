@@ -151,7 +151,8 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
       // An endpoint limit counts requests, whatever the request's weight against the venue's.
       ...groups.filter((g) => g.paths.has(req.url.pathname)).map((g) => ({ budget: g.budget, units: 1 })),
     ];
-    let allowance = maxWaitMs;
+    // Measured on the clock, not by adding up planned sleeps: timers run late in a busy worker.
+    const deadline = now() + maxWaitMs;
     for (;;) {
       const t = now();
       if (hold && t < heldUntil) return { ok: false, error: hold };
@@ -164,8 +165,7 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         for (const b of budgets) b.budget.reserve(t, b.units);
         return null;
       }
-      const wait = frees - t;
-      if (wait > allowance) {
+      if (frees > deadline) {
         const error: FetchError = {
           kind: 'rate-limited',
           venue: descriptor.venue,
@@ -175,8 +175,7 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         if (Number.isFinite(frees)) error.retryAt = frees;
         return { ok: false, error };
       }
-      allowance -= wait;
-      await sleep(wait);
+      await sleep(Math.max(1, frees - t));
     }
   }
 

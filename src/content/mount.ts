@@ -45,6 +45,7 @@ export function mountHost(doc: Document): Mounted {
 
 /** Re-samples at most this often: some pages restyle <body> on every scroll lock or modal. */
 const THEME_SAMPLE_MS = 500;
+const THEME_SETTLE_MS = 1_500;
 
 /**
  * Keeps the panel's theme with the page's when the trader switches it: exchanges flip a class or a
@@ -53,13 +54,19 @@ const THEME_SAMPLE_MS = 500;
  */
 function followTheme(doc: Document, host: HTMLElement): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let settle: ReturnType<typeof setTimeout> | undefined;
   const sample = () => {
-    pending = undefined;
     const theme = pageTheme(doc);
     if (host.dataset.theme !== theme) host.dataset.theme = theme;
   };
   const soon = () => {
-    pending ??= setTimeout(sample, THEME_SAMPLE_MS);
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      sample();
+      // Once more after a page's fade between themes has ended, in case the first look caught it midway.
+      if (settle !== undefined) clearTimeout(settle);
+      settle = setTimeout(sample, THEME_SETTLE_MS);
+    }, THEME_SAMPLE_MS);
   };
   const observer = new MutationObserver(soon);
   for (const el of [doc.documentElement, doc.body]) if (el) observer.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
@@ -69,5 +76,6 @@ function followTheme(doc: Document, host: HTMLElement): () => void {
     observer.disconnect();
     media.removeEventListener('change', soon);
     if (pending !== undefined) clearTimeout(pending);
+    if (settle !== undefined) clearTimeout(settle);
   };
 }

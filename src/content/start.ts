@@ -383,8 +383,12 @@ function matchHere(): PageMatch | null {
   const url = new URL(location.href);
   const fromUrl = venue.reader.matchUrl(url);
   urlMatched = fromUrl !== null;
+  const hrefChanged = location.href !== matchedHref;
   matchedHref = location.href;
-  const symbol = fromUrl ?? venue.reader.matchTitle?.(url, document.title) ?? null;
+  const fromTitle = fromUrl === null ? (venue.reader.matchTitle?.(url, document.title) ?? null) : null;
+  // A title that briefly names no market (loading, reconnecting) keeps the symbol it named before on
+  // the same URL: closing the panel would also tell the background the positions are gone.
+  const symbol = fromUrl ?? fromTitle ?? (hrefChanged ? null : (lastMatch?.symbol ?? null));
   if (symbol !== lastMatch?.symbol) lastMatch = symbol ? { venue: venue.reader.venue, symbol } : null;
   return lastMatch;
 }

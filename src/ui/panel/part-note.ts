@@ -23,9 +23,13 @@ const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
   tiers: 'margin tiers',
 };
 
-/** One quote figure's own endpoint and age: "/fapi/v1/premiumIndex, 4s old". */
+/**
+ * One quote figure's own endpoint and the quote's age: "/fapi/v1/premiumIndex; quote 4s old". Some
+ * endpoints' answers are shared longer than a quote lives (Binance's fundingInfo for an hour), so
+ * the age is the quote's, not the endpoint's.
+ */
 export function figureNote(snapshot: MarketSnapshot | null, figure: QuoteFigure, now: number): string {
   if (!snapshot) return 'market data not loaded yet';
   const q = snapshot.quote;
-  return `${q.figureSources[figure] ?? 'not served by the venue'}, ${formatAge(Math.max(0, now - q.fetchedAt))} old`;
+  return `${q.figureSources[figure] ?? 'not served by the venue'}; quote ${formatAge(Math.max(0, now - q.fetchedAt))} old`;
 }

@@ -470,7 +470,8 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       if (rows) {
         const counted = tabCount(anchor.ownerDocument);
         if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (counted ?? 0) > 0)) return page('loading');
-        const mismatch = countMismatch(counted, rows.rows.length);
+        // Rows still drawing in (skeletons) are not a filtered list.
+        const mismatch = rows.skeletons > 0 ? null : countMismatch(counted, rows.rows.length);
         return page('ok', rows.rows, mismatch ? [...rows.notes, mismatch] : rows.notes);
       }
       if (hasLoadingMarker(anchor)) return page('loading');

@@ -101,8 +101,8 @@ describe('panel views', () => {
     expect(titles.get('funding-percentile-30d')).toMatch(/funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/);
     expect(titles.get('crowded-side')).toMatch(/positive rate, longs/);
     // The market block names each quote figure's own endpoint.
-    expect(marketTitles.get('mark-price')).toMatch(/liquidates on; \/fapi\/v1\/premiumIndex, 0s old$/);
-    expect(marketTitles.get('next-funding')).toBe('/fapi/v1/premiumIndex, 0s old');
+    expect(marketTitles.get('mark-price')).toMatch(/liquidates on; \/fapi\/v1\/premiumIndex; quote 0s old$/);
+    expect(marketTitles.get('next-funding')).toBe('/fapi/v1/premiumIndex; quote 0s old');
   });
 
   it('answers a tab holding the last version with only what changed', async () => {
