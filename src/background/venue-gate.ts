@@ -151,8 +151,10 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
       // An endpoint limit counts requests, whatever the request's weight against the venue's.
       ...groups.filter((g) => g.paths.has(req.url.pathname)).map((g) => ({ budget: g.budget, units: 1 })),
     ];
-    // Measured on the clock, not by adding up planned sleeps: timers run late in a busy worker.
+    // Measured on the clock, since timers run late in a busy worker; and by the sleeps themselves,
+    // so a clock that does not move (a test's) cannot keep a request waiting for ever.
     const deadline = now() + maxWaitMs;
+    let slept = 0;
     for (;;) {
       const t = now();
       if (hold && t < heldUntil) return { ok: false, error: hold };
@@ -165,7 +167,7 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         for (const b of budgets) b.budget.reserve(t, b.units);
         return null;
       }
-      if (frees > deadline) {
+      if (frees > deadline || slept >= maxWaitMs) {
         const error: FetchError = {
           kind: 'rate-limited',
           venue: descriptor.venue,
@@ -175,7 +177,9 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         if (Number.isFinite(frees)) error.retryAt = frees;
         return { ok: false, error };
       }
-      await sleep(Math.max(1, frees - t));
+      const wait = Math.max(1, frees - t);
+      slept += wait;
+      await sleep(wait);
     }
   }
 

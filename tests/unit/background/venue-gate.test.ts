@@ -213,6 +213,18 @@ describe('venue gate queues a burst briefly instead of refusing it', () => {
     for (const r of waiting) expect(r.ok || r.error.status).toBe(429);
   });
 
+  it('a clock that does not move cannot keep a request waiting for ever', async () => {
+    const frozen = 1_000_000;
+    let sleptMs = 0;
+    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 1 }));
+    const gate = createVenueGate(okxLike, { fetchJson, now: () => frozen, random: () => 0.5, sleep: async (ms) => void (sleptMs += ms) });
+    await Promise.all(Array.from({ length: 15 }, (_, i) => gate({ url: url(`/fill${i}`) })));
+    const r = await gate({ url: url('/late') });
+    expect(r.ok || r.error.kind).toBe('rate-limited');
+    expect(sleptMs).toBeLessThanOrEqual(6_000);
+    expect(fetchJson).toHaveBeenCalledTimes(15);
+  });
+
   it('a request heavier than the whole budget is refused at once, not queued', async () => {
     const { gate, fetchJson } = queued();
     const r = await gate({ url: url('/heavy'), weight: 16 });
