@@ -117,13 +117,19 @@ const TAB = '[role="tab"], [data-tab-key], [aria-controls]';
  * look-up stays cheap on a heavy page.
  */
 export function findCountedTab(scope: ParentNode, captions: readonly string[]): { tab: Element; count: number } | null {
-  const wanted = new Set(captions.map((c) => normalizeLabel(c)));
   for (const tab of Array.from(scope.querySelectorAll(TAB))) {
-    const text = visibleText(tab).normalize('NFKC');
-    const m = /^(.{1,40}?)\s*\(\s*(\d{1,4})\s*\)$/.exec(text);
-    if (m?.[1] && m[2] && wanted.has(normalizeLabel(m[1]))) return { tab, count: Number(m[2]) };
+    const count = tabCount(tab, captions);
+    if (count !== null) return { tab, count };
   }
   return null;
+}
+
+/** The count a tab shows when its caption is one of `captions` ("Positions(2)" → 2), else null. */
+export function tabCount(tab: Element, captions: readonly string[]): number | null {
+  const m = /^(.{1,40}?)\s*\(\s*(\d{1,4})\s*\)$/.exec(visibleText(tab).normalize('NFKC'));
+  if (!m?.[1] || !m[2]) return null;
+  const caption = normalizeLabel(m[1]);
+  return captions.some((c) => normalizeLabel(c) === caption) ? Number(m[2]) : null;
 }
 
 /** The element a tab controls (aria-controls), else the container of its tab list, which holds the panes. */

@@ -9,6 +9,7 @@ import type { VenueId } from '../types';
 import {
   findCaptionedTable,
   findCountedTab,
+  tabCount,
   hasEmptyMessage,
   tabPanelOf,
   visibleTables,
@@ -450,7 +451,17 @@ const page = (status: PageRead['status'], rows: RowRead[] = [], notes: string[] 
  */
 export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
   const { config: cfg } = spec;
-  const tabCount = (doc: Document): number | null => findCountedTab(doc, spec.positionTabs)?.count ?? null;
+  // Every read asks for the count (a mark tick included): the tab found once is re-read while it
+  // stays in the page, rather than searching the whole document again.
+  const countedTabs = new WeakMap<Document, Element>();
+  const countedTab = (doc: Document): number | null => {
+    const known = countedTabs.get(doc);
+    const count = known?.isConnected ? tabCount(known, spec.positionTabs) : null;
+    if (count !== null) return count;
+    const found = findCountedTab(doc, spec.positionTabs);
+    if (found) countedTabs.set(doc, found.tab);
+    return found?.count ?? null;
+  };
   return {
     venue: cfg.venue,
     matchUrl: spec.matchUrl,
@@ -468,14 +479,14 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       const pattern = read ? null : patternTable(anchor, cfg);
       const rows = read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null);
       if (rows) {
-        const counted = tabCount(anchor.ownerDocument);
+        const counted = countedTab(anchor.ownerDocument);
         if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (counted ?? 0) > 0)) return page('loading');
         // Rows still drawing in (skeletons) are not a filtered list.
         const mismatch = rows.skeletons > 0 ? null : countMismatch(counted, rows.rows.length);
         return page('ok', rows.rows, mismatch ? [...rows.notes, mismatch] : rows.notes);
       }
       if (hasLoadingMarker(anchor)) return page('loading');
-      const count = tabCount(anchor.ownerDocument);
+      const count = countedTab(anchor.ownerDocument);
       if (count === 0 || hasEmptyMessage(anchor, spec.emptyMessages)) return page('ok');
       if (count !== null) return page('loading');
       return page('no-table');
