@@ -6,7 +6,7 @@ import { formatAge, formatCountdown, formatPercent, formatPrice } from '../forma
 import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
 import { field } from './field';
-import { figureNote, partNote } from './part-note';
+import { figureNote, intervalNote, partNote } from './part-note';
 
 interface Props {
   venue: VenueId;
@@ -56,9 +56,7 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window }:
     },
     field('mark-price', 'Mark', mark, { explain: `the price the venue liquidates on; ${figureNote(s, 'markPrice', now)}` }),
     field('funding-rate', 'Funding / interval', rate, { explain: `current (predicted) rate; positive: longs pay shorts; ${figureNote(s, 'fundingRate', now)}` }),
-    field('funding-interval-hours', 'Interval', interval, {
-      explain: s ? `from ${s.fundingIntervalSource === 'venue' ? 'the venue' : s.fundingIntervalSource === 'history' ? 'the gap between settlements' : 'the 8h default (the venue did not say)'}` : partNote(s, 'quote', now),
-    }),
+    field('funding-interval-hours', 'Interval', interval, { explain: s ? intervalNote(s) : partNote(s, 'quote', now) }),
     field('funding-rate-8h', 'Funding / 8h', rate8h, { explain: 'rate × 8 / interval' }),
     field('next-funding', 'Next funding in', next, { explain: figureNote(s, 'nextFundingTime', now) }),
     field('price-change', `Price ${window}`, change(s?.priceChange[window]), { explain: `mark now against the hourly close ${window} ago; ${partNote(s, 'candles', now)}` }),

@@ -33,3 +33,14 @@ export function figureNote(snapshot: MarketSnapshot | null, figure: QuoteFigure,
   const q = snapshot.quote;
   return `${q.figureSources[figure] ?? 'not served by the venue'}; quote ${formatAge(Math.max(0, now - q.fetchedAt))} old`;
 }
+
+const INTERVAL_FROM: Readonly<Record<MarketSnapshot['fundingIntervalSource'], string>> = {
+  venue: 'the venue',
+  history: 'the gap between settlements',
+  default: 'the 8h default (the venue did not say)',
+};
+
+/** Where the funding interval came from: "from the gap between settlements". */
+export function intervalNote(snapshot: MarketSnapshot): string {
+  return `from ${INTERVAL_FROM[snapshot.fundingIntervalSource]}`;
+}

@@ -9,7 +9,7 @@ import { h, type TreeElement } from '../tree';
 import { field } from './field';
 import { asField, privateField } from './figures';
 import { marketInputs } from './market-inputs';
-import { figureNote, partNote } from './part-note';
+import { figureNote, intervalNote, partNote } from './part-note';
 import { windowSwitch } from './window-switch';
 
 interface Props {
@@ -153,9 +153,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     h('h4', {}, 'Funding'),
     field('funding-rate', 'Rate / interval', asField(v.fundingRate, pct4), { explain: `current (predicted) rate; positive: longs pay shorts; ${age}` }),
     field('funding-interval-hours', 'Interval', asField(v.fundingIntervalHours, (x) => `${x}h`), {
-      explain: snapshot
-        ? `from ${snapshot.fundingIntervalSource === 'venue' ? 'the venue' : snapshot.fundingIntervalSource === 'history' ? 'the gap between settlements' : 'the 8h default (the venue did not say)'}`
-        : age,
+      explain: snapshot ? intervalNote(snapshot) : age,
     }),
     field('funding-rate-8h', 'Rate / 8h', asField(v.rate8h, pct4), { explain: 'rate × 8 / interval' }),
     field('funding-apr', 'APR on notional', asField(v.rate8h, (r8) => formatPercent(r8 * 3 * 365, 2, true), (r8) => r8 * 3 * 365), { explain: 'rate × 24 / interval × 365; positive: longs pay shorts' }),
