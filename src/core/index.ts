@@ -33,6 +33,7 @@ export {
   fundingPercentile,
   fundingStretch,
   resolveThresholds,
+  crowdedSide,
   type CrowdedSide,
   type Direction,
   type DirectionThresholds,

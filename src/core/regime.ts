@@ -79,6 +79,11 @@ export function fundingStretch(rate8h: number): FundingStretch {
   return 'extreme';
 }
 
+/** The side that pays funding once it is stretched beyond balanced: positive rate, longs; negative, shorts. */
+export function crowdedSide(rate8h: number, stretch: FundingStretch = fundingStretch(rate8h)): CrowdedSide {
+  return stretch === 'balanced' ? 'none' : rate8h > 0 ? 'longs' : 'shorts';
+}
+
 export function resolveThresholds(window: RegimeWindow, overrides?: RegimeInput['thresholds']): DirectionThresholds {
   const defaults = DEFAULT_REGIME_THRESHOLDS[window];
   if (defaults === undefined) throw new RangeError(`window must be '1h', '4h' or '24h', got ${String(window)}`);
@@ -96,8 +101,7 @@ export function classifyRegime(p: RegimeInput): RegimeResult {
   const priceDirection = moveDirection(p.priceChange, thresholds.price);
   const oiDirection = moveDirection(p.oiChange, thresholds.oi);
   const stretch = fundingStretch(p.rate8h);
-  const crowded: CrowdedSide = stretch === 'balanced' ? 'none' : p.rate8h > 0 ? 'longs' : 'shorts';
-  return { regime: REGIME_TABLE[priceDirection][oiDirection], stretch, crowded, priceDirection, oiDirection };
+  return { regime: REGIME_TABLE[priceDirection][oiDirection], stretch, crowded: crowdedSide(p.rate8h, stretch), priceDirection, oiDirection };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fundingStretch, type CrowdedSide, type RegimeThresholds, type RegimeWindow } from '../core';
+import { crowdedSide, fundingStretch, type CrowdedSide, type RegimeThresholds, type RegimeWindow } from '../core';
 import { Field, known, unknown, type FieldValue } from '../ui/Field';
 import { formatAge, formatCountdown, formatPercent, formatPrice } from '../ui/format';
 import { contractState, type MarketState } from '../ui/market-state';
@@ -22,7 +22,7 @@ interface Props {
 // Stretch and crowded side depend on funding alone: known as soon as the rate is, even while the
 // price or open-interest change (and so the regime) is still unknown.
 const stretch = (s: MarketSnapshot) => fundingStretch(rate8h(s));
-const crowded = (s: MarketSnapshot): CrowdedSide => (stretch(s) === 'balanced' ? 'none' : rate8h(s) > 0 ? 'longs' : 'shorts');
+const crowded = (s: MarketSnapshot): CrowdedSide => crowdedSide(rate8h(s));
 
 /** One watched market: the `[data-perplens-market]` contract with the popup's extra fields. */
 export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, onRemove }: Props) {
