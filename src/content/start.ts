@@ -23,12 +23,6 @@ const TICK_MS = 1_000;
 const ASK_EVERY_MS = 5_000;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
-/**
- * A hidden tab (frames do not run there) reads its page and asks the background this often, so the
- * alerts and the badge know what it holds and its panel is current when it comes back; its first
- * read does not wait (a trading tab opened in the background).
- */
-const HIDDEN_VIEW_EVERY_MS = 15_000;
 /** A venue switched off in the options is asked about again this often. */
 const DISABLED_RECHECK_MS = 5_000;
 /** Rows sent to the background at most; the rest are counted in a note (a hostile 10 000-row table). */
@@ -104,7 +98,7 @@ function readContext(s: Session, layoutEpoch: number | undefined): ReadContext {
   };
 }
 
-function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean; layoutEpoch?: number } = {}): void {
+function onRead(s: Session, anchor: Element | null, opts: { layoutEpoch?: number } = {}): void {
   if (session !== s) return;
   let read: PageRead | null;
   if (anchor) {
@@ -117,9 +111,6 @@ function onRead(s: Session, anchor: Element | null, opts: { hidden?: boolean; la
   } else {
     read = Date.now() - s.startedAt > GIVE_UP_LOOKING_MS ? { status: 'no-table', rows: [], notes: [] } : null;
   }
-  // A hidden tab's layout is not kept up to date (Firefox): a table it seems to have lost stands
-  // as last read until the tab is shown again.
-  if (opts.hidden && s.read?.status === 'ok' && s.read.rows.length > 0 && read?.status !== 'ok') return;
   // Only a real change is sent: the mark ticking in another row of the page costs one read.
   const key = JSON.stringify(read);
   if (key === s.readKey) return;
@@ -165,6 +156,8 @@ function pageAddress(): string | null {
 /** One question to the background at a time; a change meanwhile asks again when the answer is in. */
 function ask(s: Session): void {
   if (!s.prefsLoaded) return;
+  // A hidden tab asks nothing; the tick asks again as soon as it is shown.
+  if (document.hidden) return;
   if (s.inFlight) {
     s.again = true;
     return;
@@ -398,28 +391,42 @@ function sameMatch(a: PageMatch | null, b: PageMatch | null): boolean {
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;
+let orphaned = false;
+
+// Nothing runs while the tab is hidden: no tick, no observer (watch-anchor), no read, no request.
+// The background keeps what the tab last reported, for the alerts and the badge, until the tab
+// closes or leaves the venue (background/alerts/store.ts). Shown again, the page is read afresh
+// and the background asked once, by the watch's read rather than by the tick.
+function onVisibility(): void {
+  if (document.hidden) {
+    clearInterval(timer);
+    timer = undefined;
+    return;
+  }
+  if (timer !== undefined || orphaned) return;
+  const s = session;
+  if (s) {
+    s.readKey = '';
+    s.sentSteady = '';
+    s.askedAt = Date.now();
+  }
+  timer = setInterval(tick, TICK_MS);
+  tick();
+}
 
 // One slow tick drives the countdowns, the single-page app's route changes, the anchor's poll and
-// the market refresh; a hidden tab only tells the background once a minute. After an extension
-// update this script is orphaned: it stops quietly instead of throwing "Extension context invalidated".
+// the market refresh. After an extension update this script is orphaned: it stops quietly instead
+// of throwing "Extension context invalidated".
 function tick(): void {
   if (!extensionAlive()) {
+    orphaned = true;
     clearInterval(timer);
+    timer = undefined;
     stop();
     return;
   }
   const s = session;
   const since = s ? Date.now() - s.askedAt : 0;
-  if (document.hidden) {
-    if (s?.mounted && (s.read === null || since >= HIDDEN_VIEW_EVERY_MS)) {
-      // Frames do not run in hidden tabs, so the last read may be old: read once more. A layout a
-      // hidden tab does not keep up to date may hide the table: the last read stands until then.
-      s.readKey = '';
-      onRead(s, venue.reader.findAnchor(document), { hidden: true });
-      if (session === s && !s.inFlight) ask(s);
-    }
-    return;
-  }
   const match = matchHere();
   if (!sameMatch(match, s?.match ?? null)) {
     if (match) start(match);
@@ -445,7 +452,7 @@ function tick(): void {
  */
 export function startContent(v: ContentVenue): void {
   venue = v;
-  const initial = matchHere();
-  if (initial) start(initial);
-  timer = setInterval(tick, TICK_MS);
+  document.addEventListener('visibilitychange', onVisibility);
+  // The first tick starts the session: at once in a visible tab, when shown in one opened behind.
+  onVisibility();
 }

@@ -6,9 +6,9 @@
  * the poll notices it is detached and finds the new one. Reads are at least `coalesceMs` apart: a
  * table whose mark ticks at 60 Hz costs ten reads a second, not sixty. A change outside the window
  * is read in the observer's own callback — the page's update is complete by then, and every extra
- * callback (a timer, a frame) costs the page as much as a small read. Hidden tabs are not read
- * here (the content script's tick reads them now and then); a change missed while hidden is read
- * when the tab is shown.
+ * callback (a timer, a frame) costs the page as much as a small read. Nothing runs while the tab
+ * is hidden: the observer is disconnected (a trading app keeps rewriting its tables in a background
+ * tab), and the anchor is observed and read afresh when the tab is shown.
  */
 /** The coalescing window: a change in the table reaches the panel within this (plus a frame to paint). */
 export const COALESCE_MS = 100;
@@ -36,16 +36,11 @@ export function watchAnchor(opts: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
   let stopped = false;
-  let missed = false;
   let epoch = ++lastEpoch;
   const gap = opts.coalesceMs ?? COALESCE_MS;
 
   const run = () => {
-    if (stopped) return;
-    if (document.hidden) {
-      missed = true;
-      return;
-    }
+    if (stopped || document.hidden) return;
     lastRead = performance.now();
     // A read asked for (poke) before the slow poll found the anchor, or after the app replaced it:
     // look now rather than report "no table" from a stale or missing anchor.
@@ -70,13 +65,19 @@ export function watchAnchor(opts: {
     if (wait() <= 0) run();
     else later();
   };
-  const shown = () => {
-    if (!document.hidden && missed) {
-      missed = false;
-      later();
+  const visibility = () => {
+    if (stopped) return;
+    if (document.hidden) {
+      observer?.disconnect();
+      clearTimeout(timer);
+      timer = undefined;
+      return;
     }
+    // What changed while nobody watched is unknown: a new epoch, and one read.
+    if (anchor?.isConnected) observe(anchor);
+    later();
   };
-  document.addEventListener('visibilitychange', shown);
+  document.addEventListener('visibilitychange', visibility);
   function observe(el: Element): void {
     observer?.disconnect();
     anchor = el;
@@ -110,7 +111,7 @@ export function watchAnchor(opts: {
       stopped = true;
       clearTimeout(timer);
       observer?.disconnect();
-      document.removeEventListener('visibilitychange', shown);
+      document.removeEventListener('visibilitychange', visibility);
     },
     poke: later,
     poll: check,

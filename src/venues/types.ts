@@ -12,6 +12,8 @@ export interface VenuePage {
   venue: VenueId;
   /** Returns the symbol when this URL is one of the venue's perpetual trading pages. */
   matchUrl(url: URL): string | null;
+  /** A trading page whose URL names no market (the page's title does): still this venue's. */
+  isBareTradePage?(url: URL): boolean;
 }
 
 /** A record with one entry per venue, built without casts (the compiler checks every venue is there). */

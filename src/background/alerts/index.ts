@@ -20,7 +20,7 @@
 import * as v from 'valibot';
 import type { Result } from '../../venues/market-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
-import { matchVenuePage } from '../../venues';
+import { venueOfTradingPage } from '../../venues';
 import { VENUE_IDS, type VenueId } from '../../venues/types';
 import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
 import {
@@ -153,15 +153,26 @@ function pageOrigin(sender: ReportSender, venue: VenueId): { tabId?: number; url
   } catch {
     return null;
   }
-  if (u.protocol !== 'https:' || matchVenuePage(u)?.venue !== venue) return null;
+  if (u.protocol !== 'https:' || venueOfTradingPage(u) !== venue) return null;
   const url = `${u.origin}${u.pathname}`;
   const tabId = sender.tab?.id;
   return tabId !== undefined && tabId >= 0 ? { tabId, url } : { url };
 }
 
+/** The tab is open on one of the venue's trading pages (a closed tab, or one gone elsewhere, is not). */
+async function tabShowsVenue(tabs: TabsApi, tabId: number, venue: VenueId): Promise<boolean> {
+  const { url } = await tabs.get(tabId);
+  if (!url) return false;
+  try {
+    return venueOfTradingPage(new URL(url)) === venue;
+  } catch {
+    return false;
+  }
+}
+
 export function createAlerts(deps: AlertsDeps): Alerts {
   const now = deps.now ?? Date.now;
-  const store = createPositionStore(deps.session, { now });
+  const store = createPositionStore(deps.session, { now, tabStillShows: (tabId, venue) => tabShowsVenue(deps.tabs, tabId, venue) });
   const notifier = createNotifier(deps);
   let settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS };
   const hysteresis = createHysteresis({ now, cooldownMs: () => settings.cooldownMinutes * 60_000 });

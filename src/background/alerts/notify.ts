@@ -23,6 +23,8 @@ export interface NotificationsApi {
 export interface TabsApi {
   update(tabId: number, props: { active: boolean }): Promise<{ windowId?: number } | undefined>;
   create(props: { url: string }): Promise<unknown>;
+  /** Its `url` is there only for the hosts the extension may access (no "tabs" permission). */
+  get(tabId: number): Promise<{ url?: string }>;
 }
 export interface WindowsApi {
   update(windowId: number, props: { focused: boolean }): Promise<unknown>;

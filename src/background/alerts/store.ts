@@ -3,8 +3,10 @@
 // alerts use is kept (see keptFields), with the page's origin and path (no query, no fragment).
 //
 // Bounded: at most MAX_REPORTED_POSITIONS positions overall (the oldest reports go first). A tab's
-// entry goes when the tab closes or reports zero positions, and any entry goes when its page has
-// not reported for REPORT_TTL_MS (a tab that navigated away, a page that crashed).
+// entry goes when the tab closes or reports zero positions. A page that has not reported for
+// REPORT_TTL_MS goes too, unless its tab still shows that venue: a hidden tab does not read its
+// page at all (issue 4), and its positions must keep their alerts until it is closed or navigates
+// away. The check asks the browser (`tabStillShows`), since the page itself is silent.
 
 import * as v from 'valibot';
 import type { Position } from '../../venues/position-types';
@@ -19,7 +21,7 @@ export interface StorageLike {
 }
 
 export const POSITIONS_STORAGE_KEY = 'perplens.alerts.positions.v1';
-/** Entries whose page has not reported for this long are dropped. */
+/** Entries whose page has not reported for this long are dropped, unless their tab still shows the venue. */
 export const REPORT_TTL_MS = 10 * 60_000;
 
 export interface ReportEntry {
@@ -43,6 +45,12 @@ export interface PositionStoreOptions {
   now?: () => number;
   maxPositions?: number;
   ttlMs?: number;
+  /**
+   * Whether the tab is still open on this venue's trading page (tabs.get: the URL is visible for the
+   * hosts the extension may access). A silent tab that still does is kept past the TTL. Without it,
+   * every entry expires with the TTL.
+   */
+  tabStillShows?: (tabId: number, venue: VenueId) => Promise<boolean>;
 }
 
 export interface PositionStore {
@@ -130,14 +138,14 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
     }
   }
 
-  function dropExpired(): boolean {
+  async function dropExpired(): Promise<boolean> {
     const limit = now() - ttl;
     let removed = false;
     for (const [k, e] of entries) {
-      if (e.reportedAt < limit) {
-        entries.delete(k);
-        removed = true;
-      }
+      if (e.reportedAt >= limit) continue;
+      if (e.tabId !== null && opts.tabStillShows && (await opts.tabStillShows(e.tabId, e.venue).catch(() => false))) continue;
+      entries.delete(k);
+      removed = true;
     }
     return removed;
   }
@@ -154,7 +162,7 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
         if (positions.length === 0) entries.delete(key);
         else entries.set(key, { tabId, url, venue, positions: positions.slice(0, max).map(keptFields), reportedAt: now() });
         bound(key);
-        dropExpired();
+        await dropExpired();
         await save();
       });
     },
@@ -173,14 +181,14 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
     },
     prune() {
       return serial(async () => {
-        const removed = dropExpired();
+        const removed = await dropExpired();
         if (removed) await save();
         return removed;
       });
     },
     held() {
       return serial(async () => {
-        if (dropExpired()) await save();
+        if (await dropExpired()) await save();
         return [...entries.values()]
           .sort((a, b) => b.reportedAt - a.reportedAt)
           .flatMap((e) =>
@@ -194,7 +202,7 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
     },
     count() {
       return serial(async () => {
-        if (dropExpired()) await save();
+        if (await dropExpired()) await save();
         return total();
       });
     },

@@ -9,8 +9,13 @@ const BARE_TRADE_PATH = /^\/(?:trade\/?)?$/;
 /** `"73.483 | SOL | Hyperliquid"` (pages.md): the price, the coin, the venue. */
 const TITLE = /^\s*[-+]?[\d.,]+\s*\|\s*([A-Za-z0-9]{1,20})\s*\|\s*Hyperliquid\s*$/;
 
+/** The trading page that names its coin only in the title. */
+export function isHyperliquidBareTradePage(url: URL): boolean {
+  return url.hostname === 'app.hyperliquid.xyz' && BARE_TRADE_PATH.test(url.pathname);
+}
+
 export function hyperliquidSymbolFromTitle(url: URL, title: string): string | null {
-  if (url.hostname !== 'app.hyperliquid.xyz' || !BARE_TRADE_PATH.test(url.pathname)) return null;
+  if (!isHyperliquidBareTradePage(url)) return null;
   const coin = TITLE.exec(title)?.[1];
   return coin !== undefined && isHyperliquidCoin(coin) ? coin : null;
 }

@@ -65,7 +65,7 @@ function harness() {
       create: async (id, o) => (notes.push({ id, title: o.title, message: o.message }), id),
       clear: async () => true,
     },
-    tabs: { update: async () => ({ windowId: 1 }), create: async () => undefined },
+    tabs: { update: async () => ({ windowId: 1 }), create: async () => undefined, get: async () => ({}) },
     windows: { update: async () => undefined },
     iconUrl: 'icon.png',
     getSnapshot: async (venue, symbol) => {
@@ -118,6 +118,17 @@ describe('createAlerts: the alarm lifecycle', () => {
     // More reports do not re-create (and so do not postpone) the alarm.
     await alerts.handleMessage(report([danger]), sender);
     expect(h.calls.alarmCreates).toBe(1);
+  });
+
+  it("accepts a report from Hyperliquid's bare /trade page (its market is named in the title only), not from another page there", async () => {
+    const h = harness();
+    const alerts = h.make();
+    const hl = positionFixture({ venue: 'hyperliquid', symbol: 'SOL' });
+    const bare: ReportSender = { url: 'https://app.hyperliquid.xyz/trade', frameId: 0, tab: { id: 9 } };
+    expect(await alerts.handleMessage({ type: 'positions.report', venue: 'hyperliquid', positions: [hl] }, bare)).toEqual({ ok: true });
+    expect((await alerts.held()).map((x) => x.origin)).toEqual([{ tabId: 9, url: 'https://app.hyperliquid.xyz/trade' }]);
+    const portfolio: ReportSender = { url: 'https://app.hyperliquid.xyz/portfolio', frameId: 0, tab: { id: 10 } };
+    expect(await alerts.handleMessage({ type: 'positions.report', venue: 'hyperliquid', positions: [hl] }, portfolio)).toMatchObject({ ok: false });
   });
 
   it('clears the alarm and the badge when the page reports zero positions', async () => {

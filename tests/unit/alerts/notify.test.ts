@@ -30,6 +30,7 @@ function fakes(opts: { tabGone?: boolean } = {}) {
         return { windowId: 3 };
       },
       create: async (props) => void calls.push(['tabs.create', props]),
+      get: async () => ({}),
     },
     windows: { update: async (windowId, props) => void calls.push(['windows.update', windowId, props]) },
   };

@@ -84,6 +84,40 @@ describe('createPositionStore', () => {
     expect(await store.count()).toBe(0);
   });
 
+  it('keeps a silent tab past the TTL while the browser says it still shows the venue (a hidden tab does not read its page)', async () => {
+    let t = 1_000_000;
+    const urls = new Map<number, string | undefined>([
+      [1, 'https://www.binance.com/en/futures/BTCUSDT'],
+      [2, 'https://www.binance.com/en/futures/ETHUSDT'],
+      [3, 'https://www.bybit.com/trade/usdt/BTCUSDT'],
+      [4, undefined],
+    ]);
+    const asked: number[] = [];
+    const store = createPositionStore(memoryStorage(), {
+      now: () => t,
+      tabStillShows: async (tabId, venue) => {
+        asked.push(tabId);
+        if (tabId === 5) throw new Error('No tab with id: 5');
+        const url = urls.get(tabId);
+        return url !== undefined && url.startsWith(venue === 'binance' ? 'https://www.binance.com/' : 'https://www.bybit.com/');
+      },
+    });
+    // 1: still on Binance (another symbol: still that venue's page); 2: gone off to Bybit in-place;
+    // 3: on Bybit but reported Binance; 4: on a host the extension cannot see; 5: closed.
+    for (const tabId of [1, 3, 4, 5]) await store.report({ tabId, url: BINANCE_URL }, 'binance', many(1, `T${tabId}`));
+    await store.report({ tabId: 2, url: BYBIT_URL }, 'bybit', many(1, 'T2'));
+    urls.set(2, 'https://www.binance.com/en/futures/BTCUSDT');
+    await store.report({ url: BINANCE_URL }, 'binance', many(1, 'U'));
+    t += REPORT_TTL_MS - 1;
+    expect(await store.prune()).toBe(false);
+    expect(asked).toEqual([]);
+    t += 2;
+    expect(await store.prune()).toBe(true);
+    expect((await store.held()).map((h) => h.origin.tabId ?? null)).toEqual([1]);
+    t += 24 * 3_600_000;
+    expect(await store.count()).toBe(1);
+  });
+
   it('keys a report without a tab by its URL', async () => {
     const { store } = setup();
     await store.report({ url: BINANCE_URL }, 'binance', many(1));

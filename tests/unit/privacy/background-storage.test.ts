@@ -51,7 +51,7 @@ function fakeBrowser() {
     },
     action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
     notifications: { create: async (id: string) => id, clear: async () => true, onClicked: event() },
-    tabs: { update: async () => ({}), create: async () => ({}), onRemoved: event() },
+    tabs: { update: async () => ({}), create: async () => ({}), get: async () => ({}), onRemoved: event() },
     windows: { update: async () => ({}) },
     permissions: { contains: async () => true, onAdded: event(), onRemoved: event() },
   };
