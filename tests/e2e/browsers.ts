@@ -26,6 +26,12 @@ export interface E2EPage {
   select(selector: string, value: string): Promise<void>;
   close(): Promise<void>;
   /**
+   * Makes this the active tab. In Firefox the tab that was in front is then hidden (document.hidden);
+   * headless Chromium keeps every tab visible (tried: bringToFront, a minimised window, a new tab
+   * in the same window), so a hidden tab can only be tested in Firefox.
+   */
+  bringToFront(): Promise<void>;
+  /**
    * Chromium only (CDP Performance.getMetrics): seconds the page's renderer main thread has spent
    * on tasks so far (TaskDuration), content scripts included. Compare two readings for a window.
    */
@@ -141,6 +147,7 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
           await page.screenshot({ path });
         },
         close: () => page.close(),
+        bringToFront: () => page.bringToFront(),
       };
     },
     async close() {
@@ -208,6 +215,7 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
           await page.screenshot({ path });
         },
         close: () => page.close(),
+        bringToFront: () => page.bringToFront(),
       };
     },
     close: () => browser.close(),

@@ -332,6 +332,36 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       }
     });
 
+    // Headless Chromium keeps every tab visible (see E2EPage.bringToFront): Firefox hides the tab behind.
+    if (name === 'firefox') {
+      it('a hidden tab reads nothing; shown again, it reads the page at once', async () => {
+        const page = await browser.newPage();
+        await page.goto(CASES[0]?.url ?? '');
+        await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
+        const other = await browser.newPage();
+        await other.bringToFront();
+        expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
+        await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.nodeValue?.trim() === '60,000.12') node.nodeValue = node.nodeValue.replace('60,000.12', '59,000.00');
+          }
+        });
+        // Longer than any timer of the content script (the market refresh asks every 5 s; hidden tabs
+        // used to be read every 15 s): the panel still shows the mark it had.
+        await new Promise((r) => setTimeout(r, 17_000));
+        const still = await page.evaluate(probePositions);
+        expect(still?.find((p) => p.side === 'long')?.fields['mark-price']?.value).toBe('60000.12');
+        await page.bringToFront();
+        const shown = Date.now();
+        await waitFor(page, probePositions, 'the new mark once shown', (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'), 3_000);
+        expect(Date.now() - shown).toBeLessThan(3_000);
+        expect(page.errors(), 'console errors on the page').toEqual([]);
+        await other.close();
+        await page.close();
+      });
+    }
+
     it('positions stay readable and say why when the venue API fails, then turn stale after a good snapshot', async () => {
       const c = CASES[2] as VenueCase;
       const [host, ...rest] = c.quotePath.split('/');
