@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, type FakeAsset } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
-import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
+import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -242,6 +242,31 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         } finally {
           fake.setPage(c.host, c.path, null);
         }
+      }
+    });
+
+    it("Hyperliquid's bare /trade names its market only in the title: the panel follows the title", async () => {
+      const c = CASES[3] as VenueCase;
+      const html = readFileSync(`tests/pages/${c.venue}/e2e-long-short.html`, 'utf8');
+      expect(html).toContain('<title>60,000.12 | BTC | Hyperliquid</title>');
+      fake.setPage(c.host, '/trade', html);
+      try {
+        const page = await browser.newPage();
+        await page.goto(`https://${c.host}/trade`);
+        const ps = await waitFor(page, probePositions, 'hyperliquid positions on /trade', positionsReady(2), 25_000);
+        expect(ps.map((p) => p.symbol)).toEqual(['BTC', 'ETH']);
+        expect((await waitFor(page, probeMarket, 'the BTC market block', (m) => m.symbol === 'BTC')).venue).toBe('hyperliquid');
+        // The trader picks ETH in the app: only the title says so.
+        await page.evaluate(() => {
+          document.title = '2,986.30 | ETH | Hyperliquid';
+        });
+        await waitFor(page, probeMarket, 'the ETH market block', (m) => m.symbol === 'ETH', 10_000);
+        const after = await waitFor(page, probePositions, 'ETH first', (xs) => xs.length === 2 && xs[0]?.symbol === 'ETH' && xs.every((p) => p.state === 'ok'), 15_000);
+        expect(after.map((p) => p.side)).toEqual(['short', 'long']);
+        expect(page.errors(), 'console errors on the page').toEqual([]);
+        await page.close();
+      } finally {
+        fake.setPage(c.host, '/trade', null);
       }
     });
 
