@@ -19,6 +19,7 @@ const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'reordered-hidden-columns', what: 'several-positions with the columns reordered (PNL and Mark before Size, Entry after Margin) and Break Even Price / Margin Ratio hidden: mapped by caption, never by index (Binance is not known to offer this; read defensively, as Bybit and OKX do)' },
   { name: 'zh-cn', what: 'Chinese captions, 仓位(2), 逐仓/全仓 in the symbol cell and the margin tail' },
   { name: 'de-de-patterns', what: 'German captions (not in the dictionary), German numbers, U+2212 and NBSP: read by value patterns' },
+  { name: 'empty-cells', what: 'empty cells: "--" liquidation (cross), "--" mark and PnL before the mark arrives, a blank liquidation cell (not read, never "none"), a PnL with its amount blank and only the ROI shown (never read as the amount)' },
   { name: 'no-position', what: 'Positions(0) and the empty-state message, no table' },
   { name: 'loading', what: 'Positions(2), header drawn, body empty with a spinner' },
   { name: 'contradictory', what: 'liq above mark for a long, side tag against the size sign, two margin modes; one good row' },

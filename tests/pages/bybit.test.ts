@@ -18,6 +18,7 @@ const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'reordered-hidden-columns', what: 'columns reordered, Value/MM/Realized hidden, data-index rows out of order, hidden copies, Long/Short tags, "--" liq, a row with no side' },
   { name: 'zh-cn', what: 'Chinese captions (合约, 合约数量, 入场价格, 预估强平价, 未结盈亏 …), 逐仓/全仓' },
   { name: 'fr-fr-patterns', what: 'French captions (not in the dictionary), French numbers with U+202F, U+2212 and NBSP: value patterns' },
+  { name: 'empty-cells', what: 'default columns with empty cells: "--" liquidation, "--" Value/Mark/Unrealized P&L before the mark arrives, a blank Liq. Price cell (not read, never "none"), a blank Unrealized P&L cell' },
   { name: 'no-position', what: 'Positions(0), header and a "No data" placeholder row' },
   { name: 'loading', what: 'Positions(1), header and skeleton rows' },
   { name: 'contradictory', what: "short with liq below mark, a Long tag on a red bar; one good row" },

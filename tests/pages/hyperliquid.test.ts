@@ -15,6 +15,8 @@ const file = (name: string): string => readFileSync(join(DIR, name), 'utf8');
 /**
  * The URL each fixture stands for. The variants of issue 4, and where each is:
  *   several positions, hidden duplicate rows, empty cells ("N/A" liq), HIP-3 row: several
+ *   empty cells: empty-cells ("N/A" liq and "--" funding; "--" value, mark and PNL before the mark
+ *     arrives; a blank Liq. Price cell, which is "not read", never "none"; a blank PNL cell)
  *   reordered and hidden columns: reordered-hidden (Position Value and Funding hidden, Mark before
  *     Entry, Size after Liq.; Hyperliquid is not known to let users do this: read defensively)
  *   another number format: de-number-format; another language: unknown-language (French captions and
@@ -31,6 +33,7 @@ const file = (name: string): string => readFileSync(join(DIR, name), 'utf8');
  */
 const FIXTURES: Record<string, string> = {
   several: 'https://app.hyperliquid.xyz/trade/ETH',
+  'empty-cells': 'https://app.hyperliquid.xyz/trade/ETH',
   'e2e-long-short': 'https://app.hyperliquid.xyz/trade/BTC',
   'th-header-sign': 'https://app.hyperliquid.xyz/trade/SOL',
   empty: 'https://app.hyperliquid.xyz/trade/BTC',

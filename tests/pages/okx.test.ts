@@ -20,6 +20,8 @@ const FIXTURES: Record<string, { url: string; contractValues?: Record<string, nu
   'zh-hans-contracts': { url: 'https://www.okx.com/zh-hans/trade-swap/btc-usdt-swap', contractValues: { 'BTC-USDT-SWAP': 0.01 } },
   'reordered-hidden': { url: 'https://www.okx.com/trade-swap/eth-usdt-swap', contractValues: { 'BTC-USD-SWAP': 100 } },
   'fr-number-format': { url: 'https://www.okx.com/fr/trade-swap/btc-usdt-swap' },
+  // "--" liquidation, "--" margin ratio/mark/PnL before the mark arrives, a blank liquidation cell, a blank PnL cell.
+  'empty-cells': { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
   'unknown-language': { url: 'https://www.okx.com/tr/trade-swap/btc-usdt-swap' },
   empty: { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
   loading: { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
