@@ -13,15 +13,17 @@ export interface OverheadResult {
   seconds: number;
   rounds: number;
   markHz: number;
-  /** Main-thread task time per second of page life, ms. */
+  /** Main-thread task time (wall) per second of page life, ms. */
   without: Spread;
   with: Spread;
   /** with ÷ without of each round: both pages measured over the same window. */
   roundRatios: Spread;
-  /** The median of the rounds' ratios: the budgeted figure. */
+  /** The median of the rounds' ratios of task (wall) time. */
   ratio: number;
   /** The same rounds with PerpLens in neither browser (an A/A run): the instrument's own spread. */
   control: Spread | null;
+  /** The same, in the main thread's CPU time (ThreadTime): what the page's thread itself spent. */
+  thread: { without: Spread; with: Spread; roundRatios: Spread; ratio: number; control: Spread | null };
   /** The content script's own slices in a traced window: how long each ran, ms. */
   extensionSlices: Spread;
   /** Its total main-thread time per second during the trace, ms. */
@@ -47,7 +49,12 @@ const WARM_UP_MS = 3_000;
  * more than the 3 % to resolve. Side by side is steadier, not exact: the A/A rounds (no PerpLens in
  * either) have read 1.002 and, on a slow day, 1.024 and 0.983 — hence `controlRounds`.
  */
-async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: { seconds: number; markHz: number }, flip: boolean): Promise<[number, number]> {
+interface RoundTimes {
+  task: number;
+  thread: number;
+}
+
+async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: { seconds: number; markHz: number }, flip: boolean): Promise<[RoundTimes, RoundTimes]> {
   const opened: Awaited<ReturnType<typeof openHeavy>>[] = [];
   try {
     for (const x of flip ? [b, a] : [a, b]) opened.push(await openHeavy(x, fake, 1, o.markHz));
@@ -57,7 +64,10 @@ async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser,
     const start = await Promise.all(opened.map((p) => mainThread(p.cdp)));
     await sleep(o.seconds * 1000);
     const end = await Promise.all(opened.map((p) => mainThread(p.cdp)));
-    const per = (i: number) => ((end[i]?.task ?? NaN) - (start[i]?.task ?? NaN)) / o.seconds;
+    const per = (i: number): RoundTimes => ({
+      task: ((end[i]?.task ?? NaN) - (start[i]?.task ?? NaN)) / o.seconds,
+      thread: ((end[i]?.thread ?? NaN) - (start[i]?.thread ?? NaN)) / o.seconds,
+    });
     return [per(0), per(1)];
   } finally {
     for (const p of opened) await p.page.close();
@@ -77,16 +87,23 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
   const perSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
   const ratios: number[] = [];
   const control: number[] = [];
+  const threadPerSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const threadRatios: number[] = [];
+  const threadControl: number[] = [];
   try {
     for (let r = 0; r < o.rounds; r++) {
       const [without, withExt] = await pairedRound(fake, plain, ext, o, r % 2 === 1);
-      perSecond.without.push(without);
-      perSecond.with.push(withExt);
-      ratios.push(withExt / without);
+      perSecond.without.push(without.task);
+      perSecond.with.push(withExt.task);
+      ratios.push(withExt.task / without.task);
+      threadPerSecond.without.push(without.thread);
+      threadPerSecond.with.push(withExt.thread);
+      threadRatios.push(withExt.thread / without.thread);
     }
     for (let r = 0; plain2 && r < o.controlRounds; r++) {
       const [a, b] = await pairedRound(fake, plain, plain2, o, r % 2 === 1);
-      control.push(b / a);
+      control.push(b.task / a.task);
+      threadControl.push(b.thread / a.thread);
     }
     const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz);
     await waitUntil(page, panelReady, 'the panel');
@@ -106,6 +123,13 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
       roundRatios,
       ratio: roundRatios.median,
       control: control.length > 0 ? spread(control) : null,
+      thread: {
+        without: spread(threadPerSecond.without),
+        with: spread(threadPerSecond.with),
+        roundRatios: spread(threadRatios),
+        ratio: spread(threadRatios).median,
+        control: threadControl.length > 0 ? spread(threadControl) : null,
+      },
       extensionSlices: spread(traced.slices),
       extensionMsPerSecond: extMs,
       attributedRatio: 1 + extMs / without.median,

@@ -74,6 +74,9 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
     // The issue's measure: the page's main-thread time with PerpLens over without, side by side
     // (median of the rounds); the attributed ratio is the content script's own share of it.
     { what: 'main thread with ÷ without (measured)', value: round(overhead.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.ratio <= plan.bounds.overheadRatio },
+    // The same rounds in the main thread's CPU time: wall time also grows when two cores are shared
+    // with the other browser, the extension's worker and the fake exchange.
+    { what: 'main thread CPU with ÷ without (measured)', value: round(overhead.thread.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.thread.ratio <= plan.bounds.overheadRatio },
     { what: 'main thread with ÷ without (script only)', value: round(overhead.attributedRatio, 4), budget: plan.bounds.overheadRatio, ok: overhead.attributedRatio <= plan.bounds.overheadRatio },
     { what: 'longest content-script slice, ms', value: round(overhead.extensionSlices.max, 3), budget: plan.bounds.longestSliceMs, ok: overhead.extensionSlices.max <= plan.bounds.longestSliceMs },
     { what: 'update latency p95, ms', value: round(latency.p95), budget: round(plan.bounds.latencyP95Ms), ok: latency.p95 <= plan.bounds.latencyP95Ms },
@@ -105,6 +108,13 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
       ratio: round(overhead.ratio, 4),
       attributedRatio: round(overhead.attributedRatio, 4),
       extensionMsPerSecond: round(overhead.extensionMsPerSecond, 3),
+      thread: {
+        without: roundSpread(overhead.thread.without),
+        with: roundSpread(overhead.thread.with),
+        roundRatios: roundSpread(overhead.thread.roundRatios, 4),
+        ratio: round(overhead.thread.ratio, 4),
+        control: overhead.thread.control && roundSpread(overhead.thread.control, 4),
+      },
     },
     stress: stress && { markHz: stress.markHz, without: roundSpread(stress.without), with: roundSpread(stress.with), ratio: round(stress.ratio, 4), attributedRatio: round(stress.attributedRatio, 4), extensionMsPerSecond: round(stress.extensionMsPerSecond, 3), extensionSlices: roundSpread(stress.extensionSlices, 3) },
     latency: roundSpread(latency),
@@ -134,6 +144,9 @@ export function table(r: BenchResult): string {
   lines.push(`main thread ms/s with:    ${s(r.overhead.with)}`);
   lines.push(`with ÷ without per round (side by side): ${s(r.overhead.roundRatios)}`);
   if (r.overhead.control) lines.push(`A/A control, no PerpLens in either: ${s(r.overhead.control)}`);
+  lines.push(`main thread CPU ms/s without: ${s(r.overhead.thread.without)}; with: ${s(r.overhead.thread.with)}`);
+  lines.push(`CPU with ÷ without per round: ${s(r.overhead.thread.roundRatios)}`);
+  if (r.overhead.thread.control) lines.push(`CPU A/A control: ${s(r.overhead.thread.control)}`);
   lines.push(`content script: ${r.overhead.extensionMsPerSecond} ms/s; slices ms ${s(r.overhead.extensionSlices)} (mark ticking ${r.overhead.markHz}/s)`);
   if (r.stress) lines.push(`stress, mark ticking ${r.stress.markHz}/s: median ratio ${r.stress.ratio}, attributed ${r.stress.attributedRatio}, content script ${r.stress.extensionMsPerSecond} ms/s, longest slice ${r.stress.extensionSlices.max} ms`);
   lines.push(`update latency ms: ${s(r.latency)}`);
