@@ -156,7 +156,7 @@ function pageAddress(): string | null {
 /** One question to the background at a time; a change meanwhile asks again when the answer is in. */
 function ask(s: Session): void {
   if (!s.prefsLoaded) return;
-  // A hidden tab asks nothing; the tick asks again as soon as it is shown.
+  // A hidden tab asks nothing; once shown, the watch's fresh read asks (onVisibility).
   if (document.hidden) return;
   if (s.inFlight) {
     s.again = true;
