@@ -40,7 +40,12 @@ export interface E2EPage {
 
 export interface E2EBrowser {
   name: BrowserName;
-  newPage(): Promise<E2EPage>;
+  /**
+   * A page in a window of its own, so that every open page stays visible (a hidden tab's content
+   * script does nothing: issue 4), as Chromium's headless pages always are. `tab`: in Firefox, a
+   * tab in the current window instead, to hide the page in front of it (see bringToFront).
+   */
+  newPage(opts?: { tab?: boolean }): Promise<E2EPage>;
   extensionId?: string;
   /** Chromium only: runs a self-contained function inside the extension's service worker. */
   worker?: { evaluate<T>(fn: () => T | Promise<T>): Promise<T> };
@@ -180,8 +185,8 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
   await browser.installExtension(ext);
   return {
     name: 'firefox',
-    async newPage() {
-      const page = await browser.newPage();
+    async newPage(opts) {
+      const page = await browser.newPage(opts?.tab ? { type: 'tab' } : { type: 'window', windowBounds: { width: 1280, height: 800 } });
       // Firefox ESR 140 (Debian's package on some machines) lacks the BiDi screen-orientation
       // command puppeteer's setViewport sends after sizing: the window size from the launch stands.
       await page.setViewport({ width: 1280, height: 800 }).catch(() => undefined);

@@ -363,7 +363,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const page = await browser.newPage();
         await page.goto(CASES[0]?.url ?? '');
         await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
-        const other = await browser.newPage();
+        const other = await browser.newPage({ tab: true });
         await other.bringToFront();
         expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
         await page.evaluate(() => {
