@@ -9,21 +9,26 @@ const PATH = '/en/futures/BTCUSDT';
 const COLD_PATH = '/en/futures/ETHUSDT';
 
 
-export interface OverheadResult {
-  seconds: number;
-  rounds: number;
-  markHz: number;
-  /** Main-thread task time (wall) per second of page life, ms. */
+/** The rounds in one measure of main-thread time: wall (TaskDuration) or CPU (ThreadTime). */
+export interface Overhead {
+  /** Main-thread time per second of page life, ms. */
   without: Spread;
   with: Spread;
   /** with ÷ without of each round: both pages measured over the same window. */
   roundRatios: Spread;
-  /** The median of the rounds' ratios of task (wall) time. */
+  /** The median of the rounds' ratios. */
   ratio: number;
   /** The same rounds with PerpLens in neither browser (an A/A run): the instrument's own spread. */
   control: Spread | null;
-  /** The same, in the main thread's CPU time (ThreadTime): what the page's thread itself spent. */
-  thread: { without: Spread; with: Spread; roundRatios: Spread; ratio: number; control: Spread | null };
+}
+
+/** The top-level figures are the wall time's (TaskDuration); `thread` the same rounds in CPU time. */
+export interface OverheadResult extends Overhead {
+  seconds: number;
+  rounds: number;
+  markHz: number;
+  /** The same rounds in the main thread's CPU time (ThreadTime): what the page's thread itself spent. */
+  thread: Overhead;
   /** The content script's own slices in a traced window: how long each ran, ms. */
   extensionSlices: Spread;
   /** Its total main-thread time per second during the trace, ms. */
@@ -74,6 +79,18 @@ async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser,
   }
 }
 
+/** One measure (wall or CPU time) of the rounds: per-second spreads, per-round ratios, the A/A's. */
+function overheadOf(rounds: readonly [RoundTimes, RoundTimes][], controls: readonly [RoundTimes, RoundTimes][], k: keyof RoundTimes): Overhead {
+  const roundRatios = spread(rounds.map(([without, withExt]) => withExt[k] / without[k]));
+  return {
+    without: spread(rounds.map(([without]) => without[k])),
+    with: spread(rounds.map(([, withExt]) => withExt[k])),
+    roundRatios,
+    ratio: roundRatios.median,
+    control: controls.length > 0 ? spread(controls.map(([a, b]) => b[k] / a[k])) : null,
+  };
+}
+
 /**
  * Page overhead: the same heavy page (order book ticking every frame, positions' mark at `markHz`)
  * with and without PerpLens, side by side in each round (pairedRound), which page opens first
@@ -84,55 +101,28 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
   const plain = await launchBench(false, fake.hosts, fake.port);
   const ext = await launchBench(true, fake.hosts, fake.port);
   const plain2 = o.controlRounds > 0 ? await launchBench(false, fake.hosts, fake.port) : null;
-  const perSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
-  const ratios: number[] = [];
-  const control: number[] = [];
-  const threadPerSecond: Record<'with' | 'without', number[]> = { with: [], without: [] };
-  const threadRatios: number[] = [];
-  const threadControl: number[] = [];
+  // [without, with] per round, and the A/A rounds' [first, second].
+  const rounds: [RoundTimes, RoundTimes][] = [];
+  const controls: [RoundTimes, RoundTimes][] = [];
   try {
-    for (let r = 0; r < o.rounds; r++) {
-      const [without, withExt] = await pairedRound(fake, plain, ext, o, r % 2 === 1);
-      perSecond.without.push(without.task);
-      perSecond.with.push(withExt.task);
-      ratios.push(withExt.task / without.task);
-      threadPerSecond.without.push(without.thread);
-      threadPerSecond.with.push(withExt.thread);
-      threadRatios.push(withExt.thread / without.thread);
-    }
-    for (let r = 0; plain2 && r < o.controlRounds; r++) {
-      const [a, b] = await pairedRound(fake, plain, plain2, o, r % 2 === 1);
-      control.push(b.task / a.task);
-      threadControl.push(b.thread / a.thread);
-    }
+    for (let r = 0; r < o.rounds; r++) rounds.push(await pairedRound(fake, plain, ext, o, r % 2 === 1));
+    for (let r = 0; plain2 && r < o.controlRounds; r++) controls.push(await pairedRound(fake, plain, plain2, o, r % 2 === 1));
     const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz);
     await waitUntil(page, panelReady, 'the panel');
     await sleep(1_000);
     const traced = await extensionSlices(cdp, o.traceSeconds * 1000, null);
     await page.close();
-    const without = spread(perSecond.without);
-    const withExt = spread(perSecond.with);
-    const roundRatios = spread(ratios);
+    const task = overheadOf(rounds, controls, 'task');
     const extMs = traced.slices.reduce((a, b) => a + b, 0) / o.traceSeconds;
     return {
       seconds: o.seconds,
       rounds: o.rounds,
       markHz: o.markHz,
-      without,
-      with: withExt,
-      roundRatios,
-      ratio: roundRatios.median,
-      control: control.length > 0 ? spread(control) : null,
-      thread: {
-        without: spread(threadPerSecond.without),
-        with: spread(threadPerSecond.with),
-        roundRatios: spread(threadRatios),
-        ratio: spread(threadRatios).median,
-        control: threadControl.length > 0 ? spread(threadControl) : null,
-      },
+      ...task,
+      thread: overheadOf(rounds, controls, 'thread'),
       extensionSlices: spread(traced.slices),
       extensionMsPerSecond: extMs,
-      attributedRatio: 1 + extMs / without.median,
+      attributedRatio: 1 + extMs / task.without.median,
     };
   } finally {
     await plain.close();

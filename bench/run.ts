@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { COALESCE_MS } from '../src/content/watch-anchor';
 import { requestEconomy } from './economy';
-import { coldPath, manyPositions, pageOverhead, updateLatency } from './page-bench';
+import { coldPath, manyPositions, pageOverhead, updateLatency, type Overhead } from './page-bench';
 import { builtSizes } from './sizes';
 import { round, roundSpread } from './stats';
 import { watchlistScale } from './watchlist-scale';
@@ -100,21 +100,11 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
     },
     overhead: {
       ...overhead,
-      without: roundSpread(overhead.without),
-      with: roundSpread(overhead.with),
+      ...roundOverhead(overhead),
       extensionSlices: roundSpread(overhead.extensionSlices, 3),
-      roundRatios: roundSpread(overhead.roundRatios, 4),
-      control: overhead.control && roundSpread(overhead.control, 4),
-      ratio: round(overhead.ratio, 4),
       attributedRatio: round(overhead.attributedRatio, 4),
       extensionMsPerSecond: round(overhead.extensionMsPerSecond, 3),
-      thread: {
-        without: roundSpread(overhead.thread.without),
-        with: roundSpread(overhead.thread.with),
-        roundRatios: roundSpread(overhead.thread.roundRatios, 4),
-        ratio: round(overhead.thread.ratio, 4),
-        control: overhead.thread.control && roundSpread(overhead.thread.control, 4),
-      },
+      thread: roundOverhead(overhead.thread),
     },
     stress: stress && { markHz: stress.markHz, without: roundSpread(stress.without), with: roundSpread(stress.with), ratio: round(stress.ratio, 4), attributedRatio: round(stress.attributedRatio, 4), extensionMsPerSecond: round(stress.extensionMsPerSecond, 3), extensionSlices: roundSpread(stress.extensionSlices, 3) },
     latency: roundSpread(latency),
@@ -130,6 +120,16 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
       },
     },
     checks,
+  };
+}
+
+function roundOverhead(o: Overhead): Overhead {
+  return {
+    without: roundSpread(o.without),
+    with: roundSpread(o.with),
+    roundRatios: roundSpread(o.roundRatios, 4),
+    ratio: round(o.ratio, 4),
+    control: o.control && roundSpread(o.control, 4),
   };
 }
 

@@ -21,6 +21,7 @@ interface ExpectedRow {
   position?: { symbol: string; side: string };
   symbol?: string | null;
   side?: string | null;
+  reason?: string;
 }
 interface Expected {
   status: 'ok' | 'loading' | 'no-table';
@@ -49,16 +50,12 @@ function fixtures(): Fixture[] {
   return out;
 }
 
-interface ExpectedRowWithReason extends ExpectedRow {
-  reason?: string;
-}
-
 /**
  * `symbol side`, `unreadable` for a row the panel must refuse. A row the unit test could not read
  * for want of the contract's size (the test gives no contract value) is read in the browser: the
  * background knows it from the venue's instruments.
  */
-const rowKey = (r: ExpectedRowWithReason): string =>
+const rowKey = (r: ExpectedRow): string =>
   r.ok ? `${r.position?.symbol} ${r.position?.side}` : /contract value is unknown/.test(r.reason ?? '') ? `${r.symbol} ${r.side}` : 'unreadable';
 const panelKeys = (ps: PositionProbe[]): string[] => ps.map((p) => (p.state === 'unreadable' ? 'unreadable' : `${p.symbol} ${p.side}`)).sort();
 
