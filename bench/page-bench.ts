@@ -1,7 +1,7 @@
 import { startFakeExchange, type FakeExchange } from '../tests/fake-exchange/server';
 import { extensionSlices, launchBench, mainThread, panelReady, sleep, waitUntil, type BenchBrowser } from './browser';
 import { heavyPage } from './heavy-page';
-import { spread, type Spread } from './stats';
+import { medianInterval, spread, type Interval, type Spread } from './stats';
 
 const HOST = 'www.binance.com';
 const PATH = '/en/futures/BTCUSDT';
@@ -18,6 +18,10 @@ export interface Overhead {
   roundRatios: Spread;
   /** The median of the rounds' ratios. */
   ratio: number;
+  /** Where the median of another run as long would fall (bootstrap): the figure the budget is held to. */
+  interval: Interval;
+  /** Each round's with ÷ without, in the order run. */
+  ratios: number[];
   /** The same rounds with PerpLens in neither browser (an A/A run): the instrument's own spread. */
   control: Spread | null;
 }
@@ -81,12 +85,15 @@ async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser,
 
 /** One measure (wall or CPU time) of the rounds: per-second spreads, per-round ratios, the A/A's. */
 function overheadOf(rounds: readonly [RoundTimes, RoundTimes][], controls: readonly [RoundTimes, RoundTimes][], k: keyof RoundTimes): Overhead {
-  const roundRatios = spread(rounds.map(([without, withExt]) => withExt[k] / without[k]));
+  const ratios = rounds.map(([without, withExt]) => withExt[k] / without[k]);
+  const roundRatios = spread(ratios);
   return {
     without: spread(rounds.map(([without]) => without[k])),
     with: spread(rounds.map(([, withExt]) => withExt[k])),
     roundRatios,
     ratio: roundRatios.median,
+    interval: medianInterval(ratios),
+    ratios,
     control: controls.length > 0 ? spread(controls.map(([a, b]) => b[k] / a[k])) : null,
   };
 }

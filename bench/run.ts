@@ -26,7 +26,9 @@ const FRAME_MS = 1000 / 60;
 export const FULL: BenchPlan = {
   name: 'full',
   // Binance's positions table follows the 1 s mark-price stream: the budget case.
-  overhead: { seconds: 20, rounds: 8, markHz: 1, traceSeconds: 20, controlRounds: 3 },
+  // Many short rounds rather than a few long ones: within a round four quarters agree to about 2%,
+  // while rounds (each a new page process) differ by up to ±12% (2026-11-24, README "Performance").
+  overhead: { seconds: 8, rounds: 30, markHz: 1, traceSeconds: 20, controlRounds: 8 },
   stress: { seconds: 10, rounds: 3, markHz: 4, traceSeconds: 10, controlRounds: 0 },
   latencyChanges: 200,
   coldRuns: 20,
@@ -77,6 +79,9 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
     // The same rounds in the main thread's CPU time: wall time also grows when two cores are shared
     // with the other browser, the extension's worker and the fake exchange.
     { what: 'main thread CPU with ÷ without (measured)', value: round(overhead.thread.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.thread.ratio <= plan.bounds.overheadRatio },
+    // One run's median can land either side of the budget by luck: the budget holds when the
+    // median of any run as long would stay within it (the top of its 90% interval).
+    { what: "CPU ratio, top of the median's 90% interval", value: round(overhead.thread.interval.high, 4), budget: plan.bounds.overheadRatio, ok: overhead.thread.interval.high <= plan.bounds.overheadRatio },
     { what: 'main thread with ÷ without (script only)', value: round(overhead.attributedRatio, 4), budget: plan.bounds.overheadRatio, ok: overhead.attributedRatio <= plan.bounds.overheadRatio },
     { what: 'longest content-script slice, ms', value: round(overhead.extensionSlices.max, 3), budget: plan.bounds.longestSliceMs, ok: overhead.extensionSlices.max <= plan.bounds.longestSliceMs },
     { what: 'update latency p95, ms', value: round(latency.p95), budget: round(plan.bounds.latencyP95Ms), ok: latency.p95 <= plan.bounds.latencyP95Ms },
@@ -129,6 +134,8 @@ function roundOverhead(o: Overhead): Overhead {
     with: roundSpread(o.with),
     roundRatios: roundSpread(o.roundRatios, 4),
     ratio: round(o.ratio, 4),
+    interval: { level: o.interval.level, low: round(o.interval.low, 4), high: round(o.interval.high, 4) },
+    ratios: o.ratios.map((x) => round(x, 4)),
     control: o.control && roundSpread(o.control, 4),
   };
 }
@@ -145,7 +152,7 @@ export function table(r: BenchResult): string {
   lines.push(`with ÷ without per round (side by side): ${s(r.overhead.roundRatios)}`);
   if (r.overhead.control) lines.push(`A/A control, no PerpLens in either: ${s(r.overhead.control)}`);
   lines.push(`main thread CPU ms/s without: ${s(r.overhead.thread.without)}; with: ${s(r.overhead.thread.with)}`);
-  lines.push(`CPU with ÷ without per round: ${s(r.overhead.thread.roundRatios)}`);
+  lines.push(`CPU with ÷ without per round: ${s(r.overhead.thread.roundRatios)}; the median's 90% interval ${r.overhead.thread.interval.low}–${r.overhead.thread.interval.high}`);
   if (r.overhead.thread.control) lines.push(`CPU A/A control: ${s(r.overhead.thread.control)}`);
   lines.push(`content script: ${r.overhead.extensionMsPerSecond} ms/s; slices ms ${s(r.overhead.extensionSlices)} (mark ticking ${r.overhead.markHz}/s)`);
   if (r.stress) lines.push(`stress, mark ticking ${r.stress.markHz}/s: median ratio ${r.stress.ratio}, attributed ${r.stress.attributedRatio}, content script ${r.stress.extensionMsPerSecond} ms/s, longest slice ${r.stress.extensionSlices.max} ms`);
