@@ -18,7 +18,7 @@ export interface Overhead {
   roundRatios: Spread;
   /** The median of the rounds' ratios. */
   ratio: number;
-  /** Where the median of another run as long would fall (bootstrap): the figure the budget is held to. */
+  /** Where the median of another run as long would fall (bootstrap, 90%); run.ts holds the CPU time's top to the budget. */
   interval: Interval;
   /** Each round's with ÷ without, in the order run. */
   ratios: number[];
