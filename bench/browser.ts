@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { builtExtension, chromiumArgs, executableFor } from '../tests/e2e/browsers';
+import { builtExtension, chromiumArgs, executableFor, witnessTargets } from '../tests/e2e/browsers';
+import type { FakeExchange } from '../tests/fake-exchange/server';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -15,7 +16,8 @@ export interface BenchBrowser {
  * Debian Chromium with or without the built extension, the venue hosts mapped to the fake exchange.
  * Both runs get the same flags apart from loading the extension, so the difference is PerpLens's.
  */
-export async function launchBench(withExtension: boolean, hosts: readonly string[], port: number): Promise<BenchBrowser> {
+export async function launchBench(withExtension: boolean, fake: Pick<FakeExchange, 'hosts' | 'port' | 'witness'>): Promise<BenchBrowser> {
+  const { hosts, port } = fake;
   const ext = builtExtension('chromium');
   const args = chromiumArgs(ext, hosts, port).filter((a) => withExtension || !/^--(?:disable-extensions-except|load-extension)=/.test(a));
   if (!withExtension) args.push('--disable-extensions');
@@ -27,6 +29,7 @@ export async function launchBench(withExtension: boolean, hosts: readonly string
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
   });
+  fake.witness(witnessTargets(context, withExtension ? 'chromium with PerpLens' : 'chromium without PerpLens'));
   if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
   return {
     context,

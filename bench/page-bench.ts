@@ -105,9 +105,9 @@ function overheadOf(rounds: readonly [RoundTimes, RoundTimes][], controls: reado
  */
 export async function pageOverhead(o: { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number }): Promise<OverheadResult> {
   const fake = await startFakeExchange();
-  const plain = await launchBench(false, fake.hosts, fake.port);
-  const ext = await launchBench(true, fake.hosts, fake.port);
-  const plain2 = o.controlRounds > 0 ? await launchBench(false, fake.hosts, fake.port) : null;
+  const plain = await launchBench(false, fake);
+  const ext = await launchBench(true, fake);
+  const plain2 = o.controlRounds > 0 ? await launchBench(false, fake) : null;
   // [without, with] per round, and the A/A rounds' [first, second].
   const rounds: [RoundTimes, RoundTimes][] = [];
   const controls: [RoundTimes, RoundTimes][] = [];
@@ -142,7 +142,7 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
 /** A mark change in the page to the panel's liq-distance updating, `changes` times, 150–450 ms apart. */
 export async function updateLatency(changes: number): Promise<Spread> {
   const fake = await startFakeExchange();
-  const b = await launchBench(true, fake.hosts, fake.port);
+  const b = await launchBench(true, fake);
   try {
     const { page } = await openHeavy(b, fake, 1, 0);
     await waitUntil(page, panelReady, 'the panel');
@@ -173,7 +173,7 @@ export async function coldPath(runs: number): Promise<Spread> {
   const times: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const b = await launchBench(true, fake.hosts, fake.port);
+      const b = await launchBench(true, fake);
       try {
         const { page } = await openHeavy(b, fake, 0, 0, COLD_PATH);
         await waitUntil(page, () => Boolean(document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-market][data-state="ok"]')), 'the market block');
@@ -206,7 +206,7 @@ export interface ScaleResult {
 /** 50 open positions on one page, marks ticking at `markHz`: the cost of each update. */
 export async function manyPositions(o: { copies: number; markHz: number; traceSeconds: number }): Promise<ScaleResult> {
   const fake = await startFakeExchange();
-  const b = await launchBench(true, fake.hosts, fake.port);
+  const b = await launchBench(true, fake);
   try {
     const { page, cdp } = await openHeavy(b, fake, o.copies, o.markHz);
     await waitUntil(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0) >= 2, 'the panel', 30_000);

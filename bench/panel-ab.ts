@@ -67,7 +67,7 @@ function phasesOf(events: TraceEvent[]): Phase[] {
 
 export async function panelAb(o: { seconds: number; phaseMs: number; markHz: number; a: string; b: string }): Promise<PanelAbResult> {
   const fake = await startFakeExchange();
-  const browser = await launchBench(true, fake.hosts, fake.port);
+  const browser = await launchBench(true, fake);
   try {
     fake.setPage('www.binance.com', '/en/futures/BTCUSDT', heavyPage({ copies: 1, markHz: o.markHz }));
     const { page, cdp } = await browser.newPage();

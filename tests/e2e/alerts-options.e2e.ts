@@ -16,7 +16,7 @@ describe('alerts and options in chromium', () => {
 
   beforeAll(async () => {
     fake = await startFakeExchange({ port: 0 });
-    browser = await launch('chromium', fake.hosts, fake.port);
+    browser = await launch('chromium', fake);
   });
   afterAll(async () => {
     await browser?.close();

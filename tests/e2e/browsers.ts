@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import type { RequestWitness } from '../fake-exchange/attribution';
+import type { FakeExchange } from '../fake-exchange/server';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -47,6 +49,8 @@ export interface E2EBrowser {
    */
   newPage(opts?: { tab?: boolean }): Promise<E2EPage>;
   extensionId?: string;
+  /** Chromium only: the hosts its pages and workers asked, as the DevTools protocol reported them. */
+  targetHosts?(): ReadonlySet<string>;
   /** Chromium only: runs a self-contained function inside the extension's service worker. */
   worker?: { evaluate<T>(fn: () => T | Promise<T>): Promise<T> };
   close(): Promise<void>;
@@ -95,7 +99,27 @@ export function chromiumArgs(ext: string, hosts: readonly string[], port: number
   ];
 }
 
-export async function launchChromium(hosts: readonly string[], port: number): Promise<E2EBrowser> {
+/**
+ * Records the host of every request the context's pages and workers make, as the DevTools protocol
+ * reports them per target: the extension's service worker (Playwright follows service workers'
+ * network events since it attaches to them at start), its pages, and the pages its content scripts
+ * run in, frames and WebSockets included. The browser's own services are no target and never appear.
+ */
+export function witnessTargets(ctx: BrowserContext, label: string): RequestWitness {
+  const hosts = new Set<string>();
+  const note = (url: string) => {
+    const host = /^(?:https?|wss?):\/\/([^/:?#]+)/.exec(url)?.[1];
+    if (host) hosts.add(host.toLowerCase());
+  };
+  ctx.on('request', (r) => note(r.url()));
+  const watchPage = (p: Page) => p.on('websocket', (ws) => note(ws.url()));
+  ctx.pages().forEach(watchPage);
+  ctx.on('page', watchPage);
+  return { label, hostsAskedByTargets: () => hosts };
+}
+
+export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' | 'witness'>): Promise<E2EBrowser> {
+  const { hosts, port } = fake;
   const ext = builtExtension('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'perplens-chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -105,6 +129,8 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
   });
+  const witness = witnessTargets(ctx, 'chromium');
+  fake.witness(witness);
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(sw.url()).host;
@@ -112,6 +138,7 @@ export async function launchChromium(hosts: readonly string[], port: number): Pr
   return {
     name: 'chromium',
     extensionId,
+    targetHosts: () => witness.hostsAskedByTargets(),
     worker: { evaluate: (fn) => worker.evaluate(fn) },
     async newPage() {
       const page = await ctx.newPage();
@@ -227,9 +254,9 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
   };
 }
 
-export async function launch(name: BrowserName, hosts: readonly string[], port: number): Promise<E2EBrowser> {
-  if (name === 'firefox' && port !== 443) throw new Error('Firefox e2e needs the fake exchange on port 443');
-  return name === 'chromium' ? launchChromium(hosts, port) : launchFirefox(hosts);
+export async function launch(name: BrowserName, fake: Pick<FakeExchange, 'hosts' | 'port' | 'witness'>): Promise<E2EBrowser> {
+  if (name === 'firefox' && fake.port !== 443) throw new Error('Firefox e2e needs the fake exchange on port 443');
+  return name === 'chromium' ? launchChromium(fake) : launchFirefox(fake.hosts);
 }
 
 /** Polls `probe` in the page until it returns a non-null value, or fails with `what`. */

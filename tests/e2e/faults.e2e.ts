@@ -107,7 +107,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         browser = undefined;
         for (const { v, f } of cases) fake.setFault(v.host, v.path, f.fault);
         const start = Date.now();
-        browser = await launch(name, fake.hosts, fake.port);
+        browser = await launch(name, fake);
         const tabs: E2EPage[] = await Promise.all(cases.map(() => (browser as E2EBrowser).newPage()));
         await Promise.all(tabs.map((t, i) => t.goto(cases[i]?.v.url ?? '')));
         // Firefox's driver cannot open moz-extension:// pages: the popup is checked in Chromium.

@@ -86,7 +86,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
     beforeAll(async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
-      browser = await launch(name, fake.hosts, fake.port);
+      browser = await launch(name, fake);
     });
     afterAll(async () => {
       await browser?.close();

@@ -16,7 +16,7 @@ describe('popup in chromium', () => {
 
   beforeAll(async () => {
     fake = await startFakeExchange({ port: 0 });
-    browser = await launch('chromium', fake.hosts, fake.port);
+    browser = await launch('chromium', fake);
     popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   });
   afterAll(async () => {

@@ -21,7 +21,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const btc = fake.markets.get('BTC');
       if (!btc) throw new Error('fake market missing');
       btc.markPrice = mark;
-      browser = await launch(name, fake.hosts, fake.port);
+      browser = await launch(name, fake);
     });
     afterAll(async () => {
       await browser?.close();
