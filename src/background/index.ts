@@ -165,8 +165,8 @@ function servePanel(message: unknown, sender: Runtime.MessageSender): Promise<un
   if (!request || request.type !== 'panel.view') return Promise.resolve(null);
   return restored
     .then(() =>
-      panels.view(request, sender.tab?.id, (venue, positions) => {
-        alerts.handleMessage({ type: 'positions.report', venue, positions }, sender).catch(() => undefined);
+      panels.view(request, sender.tab?.id, (venue, positions, unreadable) => {
+        alerts.handleMessage({ type: 'positions.report', venue, positions, unreadable }, sender).catch(() => undefined);
       }),
     )
     .finally(() => persistence.schedule());

@@ -1,10 +1,15 @@
 import type { Position } from './position-types';
 import type { VenueId } from './types';
 
-/** One row of a positions table: a position that passed the cross-checks, or why it did not. */
+/**
+ * One row of a positions table: a position that passed the cross-checks, or why it did not. A row
+ * whose only fault is a mark at or past its liquidation price carries the position it would be as
+ * `crossed`: if the same row was consistent before with the same liquidation price, the mark walked
+ * there and the position is AT LIQUIDATION, not misread (the background decides, remembering rows).
+ */
 export type RowRead =
   | { ok: true; position: Position }
-  | { ok: false; reason: string; symbol: string | null; side: Position['side'] | null };
+  | { ok: false; reason: string; symbol: string | null; side: Position['side'] | null; crossed?: Position };
 
 export interface PageRead {
   /**

@@ -34,4 +34,9 @@ export interface Position {
   leverage: number | null;
   unrealizedPnl: number | null;
   source: 'page' | 'api';
+  /**
+   * The mark stands at or past the liquidation price of a row that was consistent before with the
+   * same liquidation price (background/panel/liquidation-memory.ts): the position is being liquidated.
+   */
+  atLiquidation?: true;
 }

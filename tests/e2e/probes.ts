@@ -42,6 +42,8 @@ export interface PositionProbe {
   side: string | null;
   state: string | null;
   reason: string | null;
+  /** The card's band class (`band-danger`…), if any. */
+  band: string | null;
   fields: Record<string, FieldProbe>;
   text: string;
 }
@@ -61,6 +63,7 @@ export function probePositions(): PositionProbe[] | null {
       side: el.getAttribute('data-side'),
       state: el.getAttribute('data-state'),
       reason: el.getAttribute('data-reason'),
+      band: /\bband-(\w+)/.exec(el.getAttribute('class') ?? '')?.[1] ?? null,
       fields,
       text: el.textContent ?? '',
     };

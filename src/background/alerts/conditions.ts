@@ -153,12 +153,13 @@ export function viewSettings(settings: AlertSettings): ViewSettings {
 
 /**
  * The position view with the freshest mark price: the page's when the report is newer than the
- * snapshot's quote (or there is no snapshot), else the market's. A page in a background tab may have
+ * snapshot's quote (or there is no snapshot, or the row is at liquidation), else the market's. A page in a background tab may have
  * reported minutes ago; the quote is at most a refresh old.
  */
 export function heldView(held: HeldPosition, snapshot: MarketSnapshot | null, settings: AlertSettings, now: number): PositionView {
   const p = held.position;
-  const usePageMark = p.markPrice !== null && (snapshot === null || held.reportedAt >= snapshot.quote.fetchedAt);
+  // A row at liquidation is judged on the page's mark: the venue's own row says it is there.
+  const usePageMark = p.markPrice !== null && (p.atLiquidation === true || snapshot === null || held.reportedAt >= snapshot.quote.fetchedAt);
   const s = viewSettings(settings);
   return positionView(
     {

@@ -425,7 +425,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         }
         return { ok: false, error: `positions can only be reported by a ${report.venue} trading page` };
       }
-      await store.report(origin, report.venue, report.positions);
+      await store.report(origin, report.venue, report.positions, report.unreadable);
       await settle();
       return { ok: true };
     },

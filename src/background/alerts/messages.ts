@@ -38,10 +38,15 @@ export const ReportedPosition = v.object({
   leverage: nullableFinite,
   unrealizedPnl: nullableFinite,
   source: v.picklist(['page', 'api']),
+  atLiquidation: v.optional(v.literal(true)),
 });
 
+/** A row the page still shows but cannot be read now (market and side only). */
+export const RowIdentity = v.strictObject({ symbol, side: v.picklist(['long', 'short']) });
+export type RowIdentity = { symbol: string; side: Position['side'] };
+
 /**
- * `{ type: 'positions.report', venue, positions }`: every position the page currently shows (an empty
+ * `{ type: 'positions.report', venue, positions, unreadable? }`: every position the page currently shows (an empty
  * list means "none open here"), all on `venue`. The tab and the page URL are taken from the message's
  * sender, never from the message. A plain strict object so it can sit in src/messages.ts's
  * `v.variant('type', …)`; that every position is on `venue` is checked by `parsePositionsReport` and
@@ -51,8 +56,11 @@ export const PositionsReport = v.strictObject({
   type: v.literal('positions.report'),
   venue: venueId,
   positions: v.pipe(v.array(ReportedPosition), v.maxLength(MAX_REPORTED_POSITIONS)),
+  // Rows still on the page that cannot be read now: an alert never clears because a row became
+  // unreadable, only when the position is gone or safe again.
+  unreadable: v.optional(v.pipe(v.array(RowIdentity), v.maxLength(MAX_REPORTED_POSITIONS))),
 });
-export type PositionsReport = { type: 'positions.report'; venue: Position['venue']; positions: Position[] };
+export type PositionsReport = { type: 'positions.report'; venue: Position['venue']; positions: Position[]; unreadable?: RowIdentity[] };
 
 /** True when every position of the report is on the report's venue. */
 export function consistentReport(r: PositionsReport): boolean {
@@ -67,6 +75,7 @@ type Assert<T extends U, U> = T;
 export type PositionsReportSchemaCheck = [
   Assert<v.InferOutput<typeof PositionsReport>, PositionsReport>,
   Assert<v.InferOutput<typeof ReportedPosition>, Position>,
+  Assert<v.InferOutput<typeof RowIdentity>, RowIdentity>,
 ];
 
 export function parsePositionsReport(input: unknown): PositionsReport | null {

@@ -74,10 +74,9 @@ export function alertText(alert: FiredAlert): { title: string; message: string }
   const d = alert.detail;
   switch (d.condition) {
     case 'liquidation':
-      return {
-        title: `Liquidation risk: ${p.symbol} ${p.side}`,
-        message: `${who} is ${percentText(d.distance)}% from liquidation`,
-      };
+      return d.distance <= 0
+        ? { title: `At liquidation: ${p.symbol} ${p.side}`, message: `${who} has reached its liquidation price` }
+        : { title: `Liquidation risk: ${p.symbol} ${p.side}`, message: `${who} is ${percentText(d.distance)}% from liquidation` };
     case 'regime':
       return {
         title: `Market turned against you: ${p.symbol} ${p.side}`,

@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { Position } from '../../venues/position-types';
 import { VENUE_IDS, type VenueId } from '../../venues/types';
 import type { HeldPosition, Origin } from './conditions';
-import { MAX_REPORTED_POSITIONS, ReportedPosition } from './messages';
+import { MAX_REPORTED_POSITIONS, ReportedPosition, type RowIdentity } from './messages';
 
 /** The subset of `storage.StorageArea` used here (storage.session), so tests can hand in a Map. */
 export interface StorageLike {
@@ -56,8 +56,11 @@ export interface PositionStoreOptions {
 export interface PositionStore {
   /** Reads what an earlier worker stored; every other method waits for it. Idempotent. */
   load(): Promise<void>;
-  /** Replaces what this tab (or URL) showed for `venue`; an empty list removes the entry. */
-  report(origin: Origin, venue: VenueId, positions: readonly Position[]): Promise<void>;
+  /**
+   * Replaces what this tab (or URL) showed for `venue`; an empty list removes the entry. A row named
+   * in `unreadable` is still on the page: the position last known for it is kept as it was.
+   */
+  report(origin: Origin, venue: VenueId, positions: readonly Position[], unreadable?: readonly RowIdentity[]): Promise<void>;
   /** Forgets a closed tab; true when something was removed. */
   removeTab(tabId: number): Promise<boolean>;
   /** Drops entries not reported for the TTL; true when something was removed. */
@@ -152,11 +155,17 @@ export function createPositionStore(storage: StorageLike, opts: PositionStoreOpt
 
   return {
     load,
-    report(origin, venue, positions) {
+    report(origin, venue, reported, unreadable = []) {
       return serial(async () => {
         const tabId = origin.tabId ?? null;
         const url = pagePath(origin.url);
         const key = entryKey(tabId, url, venue);
+        // An alert never clears because a row became unreadable (a misread cell, a page mid-render):
+        // the position stays as last known until it is gone from the page or reads safe again.
+        const still = new Set(unreadable.map((u) => `${u.symbol}:${u.side}`));
+        const readNow = new Set(reported.map((p) => `${p.symbol}:${p.side}`));
+        const kept = (entries.get(key)?.positions ?? []).filter((p) => still.has(`${p.symbol}:${p.side}`) && !readNow.has(`${p.symbol}:${p.side}`));
+        const positions = [...reported, ...kept];
         // A tab shows one venue page at a time: what it reported for another venue is gone.
         if (tabId !== null) for (const [k, e] of entries) if (e.tabId === tabId && k !== key) entries.delete(k);
         if (positions.length === 0) entries.delete(key);

@@ -1,4 +1,5 @@
 import type { Position } from '../../venues/position-types';
+import type { RowIdentity } from '../alerts/messages';
 
 /** Reports of unchanged holdings are repeated this often, so the alerts never forget an open tab. */
 export const REPORT_EVERY_MS = 60_000;
@@ -6,8 +7,11 @@ export const REPORT_EVERY_MS = 60_000;
 export const REPORT_MIN_GAP_MS = 5_000;
 
 // A cross position's liquidation price and margin move with every tick: not a change worth a report.
-const keyOf = (positions: readonly Position[]) =>
-  positions.map((p) => [p.symbol, p.side, p.size, p.entryPrice, p.marginMode, ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin])]);
+// Reaching the liquidation price, or a row turning unreadable, changes the holdings: reported at once.
+const keyOf = (positions: readonly Position[], unreadable: readonly RowIdentity[]) => [
+  ...positions.map((p) => [`${p.atLiquidation ? '!' : ''}${p.symbol}`, p.side, p.size, p.entryPrice, p.marginMode, ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin])]),
+  ...unreadable.map((u) => [`?${u.symbol}`, u.side]),
+];
 const holdings = (key: unknown[][]) => key.map((k) => `${String(k[0])}:${String(k[1])}`).join(',');
 
 /** Decides when a tab's positions are worth reporting to the alerts: on changes, not on every tick. */
@@ -16,8 +20,8 @@ export function createReportThrottle() {
   let lastHoldings = '';
   let lastAt = 0;
   return {
-    due(positions: readonly Position[], now: number): boolean {
-      const k = keyOf(positions);
+    due(positions: readonly Position[], now: number, unreadable: readonly RowIdentity[] = []): boolean {
+      const k = keyOf(positions, unreadable);
       const key = JSON.stringify(k);
       const held = holdings(k);
       const since = now - lastAt;

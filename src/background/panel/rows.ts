@@ -10,6 +10,7 @@ const Unreadable = v.object({
   reason: v.pipe(v.string(), v.maxLength(300)),
   symbol: v.nullable(symbol),
   side: v.nullable(v.picklist(['long', 'short'])),
+  crossed: v.optional(ReportedPosition),
 });
 const Readable = v.object({ ok: v.literal(true), position: ReportedPosition });
 
@@ -21,10 +22,16 @@ export function checkRows(read: WirePageRead, venue: VenueId): PageRead {
   const rows: RowRead[] = read.rows.map((raw) => {
     const ok = v.safeParse(Readable, raw);
     if (ok.success) {
-      return ok.output.position.venue === venue ? ok.output : { ok: false, reason: 'position of another venue', symbol: ok.output.position.symbol, side: ok.output.position.side };
+      const { atLiquidation: _claimed, ...position } = ok.output.position;
+      return position.venue === venue ? { ok: true, position } : { ok: false, reason: 'position of another venue', symbol: position.symbol, side: position.side };
     }
     const bad = v.safeParse(Unreadable, raw);
-    if (bad.success) return bad.output;
+    if (bad.success) {
+      // A page cannot declare a position at liquidation: only the background's memory of the row can.
+      const { crossed, ...row } = bad.output;
+      const usable = crossed && crossed.venue === venue && !crossed.atLiquidation && crossed.symbol === row.symbol && crossed.side === row.side;
+      return usable ? { ...row, crossed } : row;
+    }
     return { ok: false, reason: 'the page row has values PerpLens cannot use', symbol: null, side: null };
   });
   return { status: read.status, rows, notes: read.notes };

@@ -5,11 +5,13 @@ import { panelTree } from '../../ui/panel/panel';
 import { diffTree, type TreeElement } from '../../ui/tree';
 import type { PageRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
+import type { RowIdentity } from '../alerts/messages';
 import { VENUE_NAMES } from '../../venues/names';
 import { staleAfterMs } from '../../venues/snapshot-types';
 import type { VenueId } from '../../venues/types';
 import { mergeApiWithPage } from './merge-positions';
 import { createReportThrottle } from './report-throttle';
+import { createLiquidationMemory } from './liquidation-memory';
 import { checkRows } from './rows';
 
 /** How long a view waits for market data it does not have yet before answering "loading". */
@@ -38,6 +40,7 @@ export function createPanelViews(deps: PanelViewDeps) {
   const api = new Map<string, { at: number; result: Promise<ApiPositions> }>();
   const throttles = new Map<number, ReturnType<typeof createReportThrottle>>();
   const sent = new Map<number, { version: number; tree: TreeElement }>();
+  const liquidations = createLiquidationMemory();
 
   const marketKey = (venue: VenueId, symbol: string) => `${venue}:${symbol}`;
 
@@ -81,12 +84,13 @@ export function createPanelViews(deps: PanelViewDeps) {
 
   /**
    * `report` hands the held positions to the alerts and the badge (`positions.report` semantics),
-   * on changes and once a minute — never on every tick.
+   * on changes and once a minute — never on every tick. `unreadable` names the rows the page still
+   * shows but that cannot be read now: the alerts keep what they knew of them.
    */
-  async function view(req: PanelViewRequest, tabId: number | undefined, report: (venue: VenueId, positions: Position[]) => void): Promise<PanelViewReply> {
+  async function view(req: PanelViewRequest, tabId: number | undefined, report: (venue: VenueId, positions: Position[], unreadable: RowIdentity[]) => void): Promise<PanelViewReply> {
     const settings = await deps.settings();
     if (!settings.venues[req.venue]) return { enabled: false };
-    const page = req.read ? checkRows(req.read, req.venue) : null;
+    const page = req.read ? liquidations.resolve(tabId, checkRows(req.read, req.venue)) : null;
 
     const addressVenue = req.venue === 'hyperliquid' || req.venue === 'dydx' ? req.venue : null;
     const address = addressVenue ? (req.address ?? settings.wallets[addressVenue] ?? null) : null;
@@ -108,7 +112,8 @@ export function createPanelViews(deps: PanelViewDeps) {
       let throttle = throttles.get(tabId);
       if (!throttle) throttles.set(tabId, (throttle = createReportThrottle()));
       const held = s.read.rows.flatMap((r) => (r.ok ? [r.position] : []));
-      if (throttle.due(held, deps.now())) report(req.venue, held);
+      const unreadable = s.read.rows.flatMap((r) => (!r.ok && r.symbol !== null && r.side !== null ? [{ symbol: r.symbol, side: r.side }] : []));
+      if (throttle.due(held, deps.now(), unreadable)) report(req.venue, held, unreadable);
     }
 
     const prefs: ViewPrefs = req.prefs ?? { collapsed: false, window: settings.defaultWindow, privacy: settings.privacyMode };
@@ -148,6 +153,7 @@ export function createPanelViews(deps: PanelViewDeps) {
     forgetTab(tabId: number): void {
       throttles.delete(tabId);
       sent.delete(tabId);
+      liquidations.forgetTab(tabId);
     },
   };
 }

@@ -57,6 +57,11 @@ function changeField(c: { change: number | null; reason?: string } | undefined):
   return c.change === null ? unknown(c.reason ?? 'unknown') : known(c.change, formatPercent(c.change, 2, true));
 }
 
+/** The mark stands at or past the liquidation price (a row that walked there, or a figure of 0 or less). */
+function atLiquidation(p: Position, v: PositionView): boolean {
+  return p.atLiquidation === true || ('value' in v.distance && v.distance.value <= 0);
+}
+
 /** One position of the DOM contract with every figure, or why it cannot be shown. */
 export function positionCard(props: Props): { el: TreeElement; live: LiveCard | null } {
   const { row, venue } = props;
@@ -125,6 +130,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     state === 'unavailable' && h('p', { class: 'status error' }, `No market data: ${marketNote(market)}. Distance still uses the page.`),
     state === 'loading' && h('p', { class: 'status' }, 'Loading market data…'),
 
+    atLiquidation(p, v) && h('p', { class: 'status error at-liquidation', role: 'alert' }, `At liquidation: the mark has reached the liquidation price. The venue may be closing this position now.`),
     h('h4', {}, 'Liquidation'),
     field('liq-distance', 'Distance', asField(v.distance, (d) => formatPercent(d, 2)), {
       tone: v.band ?? undefined,

@@ -1,7 +1,7 @@
 import { crossCheck } from '../../core';
 import type { Side } from '../../core/types';
 import type { RowRead } from '../page-reader-types';
-import type { MarginMode } from '../position-types';
+import type { MarginMode, Position } from '../position-types';
 import type { VenueId } from '../types';
 import { visibleText } from './table';
 
@@ -46,12 +46,12 @@ export function liqUnread(cell: Element | null | undefined, value: number | null
  * then the cross-checks of pages.md. Every reader ends here, so the rules are the same everywhere.
  */
 export function finishRow(venue: VenueId, raw: RawRow): RowRead {
-  const fail = (reason: string): RowRead => ({ ok: false, reason, symbol: raw.symbol, side: raw.side });
+  const fail = (reason: string): Extract<RowRead, { ok: false }> => ({ ok: false, reason, symbol: raw.symbol, side: raw.side });
   if (!raw.symbol) return fail('no market symbol in the row');
   if (!raw.side) return fail('cannot tell whether the position is long or short');
   if (raw.size === null) return fail('no readable size');
   if (raw.entryPrice === null) return fail('no readable entry price');
-  const problem = crossCheck({
+  const figures = {
     side: raw.side,
     size: raw.size,
     entryPrice: raw.entryPrice,
@@ -59,25 +59,27 @@ export function finishRow(venue: VenueId, raw: RawRow): RowRead {
     liqPrice: raw.liqPrice,
     margin: raw.margin,
     leverage: raw.leverage,
-  });
-  if (problem) return fail(problem);
-  return {
-    ok: true,
-    position: {
-      venue,
-      symbol: raw.symbol,
-      side: raw.side,
-      size: raw.size,
-      entryPrice: raw.entryPrice,
-      markPrice: raw.markPrice,
-      liqPrice: raw.liqPrice !== null && raw.liqPrice > 0 ? raw.liqPrice : null,
-      ...(raw.liqPrice === null && raw.liqUnread !== undefined ? { liqNotServed: raw.liqUnread } : {}),
-      margin: raw.margin,
-      walletMargin: raw.walletMargin ?? null,
-      marginMode: raw.marginMode,
-      leverage: raw.leverage,
-      unrealizedPnl: raw.unrealizedPnl,
-      source: 'page',
-    },
   };
+  const position: Position = {
+    venue,
+    symbol: raw.symbol,
+    side: raw.side,
+    size: raw.size,
+    entryPrice: raw.entryPrice,
+    markPrice: raw.markPrice,
+    liqPrice: raw.liqPrice !== null && raw.liqPrice > 0 ? raw.liqPrice : null,
+    ...(raw.liqPrice === null && raw.liqUnread !== undefined ? { liqNotServed: raw.liqUnread } : {}),
+    margin: raw.margin,
+    walletMargin: raw.walletMargin ?? null,
+    marginMode: raw.marginMode,
+    leverage: raw.leverage,
+    unrealizedPnl: raw.unrealizedPnl,
+    source: 'page',
+  };
+  const problem = crossCheck(figures);
+  if (!problem) return { ok: true, position };
+  // The only fault is the mark at or past the liquidation price: a misread, or the mark walking
+  // there. Which one is told by the row's past (background/panel/liquidation-memory.ts).
+  const crossedOnly = position.liqPrice !== null && raw.markPrice !== null && crossCheck({ ...figures, liqPrice: null }) === null;
+  return crossedOnly ? { ...fail(problem), crossed: position } : fail(problem);
 }

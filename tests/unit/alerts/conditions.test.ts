@@ -38,6 +38,17 @@ describe('liquidation distance condition', () => {
     expect(e.checks.liquidation).toMatchObject({ detail: { condition: 'liquidation', threshold: 0.05, band: 'danger' } });
   });
 
+  it('judges a row at liquidation on the page’s mark even when the market’s quote is newer', () => {
+    // Reported at 0, quote fetched at 1000: the market's mark (60,000, 2% away) would be used...
+    const walked = { markPrice: 58_700, liqPrice: 58_800 };
+    expect(evaluate({ held: heldFixture(walked, 0) }).distance).toBeCloseTo(0.02, 12);
+    // ...but the venue's own row says the position is at its liquidation price.
+    const e = evaluate({ held: heldFixture({ ...walked, atLiquidation: true }, 0) });
+    expect(e.distance).toBeCloseTo((58_700 - 58_800) / 58_700, 12);
+    expect(observed(e.checks.liquidation)).toEqual({ active: true, clear: false });
+    expect(e.band).toBe('danger');
+  });
+
   it('is inactive but not clear between the threshold and threshold × 1.2', () => {
     const e = evaluate({ held: heldFixture({ liqPrice: 60_000 * (1 - 0.055) }) });
     expect(observed(e.checks.liquidation)).toEqual({ active: false, clear: false });

@@ -45,6 +45,13 @@ describe('alertText', () => {
     });
   });
 
+  it('says so when the mark has reached the liquidation price', () => {
+    expect(alertText({ ...liquidation, detail: { ...liquidation.detail, distance: -0.0001 } as FiredAlert['detail'] })).toEqual({
+      title: 'At liquidation: BTCUSDT long',
+      message: 'BTCUSDT long on Binance has reached its liquidation price',
+    });
+  });
+
   it('describes a regime flip and extreme funding', () => {
     const regime = alertText({
       ...liquidation,

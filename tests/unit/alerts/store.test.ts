@@ -141,3 +141,32 @@ describe('createPositionStore', () => {
     expect(await store.count()).toBe(20);
   });
 });
+
+describe('a row that turned unreadable', () => {
+  it('keeps the position last known for it until it is gone or reads again', async () => {
+    const { store } = setup();
+    const near = positionFixture({ markPrice: 58_900 });
+    const other = positionFixture({ symbol: 'ETHUSDT', entryPrice: 3_000, markPrice: 3_000, liqPrice: 2_900 });
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [near, other]);
+    // The BTC row cannot be read now: what was known of it stays; ETH reads on.
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [other], [{ symbol: 'BTCUSDT', side: 'long' }]);
+    expect((await store.held()).map((h) => [h.position.symbol, h.position.markPrice])).toEqual([
+      ['ETHUSDT', 3_000],
+      ['BTCUSDT', 58_900],
+    ]);
+    // Another side of the same market is another position: not kept for it.
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [other], [{ symbol: 'BTCUSDT', side: 'short' }]);
+    expect((await store.held()).map((h) => h.position.symbol)).toEqual(['ETHUSDT']);
+  });
+
+  it('a row read again replaces what was kept; a row gone from the page is gone', async () => {
+    const { store } = setup();
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [positionFixture({ markPrice: 58_900 })]);
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [], [{ symbol: 'BTCUSDT', side: 'long' }]);
+    expect(await store.count()).toBe(1);
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', [positionFixture({ markPrice: 59_500 })], []);
+    expect((await store.held()).map((h) => h.position.markPrice)).toEqual([59_500]);
+    await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', []);
+    expect(await store.held()).toEqual([]);
+  });
+});

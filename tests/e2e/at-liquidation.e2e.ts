@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
+
+// A position whose mark walks to its liquidation price must stay on the panel, in the alerts and on
+// the badge as the strongest danger state; only a row that never was consistent is refused. The
+// Binance stand-in shows a BTCUSDT long (liq 56,300.50) and short (liq 63,800.00), mark 60,000.12.
+
+declare const chrome: {
+  action: { getBadgeText(details: Record<string, never>): Promise<string> };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+};
+
+const URL_ = 'https://www.binance.com/en/futures/BTCUSDT';
+
+/** Sets the mark cell (5th column) of the row `key` (BTCUSDT-LONG / BTCUSDT-SHORT) to `text`. */
+async function walkMark(page: E2EPage, key: 'BTCUSDT-LONG' | 'BTCUSDT-SHORT', text: string): Promise<void> {
+  await page.evaluate(new Function(`
+    const cell = document.querySelector('tr[data-row-key="${key}"] td[aria-colindex="5"] div');
+    if (!cell) throw new Error('no mark cell for ${key}');
+    cell.textContent = '${text}';
+  `) as () => void);
+}
+
+/** The venue closes the position: its row goes, and the Positions tab counts one fewer, as Binance's does. */
+async function removeRow(page: E2EPage, key: 'BTCUSDT-LONG' | 'BTCUSDT-SHORT'): Promise<void> {
+  await page.evaluate(new Function(`
+    document.querySelector('tr[data-row-key="${key}"]')?.remove();
+    const left = document.querySelectorAll('tr[data-row-key^="BTCUSDT-"]').length;
+    const tab = document.getElementById('bn-tab-position');
+    if (tab) tab.textContent = 'Positions(' + left + ')';
+  `) as () => void);
+}
+
+const card = (ps: PositionProbe[], side: string) => ps.find((p) => p.side === side);
+const atLiquidation = (p: PositionProbe | undefined) =>
+  p !== undefined && p.state === 'ok' && Number(p.fields['liq-distance']?.value) <= 0 && p.band === 'danger' && /At liquidation/.test(p.text);
+
+for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+  describe(`a position at liquidation in ${name}`, () => {
+    let fake: FakeExchange;
+    let browser: E2EBrowser;
+
+    beforeAll(async () => {
+      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+      browser = await launch(name, fake);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await fake?.close();
+    });
+
+    // Chromium only: the service worker is reachable from the driver there.
+    const badge = () => browser.worker?.evaluate(() => chrome.action.getBadgeText({})) ?? Promise.resolve(null);
+    const liquidationAlerts = async () => {
+      const worker = browser.worker;
+      if (!worker) return null;
+      await worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
+      return (await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).filter((id) => id.includes('|liquidation|')).map(decodeURIComponent);
+    };
+    async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
+      const end = Date.now() + ms;
+      let last = await get();
+      while (!ok(last) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 250));
+        last = await get();
+      }
+      if (!ok(last)) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+      return last;
+    }
+
+    it('a long and a short walked to their liquidation prices stay shown, reported, alerted and badged; gone rows clear', async () => {
+      const btc = fake.markets.get('BTC');
+      if (!btc) throw new Error('no BTC market');
+      const page = await browser.newPage();
+      try {
+        await page.goto(URL_);
+        await waitFor(page, probePositions, 'both positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 25_000);
+        if (name === 'chromium') await eventually(badge, (b) => b === '6.1', 'the badge at the long’s 6.1%');
+
+        // The long: the mark walks from 60,000.12 to 56,290.00, past its liquidation price 56,300.50.
+        btc.markPrice = 56_290;
+        await walkMark(page, 'BTCUSDT-LONG', '56,290.00');
+        const long = await waitFor(page, probePositions, 'the long at liquidation', (ps) => ps.length === 2 && atLiquidation(card(ps, 'long')), 20_000);
+        const l = card(long, 'long');
+        expect(Number(l?.fields['liq-distance']?.value)).toBeCloseTo((56_290 - 56_300.5) / 56_290, 12);
+        expect(l?.fields['liq-price']?.value).toBe('56300.5');
+        expect(l?.fields['liq-touch-24h']?.value).toBe('1');
+        expect(l?.text).not.toMatch(NOT_A_NUMBER);
+        expect(card(long, 'short')?.state).toBe('ok');
+        if (name === 'chromium') {
+          expect(await eventually(badge, (b) => b === '0', 'the badge at 0')).toBe('0');
+          const alerts = await eventually(liquidationAlerts, (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:long')), 'a liquidation alert for the long');
+          expect(alerts?.some((id) => id.includes('binance:BTCUSDT:long'))).toBe(true);
+        }
+
+        // The short: its mark walks to 63,810.00, past 63,800.00 (the page's rows may disagree for a moment).
+        await walkMark(page, 'BTCUSDT-SHORT', '63,810.00');
+        const both = await waitFor(page, probePositions, 'the short at liquidation too', (ps) => ps.length === 2 && atLiquidation(card(ps, 'short')) && atLiquidation(card(ps, 'long')), 20_000);
+        expect(Number(card(both, 'short')?.fields['liq-distance']?.value)).toBeCloseTo((63_800 - 63_810) / 63_810, 12);
+        if (name === 'chromium') {
+          const alerts = await eventually(liquidationAlerts, (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:short')), 'a liquidation alert for the short');
+          expect(alerts?.some((id) => id.includes('binance:BTCUSDT:short'))).toBe(true);
+        }
+
+        // The venue liquidates the long: its row goes from the page, and so does its card.
+        await removeRow(page, 'BTCUSDT-LONG');
+        const after = await waitFor(page, probePositions, 'only the short left', (ps) => ps.length === 1 && ps[0]?.side === 'short', 20_000);
+        expect(atLiquidation(after[0])).toBe(true);
+        if (name === 'chromium') expect(await eventually(badge, (b) => b === '0', 'the badge still at the short’s 0')).toBe('0');
+        // Then the short: nothing is held, the badge clears.
+        await removeRow(page, 'BTCUSDT-SHORT');
+        await waitFor(page, probePositions, 'no position left', (ps) => ps.length === 0, 20_000);
+        if (name === 'chromium') expect(await eventually(badge, (b) => b === '', 'the badge cleared')).toBe('');
+        expect(page.errors(), 'console errors on the page').toEqual([]);
+      } finally {
+        btc.markPrice = 60_000.12;
+        await page.close();
+      }
+    });
+
+    it('a row that was never consistent is refused, not shown at liquidation', async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(URL_);
+        await waitFor(page, probePositions, 'both positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 25_000);
+        // A fresh page whose long already shows its mark past the liquidation price: a misread for all PerpLens knows.
+        await page.goto(URL_);
+        await page.evaluate(() => {
+          const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="6"] div');
+          if (cell) cell.textContent = '61,000.00';
+        });
+        const ps = await waitFor(page, probePositions, 'the long refused', (xs) => xs.some((p) => p.side === 'long' && p.state === 'unreadable'), 20_000);
+        expect(card(ps, 'long')?.reason).toMatch(/liquidation price must be below the mark price/);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
