@@ -8,6 +8,7 @@ import { MAX_REPORTED_POSITIONS, PositionsReport } from './background/alerts/mes
 import { WINDOWS } from './venues/market-types';
 import type { TreeElement, TreeOp } from './ui/tree';
 import type { LiveCard } from './ui/panel/position-card';
+import type { ShownPrefs } from './ui/panel/prefs';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
@@ -32,8 +33,11 @@ const PageReadSchema = v.strictObject({
 });
 export type WirePageRead = v.InferOutput<typeof PageReadSchema>;
 
-const PanelPrefsSchema = v.strictObject({ collapsed: v.boolean(), window: v.picklist(WINDOWS), privacy: v.boolean() });
-export type ViewPrefs = v.InferOutput<typeof PanelPrefsSchema>;
+/** What the trader changed on this venue's panel: each setting absent takes the options' default. */
+const PanelPrefsSchema = v.strictObject({ collapsed: v.optional(v.boolean()), window: v.optional(v.picklist(WINDOWS)), privacy: v.optional(v.boolean()) });
+export type PrefOverrides = v.InferOutput<typeof PanelPrefsSchema>;
+/** The panel as drawn (defaults included). */
+export type ViewPrefs = ShownPrefs;
 
 /**
  * The content script's one question: here is what the page shows, what should the panel show? The

@@ -11,7 +11,8 @@ import { createPanelViews } from './panel/view';
 import { buildSnapshot, createSnapshotCaches, REFRESH_MS } from './snapshot';
 import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
-import { createAlerts, DEFAULT_ALERT_SETTINGS, type AlertSettings } from './alerts';
+import { createAlerts } from './alerts';
+import { alertSettings } from './alerts/from-settings';
 import { dydxTradeUrl } from '../venues/dydx/page-url';
 import { hyperliquidTradeUrl } from '../venues/hyperliquid/page-url';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -86,16 +87,6 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await ensureRecorderAlarm().catch(() => undefined);
 });
 
-function alertSettings(s: Settings): AlertSettings {
-  return {
-    ...DEFAULT_ALERT_SETTINGS,
-    ...s.alerts,
-    window: s.defaultWindow,
-    view: { dangerBelow: s.bands.dangerBelow, cautionBelow: s.bands.cautionBelow, thresholds: s.regimeThresholds },
-    // A venue switched off in the options is neither alerted nor on the badge (pages and wallets alike).
-    venues: s.venues,
-  };
-}
 
 /** Where a notification about a wallet's position leads, for the venues whose wallets can be set. */
 const WALLET_TRADE_URLS: Partial<Record<VenueId, (symbol: string) => string>> = { hyperliquid: hyperliquidTradeUrl, dydx: dydxTradeUrl };

@@ -12,7 +12,7 @@ export interface ContentPort {
 
 export interface ContentExtensionApi {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; connect(info: { name: string }): ContentPort };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 }
 
 export function extensionApi(): ContentExtensionApi | null {

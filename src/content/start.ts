@@ -1,5 +1,5 @@
 import type { PanelViewRequest, ViewPrefs } from '../messages';
-import { DEFAULT_PREFS, type PanelPrefs } from '../ui/panel/prefs';
+import { DEFAULT_PREFS, overrides, type PanelPrefs } from '../ui/panel/prefs';
 import type { LiveCard } from '../ui/panel/position-card';
 import { applyOps, h, type TreeElement } from '../ui/tree';
 import { WINDOWS, type Window } from '../venues/market-types';
@@ -172,7 +172,7 @@ function ask(s: Session): void {
     symbol: s.match.symbol,
     read: wireRead(s),
     address: pageAddress(),
-    prefs: p ? { collapsed: p.collapsed, window: p.window, privacy: p.privacy } : null,
+    prefs: p ? overrides(p) : null,
     have: s.tree ? s.version : null,
   };
   void askView(request).then((answer) => {
@@ -242,7 +242,8 @@ function place(s: Session, m: Mounted): void {
 }
 
 function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
-  s.prefs = { ...DEFAULT_PREFS, ...s.shown, ...(s.prefs ? { x: s.prefs.x, y: s.prefs.y } : {}), ...next };
+  // Only what the trader changes here is stored: the options' defaults keep applying to the rest.
+  s.prefs = { ...DEFAULT_PREFS, ...s.prefs, ...next };
   savePrefs(s.match.venue, s.prefs);
   ask(s);
 }
@@ -337,7 +338,7 @@ function start(match: PageMatch): void {
     readKey: '',
     prefs: null,
     prefsLoaded: false,
-    shown: { collapsed: DEFAULT_PREFS.collapsed, window: DEFAULT_PREFS.window, privacy: DEFAULT_PREFS.privacy },
+    shown: { collapsed: false, window: '4h', privacy: false },
     contractValues: {},
     tree: null,
     version: null,

@@ -2,6 +2,7 @@ import type { PanelViewReply, PanelViewRequest, PositionsReply, SnapshotReply, V
 import type { Settings } from '../../settings/schema';
 import { nextMarketState, type MarketState } from '../../ui/market-state';
 import { panelTree } from '../../ui/panel/panel';
+import { shownPrefs } from '../../ui/panel/prefs';
 import { diffTree, type TreeElement } from '../../ui/tree';
 import type { PageRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
@@ -116,7 +117,8 @@ export function createPanelViews(deps: PanelViewDeps) {
       if (throttle.due(held, deps.now(), unreadable)) report(req.venue, held, unreadable);
     }
 
-    const prefs: ViewPrefs = req.prefs ?? { collapsed: false, window: settings.defaultWindow, privacy: settings.privacyMode };
+    // A setting the trader never changed on this venue's panel follows the options.
+    const prefs: ViewPrefs = shownPrefs(req.prefs, { window: settings.defaultWindow, privacy: settings.privacyMode });
     const local = new Map<string, MarketState>();
     const contractValues: Record<string, number> = {};
     for (const sym of wanted) {

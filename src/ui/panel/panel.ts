@@ -8,7 +8,7 @@ import { h, type TreeElement } from '../tree';
 import { marketBlock } from './market-block';
 import { marketInputs } from './market-inputs';
 import { positionCard, type LiveCard } from './position-card';
-import type { PanelPrefs } from './prefs';
+import type { ShownPrefs } from './prefs';
 
 export interface PanelProps {
   venue: VenueId;
@@ -20,7 +20,7 @@ export interface PanelProps {
   markets: ReadonlyMap<string, MarketState>;
   now: number;
   staleAfterMs: number;
-  prefs: Pick<PanelPrefs, 'collapsed' | 'window' | 'privacy'>;
+  prefs: ShownPrefs;
   /** The user's bands and regime thresholds (options page). */
   view: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
 }

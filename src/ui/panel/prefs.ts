@@ -1,26 +1,52 @@
 import type { Window } from '../../venues/market-types';
 
-/** What the panel remembers per venue: where it was dragged, collapsed or not, the regime window. */
-export interface PanelPrefs {
-  x: number | null;
-  y: number | null;
+/** The panel's state as drawn: the options' defaults, overridden by what the trader changed on the panel. */
+export interface ShownPrefs {
   collapsed: boolean;
   window: Window;
   privacy: boolean;
 }
 
-export const DEFAULT_PREFS: PanelPrefs = { x: null, y: null, collapsed: false, window: '4h', privacy: false };
+/**
+ * What the panel remembers per venue: where it was dragged, and ONLY the settings the trader changed
+ * on that venue's panel. A setting never changed there stays unset, so the options' default ("Hide
+ * amounts by default", the default regime window) keeps taking effect after a drag or a collapse.
+ */
+export interface PanelPrefs extends Partial<ShownPrefs> {
+  x: number | null;
+  y: number | null;
+}
 
-/** Reads stored prefs defensively: storage is ours, but an older version may have written another shape. */
-export function parsePrefs(x: unknown): PanelPrefs {
+export const DEFAULT_PREFS: PanelPrefs = { x: null, y: null };
+
+/** The settings the trader changed on the panel, for the background (which adds the options' defaults). */
+export function overrides(p: PanelPrefs): Partial<ShownPrefs> {
+  return {
+    ...(p.collapsed === undefined ? {} : { collapsed: p.collapsed }),
+    ...(p.window === undefined ? {} : { window: p.window }),
+    ...(p.privacy === undefined ? {} : { privacy: p.privacy }),
+  };
+}
+
+/** The panel as drawn: each override, else the options' default (never collapsed by default). */
+export function shownPrefs(o: Partial<ShownPrefs> | null, defaults: { window: Window; privacy: boolean }): ShownPrefs {
+  return { collapsed: o?.collapsed ?? false, window: o?.window ?? defaults.window, privacy: o?.privacy ?? defaults.privacy };
+}
+
+/**
+ * Reads stored prefs defensively: storage is ours, but an older version may have written another
+ * shape. `legacy`: the shape written before overrides were kept apart, which stored the window and
+ * privacy as drawn (the options' defaults included): only the place and the collapse are kept.
+ */
+export function parsePrefs(x: unknown, legacy = false): PanelPrefs {
   if (!x || typeof x !== 'object') return DEFAULT_PREFS;
   const o = x as Record<string, unknown>;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return {
     x: num(o.x),
     y: num(o.y),
-    collapsed: o.collapsed === true,
-    window: o.window === '1h' || o.window === '24h' ? o.window : '4h',
-    privacy: o.privacy === true,
+    ...(typeof o.collapsed === 'boolean' ? { collapsed: o.collapsed } : {}),
+    ...(!legacy && (o.window === '1h' || o.window === '4h' || o.window === '24h') ? { window: o.window } : {}),
+    ...(!legacy && typeof o.privacy === 'boolean' ? { privacy: o.privacy } : {}),
   };
 }
