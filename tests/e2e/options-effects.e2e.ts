@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
+import { launch, waitFor, type E2EBrowser, type E2EPage } from './browsers';
+import { probeMarketRows, probePositions, type PositionProbe } from './probes';
+
+// Every option takes effect where a trader sees it: the panel (also on a venue whose panel was
+// dragged and collapsed before: its saved place must not freeze the options), the popup and the
+// alerts. The options page is an extension page, which only Chromium's driver opens.
+
+declare const chrome: {
+  action: { getBadgeText(d: Record<string, never>): Promise<string>; getBadgeBackgroundColor(d: Record<string, never>): Promise<number[]> };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  notifications: { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> };
+};
+
+const BINANCE = 'https://www.binance.com/en/futures/BTCUSDT';
+const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
+const bothOk = (ps: PositionProbe[]) => ps.length === 2 && ps.every((p) => p.state === 'ok');
+
+describe('options take effect in chromium', () => {
+  let fake: FakeExchange;
+  let browser: E2EBrowser;
+  let optionsUrl = '';
+  let popupUrl = '';
+
+  beforeAll(async () => {
+    fake = await startFakeExchange({ port: 0 });
+    browser = await launch('chromium', fake);
+    optionsUrl = `chrome-extension://${browser.extensionId}/src/options/index.html`;
+    popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  const worker = () => {
+    if (!browser.worker) throw new Error('no service worker handle');
+    return browser.worker;
+  };
+  const liquidationAlerts = async () => {
+    await worker().evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
+    return (await worker().evaluate(async () => Object.keys(await chrome.notifications.getAll()))).filter((id) => id.includes('|liquidation|'));
+  };
+  async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
+    const end = Date.now() + ms;
+    let last = await get();
+    while (!ok(last) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 250));
+      last = await get();
+    }
+    if (!ok(last)) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    return last;
+  }
+
+  /** Sets form fields (`#f-…` ids) and ticks/unticks checkboxes on the options page, then saves. */
+  async function saveOptions(fields: Record<string, string>, boxes: Record<string, boolean> = {}, windowChoice?: string): Promise<void> {
+    const page = await browser.newPage();
+    await page.goto(optionsUrl);
+    await waitFor(page, () => document.querySelector('#f-bands-dangerBelow') !== null || null, 'the options form');
+    for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
+    for (const [id, on] of Object.entries(boxes)) {
+      const checked = await page.evaluate(new Function(`return document.getElementById('${id}').checked;`) as () => boolean);
+      if (checked !== on) await page.click(`#${id}`);
+    }
+    if (windowChoice) await page.select('#f-defaultWindow', windowChoice);
+    await page.click('button[type="submit"]');
+    await waitFor(page, () => document.querySelector('[role="status"]')?.textContent?.includes('Saved') || null, 'saved');
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  }
+
+  it('bands, default window, privacy, alert threshold and switch, refresh and wallets each take effect', async () => {
+    const page: E2EPage = await browser.newPage();
+    await page.goto(BINANCE);
+    let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
+    // Defaults: the long 6.17% away is in caution (danger < 3%, caution < 10%), 4h window, amounts shown, no alert (< 5%).
+    expect(long(ps)?.band).toBe('caution');
+    expect(long(ps)?.fields['regime-window']?.value).toBe('4h');
+    expect(long(ps)?.fields['funding-per-day']?.value).not.toBe('');
+    expect(await eventually(() => worker().evaluate(() => chrome.action.getBadgeText({})), (b) => b === '6.1', 'the badge')).toBe('6.1');
+    expect(await liquidationAlerts()).toEqual([]);
+
+    // The trader collapses and reopens this venue's panel: its prefs are saved from now on.
+    await page.click('[data-action="collapse"]');
+    await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') ? true : null, 'collapsed');
+    await page.click('[data-action="collapse"]');
+    await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null ? true : null), 'opened again');
+
+    // Options: danger below 7%, caution below 12%, window 24h, hide amounts, alert below 7%, 15 s refresh.
+    await saveOptions(
+      { 'f-bands-dangerBelow': '7', 'f-bands-cautionBelow': '12', 'f-alerts-distanceBelow': '7', 'f-refresh-quoteSeconds': '15' },
+      { 'f-privacyMode': true },
+      '24h',
+    );
+    await page.goto(BINANCE);
+    ps = await waitFor(page, probePositions, 'the options on the panel', (xs) => bothOk(xs) && long(xs)?.fields['regime-window']?.value === '24h', 25_000);
+    const l = long(ps);
+    expect(l?.band).toBe('danger');
+    expect(l?.fields['liq-distance']?.title).toMatch(/danger < 7%, caution < 12%/);
+    expect(l?.fields['funding-per-day']?.value).toBe('');
+    expect(l?.fields['funding-per-day']?.title).toMatch(/hidden in privacy mode/);
+    // The badge takes the danger colour of the new bands (#D93025), and the 7% alert fires for the long.
+    expect(await eventually(() => worker().evaluate(() => chrome.action.getBadgeBackgroundColor({})), (c) => c.slice(0, 3).join() === '217,48,37', 'the danger colour')).toEqual([217, 48, 37, 255]);
+    const fired = await eventually(liquidationAlerts, (a) => a.length > 0, 'a liquidation alert at 7%');
+    expect(decodeURIComponent(fired[0] ?? '')).toContain('binance:BTCUSDT:long');
+    await worker().evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
+
+    // Refresh every 15 s: two quote requests for the market come about 15 s apart (30 s by default).
+    const quotes = () => fake.log.filter((r) => r.path === '/fapi/v1/premiumIndex' && r.query.includes('BTCUSDT')).map((r) => r.time);
+    const from = quotes().length;
+    const times = await eventually(async () => quotes().slice(from), (t) => t.length >= 3, 'three quote refreshes', 60_000);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+    expect(Math.max(...gaps)).toBeLessThan(25_000);
+
+    // The popup opens on the default window and colours the position by the new bands.
+    const popup = await browser.newPage();
+    await popup.goto(popupUrl);
+    const selected = await waitFor(popup, () => document.querySelector('.window-switch [aria-checked="true"]')?.textContent ?? null, 'the popup’s window');
+    expect(selected).toBe('24h');
+    const tone = await waitFor(popup, () => document.querySelector('[data-perplens-position][data-side="long"] [data-field="liq-distance"]')?.className ?? null, 'the popup’s long', (c) => /tone-/.test(c));
+    expect(tone).toMatch(/tone-danger/);
+    await popup.close();
+
+    // Alerts switched off: the same condition notifies nothing.
+    await saveOptions({}, { 'f-alerts-enabled': false });
+    for (let i = 0; i < 3; i++) expect(await liquidationAlerts()).toEqual([]);
+
+    // A Hyperliquid wallet: its positions reach the popup from the venue's API.
+    const address = `0x${'4b'.repeat(20)}`;
+    const summary = { accountValue: '1000.0', totalNtlPos: '6000.0', totalRawUsd: '0.0', totalMarginUsed: '300.0' };
+    fake.state.accounts.set(address, {
+      assetPositions: [{ type: 'oneWay', position: { coin: 'SOL', szi: '-40.0', entryPx: '150.0', liquidationPx: '160.5', marginUsed: '300.0', unrealizedPnl: '0.0', positionValue: '6000.0', leverage: { type: 'isolated', value: 20, rawUsd: '0.0' }, cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' }, maxLeverage: 20, returnOnEquity: '0.0' } }],
+      marginSummary: summary, crossMarginSummary: summary, crossMaintenanceMarginUsed: '0.0', withdrawable: '0.0', time: Date.now(),
+    });
+    try {
+      await saveOptions({ 'f-wallets-hyperliquid': address });
+      const withWallet = await browser.newPage();
+      await withWallet.goto(popupUrl);
+      const hl = await waitFor(withWallet, () => document.querySelector('[data-perplens-position][data-venue="hyperliquid"]')?.getAttribute('data-symbol') ?? null, 'the wallet’s position in the popup');
+      expect(hl).toBe('SOL');
+      expect((await withWallet.evaluate(probeMarketRows)).length).toBeGreaterThan(0);
+      await withWallet.close();
+    } finally {
+      fake.state.accounts.delete(address);
+    }
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+});
