@@ -1,10 +1,12 @@
 import type { FetchError, Result } from '../venues/market-types';
 
-export interface CacheOptions {
+export interface CacheOptions<T = unknown> {
   /** How long a value is fresh; a function when the user can change it (the quote refresh). */
   ttlMs: number | (() => number);
   /** How long to hold back after an error that named no time of its own. */
   errorHoldMs: number;
+  /** A shorter freshness for some values (a stand-in table is asked for again sooner than the real one). */
+  ttlFor?: (value: T) => number;
   /** Most keys kept; the least recently used go first. */
   maxEntries?: number;
   now?: () => number;
@@ -36,7 +38,7 @@ export interface Cache<T> {
  * loads share one request; after a failure nobody asks the venue again before the hold ends, and the
  * last good value stays available (the UI shows it as stale with its age).
  */
-export function createCache<T>(opts: CacheOptions): Cache<T> {
+export function createCache<T>(opts: CacheOptions<T>): Cache<T> {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry<T>>();
   const max = opts.maxEntries ?? 500;
@@ -64,7 +66,7 @@ export function createCache<T>(opts: CacheOptions): Cache<T> {
     const entry = entries.get(key) ?? {};
     touch(key, entry);
     const t = now();
-    if (entry.value !== undefined && entry.storedAt !== undefined && t - entry.storedAt < ttl()) return view(entry);
+    if (entry.value !== undefined && entry.storedAt !== undefined && t - entry.storedAt < (opts.ttlFor?.(entry.value) ?? ttl())) return view(entry);
     if (entry.inFlight) return entry.inFlight;
     if (entry.error && entry.holdUntil !== undefined && t < entry.holdUntil) return view(entry);
     entry.inFlight = load().then((result) => {

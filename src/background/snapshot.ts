@@ -29,6 +29,8 @@ export const REFRESH_MS = {
   oi: 5 * 60_000,
   candles: 30 * 60_000,
   tiers: 6 * HOUR,
+  /** A bundled stand-in table: the venue's own is asked for again this soon. */
+  fallbackTiers: 10 * 60_000,
 } as const;
 
 export interface SnapshotCaches {
@@ -51,7 +53,7 @@ export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: (
     funding: createCache({ ttlMs: REFRESH_MS.funding, maxEntries: 300, ...hold(60_000) }),
     oi: createCache({ ttlMs: REFRESH_MS.oi, maxEntries: 300, ...hold(60_000) }),
     candles: createCache({ ttlMs: REFRESH_MS.candles, maxEntries: 300, ...hold(60_000) }),
-    tiers: createCache({ ttlMs: REFRESH_MS.tiers, maxEntries: 300, ...hold(5 * 60_000) }),
+    tiers: createCache<TierTable>({ ttlMs: REFRESH_MS.tiers, ttlFor: (t) => (t.fallback ? REFRESH_MS.fallbackTiers : REFRESH_MS.tiers), maxEntries: 300, ...hold(5 * 60_000) }),
   };
 }
 

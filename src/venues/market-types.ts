@@ -118,6 +118,10 @@ export interface TierTable extends Sourced {
   tiers: MarginTier[];
   /** True when the venue's endpoint failed and a bundled table was used instead. */
   fallback: boolean;
+  /** A bundled table's date (YYYY-MM-DD): how old its figures are. */
+  asOf?: string;
+  /** Why the venue's own table was not used (the live request's failure). */
+  why?: string;
 }
 
 export const FETCH_ERROR_KINDS = [

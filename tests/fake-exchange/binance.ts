@@ -264,13 +264,13 @@ function brackets(state: FakeState): Reply {
         symbol: `${m.asset}USDT`,
         updateTime: 1755585384254,
         notionalLimit: 100,
-        riskBrackets: BRACKETS.map(([floor, cap, rate, cum], i) => ({
+        riskBrackets: (state.binanceBrackets ?? BRACKETS).map(([floor, cap, rate, cum], i, rows) => ({
           bracketSeq: i + 1,
           bracketNotionalFloor: floor,
           bracketNotionalCap: cap,
           bracketMaintenanceMarginRate: rate,
           cumFastMaintenanceAmount: cum,
-          minOpenPosLeverage: i + 1 < BRACKETS.length ? maxLeverage(BRACKETS[i + 1]?.[2] ?? rate) + 1 : 1,
+          minOpenPosLeverage: i + 1 < rows.length ? maxLeverage(rows[i + 1]?.[2] ?? rate) + 1 : 1,
           maxOpenPosLeverage: maxLeverage(rate),
         })),
       })),

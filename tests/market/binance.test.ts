@@ -366,6 +366,9 @@ describe('binanceMarket.tiers', () => {
     expect(r.value.source).toBe(FALLBACK_TIERS_SOURCE);
     expect(r.value.tiers[0]).toEqual({ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 });
     expect(r.value.tiers).toHaveLength(12);
+    // Its date and why the live table was not used, for the card to say.
+    expect(r.value.asOf).toBe('2024-10-24');
+    expect(r.value.why).toMatch(/code/);
   });
 
   it('falls back when the endpoint is unreachable or the symbol is missing from it', async () => {

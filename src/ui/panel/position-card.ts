@@ -2,6 +2,8 @@ import { positionView, type PositionView, type ViewSettings } from '../../core';
 import { REGIME_DESCRIPTIONS } from '../../core/regime-note';
 import type { RowRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
+import type { MarketSnapshot } from '../../venues/snapshot-types';
+import { VENUE_NAMES } from '../../venues/names';
 import { known, unknown, type FieldValue } from '../field-value';
 import { formatAge, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
 import { contractState, type MarketState } from '../market-state';
@@ -55,6 +57,19 @@ function marketNote(market: MarketState | undefined): string {
 function changeField(c: { change: number | null; reason?: string } | undefined): FieldValue {
   if (!c) return unknown('market data unavailable');
   return c.change === null ? unknown(c.reason ?? 'unknown') : known(c.change, formatPercent(c.change, 2, true));
+}
+
+/**
+ * Said on the card, not only in a tooltip, whenever the venue's live margin tiers could not be had
+ * and PerpLens's bundled copy (possibly outdated) stands behind a figure: where it came from, how old.
+ */
+function bundledTiersNote(t: NonNullable<MarketSnapshot['tiers']>, behindDistance: boolean, venue: string, now: number): string {
+  const days = t.asOf ? Math.floor((now - Date.parse(`${t.asOf}T00:00:00Z`)) / 86_400_000) : null;
+  const copy = `PerpLens's bundled margin tiers${t.asOf ? ` of ${t.asOf}${days !== null && days >= 0 ? ` (${days} days old)` : ''}` : ''}`;
+  const why = `${venue}'s live table is unavailable${t.why ? ` (${t.why})` : ''}`;
+  return behindDistance
+    ? `Liquidation price computed from ${copy}: ${why}. It may be off; check it on ${venue}.`
+    : `The check uses ${copy}: ${why}.`;
 }
 
 /** The mark stands at or past the liquidation price (a row that walked there, or a figure of 0 or less). */
@@ -147,6 +162,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
           : `differs from the venue's figure by ${formatPercent(v.liqGap, 2)}${v.liqMismatch ? ' — more than 0.5%: check the position on the venue' : ''}`) +
         (snapshot?.tiers?.fallback ? "; tiers: PerpLens's bundled copy, the venue's live table was unavailable" : ''),
     }),
+    snapshot?.tiers?.fallback && h('p', { class: 'status caution-text tiers-bundled', role: 'status', 'data-tiers': 'bundled' }, bundledTiersNote(snapshot.tiers, liqSource === 'computed', VENUE_NAMES[p.venue], now)),
     v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens computes a different liquidation price (${formatPercent(v.liqGap ?? 0, 2)} apart).`),
     field('daily-vol', 'Daily volatility', inputs?.dailyVol ? known(inputs.dailyVol, formatPercent(inputs.dailyVol, 2)) : unknown(inputs ? 'not enough daily candles' : marketNote(market)), {
       explain: `standard deviation of daily log returns over the last 30 days; ${note('candles')}`,

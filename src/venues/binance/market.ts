@@ -31,7 +31,7 @@ import {
 import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
-import { FALLBACK_TIERS_SOURCE, fallbackTiers } from './tiers-fallback';
+import { FALLBACK_TIERS_AS_OF, FALLBACK_TIERS_SOURCE, fallbackTiers } from './tiers-fallback';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -271,7 +271,7 @@ async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   // far better than no liquidation estimate, and `fallback` makes the UI say which one it shows.
   const bundled = fallbackTiers(inst.symbol);
   if (!bundled) return live;
-  return { ok: true, value: { tiers: bundled, fallback: true, source: FALLBACK_TIERS_SOURCE, fetchedAt: Date.now() } };
+  return { ok: true, value: { tiers: bundled, fallback: true, asOf: FALLBACK_TIERS_AS_OF, why: live.error.message, source: FALLBACK_TIERS_SOURCE, fetchedAt: Date.now() } };
 }
 
 export const binanceMarket: VenueMarketClient = {

@@ -17,6 +17,20 @@ function deferred<T>() {
 }
 
 describe('createCache', () => {
+  it('asks again sooner for a value ttlFor says is a stand-in', async () => {
+    let t = 0;
+    const cache = createCache<{ standIn: boolean }>({ ttlMs: 6_000, ttlFor: (v) => (v.standIn ? 1_000 : 6_000), errorHoldMs: 5000, now: () => t });
+    let loads = 0;
+    const load = async (): Promise<Result<{ standIn: boolean }>> => ({ ok: true, value: { standIn: ++loads === 1 } });
+    await cache.get('k', load);
+    t = 1_500;
+    await cache.get('k', load);
+    expect(loads).toBe(2);
+    t = 6_000;
+    await cache.get('k', load);
+    expect(loads).toBe(2);
+  });
+
   it('shares one load among concurrent callers', async () => {
     let t = 0;
     const cache = createCache<number>({ ttlMs: 1000, errorHoldMs: 5000, now: () => t });
