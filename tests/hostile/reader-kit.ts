@@ -126,6 +126,28 @@ export function expectNoWrongNumber(rows: readonly RowRead[], baseline: readonly
   }
 }
 
+/**
+ * The figures read wrongly (readable rows only), as `field` names, sorted and deduplicated: what a
+ * known limitation lists. Empty when every readable row matches the page's positions.
+ */
+export function wrongFigures(rows: readonly RowRead[], baseline: readonly Position[]): string[] {
+  const wrong = new Set<string>();
+  for (const row of rows) {
+    if (!row.ok) continue;
+    const p = row.position;
+    const same = baseline.find((b) => b.symbol === p.symbol && b.side === p.side);
+    if (!same) {
+      wrong.add('position');
+      continue;
+    }
+    if (p.size !== same.size) wrong.add('size');
+    if (p.entryPrice !== same.entryPrice) wrong.add('entryPrice');
+    for (const k of NUMERIC) if (p[k] !== null && p[k] !== same[k]) wrong.add(k);
+    if (p.marginMode !== null && p.marginMode !== same.marginMode) wrong.add('marginMode');
+  }
+  return [...wrong].sort();
+}
+
 /** Plain data only: what the reader returns survives a JSON round trip unchanged (no nodes, no functions). */
 export function expectInert(result: PageRead): void {
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);

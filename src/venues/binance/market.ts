@@ -264,6 +264,20 @@ async function liveTiers(inst: Instrument, http: Http): Promise<Result<TierTable
   return { ok: true, value: { tiers: tiers.value, fallback: false, source: BRACKETS_PATH, fetchedAt: Date.now() } };
 }
 
+/** Why the live table was not used, in a trader's words (the raw message may echo the venue's answer). */
+const TIERS_FAILURE_WORDS: Record<FetchErrorKind, string> = {
+  'region-blocked': 'Binance blocks your region',
+  'rate-limited': 'rate limit reached',
+  http: 'Binance answered with an error',
+  timeout: 'no answer in time',
+  network: 'network error',
+  malformed: 'the answer could not be read',
+  schema: 'the answer had an unexpected shape',
+  'unknown-symbol': 'no table for this market',
+  'bad-request': 'the request was refused',
+  unsupported: 'not available',
+};
+
 async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   const live = await liveTiers(inst, http);
   if (live.ok) return live;
@@ -271,7 +285,7 @@ async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   // far better than no liquidation estimate, and `fallback` makes the UI say which one it shows.
   const bundled = fallbackTiers(inst.symbol);
   if (!bundled) return live;
-  return { ok: true, value: { tiers: bundled, fallback: true, asOf: FALLBACK_TIERS_AS_OF, why: live.error.message, source: FALLBACK_TIERS_SOURCE, fetchedAt: Date.now() } };
+  return { ok: true, value: { tiers: bundled, fallback: true, asOf: FALLBACK_TIERS_AS_OF, why: TIERS_FAILURE_WORDS[live.error.kind], source: FALLBACK_TIERS_SOURCE, fetchedAt: Date.now() } };
 }
 
 export const binanceMarket: VenueMarketClient = {

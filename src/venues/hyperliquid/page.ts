@@ -6,7 +6,7 @@ import { amountIn } from '../page-kit/amount';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
-import { classifyCell, shownDecimals, sideFromInlineColour, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
+import { classifyCell, priceIn, shownDecimals, sideFromInlineColour, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
 import { HYPERLIQUID_COLUMNS, HYPERLIQUID_MODE, HYPERLIQUID_SIDE_COLOURS } from './captions';
@@ -140,6 +140,11 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
     const c = at(k);
     return c ? parseNumber(visibleText(c), { locale }) : null;
   };
+  // Prices only where the text is shaped like one (page-kit priceIn): another figure under a shifted caption is not read.
+  const price = (k: ColumnKey): number | null => {
+    const c = at(k);
+    return c ? priceIn(visibleText(c), locale) : null;
+  };
   const amount = (k: ColumnKey): number | null => {
     const c = at(k);
     return c ? amountIn(visibleText(c), locale) : null;
@@ -220,13 +225,13 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
     });
   }
 
-  const liq = num('liq');
+  const liq = price('liq');
   return finishRow('hyperliquid', {
     symbol: coin,
     side,
     size,
-    entryPrice: num('entry'),
-    markPrice: num('mark'),
+    entryPrice: price('entry'),
+    markPrice: price('mark'),
     liqPrice: liq,
     liqUnread: liqUnread(at('liq'), liq),
     margin: amount('margin'),

@@ -6,7 +6,7 @@ import { amountIn } from '../page-kit/amount';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
-import { classifyCell, shownDecimals, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
+import { classifyCell, priceIn, shownDecimals, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
 import {
@@ -251,6 +251,11 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
     const c = at(k);
     return c ? parseNumber(visibleText(c), { locale }) : null;
   };
+  // Prices only where the text is shaped like one (page-kit priceIn): another figure under a shifted caption is not read.
+  const price = (k: ColumnKey): number | null => {
+    const c = at(k);
+    return c ? priceIn(visibleText(c), locale) : null;
+  };
   const amount = (k: ColumnKey): number | null => {
     const c = at(k);
     return c ? amountIn(visibleText(c), locale) : null;
@@ -308,13 +313,13 @@ function readRow(row: TableRow, cols: Columns | null, ctx: ReadContext): RowRead
 
   if (!cols) return readByPatterns(all, symbol, side, size, marginMode, leverage, ctx);
 
-  const liq = num('liq');
+  const liq = price('liq');
   return finishRow('okx', {
     symbol,
     side,
     size: size ? size.base : null,
-    entryPrice: num('entry'),
-    markPrice: num('mark'),
+    entryPrice: price('entry'),
+    markPrice: price('mark'),
     liqPrice: liq,
     liqUnread: liqUnread(at('liq'), liq),
     margin: amount('margin'),

@@ -22,7 +22,7 @@ import { amountIn } from './amount';
 import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './table';
 import { hasLoadingMarker, isHeaderCellRow, placeholderText } from './table-state';
 import { textPieces } from './text-pieces';
-import { classifyCell, sideFromInlineColour, solveEntryMark, type ShownNumber, type SidePalette } from './value-patterns';
+import { classifyCell, priceIn, sideFromInlineColour, solveEntryMark, type ShownNumber, type SidePalette } from './value-patterns';
 import { byLayout } from './layout-memo';
 
 export interface PerpPageConfig {
@@ -226,7 +226,7 @@ function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, colum
     const pnlCell = cellAt(row, columns, 'pnl');
     const raw: RawRow = {
       ...outcome.raw,
-      markPrice: markCell ? parseNumber(visibleText(markCell), { locale: ctx.locale }) : null,
+      markPrice: markCell ? priceIn(visibleText(markCell), ctx.locale) : null,
       unrealizedPnl: pnlCell ? amountIn(visibleText(pnlCell), ctx.locale) : null,
     };
     const next: RowOutcome = { ...outcome, raw, result: finishRow(cfg.venue, raw) };
@@ -240,6 +240,7 @@ function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, colum
 
 function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean): RowOutcome {
   const num = (el: Element | null): number | null => (el ? parseNumber(visibleText(el), { locale: ctx.locale }) : null);
+  const price = (el: Element | null): number | null => (el ? priceIn(visibleText(el), ctx.locale) : null);
   const symbolCell = cellAt(row, columns, 'symbol');
   const symbolText = symbolCell ? spacedText(symbolCell) : '';
   const symbol = cfg.symbolIn(symbolText);
@@ -273,7 +274,7 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
   const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC')) ?? (leverageCell ? LEVERAGE.exec(visibleText(leverageCell).normalize('NFKC')) : null);
   const leverage = leverageMatch?.[1] ? parseNumber(leverageMatch[1], { locale: ctx.locale }) : num(leverageCell);
 
-  const markPrice = num(cellAt(row, columns, 'mark'));
+  const markPrice = price(cellAt(row, columns, 'mark'));
   let size: number | null = null;
   let quote = false;
   if (sizeValue !== null) {
@@ -285,12 +286,12 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
   }
   const pnlCell = cellAt(row, columns, 'pnl');
   const liqCell = cellAt(row, columns, 'liq');
-  const liqPrice = num(liqCell);
+  const liqPrice = price(liqCell);
   const raw: RawRow = {
     symbol,
     side: votes.side,
     size,
-    entryPrice: num(cellAt(row, columns, 'entry')),
+    entryPrice: price(cellAt(row, columns, 'entry')),
     markPrice,
     liqPrice,
     liqUnread: liqUnread(liqCell, liqPrice),

@@ -149,3 +149,18 @@ export function sideFromInlineColour(el: Element, palette: SidePalette): Side | 
   if (long && short) return 'conflict';
   return long ? 'long' : short ? 'short' : null;
 }
+
+// A price as the venues print one: an unsigned number, at most behind a dollar sign ("$56,300.50").
+const PRICE = new RegExp(String.raw`^\$?\s?\d(?:[\d.,']|\s(?=\d{3}(?!\d)))*$`);
+
+/**
+ * A cell's price, or null when its text is not shaped like one. A column whose caption says "price"
+ * but that holds a percentage ("1.23%"), an amount with its unit ("150.00 USDT") or a signed figure
+ * ("+500.06") is another figure under a wrong or shifted caption: reading it as a price would give a
+ * silently wrong liquidation distance, so it is "not read" instead.
+ */
+export function priceIn(raw: string, locale: string): number | null {
+  const text = foldText(raw).replace(/\s+/g, ' ').trim();
+  if (!PRICE.test(text)) return null;
+  return parseNumber(text.replace(/^\$\s?/, ''), { locale });
+}
