@@ -64,6 +64,34 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       expect(card?.text).not.toMatch(NOT_A_NUMBER);
     });
 
+    it('PerpLens’s own check of the page’s liquidation prices, and its flag when they disagree by more than 0.5%', async () => {
+      // The fake's default table is risk-math.md's (0.4% first bracket): long 56,275.10 against the
+      // page's 56,300.50 (0.045% apart), short (Q·EP + WB) / (Q·(1 + MMR)) = 63,794.82 against 63,800.00.
+      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+      browser = await launch(name, fake);
+      const page = await browser.newPage();
+      await page.goto(URL_);
+      const ps = await waitFor(page, probePositions, 'both checks computed', (xs) => xs.length === 2 && xs.every((p) => p.state === 'ok' && (p.fields['liq-computed']?.value ?? '') !== ''), 25_000);
+      const shortLp = (0.3 * 61_000 + 915) / (0.3 * 1.004);
+      expect(Number(long(ps)?.fields['liq-computed']?.value)).toBeCloseTo(BUNDLED_LP, 6);
+      expect(Number(ps.find((p) => p.side === 'short')?.fields['liq-computed']?.value)).toBeCloseTo(shortLp, 6);
+      expect(long(ps)?.fields['liq-computed']?.title).toMatch(/differs from the venue's figure by 0\.05%$/);
+      for (const p of ps) expect(p.text).not.toMatch(/computes a different liquidation price/);
+      // The page now shows 57,000.00 for the long: 1.27% from PerpLens's 56,275.10, flagged on the card.
+      await page.evaluate(() => {
+        const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="6"] div');
+        if (cell) cell.textContent = '57,000.00';
+      });
+      const flagged = await waitFor(page, probePositions, 'the mismatch flagged', (xs) => /computes a different liquidation price/.test(long(xs)?.text ?? ''), 20_000);
+      const l = long(flagged);
+      const gap = Math.abs(BUNDLED_LP - 57_000) / 57_000;
+      expect(l?.fields['liq-price']?.value).toBe('57000');
+      expect(l?.text).toContain(`PerpLens computes a different liquidation price (${(gap * 100).toFixed(2)}% apart).`);
+      expect(l?.fields['liq-computed']?.title).toMatch(/more than 0\.5%: check the position on the venue/);
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
     it('the bundled table, when the live one fails, is named on the card with its date', async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
       fake.state.binanceBrackets = LIVE_TABLE;

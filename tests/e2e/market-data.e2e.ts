@@ -55,8 +55,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         expect(numberOf(probe, 'funding-rate-8h')).toBeCloseTo(asset.fundingRate8h, 8);
         expect(numberOf(probe, 'next-funding') % (v.interval * 3_600_000)).toBe(0);
         expect(Number.isFinite(numberOf(probe, 'price-change'))).toBe(true);
-        expect(probe.fields['price-change']?.value).not.toBe('');
-        expect(probe.fields['oi-change']?.value).not.toBe('');
+        // Present and known: a missing field (undefined) must fail as surely as an unknown one ('').
+        expect(probe.fields['price-change']?.value).toMatch(/^-?\d/);
+        expect(probe.fields['oi-change']?.value).toMatch(/^-?\d/);
         if (v.oiBasis === 'since-watching') expect(probe.fields['oi-change']?.text).toMatch(/since watching/);
         expect(probe.text).not.toMatch(NOT_A_NUMBER);
         await page.screenshot(`${ARTIFACTS}/${name}-market-${v.venue}.png`);
@@ -65,11 +66,28 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     }
 
     it('ten tabs on one symbol cost the venue what one tab costs', async () => {
+      // The same window, measured from each run's own first request for its symbol (a slow machine
+      // opens ten tabs later than one, which a wall-clock window from the test's start would count).
+      // Tolerance: one request, the one refresh that may fall on either side of a window's end.
       const period = 12_000;
+      const firstFor = async (needle: string, from: number) => {
+        const end = Date.now() + 30_000;
+        for (;;) {
+          const first = forSymbol(fake.log, 'api.bybit.com', needle, from, Number.POSITIVE_INFINITY)[0];
+          if (first) return first.time;
+          if (Date.now() > end) throw new Error(`no request for ${needle}`);
+          await sleep(100);
+        }
+      };
+      const windowOver = async (start: number) => {
+        while (Date.now() < start + period) await sleep(Math.min(500, start + period - Date.now()));
+      };
+
       const oneFrom = Date.now();
       const one = await openMarket(browser, 'https://www.bybit.com/trade/usdt/ETHUSDT', (p) => p.state === 'ok', 'one bybit ETHUSDT tab');
-      await sleep(period - (Date.now() - oneFrom));
-      const oneCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=ETHUSDT', oneFrom, oneFrom + period).length;
+      const oneStart = await firstFor('symbol=ETHUSDT', oneFrom);
+      await windowOver(oneStart);
+      const oneCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=ETHUSDT', oneStart, oneStart + period).length;
       await one.page.close();
 
       const tenFrom = Date.now();
@@ -80,11 +98,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         pages.push(page);
       }
       for (const page of pages) await waitFor(page, probeMarket, 'bybit SOLUSDT tab ok', (p) => p.state === 'ok', 30_000);
-      await sleep(Math.max(0, period - (Date.now() - tenFrom)));
-      const tenCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=SOLUSDT', tenFrom, tenFrom + period).length;
+      const tenStart = await firstFor('symbol=SOLUSDT', tenFrom);
+      await windowOver(tenStart);
+      const tenCount = forSymbol(fake.log, 'api.bybit.com', 'symbol=SOLUSDT', tenStart, tenStart + period).length;
       for (const page of pages) await page.close();
+      console.info(`${name} bybit requests in ${period / 1000} s from the first: one tab ${oneCount}, ten tabs ${tenCount}`);
       expect(oneCount).toBeGreaterThan(0);
-      expect(tenCount).toBe(oneCount);
+      expect(Math.abs(tenCount - oneCount)).toBeLessThanOrEqual(1);
     });
 
     it('a 429 with Retry-After: 30 stops every request to that venue for 30 s, then recovers', async () => {
@@ -125,8 +145,15 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('talks to no host but the venues', () => {
-      const venueHosts = new Set<string>(fake.hosts);
-      for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
+      // Firefox maps only the venue names (network.dns.localDomains takes no wildcard), so nothing else
+      // can reach the fake exchange there: in Firefox this checks which venue hosts were asked. That
+      // no other host is asked is checked by this file's Chromium run (the same code), where every
+      // name reaches the fake exchange, and by least-privilege.e2e.ts's scan of both bundles for
+      // foreign URLs.
+      const allowed = new Set<string>([...fake.hosts]);
+      expect(fake.seenHosts.size).toBeGreaterThan(0);
+      for (const host of fake.seenHosts) expect(allowed.has(host), host).toBe(true);
+      if (name === 'chromium') expect([...fake.unexpectedHosts.keys()]).toEqual([]);
     });
   });
 }

@@ -197,8 +197,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         checkPosition(long, c, LONG, 'long', 'BTC', market('BTC'));
         checkPosition(short, c, c.shortAsset === 'BTC' ? HEDGE_SHORT : ETH_SHORT, 'short', c.shortAsset, market(c.shortAsset));
         await page.screenshot(`${ARTIFACTS}/${name}-panel-${c.venue}.png`);
-        // The README's picture is this run's, checked above field by field.
-        if (name === 'chromium' && c.venue === 'okx') await page.screenshot('docs/panel-okx.png');
+        // The README's picture is the Chromium OKX one, checked above field by field. Tests write under
+        // artifacts/ only; `npm run docs:screenshots` copies the chosen pictures into docs/.
 
         // A tick in the page moves the distance without any request.
         const before = fake.log.length;
@@ -489,8 +489,15 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('talks to no host but the venues', () => {
-      const venueHosts = new Set<string>(fake.hosts);
-      for (const host of fake.seenHosts) expect(venueHosts.has(host)).toBe(true);
+      // Firefox maps only the venue names (network.dns.localDomains takes no wildcard), so nothing else
+      // can reach the fake exchange there: in Firefox this checks which venue hosts were asked. That
+      // no other host is asked is checked by this file's Chromium run (the same code), where every
+      // name reaches the fake exchange, and by least-privilege.e2e.ts's scan of both bundles for
+      // foreign URLs.
+      const allowed = new Set<string>([...fake.hosts]);
+      expect(fake.seenHosts.size).toBeGreaterThan(0);
+      for (const host of fake.seenHosts) expect(allowed.has(host), host).toBe(true);
+      if (name === 'chromium') expect([...fake.unexpectedHosts.keys()]).toEqual([]);
     });
   });
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { positionView } from '../../src/core/position-view';
 import { binancePage } from '../../src/venues/binance/page';
 import { LIQ_NO_COLUMN, liqUnread } from '../../src/venues/page-kit/row';
+import { marketInputs } from '../../src/ui/panel/market-inputs';
+import { snapshotFixture } from '../unit/helpers/snapshot';
 import { canonicalContext, fixturesIn, readPage } from './harness';
 
 const cell = (text: string): Element => {
@@ -37,12 +39,33 @@ describe('a liquidation price that was not read is never "none"', () => {
     const read = readPage(binancePage, doc.documentElement.outerHTML, (d) => canonicalContext(d, binancePage, 'https://www.binance.com/en/futures/BTCUSDT'), 'no-liq-column');
     const positions = read.rows.flatMap((r) => (r.ok ? [r.position] : []));
     expect(positions.length).toBeGreaterThan(0);
+    // One maintenance tier (0.4%, no deduction, no fee) large enough for every position of the page.
+    const snapshot = snapshotFixture();
+    const market = marketInputs({ ...snapshot, tiers: { tiers: [{ notionalFloor: 0, notionalCap: 1e12, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 } }, '4h');
+    const settings = { dangerBelow: 0.03, cautionBelow: 0.1, window: '4h' as const };
+    const modes = new Set<string | null>();
     for (const p of positions) {
       expect(p.liqPrice).toBeNull();
       expect(p.liqNotServed).toBe(LIQ_NO_COLUMN);
-      const view = positionView({ ...p, liqSource: 'page' }, null, { dangerBelow: 0.03, cautionBelow: 0.1, window: '4h' }, 0);
+      modes.add(p.marginMode);
+      // Without market data: unknown, never "none".
+      const bare = positionView({ ...p, liqSource: 'page' }, null, settings, 0);
+      expect('none' in bare.liq).toBe(false);
+      expect('unknown' in bare.distance && bare.distance.unknown).toMatch(/not read/);
+      // With market data: computed for isolated (risk-math, Binance: LP = (Q·EP − s·WB) / (Q·(1 − s·MMR))), unknown for cross.
+      const view = positionView({ ...p, liqSource: 'page' }, market, settings, 0);
       expect('none' in view.liq).toBe(false);
-      expect('unknown' in view.distance && view.distance.unknown).toMatch(/not read/);
+      if (p.marginMode === 'isolated') {
+        const s = p.side === 'long' ? 1 : -1;
+        const wb = p.walletMargin ?? p.margin ?? Number.NaN;
+        const expected = (p.size * p.entryPrice - s * wb) / (p.size * (1 - s * 0.004));
+        expect(view.liq).toEqual({ value: expect.closeTo(expected, 6), source: 'computed' });
+        expect('value' in view.distance).toBe(true);
+      } else {
+        expect('unknown' in view.liq && view.liq.unknown).toMatch(/cross margin/);
+      }
     }
+    // The page holds both kinds, so both branches ran.
+    expect(modes).toEqual(new Set(['isolated', 'cross']));
   });
 });
