@@ -30,6 +30,8 @@ export interface WhatIfResult {
   perDay: number;
   marginSharePerDay: number | null;
   maintenanceRate: number;
+  /** Set when the position could not be held at all: its margin is at or below the maintenance margin. */
+  warning: string | null;
 }
 
 /**
@@ -54,9 +56,19 @@ export function whatIf(p: WhatIfInput): WhatIfResult {
   const liqPrice = liquidationPrice({ side: p.side, size: p.size, entryPrice: p.entryPrice, margin, tiers: p.tiers, feeRate: p.feeRate, valuation: p.valuation });
   const maintenanceRate = tierForNotional(sortTiers(p.tiers), notional).tier.maintenanceRate + p.feeRate;
   const drag = fundingDrag({ side: p.side, size: p.size, markPrice: p.fundingPrice, rate: p.fundingRate, intervalHours: p.fundingIntervalHours, margin, maintenanceRate });
+  // A long whose liquidation price is at or above its entry (a short's at or below) is liquidated the
+  // moment it opens: the margin does not cover the maintenance margin. Said, not shown as a figure.
+  const atOnce = liqPrice !== null && (p.side === 'long' ? liqPrice >= p.entryPrice : liqPrice <= p.entryPrice);
+  const tier = tierForNotional(sortTiers(p.tiers), notional).tier;
+  const maintenance = notional * maintenanceRate - tier.deduction;
+  const at = p.margin === undefined && p.leverage !== undefined ? ` at ${p.leverage}×` : '';
+  const warning = atOnce
+    ? `the margin (${margin.toFixed(2)}) does not cover the maintenance margin (${maintenance.toFixed(2)})${at}: the position would be liquidated at once`
+    : null;
   return {
     margin,
     notional,
+    warning,
     liqPrice,
     distance: liqPrice === null ? null : liquidationDistance(p.side, p.markPrice, liqPrice),
     perDay: drag.perDay,

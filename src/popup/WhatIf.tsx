@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { whatIf, type RegimeThresholds, type RegimeWindow, type WhatIfResult } from '../core';
+import { typedNumber } from '../core/typed-number';
 import { formatMoney, formatPercent, formatPrice } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
@@ -24,7 +25,8 @@ interface Props {
 /** The market menu's entry for a venue and symbol typed in, outside the watchlist. */
 export const OTHER_MARKET = 'other';
 
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+// The trader's own number format: a decimal comma is taken ("0,5"), in the browser's locale.
+const num = (s: string) => typedNumber(s, navigator.language);
 
 /** "What if I open this position": the venue's tiers and conventions, the same core math as the panel. */
 export function WhatIf({ items, states, window, thresholds, venues, refreshMs }: Props) {
@@ -128,6 +130,12 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
         {error ? (
           <p class="status error">{error}</p>
         ) : result ? (
+          <>
+          {result.warning && (
+            <p class="status error" role="alert" data-whatif-warning="">
+              {result.warning}
+            </p>
+          )}
           <dl>
             <dt>Liquidation price</dt>
             <dd data-field="liq-price" data-value={result.liqPrice === null ? 'none' : String(result.liqPrice)}>
@@ -150,6 +158,7 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
               {regime && 'regime' in regime ? regime.label : (regime?.unknown ?? '—')}
             </dd>
           </dl>
+          </>
         ) : null}
       </output>
       {s?.tiers?.fallback && <p class="status caution-text">Tiers from PerpLens's bundled table: the venue's own list was unavailable.</p>}

@@ -45,6 +45,23 @@ describe('whatIf', () => {
     expect(r.distance).toBeNull();
   });
 
+  it('warns when the margin does not cover the maintenance margin: liquidated at once, long and short', () => {
+    // 250× on the 0.4% tier: margin 120 = maintenance 0.5 × 60,000 × 0.004 = 120, so LP = entry.
+    const long = whatIf({ ...base, leverage: 250 });
+    expect(long.liqPrice).toBeCloseTo(60_000, 6);
+    expect(long.warning).toBe('the margin (120.00) does not cover the maintenance margin (120.00) at 250×: the position would be liquidated at once');
+    const short = whatIf({ ...base, side: 'short', leverage: 250 });
+    expect(short.liqPrice).toBeCloseTo(60_000, 6);
+    expect(short.warning).toMatch(/liquidated at once/);
+    // Tier 3 (0.65%, deduction 950): 10 BTC at 60,000 with 2,900 margin < 600,000 × 0.0065 − 950 = 2,950.
+    const margin = whatIf({ ...base, size: 10, leverage: undefined, margin: 2_900 });
+    expect(margin.liqPrice).toBeGreaterThan(60_000);
+    expect(margin.warning).toBe('the margin (2900.00) does not cover the maintenance margin (2950.00): the position would be liquidated at once');
+    expect(whatIf({ ...base, size: 10, leverage: undefined, margin: 3_000 }).warning).toBeNull();
+    expect(whatIf({ ...base, leverage: 200 }).warning).toBeNull();
+    expect(whatIf(base).warning).toBeNull();
+  });
+
   it.each([
     [{ size: 0 }, /size/],
     [{ entryPrice: Number.NaN }, /entry/],

@@ -61,7 +61,7 @@ const $ = <T extends Element = HTMLElement>(selector: string): T => {
   return el;
 };
 const value = (field: string) => $(`[data-field="${field}"]`).getAttribute('data-value');
-const errorText = () => container.querySelector('.whatif-result .status.error')?.textContent ?? null;
+const errorText = () => container.querySelector('.whatif-result .status.error:not([data-whatif-warning])')?.textContent ?? null;
 async function type(selector: string, text: string) {
   await act(() => {
     const input = $<HTMLInputElement>(selector);
@@ -116,6 +116,37 @@ describe('popup what-if', () => {
     expect(Number(value('liq-price'))).toBeCloseTo(expected({ entryPrice: 50000 }).liqPrice!, 8);
     await type('input[name="entry"]', '');
     expect(Number(value('liq-price'))).toBeCloseTo(atMark.liqPrice!, 8);
+  });
+
+  it('shows every result worked by hand (risk-math): 0.5 BTC long at 20× on a 0.4% tier, mark 60,000, 0.01% per 8 h', async () => {
+    await mount();
+    // margin 30,000 / 20 = 1,500; LP = (30,000 − 1,500) / (0.5 × (1 − 0.004)) = 57,228.9157
+    expect(Number(value('margin'))).toBe(1500);
+    expect(Number(value('liq-price'))).toBeCloseTo(57_228.915_662_65, 6);
+    // distance (60,000 − 57,228.9157) / 60,000 = 4.6185%
+    expect(Number(value('liq-distance'))).toBeCloseTo(0.046_184_738_955_8, 10);
+    // funding 0.5 × 60,000 × 0.0001 × 3 a day = 9 paid; 9 / 1,500 = 0.6% of the margin a day
+    expect(Number(value('funding-per-day'))).toBeCloseTo(9, 10);
+    expect(Number(value('funding-margin-share-per-day'))).toBeCloseTo(0.006, 12);
+    expect(container.textContent).toMatch(/You would pay \/ day/);
+  });
+
+  it('takes the trader’s decimal comma', async () => {
+    await mount();
+    await type('input[name="size"]', '0,25');
+    expect(errorText()).toBeNull();
+    expect(Number(value('margin'))).toBe(750);
+    expect(Number(value('funding-per-day'))).toBeCloseTo(4.5, 10);
+    await type('input[name="amount"]', '12,5');
+    expect(Number(value('margin'))).toBe(1200);
+  });
+
+  it('warns that leverage the tier cannot carry would be liquidated at once', async () => {
+    await mount();
+    await type('input[name="amount"]', '250');
+    expect(container.querySelector('[data-whatif-warning]')?.textContent).toBe('the margin (120.00) does not cover the maintenance margin (120.00) at 250×: the position would be liquidated at once');
+    await type('input[name="amount"]', '20');
+    expect(container.querySelector('[data-whatif-warning]')).toBeNull();
   });
 
   it('switches between leverage and margin given outright, and between sides', async () => {
