@@ -141,7 +141,9 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   // A candle's close is the price at its END: shift hourly candles by an hour so the series is "price at time".
   const closes: SeriesPoint[] = (candles.value?.hourly ?? []).map((c) => ({ time: c.time + HOUR, value: c.value }));
   const oiPoints: readonly SeriesPoint[] = oiHistory ? (oi?.value?.points ?? []) : recorder.points(key);
-  const daily = (candles.value?.daily ?? []).slice(-31).map((c) => c.value);
+  // σ_day from completed days only: the venues' last daily candle is today's, still open, and its
+  // partial-day return would pull the estimate down (a position would look more σ away than it is).
+  const daily = (candles.value?.daily ?? []).filter((c) => c.time + DAY <= now).slice(-31).map((c) => c.value);
 
   return {
     ok: true,

@@ -86,6 +86,41 @@ function oiChangeBy(a: FakeAsset, at: number, venue: string): number | null {
   return base ? a.openInterest / base - 1 : null;
 }
 
+const DAY = 24 * HOUR;
+
+/**
+ * σ_day worked out from the fake's own hourly series, not from the panel: each UTC day's close is its
+ * last hourly close; only completed days count (today's candle is still open, docs/risk-math.md); the
+ * last 31 closes give 30 log returns; sample standard deviation (n − 1).
+ */
+function dailyVolOf(a: FakeAsset, at: number): number {
+  const closeOfDay = new Map<number, number>();
+  for (const h of a.hourly) closeOfDay.set(Math.floor(h.time / DAY) * DAY, h.close);
+  const closes = [...closeOfDay].filter(([day]) => day + DAY <= at).map(([, close]) => close).slice(-31);
+  const returns = closes.slice(1).map((c, i) => Math.log(c / (closes[i] ?? c)));
+  const mean = returns.reduce((x, y) => x + y, 0) / returns.length;
+  return Math.sqrt(returns.reduce((x, r) => x + (r - mean) ** 2, 0) / (returns.length - 1));
+}
+
+/** The settled rates per interval (time ≤ at) as the fake serves them: every `hours`, the 8 h rate scaled. */
+function settledRates(a: FakeAsset, hours: number, at: number): { time: number; rate: number }[] {
+  return a.fundingHistory8h.filter((f) => f.time % (hours * HOUR) === 0 && f.time <= at).map((f) => ({ time: f.time, rate: (f.rate * hours) / 8 }));
+}
+
+/** Mean of the settled rates of the last 7 days, per interval. */
+function avg7dOf(a: FakeAsset, hours: number, at: number): number {
+  const rates = settledRates(a, hours, at).filter((f) => f.time >= at - 7 * DAY).map((f) => f.rate);
+  return rates.reduce((x, y) => x + y, 0) / rates.length;
+}
+
+/** Mid-rank of the current rate among the last 30 days of settled rates: (below + ½·equal) / n. */
+function percentile30dOf(a: FakeAsset, hours: number, at: number, current: number): number {
+  const rates = settledRates(a, hours, at).filter((f) => f.time >= at - 30 * DAY).map((f) => f.rate);
+  const below = rates.filter((r) => r < current).length;
+  const equal = rates.filter((r) => r === current).length;
+  return (below + equal / 2) / rates.length;
+}
+
 /** The figure equals one of the expected values (the panel's snapshot may be a few seconds older than the probe). */
 function expectOneOf(actual: number, expected: (number | null)[], what: string): void {
   const close = expected.some((e) => e !== null && Math.abs(actual - e) < 1e-9);
@@ -102,14 +137,20 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   const distance = (s * (pos.mark - pos.liq)) / pos.mark;
   expect(num(p, 'liq-distance')).toBeCloseTo(distance, 12);
   expect(p.fields['liq-distance']?.text).toBe(`${(distance * 100).toFixed(2)}%`);
-  const vol = num(p, 'daily-vol');
-  expect(vol).toBeGreaterThan(0);
-  expect(vol).toBeLessThan(0.2);
+  // σ_day, the σ-distance and the touch chance from the fake's series, independently of the panel. The
+  // venues print closes to their tick, so the relative tolerance is 0.1%.
+  const at = Date.now();
+  const vol = dailyVolOf(market, at);
+  expect(num(p, 'daily-vol') / vol, `${c.venue} ${side} daily-vol ${num(p, 'daily-vol')} against ${vol}`).toBeCloseTo(1, 3);
   const k = Math.abs(Math.log(pos.mark / pos.liq)) / vol;
-  expect(num(p, 'liq-sigma')).toBeCloseTo(k, 9);
-  expect(num(p, 'liq-touch-24h')).toBeCloseTo(2 * phi(-k), 6);
+  expect(num(p, 'liq-sigma') / k).toBeCloseTo(1, 3);
+  expect(num(p, 'liq-touch-24h') / (2 * phi(-k))).toBeCloseTo(1, 2);
   const r8 = RATE_8H[asset];
   const rate = (r8 * c.interval) / 8;
+  // The 7-day average and the 30-day percentile from the fake's settlements (the history is fetched
+  // hourly: a settlement in the last hour may not be in yet, so the value an hour earlier also counts).
+  expectOneOf(num(p, 'funding-avg-7d'), [avg7dOf(market, c.interval, at), avg7dOf(market, c.interval, at - HOUR)], `${c.venue} ${side} funding-avg-7d`);
+  expectOneOf(num(p, 'funding-percentile-30d'), [percentile30dOf(market, c.interval, at, rate), percentile30dOf(market, c.interval, at - HOUR, rate)], `${c.venue} ${side} funding-percentile-30d`);
   expect(num(p, 'funding-rate')).toBeCloseTo(rate, 12);
   expect(num(p, 'funding-interval-hours')).toBe(c.interval);
   expect(num(p, 'funding-rate-8h')).toBeCloseTo(r8, 12);
@@ -124,7 +165,6 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   expect(p.fields['regime-window']?.value).toBe('4h');
   const dp = num(p, 'price-change');
   const doi = num(p, 'oi-change');
-  const at = Date.now();
   expectOneOf(dp, [priceChangeBy(market, at), priceChangeBy(market, at - 10_000)], `${c.venue} ${side} price-change`);
   expectOneOf(doi, [oiChangeBy(market, at, c.venue), oiChangeBy(market, at - 10_000, c.venue)], `${c.venue} ${side} oi-change`);
   if (c.venue === 'hyperliquid') expect(p.fields['oi-change']?.text).toMatch(/since watching/);

@@ -42,6 +42,16 @@ function deps(c: VenueMarketClient, now = () => NOW): SnapshotDeps {
 }
 
 describe('buildSnapshot', () => {
+  it('takes σ_day from the last 31 completed daily closes, leaving out today’s open candle', async () => {
+    // Days opening 40 … 1 days ago are complete; the one opening 1 h ago is today's, still open, with a wild close.
+    const closes = Array.from({ length: 40 }, (_, i) => ({ time: NOW - (40 - i) * 24 * H, value: 100 * (i % 2 ? 1.03 : 1) }));
+    const open = { time: NOW - H, value: 500 };
+    const r = await buildSnapshot(deps(client({ candles: () => Promise.resolve({ ok: true, value: { hourly: [], daily: [...closes, open], source: '/candles', fetchedAt: NOW } }) })), 'BTC');
+    if (!r.ok) throw new Error(r.error.message);
+    // 30 returns alternating ±ln(1.03): sample σ = ln(1.03)·sqrt(30/29).
+    expect(r.value.dailyVol).toBeCloseTo(Math.log(1.03) * Math.sqrt(30 / 29), 12);
+  });
+
   it('derives interval, funding average and percentile, volatility and window changes', async () => {
     const r = await buildSnapshot(deps(client()), 'BTC');
     if (!r.ok) throw new Error(r.error.message);
