@@ -20,6 +20,8 @@ function find(node: TreeNode, test: (el: TreeElement) => boolean, path: number[]
 interface Layout {
   cards: { el: TreeElement; path: number[]; fields: { name: string; el: TreeElement; path: number[] }[] }[];
   countdowns: { el: TreeElement; path: number[] }[];
+  /** The collapsed pill's distance, naming the card it describes. */
+  pill: { el: TreeElement; path: number[]; card: number } | null;
 }
 
 // Where the cards, their figures and the countdowns sit, found once per panel from the background
@@ -34,6 +36,7 @@ function layoutOf(tree: TreeElement): Layout {
         fields: find(card.el, (el) => 'data-field' in el.a).map((f) => ({ name: f.el.a['data-field'] ?? '', el: f.el, path: [...card.path, ...f.path] })),
       })),
       countdowns: find(tree, (el) => el.a['data-field'] === 'next-funding' && el.a['data-value'] !== ''),
+      pill: find(tree, (el) => 'data-pill-card' in el.a).map((p) => ({ ...p, card: Number(p.el.a['data-pill-card']) }))[0] ?? null,
     };
     layouts.set(tree, layout);
   }
@@ -72,6 +75,7 @@ export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[]
 
 function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageRead): TreeOp[] {
   const ops: TreeOp[] = [];
+  const pill = layout.pill;
   for (const [i, card] of layout.cards.entries()) {
     const l = live[i];
     if (!l) continue;
@@ -81,6 +85,8 @@ function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageR
     const mark = row.position.markPrice;
     if (mark === null || mark <= 0) return [];
     const f = liveFigures({ side: l.side, markPrice: mark, liqPrice: l.liqPrice, dailyVol: l.dailyVol, dangerBelow: l.dangerBelow, cautionBelow: l.cautionBelow });
+    // The collapsed pill shows the same distance as its card.
+    if (pill && pill.card === i) ops.push({ p: pill.path, n: { t: pill.el.t, a: pill.el.a, c: [`${formatPercent(f.distance, 2)} to liq.`] } });
     const cls = (card.el.a.class ?? '').replace(/\s*band-\w+/g, '');
     ops.push({ p: card.path, a: { ...card.el.a, class: `${cls} band-${f.band}` } });
     for (const field of card.fields) {

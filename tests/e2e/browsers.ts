@@ -23,6 +23,8 @@ export interface E2EPage {
   click(selector: string): Promise<void>;
   /** A real mouse drag, in steps, between two viewport points. */
   drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
+  /** Presses a key on the focused element, as a user would (keydown, keyup). */
+  press(key: string): Promise<void>;
   /** Replaces an input's value as a user would (input events fire). */
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
@@ -168,6 +170,7 @@ export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' |
           await page.mouse.up();
         },
         fill: (sel, value) => page.fill(sel, value),
+        press: (key) => page.keyboard.press(key),
         async select(sel, value) {
           await page.selectOption(sel, value);
         },
@@ -231,6 +234,7 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
           await page.mouse.move(to.x, to.y, { steps: 8 });
           await page.mouse.up();
         },
+        press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
         async fill(sel, value) {
           await page.click(sel, { count: 3 });
           await page.keyboard.press('Backspace');

@@ -31,9 +31,14 @@ function ordered(rows: readonly RowRead[], symbol: string): RowRead[] {
   return [...rows.filter((r) => sym(r) === symbol), ...rows.filter((r) => sym(r) !== symbol)];
 }
 
-/** The collapsed panel's one line: the first position's distance and funding per day. */
-function pillText(props: PanelProps, rows: RowRead[]): string {
-  const first = rows.find((r) => r.ok);
+/**
+ * The collapsed panel's one line: the first position's distance and funding per day. The distance
+ * sits in its own span naming its card (`data-pill-card`), so the page moves it with the mark between
+ * two panels from the background, as it moves the card's own figures (content/live-update.ts).
+ */
+function pill(props: PanelProps, rows: RowRead[]): (string | TreeElement)[] {
+  const at = rows.findIndex((r) => r.ok);
+  const first = rows[at];
   if (first?.ok) {
     const m = props.markets.get(first.position.symbol);
     const inputs = m?.status === 'ready' ? marketInputs(m.snapshot, props.prefs.window) : null;
@@ -41,13 +46,13 @@ function pillText(props: PanelProps, rows: RowRead[]): string {
     try {
       v = positionView({ ...first.position, liqSource: first.position.liqSource ?? (first.position.source === 'api' ? 'api' : 'page') }, inputs, { ...props.view, window: props.prefs.window }, props.now);
     } catch {
-      return `${first.position.symbol} ${first.position.side}`;
+      return [`${first.position.symbol} ${first.position.side}`];
     }
     const d = 'value' in v.distance ? `${formatPercent(v.distance.value, 2)} to liq.` : 'distance unknown';
     const f = 'value' in v.perDay && !props.prefs.privacy ? ` · ${v.perDay.value >= 0 ? 'pays' : 'receives'} ${formatMoney(Math.abs(v.perDay.value))}/day` : '';
-    return `${first.position.symbol} ${first.position.side} · ${d}${f}`;
+    return [`${first.position.symbol} ${first.position.side} · `, h('span', { 'data-pill-card': String(at) }, d), f];
   }
-  return `${props.symbol} · ${VENUE_NAMES[props.venue]}`;
+  return [`${props.symbol} · ${VENUE_NAMES[props.venue]}`];
 }
 
 /**
@@ -79,7 +84,7 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
       'header',
       {},
       h('span', { class: 'brand' }, 'PerpLens'),
-      h('span', { class: 'where', title: `${props.symbol} on ${venueName}` }, prefs.collapsed ? pillText(props, rows) : `${props.symbol} · ${venueName}`),
+      h('span', { class: 'where', title: `${props.symbol} on ${venueName}` }, ...(prefs.collapsed ? pill(props, rows) : [`${props.symbol} · ${venueName}`])),
       h('button', { type: 'button', class: 'icon', 'data-action': 'privacy', 'aria-pressed': String(prefs.privacy), title: prefs.privacy ? 'Show amounts' : 'Hide amounts (privacy mode)' }, prefs.privacy ? '◌' : '●'),
       h('button', { type: 'button', class: 'icon', 'data-action': 'collapse', 'aria-expanded': String(!prefs.collapsed), title: prefs.collapsed ? 'Expand (PerpLens)' : 'Collapse (Esc)' }, prefs.collapsed ? '▴' : '▾'),
     ),

@@ -9,7 +9,7 @@ import { snapshotFixture } from '../helpers/snapshot';
 
 const NOW = 20_000;
 const readAt = (mark: number): PageRead => ({ status: 'ok', rows: [{ ok: true, position: positionFixture({ markPrice: mark }) }], notes: [] });
-const draw = (mark: number) =>
+const draw = (mark: number, collapsed = false) =>
   panelTree({
     venue: 'binance',
     symbol: 'BTCUSDT',
@@ -18,7 +18,7 @@ const draw = (mark: number) =>
     markets: new Map([['BTCUSDT', { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: NOW } }) }]]),
     now: NOW,
     staleAfterMs: 65_000,
-    prefs: { collapsed: false, window: '4h', privacy: false },
+    prefs: { collapsed, window: '4h', privacy: false },
     view: { dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
   });
 
@@ -41,7 +41,26 @@ const card = (t: TreeElement) => {
   return found as TreeElement | null;
 };
 
+const pillText = (t: TreeNode): string | null => {
+  if (typeof t === 'string') return null;
+  if (t.a.class === 'where') return t.c.map((c) => (typeof c === 'string' ? c : c.c.join(''))).join('');
+  for (const c of t.c) {
+    const found = pillText(c);
+    if (found !== null) return found;
+  }
+  return null;
+};
+
 describe('the page’s own update of mark-driven figures', () => {
+  it('moves the collapsed pill’s distance with the mark, as the background would draw it', () => {
+    const before = draw(60_000, true);
+    expect(pillText(before.tree)).toMatch(/^BTCUSDT long · 2\.00% to liq\./);
+    const moved = liveUpdate(before.tree, before.live, readAt(59_000), NOW);
+    if (!moved) throw new Error('no update');
+    expect(pillText(moved)).toBe(pillText(draw(59_000, true).tree));
+    expect(pillText(moved)).toMatch(/^BTCUSDT long · 0\.34% to liq\./);
+  });
+
   it('gives exactly what the background draws for the new mark', () => {
     const before = draw(60_000);
     const after = draw(58_000);
