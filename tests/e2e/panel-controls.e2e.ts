@@ -64,13 +64,16 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // Collapsed, the fields keep their values (DOM contract).
       expect(long(await page.evaluate(probePositions) ?? [])?.fields['liq-distance']?.value).toMatch(/^0\.06/);
 
-      // The page's mark ticks to 59,000.00: the pill follows, (59,000 − 56,300.50) / 59,000 = 4.58%.
-      await page.evaluate(() => {
-        const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="5"] div');
-        if (cell) cell.textContent = '59,000.00';
-      });
-      const moved = await waitFor(page, pill, 'the pill at the new mark', (t) => t?.startsWith('BTCUSDT long · 4.58% to liq.') ?? false, 10_000);
-      expect(moved).toMatch(/^BTCUSDT long · 4\.58% to liq\./);
+      // The page's mark ticks: the pill follows within a tick of the page (1 s), not at the next
+      // background refresh (every 5 s), three times in a row: (mark − 56,300.50) / mark.
+      for (const [mark, text] of [['59,000.00', '4.58%'], ['58,500.00', '3.76%'], ['58,000.00', '2.93%']] as const) {
+        await page.evaluate(new Function(`
+          const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="5"] div');
+          if (cell) cell.textContent = '${mark}';
+        `) as () => void);
+        const moved = await waitFor(page, pill, `the pill at ${mark}`, (t) => t?.startsWith(`BTCUSDT long · ${text} to liq.`) ?? false, 1_500);
+        expect(moved).toContain(`${text} to liq.`);
+      }
 
       await page.click(inPanel('[data-action="collapse"]'));
       await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null || null, 'expanded again', () => true, 10_000);
