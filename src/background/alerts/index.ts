@@ -37,6 +37,7 @@ import {
 import { createHysteresis } from './hysteresis';
 import { consistentReport, MAX_REPORTED_POSITIONS, ReportedPosition, type PositionsReport, type PositionsReportReply } from './messages';
 import { createNotifier, type FiredAlert, type NotificationsApi, type TabsApi, type WindowsApi } from './notify';
+import { recordCheck } from './recent';
 import { createPositionStore, keptFields, type StorageLike } from './store';
 
 export const ALERTS_ALARM = 'perplens-alerts';
@@ -371,6 +372,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     const s = await readSettings();
     if (!s.enabled) {
       await settle();
+      await recordCheck(deps.session, [], now());
       return [];
     }
     const addresses = await walletAddresses(s);
@@ -399,6 +401,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     forget(new Set(held.keys()));
     await saveState();
     for (const alert of fired) await notifier.notify(alert);
+    await recordCheck(deps.session, fired, t);
     await showBadge(deps.action, badgeFrom(held, (h) => distances.get(positionKey(h.position)) ?? null));
     await ensureAlarm();
     return fired;
