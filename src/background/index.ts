@@ -13,6 +13,7 @@ import { createVenueGate, type SavedHold, type VenueGate } from './venue-gate';
 import { createWatchList } from './watch';
 import { createAlerts } from './alerts';
 import { alertSettings } from './alerts/from-settings';
+import { readRecent } from './alerts/recent';
 import { dydxTradeUrl } from '../venues/dydx/page-url';
 import { hyperliquidTradeUrl } from '../venues/hyperliquid/page-url';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -142,6 +143,7 @@ const panels = createPanelViews({
   positions: (venue, address) => router.positions(venue, address),
   settings: () => settings,
   now,
+  recentAlerts: async () => (await readRecent(browser.storage.session)).fired,
 });
 
 // Only the extension's own contexts may ask: a message from another extension or a web page

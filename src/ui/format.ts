@@ -40,6 +40,11 @@ export function formatCountdown(ms: number): string {
   return m > 0 ? `${m}m` : `${total}s`;
 }
 
+/** A time of day as the browser's locale writes it, hours and minutes ("14:32", "2:32 PM"). */
+export function formatClock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
 export function formatAge(ms: number): string {
   if (ms < 60_000) return `${Math.max(0, Math.round(ms / 1000))}s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;

@@ -12,11 +12,14 @@ import { staleAfterMs } from '../../venues/snapshot-types';
 import type { VenueId } from '../../venues/types';
 import { mergeApiWithPage } from './merge-positions';
 import { createReportThrottle } from './report-throttle';
+import type { SentAlert } from '../../ui/panel/position-card';
 import { createLiquidationMemory } from './liquidation-memory';
 import { checkRows } from './rows';
 
 /** How long a view waits for market data it does not have yet before answering "loading". */
 export const MARKET_WAIT_MS = 2_500;
+/** An alert stays named on its card this long after it fired. */
+export const ALERT_SHOWN_MS = 60 * 60_000;
 /** Positions by wallet address are asked at most this often per address (weight 2 on Hyperliquid). */
 export const POSITIONS_EVERY_MS = 30_000;
 /** Markets remembered for their last good snapshot (shown as stale when a refresh fails). */
@@ -30,6 +33,8 @@ export interface PanelViewDeps {
   settings(): Promise<Settings>;
   now(): number;
   wait?(ms: number): Promise<void>;
+  /** The alerts fired lately (alerts/recent.ts), newest first: each card says which fired for it. */
+  recentAlerts?(): Promise<readonly SentAlert[]>;
 }
 
 type ApiPositions = { positions: Position[] } | { error: Extract<PositionsReply, { ok: false }>['error'] };
@@ -127,7 +132,9 @@ export function createPanelViews(deps: PanelViewDeps) {
       local.set(sym, m);
       if (m.status === 'ready') contractValues[sym] = m.snapshot.contractValue;
     }
+    const alerts = (await deps.recentAlerts?.().catch(() => []))?.filter((a) => deps.now() - a.at <= ALERT_SHOWN_MS) ?? [];
     const { tree, live } = panelTree({
+      alerts,
       venue: req.venue,
       symbol: req.symbol,
       read: s.read,

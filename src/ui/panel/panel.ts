@@ -7,7 +7,7 @@ import type { MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
 import { marketBlock } from './market-block';
 import { marketInputs } from './market-inputs';
-import { positionCard, type LiveCard } from './position-card';
+import { positionCard, type LiveCard, type SentAlert } from './position-card';
 import type { ShownPrefs } from './prefs';
 
 export interface PanelProps {
@@ -23,6 +23,8 @@ export interface PanelProps {
   prefs: ShownPrefs;
   /** The user's bands and regime thresholds (options page). */
   view: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
+  /** Alerts fired lately, newest first (each card shows those for its position). */
+  alerts?: readonly SentAlert[];
 }
 
 /** Current symbol first, then the rest as the page lists them. */
@@ -74,6 +76,7 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
       now: props.now,
       staleAfterMs: props.staleAfterMs,
       privacy: prefs.privacy,
+      alerts: props.alerts ?? [],
     }),
   );
 

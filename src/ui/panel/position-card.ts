@@ -5,7 +5,7 @@ import type { Position } from '../../venues/position-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { VENUE_NAMES } from '../../venues/names';
 import { known, unknown, type FieldValue } from '../field-value';
-import { formatAge, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
+import { formatAge, formatClock, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
 import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
 import { field } from './field';
@@ -22,6 +22,28 @@ interface Props {
   now: number;
   staleAfterMs: number;
   privacy: boolean;
+  /** Alerts fired lately for any position, newest first; the card names those for its own. */
+  alerts?: readonly SentAlert[];
+}
+
+/** An alert the background sent, as its record keeps it (background/alerts/recent.ts). */
+export interface SentAlert {
+  at: number;
+  /** `venue:symbol:side` */
+  key: string;
+  condition: string;
+  title: string;
+  message: string;
+}
+
+/** The newest alert per condition for this position, as lines on its card. */
+function alertLines(alerts: readonly SentAlert[], p: Position): TreeElement[] {
+  const mine = alerts.filter((a) => a.key === `${p.venue}:${p.symbol}:${p.side}`);
+  const newest = new Map<string, SentAlert>();
+  for (const a of mine) if (!newest.has(a.condition)) newest.set(a.condition, a);
+  return [...newest.values()].map((a) =>
+    h('p', { class: 'status alert-sent', role: 'status', 'data-alert': a.condition, title: a.message }, `Alert sent ${formatClock(a.at)}: ${a.title}`),
+  );
 }
 
 /**
@@ -84,7 +106,7 @@ export function positionCard(props: Props): { el: TreeElement; live: LiveCard | 
   return card(props, row.position);
 }
 
-function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p: Position): { el: TreeElement; live: LiveCard | null } {
+function card({ venue, market, settings, now, staleAfterMs, privacy, alerts = [] }: Props, p: Position): { el: TreeElement; live: LiveCard | null } {
   const snapshot = market?.status === 'ready' ? market.snapshot : null;
   const inputs = snapshot ? marketInputs(snapshot, settings.window) : null;
   let v: PositionView;
@@ -145,6 +167,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy }: Props, p:
     state === 'unavailable' && h('p', { class: 'status error' }, `No market data: ${marketNote(market)}. Distance still uses the page.`),
     state === 'loading' && h('p', { class: 'status' }, 'Loading market data…'),
 
+    ...alertLines(alerts, p),
     atLiquidation(p, v) && h('p', { class: 'status error at-liquidation', role: 'alert' }, `At liquidation: the mark has reached the liquidation price. The venue may be closing this position now.`),
     h('h4', {}, 'Liquidation'),
     field('liq-distance', 'Distance', asField(v.distance, (d) => formatPercent(d, 2)), {

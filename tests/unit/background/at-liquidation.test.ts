@@ -106,6 +106,36 @@ describe('a row whose mark crossed its liquidation price', () => {
     expect(text(r.tree)).not.toMatch(/can't read/);
   });
 
+  it('each card names the alerts sent for its own position within the last hour, newest per condition', async () => {
+    const settings = defaultSettings();
+    const alert = (key: string, condition: string, at: number, title: string) => ({ key, condition, at, title, message: `${title}!` });
+    const panels = createPanelViews({
+      snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 10_000_000 } }) }),
+      positions: async () => ({ ok: true, positions: [] }),
+      settings: async () => settings,
+      now: () => 10_000_000,
+      wait: () => new Promise((r) => setTimeout(r, 0)),
+      recentAlerts: async () => [
+        alert('binance:BTCUSDT:long', 'liquidation', 9_990_000, 'At liquidation: BTCUSDT long'),
+        alert('binance:BTCUSDT:long', 'liquidation', 9_900_000, 'Liquidation risk: BTCUSDT long'),
+        alert('binance:BTCUSDT:long', 'funding', 9_950_000, 'Extreme funding: BTCUSDT long'),
+        alert('binance:BTCUSDT:short', 'liquidation', 9_990_000, 'Liquidation risk: BTCUSDT short'),
+        alert('binance:BTCUSDT:long', 'regime', 10_000_000 - 3_700_000, 'Market turned against you: BTCUSDT long'),
+      ],
+    });
+    const r = await panels.view({ type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: read(finishRow('binance', raw())), address: null, prefs: null, have: null }, 5, () => undefined);
+    if (!r.enabled || !('tree' in r)) throw new Error('expected a tree');
+    const lines: [string, string][] = [];
+    const walk = (n: TreeNode) => {
+      if (typeof n === 'string') return;
+      if (n.a['data-alert']) lines.push([n.a['data-alert'], n.c.join('')]);
+      n.c.forEach(walk);
+    };
+    walk(r.tree);
+    expect(lines.map(([c]) => c)).toEqual(['liquidation', 'funding']);
+    expect(lines[0]?.[1]).toMatch(/^Alert sent .+: At liquidation: BTCUSDT long$/);
+  });
+
   it('a row turning unreadable or reaching its liquidation price is reported at once', () => {
     const t = createReportThrottle();
     const p = positionFixture();
