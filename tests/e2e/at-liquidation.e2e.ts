@@ -123,41 +123,50 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
     // The alerts run in the background once a minute; Firefox's driver has no handle on it, so the
     // card's own "Alert sent" lines are what both browsers check (Chromium also runs the check at once).
-    it('the liquidation and funding alerts fire and are named on the card, in the alert’s words', async () => {
+    it('the liquidation, funding and regime alerts fire and are named on the card, in the alert’s words', async () => {
       const btc = fake.markets.get('BTC');
       if (!btc) throw new Error('no BTC market');
       const page = await browser.newPage();
+      const lines = () => {
+        const card = document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"]');
+        return card ? Array.from(card.querySelectorAll('[data-alert]')).map((el) => [el.getAttribute('data-alert') ?? '', el.textContent ?? '']) : null;
+      };
+      async function cardAlerts(want: string[], what: string): Promise<Map<string, string>> {
+        const end = Date.now() + 150_000;
+        let seen: string[][] = [];
+        while (Date.now() < end) {
+          if (browser.worker) await browser.worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
+          seen = ((await page.evaluate(lines)) as string[][] | null) ?? [];
+          if (want.every((c) => seen.some(([k]) => k === c))) return new Map(seen.map(([k, t]) => [k ?? '', t ?? '']));
+          await new Promise((r) => setTimeout(r, 2_000));
+        }
+        throw new Error(`timed out waiting for ${what}; the card shows ${JSON.stringify(seen)}`);
+      }
       try {
         await page.goto(URL_);
         await waitFor(page, probePositions, 'both positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 25_000);
-        // The long walks to 57,000 (1.23% from liquidation, alert below 5%) and funding turns extreme (0.1% / 8 h, longs pay).
-        btc.markPrice = 57_000;
+        // 1. The page now shows the long's liquidation price at 57,500.00: (60,000.12 − 57,500) / 60,000.12
+        //    = 4.17%, below the 5% alert. Nothing else moves, so this check also records the regime as
+        //    not against the long (funding balanced), which a flip needs.
+        await page.evaluate(() => {
+          const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="6"] div');
+          if (cell) cell.textContent = '57,500.00';
+        });
+        const first = await cardAlerts(['liquidation'], 'the liquidation alert on the card');
+        // The walk of the test before may already have sent "At liquidation" for this long in Chromium.
+        expect(first.get('liquidation')).toMatch(/^Alert sent .+: (?:Liquidation risk|At liquidation): BTCUSDT long$/);
+        // 2. Funding turns extreme and the long pays it (0.1% / 8 h): the funding alert, and the regime
+        //    flips against the long (longs are now the crowded side).
         btc.fundingRate8h = 0.001;
-        await walkMark(page, 'BTCUSDT-LONG', '57,000.00');
-        const lines = () => {
-          const card = document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"]');
-          return card ? Array.from(card.querySelectorAll('[data-alert]')).map((el) => [el.getAttribute('data-alert'), el.textContent ?? '']) : null;
-        };
-        const end = Date.now() + 150_000;
-        let seen: string[][] | null = null;
-        while (Date.now() < end) {
-          if (browser.worker) await browser.worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
-          seen = (await page.evaluate(lines)) as string[][] | null;
-          if (seen && ['liquidation', 'funding'].every((c) => seen?.some(([k]) => k === c))) break;
-          await new Promise((r) => setTimeout(r, 2_000));
-        }
-        const byCondition = new Map((seen ?? []).map(([k, t]) => [k ?? '', t ?? '']));
-        // The walk of the test before already sent "At liquidation" for this long (the condition has
-        // not cleared since, so no new one); on its own this test sees "Liquidation risk".
-        expect(byCondition.get('liquidation')).toMatch(/^Alert sent .+: (?:Liquidation risk|At liquidation): BTCUSDT long$/);
-        expect(byCondition.get('funding')).toMatch(/^Alert sent .+: Extreme funding: BTCUSDT long$/);
+        const then = await cardAlerts(['funding', 'regime'], 'the funding and regime alerts on the card');
+        expect(then.get('funding')).toMatch(/^Alert sent .+: Extreme funding: BTCUSDT long$/);
+        expect(then.get('regime')).toMatch(/^Alert sent .+: Market turned against you: BTCUSDT long$/);
         expect(page.errors()).toEqual([]);
       } finally {
-        btc.markPrice = 60_000.12;
         btc.fundingRate8h = 0.0001;
         await page.close();
       }
-    }, 180_000);
+    }, 330_000);
 
     it('a row that was never consistent is refused, not shown at liquidation', async () => {
       const page = await browser.newPage();
