@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { describe, expect, it } from 'vitest';
+import { eventually, waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
 import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
 
 // A position whose mark walks to its liquidation price must stay on the panel, in the alerts and on
@@ -40,41 +39,21 @@ const atLiquidation = (p: PositionProbe | undefined) =>
 
 for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
   describe(`a position at liquidation in ${name}`, () => {
-    let fake: FakeExchange;
-    let browser: E2EBrowser;
-
-    beforeAll(async () => {
-      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
-      browser = await launch(name, fake);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
+    const env = withBrowser(name);
 
     // Chromium only: the service worker is reachable from the driver there.
-    const badge = () => browser.worker?.evaluate(() => chrome.action.getBadgeText({})) ?? Promise.resolve(null);
+    const badge = () => env.browser.worker?.evaluate(() => chrome.action.getBadgeText({})) ?? Promise.resolve(null);
     const liquidationAlerts = async () => {
-      const worker = browser.worker;
+      const worker = env.browser.worker;
       if (!worker) return null;
       await worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
       return (await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).filter((id) => id.includes('|liquidation|')).map(decodeURIComponent);
     };
-    async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-      const end = Date.now() + ms;
-      let last = await get();
-      while (!ok(last) && Date.now() < end) {
-        await new Promise((r) => setTimeout(r, 250));
-        last = await get();
-      }
-      if (!ok(last)) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-      return last;
-    }
 
     it('a long and a short walked to their liquidation prices stay shown, reported, alerted and badged; gone rows clear', async () => {
-      const btc = fake.markets.get('BTC');
+      const btc = env.fake.markets.get('BTC');
       if (!btc) throw new Error('no BTC market');
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       try {
         await page.goto(URL_);
         await waitFor(page, probePositions, 'both positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 25_000);
@@ -124,9 +103,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     // The alerts run in the background once a minute; Firefox's driver has no handle on it, so the
     // card's own "Alert sent" lines are what both browsers check (Chromium also runs the check at once).
     it('the liquidation, funding and regime alerts fire and are named on the card, in the alert’s words', async () => {
-      const btc = fake.markets.get('BTC');
+      const btc = env.fake.markets.get('BTC');
       if (!btc) throw new Error('no BTC market');
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       const lines = () => {
         const card = document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"]');
         return card ? Array.from(card.querySelectorAll('[data-alert]')).map((el) => [el.getAttribute('data-alert') ?? '', el.textContent ?? '']) : null;
@@ -135,7 +114,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const end = Date.now() + 150_000;
         let seen: string[][] = [];
         while (Date.now() < end) {
-          if (browser.worker) await browser.worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
+          if (env.browser.worker) await env.browser.worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
           seen = ((await page.evaluate(lines)) as string[][] | null) ?? [];
           if (want.every((c) => seen.some(([k]) => k === c))) return new Map(seen.map(([k, t]) => [k ?? '', t ?? '']));
           await new Promise((r) => setTimeout(r, 2_000));
@@ -169,7 +148,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     }, 330_000);
 
     it('a row that was never consistent is refused, not shown at liquidation', async () => {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       try {
         await page.goto(URL_);
         await waitFor(page, probePositions, 'both positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 25_000);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { RequestWitness } from '../fake-exchange/attribution';
-import type { FakeExchange } from '../fake-exchange/server';
+import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -263,7 +264,18 @@ export async function launch(name: BrowserName, fake: Pick<FakeExchange, 'hosts'
   return name === 'chromium' ? launchChromium(fake) : launchFirefox(fake.hosts);
 }
 
-/** Polls `probe` in the page until it returns a non-null value, or fails with `what`. */
+/** Polls `get` (in Node: a worker's state, the fake's log) every 250 ms until `ok` takes its value. */
+export async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await get();
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await get();
+  }
+  if (!ok(last)) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+  return last;
+}
+
 /**
  * Polls `probe` in the page until it returns a value that `accept` (checked here, in Node) takes.
  * The probe is serialised into the page, so it must not close over anything.
@@ -283,4 +295,33 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
+}
+
+/**
+ * One fake exchange and one browser for a describe block (Firefox's fake exchange on port 443),
+ * closed after it; closing the fake exchange runs the host check. Read `fake` and `browser` inside
+ * the tests: they are set once the block's setup has run.
+ */
+export function withBrowser(name: BrowserName): { readonly fake: FakeExchange; readonly browser: E2EBrowser } {
+  const env: { fake?: FakeExchange; browser?: E2EBrowser } = {};
+  beforeAll(async () => {
+    env.fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
+    env.browser = await launch(name, env.fake);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.fake?.close();
+  });
+  const need = <T>(x: T | undefined, what: string): T => {
+    if (x === undefined) throw new Error(`no ${what}: the block's setup has not run`);
+    return x;
+  };
+  return {
+    get fake() {
+      return need(env.fake, 'fake exchange');
+    },
+    get browser() {
+      return need(env.browser, 'browser');
+    },
+  };
 }

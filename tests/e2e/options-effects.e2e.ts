@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type E2EBrowser, type E2EPage } from './browsers';
+import { describe, expect, it } from 'vitest';
+import { eventually, waitFor, withBrowser, type E2EPage } from './browsers';
 import { probeMarketRows, probePositions, type PositionProbe } from './probes';
 
 // Every option takes effect where a trader sees it: the panel (also on a venue whose panel was
@@ -18,45 +17,23 @@ const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
 const bothOk = (ps: PositionProbe[]) => ps.length === 2 && ps.every((p) => p.state === 'ok');
 
 describe('options take effect in chromium', () => {
-  let fake: FakeExchange;
-  let browser: E2EBrowser;
-  let optionsUrl = '';
-  let popupUrl = '';
-
-  beforeAll(async () => {
-    fake = await startFakeExchange({ port: 0 });
-    browser = await launch('chromium', fake);
-    optionsUrl = `chrome-extension://${browser.extensionId}/src/options/index.html`;
-    popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  const env = withBrowser('chromium');
+  const optionsUrl = () => `chrome-extension://${env.browser.extensionId}/src/options/index.html`;
+  const popupUrl = () => `chrome-extension://${env.browser.extensionId}/src/popup/index.html`;
 
   const worker = () => {
-    if (!browser.worker) throw new Error('no service worker handle');
-    return browser.worker;
+    if (!env.browser.worker) throw new Error('no service worker handle');
+    return env.browser.worker;
   };
   const liquidationAlerts = async () => {
     await worker().evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
     return (await worker().evaluate(async () => Object.keys(await chrome.notifications.getAll()))).filter((id) => id.includes('|liquidation|'));
   };
-  async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-    const end = Date.now() + ms;
-    let last = await get();
-    while (!ok(last) && Date.now() < end) {
-      await new Promise((r) => setTimeout(r, 250));
-      last = await get();
-    }
-    if (!ok(last)) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    return last;
-  }
 
   /** Sets form fields (`#f-…` ids) and ticks/unticks checkboxes on the options page, then saves. */
   async function saveOptions(fields: Record<string, string>, boxes: Record<string, boolean> = {}, windowChoice?: string): Promise<void> {
-    const page = await browser.newPage();
-    await page.goto(optionsUrl);
+    const page = await env.browser.newPage();
+    await page.goto(optionsUrl());
     await waitFor(page, () => document.querySelector('#f-bands-dangerBelow') !== null || null, 'the options form');
     for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
     for (const [id, on] of Object.entries(boxes)) {
@@ -71,7 +48,7 @@ describe('options take effect in chromium', () => {
   }
 
   it('bands, default window, privacy, alert threshold and switch, refresh and wallets each take effect', async () => {
-    const page: E2EPage = await browser.newPage();
+    const page: E2EPage = await env.browser.newPage();
     await page.goto(BINANCE);
     let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
     // Defaults: the long 6.17% away is in caution (danger < 3%, caution < 10%), 4h window, amounts shown, no alert (< 5%).
@@ -109,15 +86,15 @@ describe('options take effect in chromium', () => {
     });
 
     // Refresh every 15 s: two quote requests for the market come about 15 s apart (30 s by default).
-    const quotes = () => fake.log.filter((r) => r.path === '/fapi/v1/premiumIndex' && r.query.includes('BTCUSDT')).map((r) => r.time);
+    const quotes = () => env.fake.log.filter((r) => r.path === '/fapi/v1/premiumIndex' && r.query.includes('BTCUSDT')).map((r) => r.time);
     const from = quotes().length;
     const times = await eventually(async () => quotes().slice(from), (t) => t.length >= 3, 'three quote refreshes', 60_000);
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
     expect(Math.max(...gaps)).toBeLessThan(25_000);
 
     // The popup opens on the default window and colours the position by the new bands.
-    const popup = await browser.newPage();
-    await popup.goto(popupUrl);
+    const popup = await env.browser.newPage();
+    await popup.goto(popupUrl());
     const selected = await waitFor(popup, () => document.querySelector('.window-switch [aria-checked="true"]')?.textContent ?? null, 'the popup’s window');
     expect(selected).toBe('24h');
     const tone = await waitFor(popup, () => document.querySelector('[data-perplens-position][data-side="long"] [data-field="liq-distance"]')?.className ?? null, 'the popup’s long', (c) => /tone-/.test(c));
@@ -131,20 +108,20 @@ describe('options take effect in chromium', () => {
     // A Hyperliquid wallet: its positions reach the popup from the venue's API.
     const address = `0x${'4b'.repeat(20)}`;
     const summary = { accountValue: '1000.0', totalNtlPos: '6000.0', totalRawUsd: '0.0', totalMarginUsed: '300.0' };
-    fake.state.accounts.set(address, {
+    env.fake.state.accounts.set(address, {
       assetPositions: [{ type: 'oneWay', position: { coin: 'SOL', szi: '-40.0', entryPx: '150.0', liquidationPx: '160.5', marginUsed: '300.0', unrealizedPnl: '0.0', positionValue: '6000.0', leverage: { type: 'isolated', value: 20, rawUsd: '0.0' }, cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' }, maxLeverage: 20, returnOnEquity: '0.0' } }],
       marginSummary: summary, crossMarginSummary: summary, crossMaintenanceMarginUsed: '0.0', withdrawable: '0.0', time: Date.now(),
     });
     try {
       await saveOptions({ 'f-wallets-hyperliquid': address });
-      const withWallet = await browser.newPage();
-      await withWallet.goto(popupUrl);
+      const withWallet = await env.browser.newPage();
+      await withWallet.goto(popupUrl());
       const hl = await waitFor(withWallet, () => document.querySelector('[data-perplens-position][data-venue="hyperliquid"]')?.getAttribute('data-symbol') ?? null, 'the wallet’s position in the popup');
       expect(hl).toBe('SOL');
       expect((await withWallet.evaluate(probeMarketRows)).length).toBeGreaterThan(0);
       await withWallet.close();
     } finally {
-      fake.state.accounts.delete(address);
+      env.fake.state.accounts.delete(address);
     }
     expect(page.errors()).toEqual([]);
     await page.close();

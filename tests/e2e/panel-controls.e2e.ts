@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+import { describe, expect, it } from 'vitest';
+import { waitFor, withBrowser, type BrowserName } from './browsers';
 import { probePositions, type PositionProbe } from './probes';
 
 // The panel's own controls on a Binance stand-in (long 0.5 BTC, mark 60,000.12, liq 56,300.50):
@@ -19,21 +18,11 @@ function pill(): string | null {
 
 for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
   describe(`panel controls in ${name}`, () => {
-    let fake: FakeExchange;
-    let browser: E2EBrowser;
+    const env = withBrowser(name);
     const inPanel = (selector: string) => (name === 'firefox' ? `pierce/${selector}` : selector);
 
-    beforeAll(async () => {
-      fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
-      browser = await launch(name, fake);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
-
     it('privacy, the window switch (click and arrows), Esc to collapse, and a pill that follows the mark', async () => {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       await page.goto(URL_);
       let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
       expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^\d/);
