@@ -245,7 +245,9 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const own = byHost(straysBy('browser'), UNEXPECTED_PATHS_KEPT);
-      if (own.size > 0) console.info(`the browser's own requests (no page or worker of it made them; not a failure): ${[...own].map(([h, p]) => `${h} (${p.join(', ')})`).join('; ')}`);
+      // Each distinct request once, long paths cut: enough to see what a new browser release asks.
+      const shown = [...own].map(([h, paths]) => `${h} (${[...new Set(paths.map((p) => (p.length > 60 ? `${p.slice(0, 57)}...` : p)))].join(', ')})`);
+      if (own.size > 0) console.info(`the browser's own requests (no page or worker of it made them; not a failure): ${shown.join('; ')}`);
       if (opts.strictHosts !== false) assertOnlyVenueHosts({ unexpectedHosts: byHost(straysBy('extension-or-page'), UNEXPECTED_PATHS_KEPT) });
     },
   };
