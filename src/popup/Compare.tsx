@@ -1,3 +1,4 @@
+import { fundingOutlier } from '../core/funding-outlier';
 import { formatPercent } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
@@ -21,8 +22,9 @@ export function Compare({ items, states, asset, assets, onAsset }: Props) {
     return [{ item, r8: rate8h(st.snapshot), apr: apr(st.snapshot), interval: st.snapshot.fundingIntervalHours }];
   });
   const aprs = rows.map((r) => r.apr).sort((a, b) => a - b);
-  const median = aprs.length ? (aprs[Math.floor((aprs.length - 1) / 2)]! + aprs[Math.ceil((aprs.length - 1) / 2)]!) / 2 : 0;
-  const outlier = rows.length >= 3 ? rows.reduce((a, b) => (Math.abs(b.apr - median) > Math.abs(a.apr - median) ? b : a)) : null;
+  // Named only when one venue really stands apart (core/funding-outlier.ts), never just the farthest.
+  const at = fundingOutlier(rows.map((r) => r.r8));
+  const outlier = at === null ? null : (rows[at] ?? null);
   const spread = aprs.length >= 2 ? aprs[aprs.length - 1]! - aprs[0]! : null;
   return (
     <section aria-label="Funding across venues">

@@ -1,6 +1,6 @@
 import { crowdedSide, fundingStretch, type CrowdedSide, type RegimeThresholds, type RegimeWindow } from '../core';
 import { Field, known, unknown, type FieldValue } from '../ui/Field';
-import { formatAge, formatCountdown, formatPercent, formatPrice } from '../ui/format';
+import { formatAge, formatCountdown, formatPercent, formatPercentile, formatPrice } from '../ui/format';
 import { contractState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
 
@@ -70,7 +70,7 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
         <Field name="oi-change-24h" label="OI 24h" field={f(() => changeField(s!.oiChange['24h']))} explain="open interest in base units; * = since watching started" />
         <Field name="regime" label={`Regime ${window}`} field={regimeKnown ? known(regimeKnown.regime, regimeKnown.label) : unknown(regimeWhy)} explain={regimeKnown ? regimeKnown.meaning : undefined} />
         <Field name="funding-stretch" label="Stretch" field={f(() => known(stretch(s!), stretch(s!)))} explain="from the funding rate per 8h alone" />
-        <Field name="funding-percentile-30d" label="30d pct" field={f(() => (s!.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(s!.fundingPercentile30d, `${Math.round(s!.fundingPercentile30d * 100)}th`)))} />
+        <Field name="funding-percentile-30d" label="30d pct" field={f(() => (s!.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(s!.fundingPercentile30d, formatPercentile(s!.fundingPercentile30d))))} />
         <Field name="crowded-side" label="Crowded" field={f(() => known(crowded(s!), crowded(s!)))} explain="from the funding rate per 8h alone" />
       </div>
       <div class="sr-only">

@@ -69,3 +69,16 @@ export function formatProbability(p: number): string {
   if (p < 1 && p > 0.999) return '>99.9%';
   return `${(p * 100).toFixed(1)}%`;
 }
+
+/** An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 41st, 53rd, 100th. */
+export function ordinal(n: number): string {
+  const k = Math.round(n);
+  const teen = Math.abs(k) % 100;
+  const suffix = teen >= 11 && teen <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Math.abs(k) % 10] ?? 'th');
+  return `${k}${suffix}`;
+}
+
+/** A percentile (0–1) as an ordinal rank out of 100: 0.41 → "41st". */
+export function formatPercentile(x: number): string {
+  return ordinal(x * 100);
+}

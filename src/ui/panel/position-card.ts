@@ -5,7 +5,7 @@ import type { Position } from '../../venues/position-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { VENUE_NAMES } from '../../venues/names';
 import { known, unknown, type FieldValue } from '../field-value';
-import { formatAge, formatClock, formatCountdown, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
+import { formatAge, formatClock, formatCountdown, formatPercentile, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
 import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
 import { field } from './field';
@@ -230,7 +230,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, alerts = []
     field('funding-stretch', 'Funding stretch', regime ? known(regime.stretch, regime.stretch) : regimeUnknown, {
       explain: `|rate per 8h|: ≤ 0.01% balanced, ≤ 0.03% elevated, ≤ 0.05% stretched, above extreme; ${note('quote')}`,
     }),
-    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${Math.round(x * 100)}th pct`), {
+    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${formatPercentile(x)} pct`), {
       explain: `rank of the current rate among the last 30 days of settled rates; ${note('funding')}`,
     }),
     field('crowded-side', 'Crowded side', regime ? known(regime.crowded, regime.crowded) : regimeUnknown, {
