@@ -1,3 +1,4 @@
+import { VENUE_NAMES } from '../venues/names';
 import type { FetchError, Result } from '../venues/market-types';
 import type { VenueId } from '../venues/types';
 
@@ -41,19 +42,19 @@ function statusError(venue: VenueId, endpoint: string, res: Response, body: stri
   const base = { venue, endpoint, status, ...(wait === undefined ? {} : { retryAt: now + wait }), ...(venueCode === undefined ? {} : { venueCode }) };
   // 451 is Binance's "restricted location"; Bybit blocks regions with a plain 403 (rate bans are 403 too,
   // told apart later by the body). Neither is an outage, and neither is retried in a loop.
-  if (status === 451) return { ...base, kind: 'region-blocked', message: `${venue} blocks your region (HTTP 451)` };
+  if (status === 451) return { ...base, kind: 'region-blocked', message: `${VENUE_NAMES[venue]} blocks your region (HTTP 451)` };
   if (status === 429 || status === 418) {
-    return { ...base, kind: 'rate-limited', message: `${venue} rate limit reached (HTTP ${status})` };
+    return { ...base, kind: 'rate-limited', message: `${VENUE_NAMES[venue]} rate limit reached (HTTP ${status})` };
   }
   // 403 is both Bybit's rate ban ("access too frequent") and a region/WAF block: tell them apart by
   // the body or a Retry-After, and treat the rest as a block.
   if (status === 403) {
     return wait !== undefined || /too frequent|rate limit|too many/i.test(body)
-      ? { ...base, kind: 'rate-limited', message: `${venue} rate limit reached (HTTP 403)` }
-      : { ...base, kind: 'region-blocked', message: `${venue} blocks access from your region or network (HTTP 403)` };
+      ? { ...base, kind: 'rate-limited', message: `${VENUE_NAMES[venue]} rate limit reached (HTTP 403)` }
+      : { ...base, kind: 'region-blocked', message: `${VENUE_NAMES[venue]} blocks access from your region or network (HTTP 403)` };
   }
-  if (status === 400 || status === 404) return { ...base, kind: 'bad-request', message: `${venue} rejected the request (HTTP ${status})` };
-  return { ...base, kind: 'http', message: `${venue} answered HTTP ${status}` };
+  if (status === 400 || status === 404) return { ...base, kind: 'bad-request', message: `${VENUE_NAMES[venue]} rejected the request (HTTP ${status})` };
+  return { ...base, kind: 'http', message: `${VENUE_NAMES[venue]} answered HTTP ${status}` };
 }
 
 /** A venue's response as a result: its status mapped to a typed error, its body parsed as JSON. */
@@ -63,7 +64,7 @@ export async function resultOf(venue: VenueId, endpoint: string, res: Response):
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, error: { kind: 'malformed', venue, endpoint, message: `${venue} sent a body that is not JSON` } };
+    return { ok: false, error: { kind: 'malformed', venue, endpoint, message: `${VENUE_NAMES[venue]} sent a body that is not JSON` } };
   }
 }
 
@@ -94,7 +95,7 @@ export async function fetchJson(req: JsonRequest): Promise<Result<unknown>> {
         kind: aborted ? 'timeout' : 'network',
         venue: req.venue,
         endpoint,
-        message: aborted ? `${req.venue} did not answer in time` : `${req.venue} is unreachable (${err instanceof Error ? err.message : 'network error'})`,
+        message: aborted ? `${VENUE_NAMES[req.venue]} did not answer in time` : `${VENUE_NAMES[req.venue]} is unreachable (${err instanceof Error ? err.message : 'network error'})`,
       },
     };
   } finally {

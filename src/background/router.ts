@@ -1,3 +1,4 @@
+import { VENUE_NAMES } from '../venues/names';
 import type { InstrumentsReply, PositionsReply, Request, SnapshotReply } from '../messages';
 import type { Http } from '../venues/market-types';
 import type { VenueMarkets } from '../venues/markets';
@@ -41,7 +42,7 @@ export function createRouter(deps: RouterDeps) {
   async function positions(venue: VenueId, address: string): Promise<PositionsReply> {
     const entry = deps.venues[venue];
     if (!entry.positions || !entry.isAddress?.(address)) {
-      return { ok: false, error: { kind: 'bad-request', venue, endpoint: '', message: `Not a ${venue} wallet address` } };
+      return { ok: false, error: { kind: 'bad-request', venue, endpoint: '', message: `Not a ${VENUE_NAMES[venue]} wallet address` } };
     }
     const r = await entry.positions(address, deps.gates[venue]);
     return r.ok ? { ok: true, positions: r.value } : { ok: false, error: r.error };

@@ -1,3 +1,4 @@
+import { VENUE_NAMES } from '../venues/names';
 import { averageRate, dailyVolatility, fundingPercentile, windowChange, type WindowChange } from '../core';
 import {
   WINDOWS,
@@ -90,7 +91,7 @@ export async function loadInstruments(deps: Pick<SnapshotDeps, 'client' | 'http'
   const { client, http, caches } = deps;
   const list = await caches.instruments.get(client.venue, () => client.instruments(http));
   if (list.value) return { ok: true, value: list.value };
-  return { ok: false, error: list.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${client.venue} instrument list unavailable` } };
+  return { ok: false, error: list.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${VENUE_NAMES[client.venue]} instrument list unavailable` } };
 }
 
 /** Finds the symbol in the venue's instrument list; an unknown symbol is a clear error, not an empty row. */
@@ -100,7 +101,7 @@ export async function findInstrument(deps: SnapshotDeps, symbol: string): Promis
   if (!list.ok) return list;
   const inst = list.value.find((i) => i.symbol === symbol);
   if (!inst) {
-    return { ok: false, error: { kind: 'unknown-symbol', venue: client.venue, endpoint: '', message: `${symbol} is not a perpetual listed on ${client.venue}` } };
+    return { ok: false, error: { kind: 'unknown-symbol', venue: client.venue, endpoint: '', message: `${symbol} is not a perpetual listed on ${VENUE_NAMES[client.venue]}` } };
   }
   return { ok: true, value: inst };
 }

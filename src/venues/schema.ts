@@ -1,3 +1,4 @@
+import { VENUE_NAMES } from './names';
 import * as v from 'valibot';
 import type { FetchError, Result } from './market-types';
 import type { VenueId } from './types';
@@ -49,7 +50,7 @@ export function parseWith<TSchema extends v.GenericSchema>(
     kind: 'schema',
     venue,
     endpoint,
-    message: `${venue} ${endpoint}: unexpected response at ${issueText(parsed.issues[0])}`,
+    message: `${VENUE_NAMES[venue]} ${endpoint}: unexpected response at ${issueText(parsed.issues[0])}`,
   };
   return { ok: false, error };
 }

@@ -366,7 +366,7 @@ describe('an unknown Binance symbol, through the real fetchJson and the gate', (
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'unknown-symbol', venue: 'binance' });
-    expect(r.error.message).toMatch(/NOPEUSDT is not a perpetual listed on binance/);
+    expect(r.error.message).toMatch(/NOPEUSDT is not a perpetual listed on Binance/);
     expect(asked).toEqual(['/fapi/v1/exchangeInfo']);
   });
 
