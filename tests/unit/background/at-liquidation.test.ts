@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createLiquidationMemory } from '../../../src/background/panel/liquidation-memory';
 import { createReportThrottle } from '../../../src/background/panel/report-throttle';
 import { checkRows } from '../../../src/background/panel/rows';
-import { createPanelViews } from '../../../src/background/panel/view';
 import type { PanelViewRequest } from '../../../src/messages';
-import { defaultSettings } from '../../../src/settings/defaults';
 import type { TreeNode } from '../../../src/ui/tree';
 import { finishRow, type RawRow } from '../../../src/venues/page-kit/row';
 import type { PageRead, RowRead } from '../../../src/venues/page-reader-types';
 import { positionFixture } from '../alerts/fixtures';
-import { snapshotFixture } from '../helpers/snapshot';
+import { panelViews } from '../helpers/panel-views';
 
 const raw = (over: Partial<RawRow> = {}): RawRow => ({
   symbol: 'BTCUSDT',
@@ -81,14 +79,7 @@ describe('a row whose mark crossed its liquidation price', () => {
   });
 
   it('the panel shows it in danger with its distance, and reports it at once', async () => {
-    const settings = defaultSettings();
-    const panels = createPanelViews({
-      snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 10_000 } }) }),
-      positions: async () => ({ ok: true, positions: [] }),
-      settings: async () => settings,
-      now: () => 10_000,
-      wait: () => new Promise((r) => setTimeout(r, 0)),
-    });
+    const { panels } = panelViews();
     const req = (r: RowRead): PanelViewRequest => ({ type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: { status: 'ok', rows: [r], notes: [] }, address: null, prefs: null, have: null });
     const reports: unknown[][] = [];
     await panels.view(req(finishRow('binance', raw())), 5, (_v, positions, unreadable) => reports.push([positions.length, unreadable.length]));
@@ -107,22 +98,20 @@ describe('a row whose mark crossed its liquidation price', () => {
   });
 
   it('each card names the alerts sent for its own position within the last hour, newest per condition', async () => {
-    const settings = defaultSettings();
     const alert = (key: string, condition: string, at: number, title: string) => ({ key, condition, at, title, message: `${title}!` });
-    const panels = createPanelViews({
-      snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 10_000_000 } }) }),
-      positions: async () => ({ ok: true, positions: [] }),
-      settings: async () => settings,
-      now: () => 10_000_000,
-      wait: () => new Promise((r) => setTimeout(r, 0)),
-      recentAlerts: async () => [
-        alert('binance:BTCUSDT:long', 'liquidation', 9_990_000, 'At liquidation: BTCUSDT long'),
-        alert('binance:BTCUSDT:long', 'liquidation', 9_900_000, 'Liquidation risk: BTCUSDT long'),
-        alert('binance:BTCUSDT:long', 'funding', 9_950_000, 'Extreme funding: BTCUSDT long'),
-        alert('binance:BTCUSDT:short', 'liquidation', 9_990_000, 'Liquidation risk: BTCUSDT short'),
-        alert('binance:BTCUSDT:long', 'regime', 10_000_000 - 3_700_000, 'Market turned against you: BTCUSDT long'),
-      ],
-    });
+    const { panels } = panelViews(
+      {
+        recentAlerts: async () => [
+          alert('binance:BTCUSDT:long', 'liquidation', 9_990_000, 'At liquidation: BTCUSDT long'),
+          alert('binance:BTCUSDT:long', 'liquidation', 9_900_000, 'Liquidation risk: BTCUSDT long'),
+          alert('binance:BTCUSDT:long', 'funding', 9_950_000, 'Extreme funding: BTCUSDT long'),
+          alert('binance:BTCUSDT:short', 'liquidation', 9_990_000, 'Liquidation risk: BTCUSDT short'),
+          alert('binance:BTCUSDT:long', 'regime', 10_000_000 - 3_700_000, 'Market turned against you: BTCUSDT long'),
+        ],
+      },
+      undefined,
+      10_000_000,
+    );
     const r = await panels.view({ type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: read(finishRow('binance', raw())), address: null, prefs: null, have: null }, 5, () => undefined);
     if (!r.enabled || !('tree' in r)) throw new Error('expected a tree');
     const lines: [string, string][] = [];

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelViews } from '../../../src/background/panel/view';
 import type { PanelViewRequest } from '../../../src/messages';
 import { defaultSettings } from '../../../src/settings/defaults';
 import { overrides, parsePrefs, shownPrefs } from '../../../src/ui/panel/prefs';
 import { positionFixture } from '../alerts/fixtures';
-import { snapshotFixture } from '../helpers/snapshot';
+import { panelViews } from '../helpers/panel-views';
 
 describe('panel prefs keep only what the trader changed on the panel', () => {
   it('a drag or a collapse stores no window and no privacy', () => {
@@ -27,14 +26,7 @@ describe('panel prefs keep only what the trader changed on the panel', () => {
   });
 
   it('the background draws the options’ default window and privacy under a venue’s saved collapse', async () => {
-    const settings = { ...defaultSettings(), defaultWindow: '24h' as const, privacyMode: true };
-    const panels = createPanelViews({
-      snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 10_000 } }) }),
-      positions: async () => ({ ok: true, positions: [] }),
-      settings: async () => settings,
-      now: () => 10_000,
-      wait: () => new Promise((r) => setTimeout(r, 0)),
-    });
+    const { panels } = panelViews({}, { ...defaultSettings(), defaultWindow: '24h', privacyMode: true });
     const req = (prefs: PanelViewRequest['prefs']): PanelViewRequest => ({
       type: 'panel.view',
       venue: 'binance',
