@@ -8,7 +8,7 @@ import { MAX_REPORTED_POSITIONS, PositionsReport } from './background/alerts/mes
 import { WINDOWS } from './venues/market-types';
 import type { TreeElement, TreeOp } from './ui/tree';
 import type { LiveCard } from './ui/panel/position-card';
-import type { ShownPrefs } from './ui/panel/prefs';
+import { MAX_EXPANDED, type ShownPrefs } from './ui/panel/prefs';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
@@ -34,7 +34,12 @@ const PageReadSchema = v.strictObject({
 export type WirePageRead = v.InferOutput<typeof PageReadSchema>;
 
 /** What the trader changed on this venue's panel: each setting absent takes the options' default. */
-const PanelPrefsSchema = v.strictObject({ collapsed: v.optional(v.boolean()), window: v.optional(v.picklist(WINDOWS)), privacy: v.optional(v.boolean()) });
+const PanelPrefsSchema = v.strictObject({
+  collapsed: v.optional(v.boolean()),
+  window: v.optional(v.picklist(WINDOWS)),
+  privacy: v.optional(v.boolean()),
+  expanded: v.optional(v.pipe(v.array(text(80)), v.maxLength(MAX_EXPANDED))),
+});
 export type PrefOverrides = v.InferOutput<typeof PanelPrefsSchema>;
 /** The panel as drawn (defaults included). */
 export type ViewPrefs = ShownPrefs;
@@ -68,6 +73,10 @@ export type PanelViewReply =
       contractValues: Record<string, number>;
       /** Per position card, in order: what the page needs to move its mark-driven figures itself. */
       live: (LiveCard | null)[];
+      /** Market data the panel needs is still loading: the page asks again soon rather than at its usual pace. */
+      pending?: boolean;
+      /** The panel's style sheet (src/ui/panel-css.ts), with every whole panel. */
+      css?: string;
     } & ({ tree: TreeElement } | { ops: TreeOp[] }));
 
 export const Request = v.variant('type', [
@@ -139,6 +148,7 @@ const Snapshot = v.object({
   venue: venueId,
   symbol: v.string(),
   asset: v.string(),
+  quoteCurrency: v.optional(text(12)),
   contractValue: positive,
   quote: Quote,
   fundingIntervalHours: positive,

@@ -152,6 +152,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       venue: client.venue,
       symbol,
       asset: inst.asset,
+      quoteCurrency: inst.quote,
       contractValue: inst.contractValue,
       quote: q,
       fundingIntervalHours: interval.hours,

@@ -1,3 +1,4 @@
+import type { BandRules } from '../core/bands';
 import { PANEL_PORT, type PanelViewReply, type PanelViewRequest } from '../messages';
 import type { LiveCard } from '../ui/panel/position-card';
 import { isOps, isTree } from '../ui/tree';
@@ -14,6 +15,13 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const volOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+function parseBands(x: unknown): BandRules | null {
+  if (!isRecord(x) || (x.basis !== 'touch' && x.basis !== 'sigma' && x.basis !== 'percent')) return null;
+  const { dangerBelow, cautionBelow, touchDanger, touchCaution, sigmaDanger, sigmaCaution } = x;
+  if (![dangerBelow, cautionBelow, touchDanger, touchCaution, sigmaDanger, sigmaCaution].every(finite)) return null;
+  return { basis: x.basis, dangerBelow, cautionBelow, touchDanger, touchCaution, sigmaDanger, sigmaCaution } as BandRules;
+}
+
 function parseLive(x: unknown): (LiveCard | null)[] | null {
   if (!Array.isArray(x) || x.length > 1_000) return null;
   const out: (LiveCard | null)[] = [];
@@ -23,9 +31,12 @@ function parseLive(x: unknown): (LiveCard | null)[] | null {
       continue;
     }
     if (!isRecord(c)) return null;
-    const { symbol, side, liqPrice, dailyVol, dangerBelow, cautionBelow } = c;
-    if (typeof symbol !== 'string' || (side !== 'long' && side !== 'short') || !finite(liqPrice) || liqPrice <= 0 || !volOrNull(dailyVol) || !finite(dangerBelow) || !finite(cautionBelow)) return null;
-    out.push({ symbol, side, liqPrice, dailyVol: dailyVol as number | null, dangerBelow, cautionBelow });
+    const { symbol, side, liqPrice, dailyVol, bands, size, quote } = c;
+    if (typeof symbol !== 'string' || (side !== 'long' && side !== 'short') || !finite(liqPrice) || liqPrice <= 0 || !volOrNull(dailyVol)) return null;
+    if (!(size === null || (finite(size) && size > 0)) || !(quote === null || (typeof quote === 'string' && quote.length <= 12))) return null;
+    const b = parseBands(bands);
+    if (!b) return null;
+    out.push({ symbol, side, liqPrice, dailyVol: dailyVol as number | null, bands: b, size, quote });
   }
   return out;
 }
@@ -38,8 +49,9 @@ export function parseViewReply(x: unknown): PanelViewReply | null {
   if (!isRecord(x)) return null;
   if (x.enabled === false) return { enabled: false };
   if (x.enabled !== true || !isRecord(x.prefs) || !isRecord(x.contractValues) || !Number.isInteger(x.version)) return null;
-  const { collapsed, window, privacy } = x.prefs;
+  const { collapsed, window, privacy, expanded } = x.prefs;
   if (typeof collapsed !== 'boolean' || typeof privacy !== 'boolean' || !(WINDOWS as readonly unknown[]).includes(window)) return null;
+  if (!Array.isArray(expanded) || !expanded.every((k) => typeof k === 'string')) return null;
   const contractValues: Record<string, number> = {};
   for (const [k, v] of Object.entries(x.contractValues)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return null;
@@ -47,8 +59,8 @@ export function parseViewReply(x: unknown): PanelViewReply | null {
   }
   const live = parseLive(x.live);
   if (!live) return null;
-  const base = { enabled: true as const, version: x.version as number, prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy }, contractValues, live };
-  if (isTree(x.tree)) return { ...base, tree: x.tree };
+  const base = { enabled: true as const, version: x.version as number, prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy, expanded: expanded as string[] }, contractValues, live, pending: x.pending === true };
+  if (isTree(x.tree)) return typeof x.css === 'string' && x.css.length < 30_000 ? { ...base, tree: x.tree, css: x.css } : { ...base, tree: x.tree };
   if (isOps(x.ops)) return { ...base, ops: x.ops };
   return null;
 }

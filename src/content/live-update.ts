@@ -1,5 +1,6 @@
 import { liveFigures } from '../core/live-figures';
-import { formatCountdown, formatNumber, formatPercent, formatPrice, formatProbability } from '../ui/format';
+import { formatCountdown, formatNumber, formatPercent, formatPrice, formatProbability, formatQuote } from '../ui/format';
+import { gaugeLit, gaugeSegments } from '../ui/panel/gauge';
 import type { LiveCard } from '../ui/panel/position-card';
 import { applyOps, type TreeElement, type TreeNode, type TreeOp } from '../ui/tree';
 import type { PageRead } from '../venues/page-reader-types';
@@ -20,8 +21,16 @@ function find(node: TreeNode, test: (el: TreeElement) => boolean, path: number[]
 interface Layout {
   cards: { el: TreeElement; path: number[]; fields: { name: string; el: TreeElement; path: number[] }[] }[];
   countdowns: { el: TreeElement; path: number[] }[];
-  /** The collapsed pill's distance, naming the card it describes. */
-  pill: { el: TreeElement; path: number[]; card: number } | null;
+  /** The collapsed pill's chips, each naming the card it describes. */
+  pills: { el: TreeElement; path: number[]; card: number }[];
+  /** The market line's mark, for the page's symbol. */
+  marketMark: { el: TreeElement; path: number[]; symbol: string } | null;
+}
+
+function marketMark(tree: TreeElement): Layout['marketMark'] {
+  const market = find(tree, (el) => 'data-perplens-market' in el.a)[0];
+  const mark = market && find(market.el, (el) => el.a['data-field'] === 'mark-price')[0];
+  return market && mark ? { el: mark.el, path: [...market.path, ...mark.path], symbol: market.el.a['data-symbol'] ?? '' } : null;
 }
 
 // Where the cards, their figures and the countdowns sit, found once per panel from the background
@@ -36,7 +45,8 @@ function layoutOf(tree: TreeElement): Layout {
         fields: find(card.el, (el) => 'data-field' in el.a).map((f) => ({ name: f.el.a['data-field'] ?? '', el: f.el, path: [...card.path, ...f.path] })),
       })),
       countdowns: find(tree, (el) => el.a['data-field'] === 'next-funding' && el.a['data-value'] !== ''),
-      pill: find(tree, (el) => 'data-pill-card' in el.a).map((p) => ({ ...p, card: Number(p.el.a['data-pill-card']) }))[0] ?? null,
+      pills: find(tree, (el) => 'data-pill-card' in el.a).map((p) => ({ ...p, card: Number(p.el.a['data-pill-card']) })),
+      marketMark: marketMark(tree),
     };
     layouts.set(tree, layout);
   }
@@ -75,7 +85,12 @@ export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[]
 
 function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageRead): TreeOp[] {
   const ops: TreeOp[] = [];
-  const pill = layout.pill;
+  const mm = layout.marketMark;
+  const pageRow = mm && read.rows.find((r) => r.ok && r.position.symbol === mm.symbol && r.position.markPrice !== null);
+  if (mm && pageRow?.ok && pageRow.position.markPrice !== null) {
+    const m = pageRow.position.markPrice;
+    ops.push({ p: mm.path, n: withValue(mm.el, String(m), formatPrice(m)) });
+  }
   for (const [i, card] of layout.cards.entries()) {
     const l = live[i];
     if (!l) continue;
@@ -84,17 +99,33 @@ function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageR
     if (rows.length !== 1 || !row?.ok) return [];
     const mark = row.position.markPrice;
     if (mark === null || mark <= 0) return [];
-    const f = liveFigures({ side: l.side, markPrice: mark, liqPrice: l.liqPrice, dailyVol: l.dailyVol, dangerBelow: l.dangerBelow, cautionBelow: l.cautionBelow });
-    // The collapsed pill shows the same distance as its card.
-    if (pill && pill.card === i) ops.push({ p: pill.path, n: { t: pill.el.t, a: pill.el.a, c: [`${formatPercent(f.distance, 2)} to liq.`] } });
+    const f = liveFigures({ side: l.side, markPrice: mark, liqPrice: l.liqPrice, dailyVol: l.dailyVol, bands: l.bands });
+    const sigma = typeof f.sigma === 'number' ? f.sigma : null;
+    // The collapsed pill shows the same distance and band as its card.
+    for (const pill of layout.pills) {
+      if (pill.card !== i) continue;
+      const [name, num, ...rest] = pill.el.c;
+      const numEl = typeof num === 'object' ? num : null;
+      if (name === undefined || !numEl) continue;
+      const tone = (pill.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
+      ops.push({ p: pill.path, n: { t: pill.el.t, a: { ...pill.el.a, class: `${tone} tone-${f.band}` }, c: [name, { ...numEl, c: [formatPercent(f.distance, 2)] }, ...rest] } });
+    }
     const cls = (card.el.a.class ?? '').replace(/\s*band-\w+/g, '');
     ops.push({ p: card.path, a: { ...card.el.a, class: `${cls} band-${f.band}` } });
     for (const field of card.fields) {
       const tone = (field.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
       if (field.name === 'mark-price') ops.push({ p: field.path, n: withValue(field.el, String(mark), formatPrice(mark)) });
       else if (field.name === 'liq-distance') ops.push({ p: field.path, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
-      else if (field.name === 'liq-sigma' && typeof f.sigma === 'number') ops.push({ p: field.path, n: withValue(field.el, String(f.sigma), `${formatNumber(f.sigma, 2)}σ`) });
+      else if (field.name === 'liq-sigma' && sigma !== null) ops.push({ p: field.path, n: withValue(field.el, String(sigma), `${formatNumber(sigma, 2)}σ`) });
       else if (field.name === 'liq-touch-24h' && typeof f.touch24h === 'number') ops.push({ p: field.path, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
+      else if (field.name === 'liq-distance-money' && l.size !== null) {
+        const money = f.distance * mark * l.size;
+        ops.push({ p: field.path, n: withValue(field.el, String(money), formatQuote(-money, l.quote)) });
+      } else if (field.name === 'band') {
+        const label = field.el.c[field.el.c.length - 1];
+        const sr = typeof label === 'object' ? { ...label, c: [f.band] } : f.band;
+        ops.push({ p: field.path, n: { t: field.el.t, a: { ...field.el.a, 'data-value': f.band, class: `${tone} tone-${f.band}`, 'aria-label': f.band }, c: [...gaugeSegments(gaugeLit(sigma, f.distance, l.bands)), sr] } });
+      }
     }
   }
   return ops;

@@ -1,4 +1,4 @@
-import { PANEL_CSS } from '../ui/panel-css';
+import { HOST_CSS } from '../ui/panel-css';
 import { pageTheme } from './theme';
 
 export const ROOT_ID = 'perplens-root';
@@ -10,6 +10,10 @@ export interface Mounted {
   ensureAttached(): void;
   /** The host grows from its right-hand column to the viewport, where a dragged panel can go. */
   freePlacement(): void;
+  /** The panel's own rules, as the background sends them with a whole panel. */
+  setCss(css: string): void;
+  /** The host becomes a column `width` wide at `x` (a free spot), or goes back to the right edge (null). */
+  spotAt(x: number | null, width: number): void;
   remove(): void;
 }
 
@@ -21,9 +25,10 @@ export function mountHost(doc: Document): Mounted {
   host.dataset.theme = pageTheme(doc);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = PANEL_CSS;
+  style.textContent = HOST_CSS;
+  const panelStyle = doc.createElement('style');
   const container = doc.createElement('div');
-  shadow.append(style, container);
+  shadow.append(style, panelStyle, container);
   doc.documentElement.appendChild(host);
   const stopTheme = followTheme(doc, host);
   return {
@@ -35,6 +40,18 @@ export function mountHost(doc: Document): Mounted {
     freePlacement() {
       // Called after every render of a dragged panel (a mark tick): write the host only once.
       if (!host.hasAttribute('data-placed')) host.setAttribute('data-placed', '');
+    },
+    setCss(css) {
+      if (panelStyle.textContent !== css) panelStyle.textContent = css;
+    },
+    spotAt(x, width) {
+      if (x === null) {
+        host.removeAttribute('data-spot');
+        return;
+      }
+      host.style.setProperty('--pl-x', `${Math.round(x)}px`);
+      host.style.setProperty('--pl-w', `${Math.ceil(width)}px`);
+      host.setAttribute('data-spot', '');
     },
     remove() {
       stopTheme();

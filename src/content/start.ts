@@ -1,5 +1,5 @@
 import type { PanelViewRequest, ViewPrefs } from '../messages';
-import { DEFAULT_PREFS, overrides, type PanelPrefs } from '../ui/panel/prefs';
+import { DEFAULT_PREFS, MAX_EXPANDED, overrides, type PanelPrefs } from '../ui/panel/prefs';
 import type { LiveCard } from '../ui/panel/position-card';
 import { applyOps, h, type TreeElement } from '../ui/tree';
 import { WINDOWS, type Window } from '../venues/market-types';
@@ -11,6 +11,7 @@ import { extensionAlive } from './extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
+import { defaultSpot, stillFree } from './placement';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
 
@@ -21,6 +22,8 @@ const TICK_MS = 1_000;
  * page about a millisecond whatever its size.
  */
 const ASK_EVERY_MS = 5_000;
+/** While the background's panel waits for market data, it is asked again this soon. */
+const ASK_PENDING_MS = 1_000;
 /** After this long without the positions table, say so instead of "looking…". */
 const GIVE_UP_LOOKING_MS = 15_000;
 /** A venue switched off in the options is asked about again this often. */
@@ -62,6 +65,14 @@ interface Session {
   failures: number;
   /** A radio of the window switch to focus after the next draw (keyboard use). */
   focusWindow: Window | null;
+  /** A card's toggle to focus after the next draw (keyboard use). */
+  focusCard: string | null;
+  /** The free spot found for the panel at its last size; null before, or when none was free. */
+  spot: { x: number; y: number; size: string } | null;
+  /** Look for a spot at the next draw (a new panel from the background, a resized window). */
+  placeDue: boolean;
+  /** The background's panel still waits for market data: ask again soon. */
+  pending: boolean;
 }
 
 /** What one venue's content script brings: its page reader, and where the page exposes a wallet address. */
@@ -216,6 +227,7 @@ function apply(s: Session, answer: ViewAnswer): void {
     s.again = true;
     return;
   }
+  if ('css' in answer && answer.css) mounted.setCss(answer.css);
   s.tree = tree;
   s.version = answer.version;
   s.live = answer.live;
@@ -226,19 +238,47 @@ function apply(s: Session, answer: ViewAnswer): void {
     s.readKey = '';
     s.watch?.poke();
   }
+  s.pending = answer.pending === true;
+  s.placeDue = true;
   draw(s, mounted, renderer);
   if (s.focusWindow) {
     mounted.container.querySelector<HTMLElement>(`[data-window="${s.focusWindow}"]`)?.focus();
     s.focusWindow = null;
   }
+  if (s.focusCard) {
+    for (const b of mounted.container.querySelectorAll<HTMLElement>('[data-action="card"]')) if (b.dataset.card === s.focusCard) b.focus();
+    s.focusCard = null;
+  }
 }
 
-/** The dragged position, kept inside the viewport; the tree never carries styles. */
+/**
+ * Where the panel is: where the trader dragged it (kept inside the window), else a spot that covers
+ * none of the page's controls (placement.ts). The spot is looked for again only when the panel's
+ * size changed, the window was resized, or the page moved a control under it; the tree never
+ * carries styles.
+ */
 function place(s: Session, m: Mounted): void {
   const panel = m.container.firstElementChild as HTMLElement | null;
-  if (!panel || !s.prefs || s.prefs.x === null || s.prefs.y === null) return;
-  m.freePlacement();
-  Object.assign(panel.style, { left: `${s.prefs.x}px`, top: `${s.prefs.y}px`, right: 'auto', bottom: 'auto' });
+  if (!panel) return;
+  if (s.prefs && s.prefs.x !== null && s.prefs.y !== null) {
+    m.freePlacement();
+    const x = Math.min(Math.max(0, s.prefs.x), Math.max(0, window.innerWidth - panel.offsetWidth));
+    const y = Math.min(Math.max(0, s.prefs.y), Math.max(0, window.innerHeight - 32));
+    Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
+    return;
+  }
+  const size = `${panel.offsetWidth}x${panel.offsetHeight}`;
+  const spot = s.spot;
+  if (!s.placeDue && spot && spot.size === size) return;
+  s.placeDue = false;
+  const w = panel.offsetWidth;
+  const h = panel.offsetHeight;
+  if (spot && spot.size === size && stillFree(document, m.host, { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h })) return;
+  const found = defaultSpot(document, m.host, w, h);
+  s.spot = found ? { ...found, size } : null;
+  m.spotAt(found ? found.x : null, w);
+  // The panel hangs from its bottom edge, so a card opened grows it upward over the chart.
+  Object.assign(panel.style, found ? { left: '0px', right: 'auto', top: 'auto', bottom: `${window.innerHeight - (found.y + h)}px` } : { left: '', right: '', top: '', bottom: '' });
 }
 
 function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
@@ -281,7 +321,13 @@ function listen(s: Session, mounted: Mounted): void {
     const action = button?.getAttribute('data-action');
     if (action === 'privacy') setPrefs(s, { privacy: !s.shown.privacy });
     else if (action === 'collapse') setPrefs(s, { collapsed: !s.shown.collapsed });
-    else if (action === 'window') {
+    else if (action === 'card') {
+      const key = button?.getAttribute('data-card');
+      if (!key) return;
+      const open = s.prefs?.expanded ?? [];
+      s.focusCard = key;
+      setPrefs(s, { expanded: open.includes(key) ? open.filter((k) => k !== key) : [...open, key].slice(-MAX_EXPANDED) });
+    } else if (action === 'window') {
       const w = WINDOWS.find((x) => x === button?.getAttribute('data-window'));
       if (w) setPrefs(s, { window: w });
     }
@@ -338,7 +384,7 @@ function start(match: PageMatch): void {
     readKey: '',
     prefs: null,
     prefsLoaded: false,
-    shown: { collapsed: false, window: '4h', privacy: false },
+    shown: { collapsed: false, window: '4h', privacy: false, expanded: [] },
     contractValues: {},
     tree: null,
     version: null,
@@ -351,6 +397,10 @@ function start(match: PageMatch): void {
     disabled: false,
     failures: 0,
     focusWindow: null,
+    focusCard: null,
+    spot: null,
+    placeDue: true,
+    pending: false,
   };
   session = s;
   void loadPrefs(match.venue).then((prefs) => {
@@ -442,7 +492,7 @@ function tick(): void {
   }
   s.mounted?.ensureAttached();
   if (!s.read && Date.now() - s.startedAt > GIVE_UP_LOOKING_MS) s.watch?.poke();
-  if (since >= ASK_EVERY_MS) ask(s);
+  if (since >= (s.pending ? ASK_PENDING_MS : ASK_EVERY_MS)) ask(s);
   // Redrawn only when a countdown moves, or to put back what the page wrote into the panel.
   else if (s.mounted && s.renderer && s.tree && (clockKey(s.tree, Date.now()) !== s.drawnClock || s.renderer.tampered())) draw(s, s.mounted, s.renderer);
 }
@@ -454,6 +504,16 @@ function tick(): void {
 export function startContent(v: ContentVenue): void {
   venue = v;
   document.addEventListener('visibilitychange', onVisibility);
+  let resizing: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      const s = session;
+      if (!s?.mounted || !s.renderer) return;
+      s.placeDue = true;
+      place(s, s.mounted);
+    }, 150);
+  });
   // The first tick starts the session: at once in a visible tab, when shown in one opened behind.
   onVisibility();
 }

@@ -16,6 +16,7 @@ export {
   type MarginValuation,
 } from './liquidation';
 export { erf, erfc, normalCdf } from './normal-distribution';
+export { bandOf, DEFAULT_BANDS, liqPriceAtBandEdge, marginToMoveLiq, sigmaForTouch, type BandBasis, type BandRules, type BandVerdict } from './bands';
 export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
 export {
   averageRate,
@@ -49,7 +50,6 @@ export { parseNumber, parsePercent, type ParseNumberOptions } from './numbers';
 export { windowChange, type ChangeBasis, type Point, type WindowChange } from './series';
 export { crossCheck, type ReadFigures } from './cross-check';
 export {
-  bandFor,
   DEFAULT_VIEW_SETTINGS,
   LIQ_MISMATCH_TOLERANCE,
   positionView,

@@ -1,8 +1,9 @@
+import { bandOf, type Band, type BandBasis, type BandRules } from './bands';
 import { liquidationDistance } from './liquidation';
 import type { Side } from './types';
 import { sigmaDistance, touchProbability } from './volatility';
 
-export type Band = 'danger' | 'caution' | 'calm';
+export type { Band };
 
 export interface LiveInputs {
   side: Side;
@@ -10,22 +11,18 @@ export interface LiveInputs {
   liqPrice: number;
   /** σ of daily log returns; null when unknown. */
   dailyVol: number | null;
-  dangerBelow: number;
-  cautionBelow: number;
+  bands: BandRules;
 }
 
 export interface LiveFigures {
   distance: number;
   band: Band;
+  /** What the band was judged on; `bandFellBack` when the chosen basis needed an unknown volatility. */
+  bandBasis: BandBasis;
+  bandFellBack: boolean;
   /** null with the reason when it cannot be told. */
   sigma: number | { unknown: string };
   touch24h: number | { unknown: string };
-}
-
-export function bandFor(distance: number, s: { dangerBelow: number; cautionBelow: number }): Band {
-  if (distance < s.dangerBelow) return 'danger';
-  if (distance < s.cautionBelow) return 'caution';
-  return 'calm';
 }
 
 /**
@@ -34,16 +31,20 @@ export function bandFor(distance: number, s: { dangerBelow: number; cautionBelow
  */
 export function liveFigures(p: LiveInputs): LiveFigures {
   const d = liquidationDistance(p.side, p.markPrice, p.liqPrice);
-  const band = bandFor(d, p);
   if (p.dailyVol == null || p.dailyVol <= 0) {
     const why = { unknown: 'not enough daily candles for volatility' };
-    return { distance: d, band, sigma: why, touch24h: why };
+    const v = bandOf(d, null, null, p.bands);
+    return { distance: d, band: v.band, bandBasis: v.basis, bandFellBack: v.fellBack, sigma: why, touch24h: why };
   }
   const k = d <= 0 ? 0 : sigmaDistance(p.markPrice, p.liqPrice, p.dailyVol);
+  const touch = touchProbability({ side: p.side, markPrice: p.markPrice, liqPrice: p.liqPrice, dailyVol: p.dailyVol, days: 1 });
+  const v = bandOf(d, k, touch, p.bands);
   return {
     distance: d,
-    band,
+    band: v.band,
+    bandBasis: v.basis,
+    bandFellBack: v.fellBack,
     sigma: k === null ? { unknown: 'volatility is zero' } : k,
-    touch24h: touchProbability({ side: p.side, markPrice: p.markPrice, liqPrice: p.liqPrice, dailyVol: p.dailyVol, days: 1 }),
+    touch24h: touch,
   };
 }

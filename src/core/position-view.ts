@@ -5,8 +5,9 @@ import { classifyRegime, type CrowdedSide, type FundingStretch, type Regime, typ
 import { positionRegimeNote } from './regime-note';
 import type { WindowChange } from './series';
 import type { MarginTier, Side } from './types';
-import { bandFor, liveFigures, type Band } from './live-figures';
-export { bandFor, type Band };
+import { DEFAULT_BANDS, liqPriceAtBandEdge, marginToMoveLiq, type Band, type BandBasis, type BandRules } from './bands';
+import { liveFigures } from './live-figures';
+export type { Band };
 
 /** A figure the panel shows: a number, or why it cannot be known. Never NaN. */
 export type Figure = { value: number } | { unknown: string };
@@ -45,15 +46,13 @@ export interface ViewMarket {
   oiChange: WindowChange;
 }
 
-export interface ViewSettings {
-  /** Distance below which the position is in danger / caution (fractions). */
-  dangerBelow: number;
-  cautionBelow: number;
+/** The trader's bands (core/bands.ts), the regime window and thresholds. */
+export interface ViewSettings extends BandRules {
   window: RegimeWindow;
   thresholds?: Partial<RegimeThresholds>;
 }
 
-export const DEFAULT_VIEW_SETTINGS: ViewSettings = { dangerBelow: 0.03, cautionBelow: 0.1, window: '4h' };
+export const DEFAULT_VIEW_SETTINGS: ViewSettings = { ...DEFAULT_BANDS, window: '4h' };
 
 /** Computed and shown liquidation prices further apart than this are flagged. */
 export const LIQ_MISMATCH_TOLERANCE = 0.005;
@@ -80,7 +79,15 @@ export interface PositionView {
   liqGap: number | null;
   liqMismatch: boolean;
   distance: Figure;
+  /** Quote currency between the mark and the liquidation price for this size, signed like the distance. */
+  distanceMoney: Figure;
   band: Band | null;
+  /** What the band was judged on, and whether the chosen basis fell back to % for want of volatility. */
+  bandBasis: BandBasis | null;
+  bandFellBack: boolean;
+  /** Margin to add to reach the caution band's lower edge (out of danger) and the calm band's; 0 when already there. */
+  marginToCaution: Figure;
+  marginToCalm: Figure;
   sigma: Figure;
   touch24h: Figure;
   fundingRate: Figure;
@@ -184,6 +191,8 @@ export function positionView(
 
   let distance: Figure = unknown('no liquidation price');
   let band: Band | null = null;
+  let bandBasis: BandBasis | null = null;
+  let bandFellBack = false;
   let sigma: Figure = unknown('no liquidation price');
   let touch: Figure = unknown('no liquidation price');
   if ('unknown' in liq) {
@@ -191,15 +200,27 @@ export function positionView(
   } else if ('none' in liq) {
     distance = unknown(liq.source === 'computed' ? 'no liquidation price: the margin covers the position' : 'the venue shows no liquidation price for this position');
   } else if (markValue !== null && liqValue !== null) {
-    const live = liveFigures({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m?.dailyVol ?? null, dangerBelow: s.dangerBelow, cautionBelow: s.cautionBelow });
+    const live = liveFigures({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m?.dailyVol ?? null, bands: s });
     distance = known(live.distance);
     band = live.band;
+    bandBasis = live.bandBasis;
+    bandFellBack = live.bandFellBack;
     sigma = typeof live.sigma === 'number' ? known(live.sigma) : unknown(live.sigma.unknown);
     touch = typeof live.touch24h === 'number' ? known(live.touch24h) : unknown(live.touch24h.unknown);
   } else if (markValue === null) {
     distance = unknown('no mark price');
   }
 
+  const distanceMoney: Figure = 'value' in distance && markValue !== null ? known(distance.value * markValue * p.size) : unknown('unknown' in distance ? distance.unknown : 'no distance');
+  const notionalAtMark = markValue === null ? null : p.size * markValue;
+  const toEdge = (edge: Exclude<Band, 'danger'>): Figure => {
+    if (markValue === null || liqValue === null || bandBasis === null) return unknown('unknown' in distance ? distance.unknown : 'no distance');
+    const target = liqPriceAtBandEdge(p.side, markValue, m?.dailyVol ?? null, edge, s, bandBasis);
+    if (target === null || !(target > 0)) return unknown('volatility unknown');
+    const rate = m && notionalAtMark !== null ? maintenanceRateAt(m, notionalAtMark) : undefined;
+    if (rate === undefined) return unknown('no maintenance-margin tiers for this market');
+    return known(marginToMoveLiq({ side: p.side, size: p.size, liqPrice: liqValue, targetLiq: target, maintenanceRate: rate }));
+  };
   const base = {
     mark,
     liq,
@@ -207,7 +228,12 @@ export function positionView(
     liqGap,
     liqMismatch: liqGap !== null && liqGap > LIQ_MISMATCH_TOLERANCE,
     distance,
+    distanceMoney,
     band,
+    bandBasis,
+    bandFellBack,
+    marginToCaution: band === 'danger' ? toEdge('caution') : known(0),
+    marginToCalm: band === 'calm' ? known(0) : toEdge('calm'),
     sigma,
     touch24h: touch,
   };

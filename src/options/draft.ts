@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { BandBasis } from '../core/bands';
 import type { RegimeWindow } from '../core/regime';
 import { perVenue, type VenueId } from '../venues/types';
 import { BOUNDS, checkSettings, sameMarket, WatchItemSchema, type Settings, type SettingsIssue, type WatchItem } from '../settings/schema';
@@ -13,8 +14,8 @@ type Pair = { price: string; oi: string };
 export interface Draft {
   venues: Record<VenueId, boolean>;
   wallets: { hyperliquid: string; dydx: string };
-  /** Percent text. */
-  bands: { dangerBelow: string; cautionBelow: string };
+  /** Percent text (touch chances and % of price); σ as plain decimal text. */
+  bands: { basis: BandBasis; dangerBelow: string; cautionBelow: string; touchDanger: string; touchCaution: string; sigmaDanger: string; sigmaCaution: string };
   /** Percent text. */
   regimeThresholds: Record<RegimeWindow, Pair>;
   defaultWindow: RegimeWindow;
@@ -53,7 +54,15 @@ export function toDraft(s: Settings): Draft {
   return {
     venues: { ...s.venues },
     wallets: { hyperliquid: s.wallets.hyperliquid ?? '', dydx: s.wallets.dydx ?? '' },
-    bands: { dangerBelow: percentText(s.bands.dangerBelow), cautionBelow: percentText(s.bands.cautionBelow) },
+    bands: {
+      basis: s.bands.basis,
+      dangerBelow: percentText(s.bands.dangerBelow),
+      cautionBelow: percentText(s.bands.cautionBelow),
+      touchDanger: percentText(s.bands.touchDanger),
+      touchCaution: percentText(s.bands.touchCaution),
+      sigmaDanger: String(s.bands.sigmaDanger),
+      sigmaCaution: String(s.bands.sigmaCaution),
+    },
     regimeThresholds: perWindow((w) => ({ price: percentText(s.regimeThresholds[w].price), oi: percentText(s.regimeThresholds[w].oi) })),
     defaultWindow: s.defaultWindow,
     refresh: { quoteSeconds: String(s.refresh.quoteSeconds), watchlistSeconds: String(s.refresh.watchlistSeconds) },
@@ -69,7 +78,15 @@ export function fromDraft(d: Draft): unknown {
     version: 1,
     venues: perVenue((venue) => d.venues[venue]),
     wallets: { hyperliquid: d.wallets.hyperliquid, dydx: d.wallets.dydx },
-    bands: { dangerBelow: fromPercentText(d.bands.dangerBelow), cautionBelow: fromPercentText(d.bands.cautionBelow) },
+    bands: {
+      basis: d.bands.basis,
+      dangerBelow: fromPercentText(d.bands.dangerBelow),
+      cautionBelow: fromPercentText(d.bands.cautionBelow),
+      touchDanger: fromPercentText(d.bands.touchDanger),
+      touchCaution: fromPercentText(d.bands.touchCaution),
+      sigmaDanger: fromNumberText(d.bands.sigmaDanger),
+      sigmaCaution: fromNumberText(d.bands.sigmaCaution),
+    },
     regimeThresholds: perWindow((w) => ({ price: fromPercentText(d.regimeThresholds[w].price), oi: fromPercentText(d.regimeThresholds[w].oi) })),
     defaultWindow: d.defaultWindow,
     refresh: { quoteSeconds: fromNumberText(d.refresh.quoteSeconds), watchlistSeconds: fromNumberText(d.refresh.watchlistSeconds) },

@@ -1,3 +1,4 @@
+import { DEFAULT_BANDS } from '../core/bands';
 import { DEFAULT_REGIME_THRESHOLDS } from '../core/regime';
 import { DEFAULT_VIEW_SETTINGS } from '../core/position-view';
 import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
@@ -25,7 +26,7 @@ export function defaultSettings(): Settings {
     version: SETTINGS_VERSION,
     venues: perVenue(() => true),
     wallets: {},
-    bands: { dangerBelow: DEFAULT_VIEW_SETTINGS.dangerBelow, cautionBelow: DEFAULT_VIEW_SETTINGS.cautionBelow },
+    bands: { ...DEFAULT_BANDS },
     regimeThresholds: structuredClone(DEFAULT_REGIME_THRESHOLDS),
     defaultWindow: DEFAULT_VIEW_SETTINGS.window,
     refresh: { quoteSeconds: 30, watchlistSeconds: 30 },

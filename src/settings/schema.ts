@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DEFAULT_BANDS, type BandRules } from '../core/bands';
 import type { RegimeThresholds, RegimeWindow } from '../core/regime';
 import { isDydxAddress } from '../venues/dydx/address';
 import { isHyperliquidAddress } from '../venues/hyperliquid/address';
@@ -40,8 +41,11 @@ export interface Settings {
   version: typeof SETTINGS_VERSION;
   venues: Record<VenueId, boolean>;
   wallets: Wallets;
-  /** Liquidation-distance bands (fractions of the mark price); dangerBelow < cautionBelow. */
-  bands: { dangerBelow: number; cautionBelow: number };
+  /**
+   * The risk bands (core/bands.ts): judged on the 24 h touch chance (default), the distance in daily
+   * σ, or in % of price; the % thresholds also apply whenever the volatility is unknown.
+   */
+  bands: BandRules;
   /** Smallest price / open-interest change per window that counts as a move (fractions); ready for ViewSettings.thresholds. */
   regimeThresholds: RegimeThresholds;
   /** The regime window the panel and popup open with. */
@@ -95,11 +99,36 @@ const WalletsSchema = v.pipe(
   v.transform((w): Wallets => ({ ...(w.hyperliquid ? { hyperliquid: w.hyperliquid } : {}), ...(w.dydx ? { dydx: w.dydx } : {}) })),
 );
 
+const chance = v.pipe(
+  v.number(NOT_A_NUMBER),
+  v.finite(NOT_A_NUMBER),
+  v.gtValue(0, 'must be above 0% and below 100% (as a fraction: above 0, below 1)'),
+  v.ltValue(1, 'must be above 0% and below 100% (as a fraction: above 0, below 1)'),
+);
+const sigmas = v.pipe(v.number(NOT_A_NUMBER), v.finite(NOT_A_NUMBER), v.gtValue(0, 'must be above 0σ and at most 10σ'), v.maxValue(10, 'must be above 0σ and at most 10σ'));
+
+// Settings saved before the basis existed hold only the % thresholds: the rest take their defaults.
 const BandsSchema = v.pipe(
-  v.strictObject({ dangerBelow: fraction, cautionBelow: fraction }),
+  v.strictObject({
+    basis: v.optional(v.picklist(['touch', 'sigma', 'percent'] as const, 'must be touch, sigma or percent'), DEFAULT_BANDS.basis),
+    dangerBelow: fraction,
+    cautionBelow: fraction,
+    touchDanger: v.optional(chance, DEFAULT_BANDS.touchDanger),
+    touchCaution: v.optional(chance, DEFAULT_BANDS.touchCaution),
+    sigmaDanger: v.optional(sigmas, DEFAULT_BANDS.sigmaDanger),
+    sigmaCaution: v.optional(sigmas, DEFAULT_BANDS.sigmaCaution),
+  }),
   v.forward(
     v.partialCheck([['dangerBelow'], ['cautionBelow']], (b) => b.dangerBelow < b.cautionBelow, 'must be above the danger band'),
     ['cautionBelow'],
+  ),
+  v.forward(
+    v.partialCheck([['touchDanger'], ['touchCaution']], (b) => b.touchCaution < b.touchDanger, 'must be below the danger chance'),
+    ['touchCaution'],
+  ),
+  v.forward(
+    v.partialCheck([['sigmaDanger'], ['sigmaCaution']], (b) => b.sigmaDanger < b.sigmaCaution, 'must be above the danger distance'),
+    ['sigmaCaution'],
   ),
 );
 

@@ -82,3 +82,20 @@ export function ordinal(n: number): string {
 export function formatPercentile(x: number): string {
   return ordinal(x * 100);
 }
+
+const amount = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * An amount in the market's settlement currency as the venue writes it: "9.00 USDT", "−3,700.00 USDC".
+ * Without a known currency the number stands alone rather than with a guessed "$".
+ */
+export function formatQuote(x: number, currency: string | null, signed = false): string {
+  const sign = x < 0 ? '\u2212' : signed && x > 0 ? '+' : '';
+  return `${sign}${amount.format(Math.abs(x))}${currency ? ` ${currency}` : ''}`;
+}
+
+/** A size with its unit: "0.5000 BTC"; the unit left out when unknown. */
+export function formatSize(size: number, unit: string | null): string {
+  const digits = size >= 1000 ? 0 : size >= 1 ? 4 : 6;
+  return `${size.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 4) })}${unit ? ` ${unit}` : ''}`;
+}

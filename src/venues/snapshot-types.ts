@@ -16,6 +16,8 @@ export interface MarketSnapshot {
   venue: VenueId;
   symbol: string;
   asset: string;
+  /** The currency amounts are settled in, as the venue writes it: `USDT`, `USDC`, `USD`. */
+  quoteCurrency?: string;
   /** Base units per contract (OKX `ctVal`; 1 where the venue counts in coins), for reading sizes in contracts. */
   contractValue: number;
   quote: MarketQuote;

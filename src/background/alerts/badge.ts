@@ -1,7 +1,7 @@
 // The toolbar badge: the smallest distance to liquidation among the held positions, coloured by
 // band. The text and colour are pure; `showBadge` is the only call into the browser.
 
-import { bandFor, DEFAULT_VIEW_SETTINGS, type Band, type ViewSettings } from '../../core';
+import type { Band } from '../../core';
 
 /** The subset of `browser.action` used here. `setBadgeTextColor` is missing on older browsers. */
 export interface ActionApi {
@@ -42,16 +42,20 @@ export interface Badge {
   band: Band | null;
 }
 
+const BAND_RANK: Record<Band, number> = { danger: 0, caution: 1, calm: 2 };
+
 /**
- * The badge for the held positions' distances (null = not known for that position): empty when there
- * are no positions, "?" in grey when none of their distances is known, else the smallest distance.
+ * The badge for the held positions (distance and band as the panel judges them; null = not known):
+ * empty when there are no positions, "?" in grey when none of their distances is known, else the
+ * smallest distance, coloured by the worst band (with touch-chance bands a nearer liquidation on a
+ * quiet market can be calmer than a farther one on a wild market).
  */
-export function badgeFor(distances: readonly (number | null)[], settings: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow'> = DEFAULT_VIEW_SETTINGS): Badge {
-  if (distances.length === 0) return { text: '', color: null, band: null };
-  const known = distances.filter((d): d is number => d !== null && Number.isFinite(d));
+export function badgeFor(positions: readonly { distance: number | null; band: Band | null }[]): Badge {
+  if (positions.length === 0) return { text: '', color: null, band: null };
+  const known = positions.filter((p): p is { distance: number; band: Band } => p.distance !== null && Number.isFinite(p.distance) && p.band !== null);
   if (known.length === 0) return { text: '?', color: BADGE_COLORS.unknown, band: null };
-  const smallest = Math.min(...known);
-  const band = bandFor(smallest, settings);
+  const smallest = Math.min(...known.map((p) => p.distance));
+  const band = known.reduce<Band>((worst, p) => (BAND_RANK[p.band] < BAND_RANK[worst] ? p.band : worst), 'calm');
   return { text: percentText(smallest), color: BADGE_COLORS[band], band };
 }
 

@@ -3,6 +3,7 @@
 // handed in and handed back; hysteresis.ts decides whether a true condition fires.
 
 import {
+  DEFAULT_BANDS,
   DEFAULT_VIEW_SETTINGS,
   fundingStretch,
   positionView,
@@ -36,7 +37,7 @@ export interface AlertSettings {
   /** The same alert (position × condition) never fires twice within this many minutes. */
   cooldownMinutes: number;
   /** The user's bands and regime thresholds (options page), so alerts agree with the panel. */
-  view?: Pick<ViewSettings, 'dangerBelow' | 'cautionBelow' | 'thresholds'>;
+  view?: Omit<ViewSettings, 'window'>;
   /** Regime window; '4h' when omitted. */
   window?: RegimeWindow;
   /**
@@ -59,7 +60,7 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<Required<AlertSettings>> = {
   cooldownMinutes: 30,
   window: '4h',
   venues: {},
-  view: { dangerBelow: DEFAULT_VIEW_SETTINGS.dangerBelow, cautionBelow: DEFAULT_VIEW_SETTINGS.cautionBelow },
+  view: { ...DEFAULT_BANDS },
 };
 
 /** The distance alert re-arms only once the distance is back above threshold × this. */

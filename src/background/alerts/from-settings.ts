@@ -11,7 +11,7 @@ export function alertSettings(s: Settings): AlertSettings {
     ...DEFAULT_ALERT_SETTINGS,
     ...s.alerts,
     window: s.defaultWindow,
-    view: { dangerBelow: s.bands.dangerBelow, cautionBelow: s.bands.cautionBelow, thresholds: s.regimeThresholds },
+    view: { ...s.bands, thresholds: s.regimeThresholds },
     venues: s.venues,
   };
 }

@@ -22,6 +22,7 @@ import type { Result } from '../../venues/market-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { venueOfTradingPage } from '../../venues';
 import { VENUE_IDS, type VenueId } from '../../venues/types';
+import type { Band } from '../../core';
 import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
 import {
   ALERT_CONDITIONS,
@@ -312,18 +313,19 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     return run;
   }
 
-  function badgeFrom(held: Map<string, HeldPosition>, distance: (h: HeldPosition) => number | null): Badge {
-    // The user's bands (the last settings read), so the badge's colour agrees with the panel's.
-    return badgeFor([...held.values()].map(distance), settings.view);
+  type Judged = { distance: number | null; band: Band | null };
+  function badgeFrom(held: Map<string, HeldPosition>, judged: (h: HeldPosition) => Judged): Badge {
+    // Judged with the user's bands (the last settings read), so the badge's colour agrees with the panel's.
+    return badgeFor([...held.values()].map(judged));
   }
 
-  /** A position's distance between checks: its own figures and the last check's snapshot, when there is one. */
-  function distanceBetweenChecks(h: HeldPosition, t: number): number | null {
+  /** A position's distance and band between checks: its own figures and the last check's snapshot, when there is one. */
+  function judgedBetweenChecks(h: HeldPosition, t: number): Judged {
     try {
       const view = heldView(h, lastSnapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null, settings, t);
-      return 'value' in view.distance ? view.distance.value : null;
+      return { distance: 'value' in view.distance ? view.distance.value : null, band: view.band };
     } catch {
-      return null;
+      return { distance: null, band: null };
     }
   }
 
@@ -341,7 +343,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     forget(new Set(held.keys()));
     if (stateText() !== before) await saveState();
     const t = now();
-    await showBadge(deps.action, badgeFrom(held, (h) => distanceBetweenChecks(h, t)));
+    await showBadge(deps.action, badgeFrom(held, (h) => judgedBetweenChecks(h, t)));
     await ensureAlarm();
   }
 
@@ -386,12 +388,12 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     const snapshots = await snapshotsFor(held.values());
     const t = now();
     const fired: FiredAlert[] = [];
-    const distances = new Map<string, number | null>();
+    const judged = new Map<string, Judged>();
     for (const [key, h] of held) {
       const snapshot = snapshots.get(marketKey(h.position.venue, h.position.symbol)) ?? null;
       const e = evaluateConditions({ held: h, snapshot, settings: s, previousRegimeAgainst: regime.get(key), now: t });
       if (e.regimeAgainst !== null) regime.set(key, e.regimeAgainst);
-      distances.set(key, e.distance);
+      judged.set(key, { distance: e.distance, band: e.band });
       for (const condition of ALERT_CONDITIONS) {
         const c = e.checks[condition];
         if (c.observation === null) continue;
@@ -402,7 +404,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     await saveState();
     for (const alert of fired) await notifier.notify(alert);
     await recordCheck(deps.session, fired, t);
-    await showBadge(deps.action, badgeFrom(held, (h) => distances.get(positionKey(h.position)) ?? null));
+    await showBadge(deps.action, badgeFrom(held, (h) => judged.get(positionKey(h.position)) ?? { distance: null, band: null }));
     await ensureAlarm();
     return fired;
   }

@@ -1,6 +1,7 @@
 import type { PanelViewReply, PanelViewRequest, PositionsReply, SnapshotReply, ViewPrefs } from '../../messages';
 import type { Settings } from '../../settings/schema';
 import { nextMarketState, type MarketState } from '../../ui/market-state';
+import { PANEL_CSS } from '../../ui/panel-css';
 import { panelTree } from '../../ui/panel/panel';
 import { shownPrefs } from '../../ui/panel/prefs';
 import { diffTree, type TreeElement } from '../../ui/tree';
@@ -16,8 +17,12 @@ import type { SentAlert } from '../../ui/panel/position-card';
 import { createLiquidationMemory } from './liquidation-memory';
 import { checkRows } from './rows';
 
-/** How long a view waits for market data it does not have yet before answering "loading". */
-export const MARKET_WAIT_MS = 2_500;
+/**
+ * How long a view waits for market data it does not have yet before answering with what the page
+ * shows (the distance at once, funding "loading"); the page then asks again every second until the
+ * data is in, so a hanging venue API never holds the distance back.
+ */
+export const MARKET_WAIT_MS = 600;
 /** An alert stays named on its card this long after it fired. */
 export const ALERT_SHOWN_MS = 60 * 60_000;
 /** Positions by wallet address are asked at most this often per address (weight 2 on Hyperliquid). */
@@ -143,7 +148,7 @@ export function createPanelViews(deps: PanelViewDeps) {
       now: deps.now(),
       staleAfterMs: staleAfterMs(settings.refresh.quoteSeconds * 1000),
       prefs,
-      view: { dangerBelow: settings.bands.dangerBelow, cautionBelow: settings.bands.cautionBelow, thresholds: settings.regimeThresholds },
+      view: { ...settings.bands, thresholds: settings.regimeThresholds },
     });
     const last = tabId === undefined ? undefined : sent.get(tabId);
     const version = (last?.version ?? 0) + 1;
@@ -152,8 +157,9 @@ export function createPanelViews(deps: PanelViewDeps) {
       sent.set(tabId, { version, tree });
       if (sent.size > MAX_TABS) sent.delete(sent.keys().next().value ?? -1);
     }
-    if (last && req.have === last.version) return { enabled: true, version, ops: diffTree(last.tree, tree), prefs, contractValues, live };
-    return { enabled: true, version, tree, prefs, contractValues, live };
+    const pending = [...wanted].some((sym) => (markets.get(marketKey(req.venue, sym)) ?? { status: 'loading' }).status === 'loading');
+    if (last && req.have === last.version) return { enabled: true, version, ops: diffTree(last.tree, tree), prefs, contractValues, live, pending };
+    return { enabled: true, version, tree, prefs, contractValues, live, pending, css: PANEL_CSS };
   }
 
   return {

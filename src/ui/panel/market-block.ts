@@ -2,10 +2,10 @@ import { toRate8h } from '../../core';
 import type { Window } from '../../venues/market-types';
 import type { VenueId } from '../../venues/types';
 import { known, unknown, type FieldValue } from '../field-value';
-import { formatAge, formatCountdown, formatPercent, formatPrice } from '../format';
+import { formatCountdown, formatPercent, formatPrice } from '../format';
 import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
-import { field } from './field';
+import { field, fieldValue } from './field';
 import { figureNote, intervalNote, partNote } from './part-note';
 
 interface Props {
@@ -15,6 +15,10 @@ interface Props {
   now: number;
   staleAfterMs: number;
   window: Window;
+  /** The page's mark for this market, when the page shows one: it is the mark every figure uses. */
+  pageMark: number | null;
+  /** Every figure shown (no position on the page); else one line and the rest folded. */
+  full: boolean;
 }
 
 function why(state: MarketState): string {
@@ -24,12 +28,12 @@ function why(state: MarketState): string {
 }
 
 /** One market: the `[data-perplens-market]` contract, at the top of the panel. */
-export function marketBlock({ venue, symbol, state, now, staleAfterMs, window }: Props): TreeElement {
+export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, pageMark, full }: Props): TreeElement {
   const { state: dataState, ageMs } = contractState(state, now, staleAfterMs);
   const s = state.status === 'ready' ? state.snapshot : null;
   const reason = why(state);
   const q = s?.quote;
-  const mark: FieldValue = q ? known(q.markPrice, formatPrice(q.markPrice)) : unknown(reason);
+  const mark: FieldValue = pageMark !== null ? known(pageMark, formatPrice(pageMark)) : q ? known(q.markPrice, formatPrice(q.markPrice)) : unknown(reason);
   const rate: FieldValue = q ? known(q.fundingRate, formatPercent(q.fundingRate, 4, true)) : unknown(reason);
   const interval: FieldValue = s
     ? known(s.fundingIntervalHours, `${s.fundingIntervalHours}h${s.fundingIntervalSource === 'default' ? ' (assumed)' : ''}`)
@@ -54,17 +58,25 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window }:
       'data-reason': state.status === 'failed' ? state.error.kind : undefined,
       'aria-busy': String(state.status === 'loading'),
     },
-    field('mark-price', 'Mark', mark, { explain: `the price the venue liquidates on; ${figureNote(s, 'markPrice', now)}` }),
-    field('funding-rate', 'Funding / interval', rate, { explain: `current (predicted) rate; positive: longs pay shorts; ${figureNote(s, 'fundingRate', now)}` }),
-    field('funding-interval-hours', 'Interval', interval, { explain: s ? intervalNote(s) : partNote(s, 'quote', now) }),
-    field('funding-rate-8h', 'Funding / 8h', rate8h, { explain: 'rate × 8 / interval' }),
-    field('next-funding', 'Next funding in', next, { explain: figureNote(s, 'nextFundingTime', now) }),
-    field('price-change', `Price ${window}`, change(s?.priceChange[window]), { explain: `mark now against the hourly close ${window} ago; ${partNote(s, 'candles', now)}` }),
-    field('oi-change', `Open interest ${window}`, change(s?.oiChange[window]), {
-      explain: `open interest now against ${window} ago, in base units (coins), not USD; ${partNote(s, 'oi', now)}`,
-    }),
-    state.status === 'failed' && h('p', { class: 'status error', role: 'status' }, state.error.message),
-    state.status === 'ready' && dataState === 'stale' && h('p', { class: 'status stale', role: 'status' }, `Data ${formatAge(ageMs ?? 0)} old${state.error ? ` — ${state.error.message}` : ''}`),
-    state.status === 'loading' && h('p', { class: 'status' }, 'Loading market data…'),
+    h(
+      'div',
+      { class: 'mline' },
+      'Mark ',
+      fieldValue('mark-price', mark, { explain: pageMark !== null ? "the page's mark price, which every figure uses" : `the venue's mark price (the page shows none); ${figureNote(s, 'markPrice', now)}` }),
+      ' · funding ',
+      fieldValue('funding-rate-8h', rate8h, { explain: 'the funding rate scaled to 8 hours; positive: longs pay shorts', text: 'text' in rate8h ? `${rate8h.text}/8h` : undefined }),
+    ),
+    h(
+      'div',
+      { class: 'details', hidden: !full },
+      field('funding-rate', 'Funding / interval', rate, { explain: `current (predicted) rate; positive: longs pay shorts; ${figureNote(s, 'fundingRate', now)}` }),
+      field('funding-interval-hours', 'Interval', interval, { explain: s ? `hours between payments, ${intervalNote(s)}` : partNote(s, 'quote', now) }),
+      field('next-funding', 'Next funding in', next, { explain: figureNote(s, 'nextFundingTime', now) }),
+      field('price-change', `Price ${window}`, change(s?.priceChange[window]), { explain: `the mark now against the hourly close ${window} ago; ${partNote(s, 'candles', now)}` }),
+      field('oi-change', `Open interest ${window}`, change(s?.oiChange[window]), {
+        explain: `open interest now against ${window} ago, counted in coins; ${partNote(s, 'oi', now)}`,
+      }),
+    ),
+    state.status === 'loading' && full && h('p', { class: 'status' }, 'Loading market data…'),
   );
 }

@@ -1,17 +1,19 @@
-import { positionView, type PositionView, type ViewSettings } from '../../core';
+import { positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
 import { REGIME_DESCRIPTIONS } from '../../core/regime-note';
 import type { RowRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { VENUE_NAMES } from '../../venues/names';
 import { known, unknown, type FieldValue } from '../field-value';
-import { formatAge, formatClock, formatCountdown, formatPercentile, formatMoney, formatNumber, formatPercent, formatPrice, formatProbability } from '../format';
+import { formatAge, formatClock, formatCountdown, formatNumber, formatPercent, formatPercentile, formatPrice, formatProbability, formatQuote, formatSize } from '../format';
 import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../tree';
-import { field } from './field';
+import { field, fieldValue } from './field';
 import { asField, privateField } from './figures';
+import { gauge } from './gauge';
 import { marketInputs } from './market-inputs';
 import { figureNote, intervalNote, partNote } from './part-note';
+import { cardKey } from './prefs';
 import { windowSwitch } from './window-switch';
 
 interface Props {
@@ -22,6 +24,10 @@ interface Props {
   now: number;
   staleAfterMs: number;
   privacy: boolean;
+  /** The card shows its full breakdown (the trader opened it). */
+  open: boolean;
+  /** The market's settlement currency (USDT, USDC, USD), null when unknown. */
+  quote: string | null;
   /** Alerts fired lately for any position, newest first; the card names those for its own. */
   alerts?: readonly SentAlert[];
 }
@@ -36,6 +42,32 @@ export interface SentAlert {
   message: string;
 }
 
+/**
+ * What the page needs to move a card's mark-driven figures itself between two panels from the
+ * background (src/content/live-update.ts): the liquidation price, σ and bands the card was drawn with.
+ */
+export interface LiveCard {
+  symbol: string;
+  side: Position['side'];
+  liqPrice: number;
+  dailyVol: number | null;
+  bands: BandRules;
+  /** Base size for the money to liquidation; null in privacy mode (the amount is hidden). */
+  size: number | null;
+  quote: string | null;
+}
+
+/** A card as the panel needs it: its tree, its live inputs, and how bad it is (to put the worst first). */
+export interface Card {
+  el: TreeElement;
+  live: LiveCard | null;
+  /** 0 at liquidation or unreadable, 1 danger, 2 caution, 3 calm, 4 band unknown. */
+  rank: number;
+  distance: number;
+  /** One line for the collapsed pill. */
+  chip: { symbol: string; side: Position['side']; band: string; text: string; crowded: boolean; summary: string };
+}
+
 /** The newest alert per condition for this position, as lines on its card. */
 function alertLines(alerts: readonly SentAlert[], p: Position): TreeElement[] {
   const mine = alerts.filter((a) => a.key === `${p.venue}:${p.symbol}:${p.side}`);
@@ -46,34 +78,27 @@ function alertLines(alerts: readonly SentAlert[], p: Position): TreeElement[] {
   );
 }
 
-/**
- * What the page needs to move a card's mark-driven figures itself between two panels from the
- * background (src/content/live-update.ts): the liquidation price and σ the card was drawn with.
- */
-export interface LiveCard {
-  symbol: string;
-  side: Position['side'];
-  liqPrice: number;
-  dailyVol: number | null;
-  dangerBelow: number;
-  cautionBelow: number;
-}
-
 const LIQ_SOURCE_TEXT = { page: 'venue (page)', api: 'venue (API)', computed: 'PerpLens' } as const;
+const BAND_RANK = { danger: 1, caution: 2, calm: 3 } as const;
 
-function unreadableCard(row: Extract<RowRead, { ok: false }>, venue: string): TreeElement {
-  return h(
+function unreadableCard(row: Extract<RowRead, { ok: false }>, venue: string): Card {
+  const name = `${row.symbol ?? 'Position'} ${row.side ?? ''}`.trim();
+  const el = h(
     'article',
-    { class: 'position unreadable', 'data-perplens-position': '', 'data-venue': venue, 'data-symbol': row.symbol ?? '', 'data-side': row.side ?? '', 'data-state': 'unreadable', 'data-reason': row.reason },
-    h('h3', {}, `${row.symbol ?? 'Position'} ${row.side ?? ''}`),
+    {
+      class: 'position unreadable',
+      'data-perplens-position': '',
+      'data-venue': venue,
+      'data-symbol': row.symbol ?? '',
+      'data-side': row.side ?? '',
+      'data-state': 'unreadable',
+      'data-reason': row.reason,
+      'aria-label': `${name}: PerpLens can't read this position`,
+    },
+    h('div', { class: 'c1' }, h('span', { class: 'who' }, name)),
     h('p', { class: 'status error', role: 'status' }, `PerpLens can't read this position: ${row.reason}.`),
   );
-}
-
-function marketNote(market: MarketState | undefined): string {
-  if (!market || market.status === 'loading') return 'loading market data';
-  if (market.status === 'failed') return market.error.message;
-  return '';
+  return { el, live: null, rank: 0, distance: -Infinity, chip: { symbol: row.symbol ?? '?', side: row.side ?? 'long', band: 'unknown', text: "can't read", crowded: false, summary: `${name}: can't read` } };
 }
 
 function changeField(c: { change: number | null; reason?: string } | undefined): FieldValue {
@@ -99,33 +124,38 @@ function atLiquidation(p: Position, v: PositionView): boolean {
   return p.atLiquidation === true || ('value' in v.distance && v.distance.value <= 0);
 }
 
+const BASIS_WORDS = {
+  touch: (r: BandRules) => `by the chance to touch it within 24 h: danger from ${formatPercent(r.touchDanger, 0)}, caution from ${formatPercent(r.touchCaution, 0)}`,
+  sigma: (r: BandRules) => `by typical daily moves: danger under ${formatNumber(r.sigmaDanger, 1)}σ, caution under ${formatNumber(r.sigmaCaution, 1)}σ`,
+  percent: (r: BandRules) => `by % of price: danger under ${formatPercent(r.dangerBelow, 0)}, caution under ${formatPercent(r.cautionBelow, 0)}`,
+} as const;
+
 /** One position of the DOM contract with every figure, or why it cannot be shown. */
-export function positionCard(props: Props): { el: TreeElement; live: LiveCard | null } {
+export function positionCard(props: Props): Card {
   const { row, venue } = props;
-  if (!row.ok) return { el: unreadableCard(row, venue), live: null };
+  if (!row.ok) return unreadableCard(row, venue);
   return card(props, row.position);
 }
 
-function card({ venue, market, settings, now, staleAfterMs, privacy, alerts = [] }: Props, p: Position): { el: TreeElement; live: LiveCard | null } {
+function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote, alerts = [] }: Props, p: Position): Card {
   const snapshot = market?.status === 'ready' ? market.snapshot : null;
   const inputs = snapshot ? marketInputs(snapshot, settings.window) : null;
+  const noMarket = market?.status === 'failed' ? 'no market data (see the panel’s first lines)' : 'market data still loading';
   let v: PositionView;
   try {
-    v = positionView(
-      { ...p, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') },
-      inputs,
-      settings,
-      now,
-      market?.status === 'failed' ? `no market data: ${market.error.message}` : 'market data still loading',
-    );
+    v = positionView({ ...p, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') }, inputs, settings, now, noMarket);
   } catch (err) {
     // The core refuses nonsense with a RangeError; show that instead of breaking the panel.
     const reason = err instanceof Error ? err.message : 'cannot compute this position';
-    return { el: unreadableCard({ ok: false, reason, symbol: p.symbol, side: p.side }, venue), live: null };
+    return unreadableCard({ ok: false, reason, symbol: p.symbol, side: p.side }, venue);
   }
   const cs = market ? contractState(market, now, staleAfterMs) : { state: 'loading' as const, ageMs: undefined };
   const state = cs.state;
-  const age = snapshot ? `market data ${formatAge(now - snapshot.quote.fetchedAt)} old` : marketNote(market);
+  const age = snapshot ? `market data ${formatAge(now - snapshot.quote.fetchedAt)} old` : noMarket;
+  const money = (x: number, signed = false) => formatQuote(x, quote, signed);
+  const unit = snapshot?.asset ?? null;
+  const side = p.side === 'long' ? 'Long' : 'Short';
+  const mine = p.side === 'long' ? 'longs' : 'shorts';
 
   const liqField: FieldValue = 'value' in v.liq ? known(v.liq.value, formatPrice(v.liq.value)) : 'none' in v.liq ? known('none', 'none') : unknown(v.liq.unknown);
   const liqSource = 'unknown' in v.liq ? (p.source === 'api' ? 'api' : 'page') : v.liq.source;
@@ -133,20 +163,155 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, alerts = []
   const regime = 'regime' in v.regime ? v.regime : null;
   const regimeUnknown = unknown('unknown' in v.regime ? v.regime.unknown : '');
   const pays = 'value' in v.perDay ? v.perDay.value >= 0 : null;
-  const abs = (n: number) => formatMoney(Math.abs(n));
-  const markSource = 'source' in v.mark && v.mark.source === 'page' ? 'the page' : 'the market data';
+  const markFrom = 'source' in v.mark && v.mark.source === 'page' ? "the page's mark" : "the venue API's mark (the page shows none)";
   const pct4 = (r: number) => formatPercent(r, 4, true);
   const w = settings.window;
   const note = (part: Parameters<typeof partNote>[1]) => partNote(snapshot, part, now);
+  const distance = 'value' in v.distance ? v.distance.value : null;
+  const touch = 'value' in v.touch24h ? v.touch24h.value : null;
   const live: LiveCard | null =
     'source' in v.mark && v.mark.source === 'page' && 'value' in v.liq
-      ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, dangerBelow: settings.dangerBelow, cautionBelow: settings.cautionBelow }
+      ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, bands: settings, size: privacy ? null : p.size, quote }
       : null;
+  const onCrowded = regime?.crowded === mine;
+  const stretched = regime && (regime.stretch === 'stretched' || regime.stretch === 'extreme');
+  const danger = v.band === 'danger';
+  const bandWhy = v.bandBasis === null ? 'no distance' : v.bandFellBack ? `${BASIS_WORDS.percent(settings)} (volatility unknown, so % of price)` : BASIS_WORDS[v.bandBasis](settings);
+
+  // Plain words first: what the trader must take in within two seconds.
+  const distText = distance === null ? 'distance unknown' : `${formatPercent(distance, 2)} to liquidation`;
+  const summary = [
+    `${side} ${p.symbol}${p.leverage ? ` ${p.leverage}×` : ''}: ${distText}${v.band ? ` (${v.band})` : ''}`,
+    touch !== null ? `${formatProbability(touch)} chance to touch within 24 h` : '',
+    'value' in v.perDay && !privacy ? `${pays ? 'pays' : 'receives'} ${money(Math.abs(v.perDay.value))} a day in funding` : '',
+    onCrowded ? `on the crowded side (${mine})` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  const dangerLine = (): TreeElement | false => {
+    if (!danger) return false;
+    const toCaution = privateField(asField(v.marginToCaution, (x) => money(x)), privacy);
+    const toCalm = privateField(asField(v.marginToCalm, (x) => money(x)), privacy);
+    const chance = touch !== null ? `${formatProbability(touch)} chance to touch the liquidation price within 24 h` : `${distText}`;
+    return h(
+      'p',
+      { class: 'danger-line', role: 'status' },
+      h('span', { 'aria-hidden': 'true' }, '⚠ '),
+      `Danger: ${chance}. `,
+      'text' in toCaution
+        ? ['Add ≈ ', fieldValue('margin-to-caution', toCaution), ' margin to get back to caution', 'text' in toCalm ? [' (≈ ', fieldValue('margin-to-calm', toCalm), ' to calm)'] : '', '.']
+        : [fieldValue('margin-to-caution', toCaution, { explain: 'margin that would bring the position back to caution' }), ' margin to add'],
+    );
+  };
+
+  const fundingLine =
+    snapshot === null
+      ? h('div', { class: 'c3 muted' }, market?.status === 'failed' ? 'Funding and regime: no market data' : 'Loading funding and regime…')
+      : h(
+          'div',
+          { class: 'c3' },
+          fieldValue('funding-per-day', privateField(asField(v.perDay, (x) => money(Math.abs(x))), privacy), {
+            tone: pays === null ? undefined : pays ? 'bad' : 'good',
+            text: 'value' in v.perDay && !privacy ? `${pays ? 'Pays' : 'Receives'} ${money(Math.abs(v.perDay.value))}/day` : undefined,
+            explain: `Funding this position ${pays === false ? 'receives' : 'pays'} per day at the current rate (${pct4('value' in v.fundingRate ? v.fundingRate.value : 0)} every ${'value' in v.fundingIntervalHours ? v.fundingIntervalHours.value : '?'}h); ${age}`,
+          }),
+          ' · ',
+          fieldValue('funding-margin-share-per-day', asField(v.marginSharePerDay, (x) => `${formatPercent(Math.abs(x), 3)} of margin`), {
+            tone: pays === null ? undefined : pays ? 'bad' : 'good',
+            explain: `What a day of funding ${pays === false ? 'adds to' : 'takes from'} the margin behind this position`,
+          }),
+          ' · next ',
+          fieldValue('next-funding', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), {
+            explain: `Time to the next funding payment; ${age}`,
+          }),
+        );
+
+  const regimeLine =
+    snapshot !== null &&
+    h(
+      'div',
+      { class: 'c4' },
+      fieldValue('regime', regime ? known(regime.regime, REGIME_DESCRIPTIONS[regime.regime].label) : regimeUnknown, {
+        cls: 'regime',
+        explain: regime
+          ? `${REGIME_DESCRIPTIONS[regime.regime].meaning}. Over ${w}: price ${formatPercent(regime.priceChange, 2, true)}, open interest ${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching started)' : ''}`
+          : undefined,
+      }),
+      fieldValue('funding-stretch', regime ? known(regime.stretch, `funding ${regime.stretch}${stretched ? (pays ? ', you pay it' : ', you receive it') : ''}`) : regimeUnknown, {
+        cls: stretched ? 'badge' : 'soft',
+        tone: stretched ? (pays ? 'bad' : 'good') : undefined,
+        explain: regime ? `Funding is ${formatPercent(Math.abs(regime.rate8h), 4)} per 8 h: ${regime.stretch === 'balanced' ? 'no side pays much' : `the ${regime.crowded === 'none' ? 'paying' : regime.crowded} side pays ${regime.stretch === 'extreme' ? 'an extreme' : regime.stretch === 'stretched' ? 'a stretched' : 'an elevated'} rate`}` : undefined,
+      }),
+      fieldValue('crowded-side', regime ? known(regime.crowded, onCrowded ? `You're on the crowded side` : regime.crowded === 'none' ? 'no crowded side' : `${regime.crowded} crowded`) : regimeUnknown, {
+        cls: onCrowded ? 'badge' : 'soft',
+        tone: onCrowded ? 'danger' : undefined,
+        explain: regime
+          ? regime.crowded === 'none'
+            ? 'Funding is balanced: neither side is paying up to hold its positions'
+            : `The ${regime.crowded} pay a ${regime.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}`
+          : undefined,
+      }),
+    );
+
+  const details = h(
+    'div',
+    { class: 'details', hidden: !open },
+    h('h4', {}, 'Position'),
+    field('entry-price', 'Entry', known(p.entryPrice, formatPrice(p.entryPrice)), { explain: 'the average entry price the venue shows' }),
+    field('size', 'Size', privateField(known(p.size, formatSize(p.size, unit)), privacy), { explain: `${p.marginMode ?? 'margin mode not shown'}; ${p.source === 'api' ? 'from the venue API' : 'read from the page'}` }),
+    field('mark-price', 'Mark', asField(v.mark, formatPrice), { explain: `${markFrom}${'source' in v.mark && v.mark.source === 'market' ? `; ${figureNote(snapshot, 'markPrice', now)}` : ''}` }),
+    h('h4', {}, 'Liquidation'),
+    h('div', { class: 'row' }, h('span', { class: 'label' }, 'Source'), h('span', { class: 'value', 'data-field': 'liq-source', 'data-value': liqSource }, LIQ_SOURCE_TEXT[liqSource])),
+    field('liq-computed', 'PerpLens check', computed, {
+      tone: v.liqMismatch ? 'caution' : undefined,
+      explain:
+        (v.liqGap === null
+          ? "PerpLens's own liquidation price, for isolated positions, from the venue's margin tiers"
+          : `PerpLens's own figure differs from the venue's by ${formatPercent(v.liqGap, 2)}${v.liqMismatch ? ': more than 0.5%, check the position on the venue' : ''}`) +
+        (snapshot?.tiers?.fallback ? "; tiers: PerpLens's bundled copy, the venue's live table was unavailable" : ''),
+    }),
+    field('daily-vol', 'Typical daily move', inputs?.dailyVol ? known(inputs.dailyVol, formatPercent(inputs.dailyVol, 2)) : unknown(inputs ? 'not enough daily candles' : noMarket), {
+      explain: `How much the price typically moves in a day (one standard deviation over the last 30 days); ${note('candles')}`,
+    }),
+    field('liq-sigma', 'Typical days away', asField(v.sigma, (k) => `${formatNumber(k, 2)}σ`), {
+      explain: 'How many typical daily moves separate the mark from the liquidation price',
+    }),
+    field('liq-touch-24h', 'Chance to touch in 24 h', asField(v.touch24h, formatProbability), {
+      explain: `How likely the price is to touch the liquidation price within a day if it moves as it did over 30 days (no trend assumed); ${age}`,
+    }),
+    h('h4', {}, 'Funding'),
+    field('funding-rate', 'Rate / interval', asField(v.fundingRate, pct4), { explain: `The current (predicted) rate; positive: longs pay shorts; ${age}` }),
+    field('funding-interval-hours', 'Interval', asField(v.fundingIntervalHours, (x) => `${x}h`), { explain: snapshot ? `Hours between payments, ${intervalNote(snapshot)}` : age }),
+    field('funding-rate-8h', 'Rate / 8h', asField(v.rate8h, pct4), { explain: 'The rate scaled to 8 hours, to compare venues' }),
+    field('funding-apr', 'Yearly rate', asField(v.apr, (x) => formatPercent(x, 2, true)), { explain: 'The rate over a year on the position’s value; positive: longs pay' }),
+    field('funding-per-interval', pays === false ? 'You receive / payment' : 'You pay / payment', privateField(asField(v.perInterval, (x) => money(Math.abs(x))), privacy), {
+      tone: pays === null ? undefined : pays ? 'bad' : 'good',
+      explain: 'Funding at the next payment for this size',
+    }),
+    field('liq-shift-per-day', 'Liq. price moves / day', asField(v.liqShiftPerDay, (x) => `${formatPrice(Math.abs(x))} ${x === 0 ? '' : pays ? 'closer' : 'away'}`.trim()), {
+      tone: pays === null ? undefined : pays ? 'bad' : 'good',
+      explain: 'How far a day of funding moves the liquidation price: paying drains isolated margin and pulls it toward the mark',
+    }),
+    field('funding-avg-7d', '7-day average', asField(v.avg7d, pct4), { explain: `Mean of the rates settled over 7 days, per interval; ${note('funding')}` }),
+    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${formatPercentile(x)} percentile`), {
+      explain: `Where today's rate ranks among the last 30 days of settled rates; ${note('funding')}`,
+    }),
+    h('h4', {}, 'Market regime ', windowSwitch(w)),
+    h('div', { class: 'row sr-only' }, h('span', { class: 'label' }, 'Window'), h('span', { class: 'value', 'data-field': 'regime-window', 'data-value': w }, w)),
+    field('price-change', `Price ${w}`, regime ? known(regime.priceChange, formatPercent(regime.priceChange, 2, true)) : changeField(inputs?.priceChange), {
+      explain: `The mark now against the hourly close ${w} ago; ${note('candles')}`,
+    }),
+    field('oi-change', `Open interest ${w}`, regime ? known(regime.oiChange, `${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching)' : ''}`) : changeField(inputs?.oiChange), {
+      explain: `Open interest now against ${w} ago, counted in coins so price moves do not inflate it; ${note('oi')}`,
+    }),
+    regime && h('p', { class: `note-line${onCrowded ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': regime.note }, regime.note),
+  );
 
   const el = h(
     'article',
     {
-      class: `position state-${state}${v.band ? ` band-${v.band}` : ''}`,
+      class: `position state-${state}${v.band ? ` band-${v.band}` : ''}${open ? ' open' : ''}`,
       'data-perplens-position': '',
       'data-venue': p.venue,
       'data-symbol': p.symbol,
@@ -154,89 +319,52 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, alerts = []
       'data-state': state,
       'data-age-ms': cs.ageMs === undefined ? undefined : String(cs.ageMs),
       'data-reason': state === 'unavailable' ? (market?.status === 'failed' ? market.error.kind : 'no-market-data') : undefined,
-      'aria-label': `${p.symbol} ${p.side}`,
+      'aria-label': summary,
     },
     h(
-      'h3',
-      {},
-      h('span', { class: `side side-${p.side}` }, p.side === 'long' ? 'Long' : 'Short'),
-      ` ${p.symbol}`,
-      h('span', { class: 'muted' }, ` ${privacy ? '' : `${formatNumber(p.size, 4)} · `}${p.marginMode ?? 'mode ?'}${p.source === 'api' ? ' · from the venue API' : ' · read from the page'}`),
+      'div',
+      { class: 'c1' },
+      h('span', { class: 'who' }, h('span', { class: `side side-${p.side}` }, side), ` ${p.symbol} `, fieldValue('leverage', p.leverage ? known(p.leverage, `${formatNumber(p.leverage, p.leverage % 1 ? 1 : 0)}×`) : unknown('leverage not shown'), { cls: 'soft' })),
+      fieldValue('liq-distance', asField(v.distance, (d) => formatPercent(d, 2)), {
+        cls: 'dist',
+        tone: v.band ?? undefined,
+        explain: `How far the price can move against you before liquidation, from ${markFrom}; judged ${bandWhy}`,
+      }),
+      gauge(v.band, 'value' in v.sigma ? v.sigma.value : null, distance, settings, bandWhy),
+      h(
+        'button',
+        { type: 'button', class: 'toggle', 'data-action': 'card', 'data-card': cardKey(p.symbol, p.side), 'aria-expanded': String(open), title: open ? 'Show less' : 'Show every figure', 'aria-label': `${open ? 'Hide' : 'Show'} the details of ${p.symbol} ${p.side}` },
+        open ? '▾' : '▸',
+      ),
     ),
-    state === 'stale' && h('p', { class: 'status stale' }, `Market data ${formatAge(cs.ageMs ?? 0)} old${market?.status === 'ready' && market.error ? ` — ${market.error.message}` : ''}`),
-    state === 'unavailable' && h('p', { class: 'status error' }, `No market data: ${marketNote(market)}. Distance still uses the page.`),
-    state === 'loading' && h('p', { class: 'status' }, 'Loading market data…'),
-
-    ...alertLines(alerts, p),
+    h(
+      'div',
+      { class: 'c2' },
+      'Liq. ',
+      fieldValue('liq-price', liqField, { explain: `The liquidation price as the venue shows it (${LIQ_SOURCE_TEXT[liqSource]})` }),
+      ' · ',
+      fieldValue('liq-distance-money', privateField(asField(v.distanceMoney, (x) => money(-x)), privacy), {
+        cls: 'soft',
+        explain: 'What the position would lose between the mark and the liquidation price',
+      }),
+      v.bandFellBack ? h('span', { class: 'soft', title: 'Volatility unknown: the bands use % of price' }, ' · % bands') : '',
+    ),
     atLiquidation(p, v) && h('p', { class: 'status error at-liquidation', role: 'alert' }, `At liquidation: the mark has reached the liquidation price. The venue may be closing this position now.`),
-    h('h4', {}, 'Liquidation'),
-    field('liq-distance', 'Distance', asField(v.distance, (d) => formatPercent(d, 2)), {
-      tone: v.band ?? undefined,
-      explain: `s·(P − LP)/P, P = mark from ${markSource}, LP = the venue's liquidation price; bands: danger < ${formatPercent(settings.dangerBelow, 0)}, caution < ${formatPercent(settings.cautionBelow, 0)}`,
-    }),
-    field('mark-price', 'Mark', asField(v.mark, formatPrice), { explain: `from ${markSource}${markSource === 'the market data' ? ` (${figureNote(snapshot, 'markPrice', now)})` : ''}` }),
-    field('liq-price', 'Liquidation price', liqField, { explain: `as the venue shows it (${LIQ_SOURCE_TEXT[liqSource]})` }),
-    h('div', { class: 'row' }, h('span', { class: 'label' }, 'Source'), h('span', { class: 'value', 'data-field': 'liq-source', 'data-value': liqSource }, LIQ_SOURCE_TEXT[liqSource])),
-    field('liq-computed', 'PerpLens check', computed, {
-      tone: v.liqMismatch ? 'caution' : undefined,
-      explain:
-        (v.liqGap === null
-          ? "isolated positions only, from the venue's margin tiers"
-          : `differs from the venue's figure by ${formatPercent(v.liqGap, 2)}${v.liqMismatch ? ' — more than 0.5%: check the position on the venue' : ''}`) +
-        (snapshot?.tiers?.fallback ? "; tiers: PerpLens's bundled copy, the venue's live table was unavailable" : ''),
-    }),
+    dangerLine(),
+    fundingLine,
+    regimeLine,
+    ...alertLines(alerts, p),
+    state === 'stale' && h('p', { class: 'status stale' }, `Market data ${formatAge(cs.ageMs ?? 0)} old`),
     snapshot?.tiers?.fallback && h('p', { class: 'status caution-text tiers-bundled', role: 'status', 'data-tiers': 'bundled' }, bundledTiersNote(snapshot.tiers, liqSource === 'computed', VENUE_NAMES[p.venue], now)),
     v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens computes a different liquidation price (${formatPercent(v.liqGap ?? 0, 2)} apart).`),
-    field('daily-vol', 'Daily volatility', inputs?.dailyVol ? known(inputs.dailyVol, formatPercent(inputs.dailyVol, 2)) : unknown(inputs ? 'not enough daily candles' : marketNote(market)), {
-      explain: `standard deviation of daily log returns over the last 30 days; ${note('candles')}`,
-    }),
-    field('liq-sigma', 'Daily moves away', asField(v.sigma, (k) => `${formatNumber(k, 2)}σ`), {
-      explain: `|ln(P/LP)| / σ_day, σ_day ${inputs?.dailyVol ? formatPercent(inputs.dailyVol, 2) : 'unknown'} from 30 daily closes; ${age}`,
-    }),
-    field('liq-touch-24h', 'Chance to touch in 24h', asField(v.touch24h, formatProbability), { explain: `2·Φ(−|ln(P/LP)| / σ_day) for a driftless random walk over 1 day; ${age}` }),
-
-    h('h4', {}, 'Funding'),
-    field('funding-rate', 'Rate / interval', asField(v.fundingRate, pct4), { explain: `current (predicted) rate; positive: longs pay shorts; ${age}` }),
-    field('funding-interval-hours', 'Interval', asField(v.fundingIntervalHours, (x) => `${x}h`), {
-      explain: snapshot ? intervalNote(snapshot) : age,
-    }),
-    field('funding-rate-8h', 'Rate / 8h', asField(v.rate8h, pct4), { explain: 'rate × 8 / interval' }),
-    field('funding-apr', 'APR on notional', asField(v.rate8h, (r8) => formatPercent(r8 * 3 * 365, 2, true), (r8) => r8 * 3 * 365), { explain: 'rate × 24 / interval × 365; positive: longs pay shorts' }),
-    field('next-funding', 'Next funding in', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), { explain: age }),
-    field('funding-per-interval', pays === false ? 'You receive / interval' : 'You pay / interval', privateField(asField(v.perInterval, abs), privacy), { explain: 'size × funding price × rate' }),
-    field('funding-per-day', pays === null ? 'Funding / day' : pays ? 'You pay / day' : 'You receive / day', privateField(asField(v.perDay, abs), privacy), {
-      tone: pays === null ? undefined : pays ? 'bad' : 'good',
-      explain: 'per interval × 24 / interval; data-value positive = the position pays',
-    }),
-    field('funding-margin-share-per-day', 'Share of margin / day', asField(v.marginSharePerDay, (x) => formatPercent(x, 3, true)), { explain: "per day ÷ the position's margin" }),
-    field('liq-shift-per-day', 'Liq. price walks / day', asField(v.liqShiftPerDay, (x) => formatMoney(x, true)), {
-      explain: 'per day / (Q·(1 − s·m)): paying funding drains isolated margin and moves the liquidation price toward the mark',
-    }),
-    field('funding-avg-7d', '7-day average rate', asField(v.avg7d, pct4), { explain: `mean of settled rates over 7 days, per interval; ${note('funding')}` }),
-
-    h('h4', {}, 'Market regime ', windowSwitch(w)),
-    h('div', { class: 'row sr-only' }, h('span', { class: 'label' }, 'Window'), h('span', { class: 'value', 'data-field': 'regime-window', 'data-value': w }, w)),
-    field('regime', 'Regime', regime ? known(regime.regime, REGIME_DESCRIPTIONS[regime.regime].label) : regimeUnknown, {
-      explain: regime
-        ? `${REGIME_DESCRIPTIONS[regime.regime].meaning} Δprice ${formatPercent(regime.priceChange, 2, true)}, ΔOI ${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching started)' : ''}, funding ${pct4(regime.rate8h)}/8h, window ${w}; ${age}`
-        : age,
-    }),
-    field('price-change', `Price ${w}`, regime ? known(regime.priceChange, formatPercent(regime.priceChange, 2, true)) : changeField(inputs?.priceChange), {
-      explain: `mark now against the hourly close ${w} ago; ${note('candles')}`,
-    }),
-    field('oi-change', `Open interest ${w}`, regime ? known(regime.oiChange, `${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching)' : ''}`) : changeField(inputs?.oiChange), {
-      explain: `open interest now against ${w} ago, in base units (coins), not USD; ${note('oi')}`,
-    }),
-    field('funding-stretch', 'Funding stretch', regime ? known(regime.stretch, regime.stretch) : regimeUnknown, {
-      explain: `|rate per 8h|: ≤ 0.01% balanced, ≤ 0.03% elevated, ≤ 0.05% stretched, above extreme; ${note('quote')}`,
-    }),
-    field('funding-percentile-30d', 'Rate vs 30 days', asField(v.fundingPercentile, (x) => `${formatPercentile(x)} pct`), {
-      explain: `rank of the current rate among the last 30 days of settled rates; ${note('funding')}`,
-    }),
-    field('crowded-side', 'Crowded side', regime ? known(regime.crowded, regime.crowded) : regimeUnknown, {
-      explain: `the side that pays funding once it is stretched beyond balanced: positive rate, longs; negative, shorts; ${note('quote')}`,
-    }),
-    regime && h('p', { class: `note-line${regime.crowded === (p.side === 'long' ? 'longs' : 'shorts') ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': regime.note }, regime.note),
+    details,
   );
-  return { el, live };
+  const band = atLiquidation(p, v) ? 'danger' : (v.band ?? 'unknown');
+  return {
+    el,
+    live,
+    rank: atLiquidation(p, v) ? 0 : v.band ? BAND_RANK[v.band] : 4,
+    distance: distance ?? Infinity,
+    chip: { symbol: p.symbol, side: p.side, band, text: distance === null ? '?' : formatPercent(distance, 2), crowded: onCrowded, summary },
+  };
 }

@@ -5,7 +5,14 @@ export interface ShownPrefs {
   collapsed: boolean;
   window: Window;
   privacy: boolean;
+  /** Cards the trader opened to their full breakdown, as `symbol:side` (compact by default). */
+  expanded: string[];
 }
+
+/** At most this many opened cards are remembered per venue. */
+export const MAX_EXPANDED = 50;
+/** A card's key in `expanded`. */
+export const cardKey = (symbol: string, side: string) => `${symbol}:${side}`;
 
 /**
  * What the panel remembers per venue: where it was dragged, and ONLY the settings the trader changed
@@ -25,12 +32,13 @@ export function overrides(p: PanelPrefs): Partial<ShownPrefs> {
     ...(p.collapsed === undefined ? {} : { collapsed: p.collapsed }),
     ...(p.window === undefined ? {} : { window: p.window }),
     ...(p.privacy === undefined ? {} : { privacy: p.privacy }),
+    ...(p.expanded === undefined ? {} : { expanded: p.expanded }),
   };
 }
 
 /** The panel as drawn: each override, else the options' default (never collapsed by default). */
 export function shownPrefs(o: Partial<ShownPrefs> | null, defaults: { window: Window; privacy: boolean }): ShownPrefs {
-  return { collapsed: o?.collapsed ?? false, window: o?.window ?? defaults.window, privacy: o?.privacy ?? defaults.privacy };
+  return { collapsed: o?.collapsed ?? false, window: o?.window ?? defaults.window, privacy: o?.privacy ?? defaults.privacy, expanded: o?.expanded ?? [] };
 }
 
 /**
@@ -48,5 +56,6 @@ export function parsePrefs(x: unknown, legacy = false): PanelPrefs {
     ...(typeof o.collapsed === 'boolean' ? { collapsed: o.collapsed } : {}),
     ...(!legacy && (o.window === '1h' || o.window === '4h' || o.window === '24h') ? { window: o.window } : {}),
     ...(!legacy && typeof o.privacy === 'boolean' ? { privacy: o.privacy } : {}),
+    ...(Array.isArray(o.expanded) ? { expanded: o.expanded.filter((k): k is string => typeof k === 'string' && k.length <= 80).slice(0, MAX_EXPANDED) } : {}),
   };
 }
