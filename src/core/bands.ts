@@ -92,12 +92,13 @@ export function liqPriceAtBandEdge(side: Side, mark: number, dailyVol: number | 
 /**
  * Margin to add so that the liquidation price moves from `liqPrice` to `targetLiq`: each unit of
  * margin moves an isolated position's liquidation price by 1 / (Q·(1 − s·m)), m the maintenance
- * rate of its tier (the same relation as funding walking the liquidation price). Exact for an
- * isolated position while it stays in its tier; for cross margin an estimate of account equity to
- * add. 0 when the position is already beyond the target.
+ * rate of its tier, where the maintenance margin is valued at the liquidation price; by 1 / Q where
+ * it is valued at the entry price (Bybit). Exact for an isolated position while it stays in its
+ * tier; for cross margin an estimate of account equity to add. 0 when already beyond the target.
  */
-export function marginToMoveLiq(p: { side: Side; size: number; liqPrice: number; targetLiq: number; maintenanceRate: number }): number {
+export function marginToMoveLiq(p: { side: Side; size: number; liqPrice: number; targetLiq: number; maintenanceRate: number; valuation: 'liquidation' | 'entry' }): number {
   const s = sideSign(p.side);
-  const need = p.size * (1 - s * p.maintenanceRate) * s * (p.liqPrice - p.targetLiq);
+  const perUnit = p.valuation === 'entry' ? 1 : 1 - s * p.maintenanceRate;
+  const need = p.size * perUnit * s * (p.liqPrice - p.targetLiq);
   return Number.isFinite(need) && need > 0 ? need : 0;
 }

@@ -218,8 +218,8 @@ export function positionView(
     const target = liqPriceAtBandEdge(p.side, markValue, m?.dailyVol ?? null, edge, s, bandBasis);
     if (target === null || !(target > 0)) return unknown('volatility unknown');
     const rate = m && notionalAtMark !== null ? maintenanceRateAt(m, notionalAtMark) : undefined;
-    if (rate === undefined) return unknown('no maintenance-margin tiers for this market');
-    return known(marginToMoveLiq({ side: p.side, size: p.size, liqPrice: liqValue, targetLiq: target, maintenanceRate: rate }));
+    if (!m || rate === undefined) return unknown('no maintenance-margin tiers for this market');
+    return known(marginToMoveLiq({ side: p.side, size: p.size, liqPrice: liqValue, targetLiq: target, maintenanceRate: rate, valuation: m.valuation }));
   };
   const base = {
     mark,

@@ -7,6 +7,7 @@
 import { h, render } from 'preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../src/core/regime';
+import { DEFAULT_BANDS } from '../../src/core/bands';
 import { WatchRow } from '../../src/popup/WatchRow';
 import { patchChildren } from '../../src/content/patch';
 import { panelTree } from '../../src/ui/panel/panel';
@@ -86,8 +87,8 @@ function renderPanel(world: World): string[] {
     markets: new Map([[symbol, world.view.state]]),
     now: Date.now(),
     staleAfterMs: STALE_AFTER,
-    prefs: { collapsed: false, window: '4h', privacy: false },
-    view: { dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
+    prefs: { collapsed: false, window: '4h', privacy: false, expanded: [] },
+    view: { ...DEFAULT_BANDS, dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
   });
   patchChildren(panel, [tree]);
   const card = panel.querySelector('[data-perplens-position]');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { positionView } from '../../src/core/position-view';
+import { DEFAULT_VIEW_SETTINGS, positionView } from '../../src/core/position-view';
 import { binancePage } from '../../src/venues/binance/page';
 import { LIQ_NO_COLUMN, liqUnread } from '../../src/venues/page-kit/row';
 import { marketInputs } from '../../src/ui/panel/market-inputs';
@@ -42,7 +42,7 @@ describe('a liquidation price that was not read is never "none"', () => {
     // One maintenance tier (0.4%, no deduction, no fee) large enough for every position of the page.
     const snapshot = snapshotFixture();
     const market = marketInputs({ ...snapshot, tiers: { tiers: [{ notionalFloor: 0, notionalCap: 1e12, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 } }, '4h');
-    const settings = { dangerBelow: 0.03, cautionBelow: 0.1, window: '4h' as const };
+    const settings = { ...DEFAULT_VIEW_SETTINGS };
     const modes = new Set<string | null>();
     for (const p of positions) {
       expect(p.liqPrice).toBeNull();

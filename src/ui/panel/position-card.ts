@@ -248,8 +248,8 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
         tone: onCrowded ? 'danger' : undefined,
         explain: regime
           ? regime.crowded === 'none'
-            ? 'Funding is balanced: neither side is paying up to hold its positions'
-            : `The ${regime.crowded} pay a ${regime.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}`
+            ? `Funding is balanced: neither side is paying up to hold its positions; ${age}`
+            : `The ${regime.crowded} pay a ${regime.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}; ${age}`
           : undefined,
       }),
     );

@@ -26,22 +26,23 @@ describe('badgeFor', () => {
     expect(badgeFor([])).toEqual({ text: '', color: null, band: null });
   });
 
-  it('shows the smallest known distance, coloured by its band', () => {
-    expect(badgeFor([0.2, 0.024, null, 0.08])).toEqual({ text: '2.4', color: BADGE_COLORS.danger, band: 'danger' });
-    expect(badgeFor([0.2, 0.08])).toEqual({ text: '8', color: BADGE_COLORS.caution, band: 'caution' });
-    expect(badgeFor([0.2, 0.15])).toEqual({ text: '15', color: BADGE_COLORS.calm, band: 'calm' });
+  const at = (distance: number | null, band: 'danger' | 'caution' | 'calm' | null = distance === null ? null : distance < 0.03 ? 'danger' : distance < 0.1 ? 'caution' : 'calm') => ({ distance, band });
+
+  it('shows the smallest known distance, coloured by the worst band', () => {
+    expect(badgeFor([at(0.2), at(0.024), at(null), at(0.08)])).toEqual({ text: '2.4', color: BADGE_COLORS.danger, band: 'danger' });
+    expect(badgeFor([at(0.2), at(0.08)])).toEqual({ text: '8', color: BADGE_COLORS.caution, band: 'caution' });
+    expect(badgeFor([at(0.2), at(0.15)])).toEqual({ text: '15', color: BADGE_COLORS.calm, band: 'calm' });
   });
 
-  it('uses the panel bands: red below 3%, amber below 10%, green above', () => {
+  it('takes the band the panel judged, not one of its own: a far position on a wild market can be the worst', () => {
     expect(BADGE_COLORS).toMatchObject({ danger: '#D93025', caution: '#F29900', calm: '#1E8E3E' });
-    expect(badgeFor([0.0299]).band).toBe('danger');
-    expect(badgeFor([0.03]).band).toBe('caution');
-    expect(badgeFor([0.0999]).band).toBe('caution');
-    expect(badgeFor([0.1]).band).toBe('calm');
+    // 4% away on a quiet market is calm by touch chance; 12% away on a wild one is in danger.
+    expect(badgeFor([at(0.04, 'calm'), at(0.12, 'danger')])).toEqual({ text: '4', color: BADGE_COLORS.danger, band: 'danger' });
+    expect(badgeFor([at(0.0299, 'calm')]).band).toBe('calm');
   });
 
   it('shows "?" in grey when positions are held but no distance is known', () => {
-    expect(badgeFor([null, null])).toEqual({ text: '?', color: BADGE_COLORS.unknown, band: null });
+    expect(badgeFor([at(null), at(null)])).toEqual({ text: '?', color: BADGE_COLORS.unknown, band: null });
   });
 });
 
@@ -58,19 +59,19 @@ describe('showBadge', () => {
 
   it('sets text, background and a readable text colour', async () => {
     const { action, calls } = fakeAction();
-    await showBadge(action, badgeFor([0.05]));
+    await showBadge(action, badgeFor([{ distance: 0.05, band: 'caution' }]));
     expect(calls).toEqual(['text:5', `bg:${BADGE_COLORS.caution}`, 'fg:#202124']);
   });
 
   it('clears the text only when there is nothing to show, and works without setBadgeTextColor', async () => {
     const { action, calls } = fakeAction(false);
     await showBadge(action, badgeFor([]));
-    await showBadge(action, badgeFor([0.01]));
+    await showBadge(action, badgeFor([{ distance: 0.01, band: 'danger' }]));
     expect(calls).toEqual(['text:', 'text:1', `bg:${BADGE_COLORS.danger}`]);
   });
 
   it('swallows browser errors', async () => {
     const action: ActionApi = { setBadgeText: () => Promise.reject(new Error('no')), setBadgeBackgroundColor: async () => undefined };
-    await expect(showBadge(action, badgeFor([0.01]))).resolves.toBeUndefined();
+    await expect(showBadge(action, badgeFor([{ distance: 0.01, band: 'danger' }]))).resolves.toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ function changed(): Settings {
   return {
     ...s,
     venues: { ...s.venues, bybit: false },
-    bands: { dangerBelow: 0.01, cautionBelow: 0.025 },
+    bands: { ...s.bands, basis: 'percent', dangerBelow: 0.01, cautionBelow: 0.025 },
     regimeThresholds: { ...s.regimeThresholds, '1h': { price: 0.002, oi: 0.004 } },
     defaultWindow: '1h',
     alerts: { enabled: false, distanceBelow: 0.015, regimeFlip: false, extremeFunding: false, cooldownMinutes: 90 },
@@ -28,7 +28,7 @@ describe('the options → the alerts', () => {
       extremeFunding: false,
       cooldownMinutes: 90,
       window: '1h',
-      view: { dangerBelow: 0.01, cautionBelow: 0.025, thresholds: s.regimeThresholds },
+      view: { ...s.bands, thresholds: s.regimeThresholds },
       venues: s.venues,
     });
   });
@@ -37,7 +37,7 @@ describe('the options → the alerts', () => {
     const d = defaultSettings();
     const a = alertSettings(d);
     expect(a).toMatchObject({ ...d.alerts, window: d.defaultWindow, venues: d.venues });
-    expect(a.view).toEqual({ dangerBelow: d.bands.dangerBelow, cautionBelow: d.bands.cautionBelow, thresholds: d.regimeThresholds });
+    expect(a.view).toEqual({ ...d.bands, thresholds: d.regimeThresholds });
   });
 
   it('a position 2% away alerts at the default 5% threshold, not at 1.5%, and takes the options’ bands', () => {

@@ -99,9 +99,9 @@ describe('panel views', () => {
     expect(titles.get('price-change')).toMatch(/candles: \/fapi\/v1\/klines, 3m old/);
     expect(titles.get('oi-change')).toMatch(/snapshots PerpLens recorded while watching, 60s old|snapshots PerpLens recorded while watching, 1m old/);
     expect(titles.get('funding-percentile-30d')).toMatch(/funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/);
-    expect(titles.get('crowded-side')).toMatch(/positive rate, longs/);
-    // The market block names each quote figure's own endpoint.
-    expect(marketTitles.get('mark-price')).toMatch(/liquidates on; \/fapi\/v1\/premiumIndex; quote 0s old$/);
+    expect(titles.get('crowded-side')).toMatch(/^(Funding is balanced: neither side is paying up|The longs pay).*; market data \d+s old$/);
+    // The market line shows the page's mark (the one every figure uses); its details name each quote figure's own endpoint.
+    expect(marketTitles.get('mark-price')).toBe("the page's mark price, which every figure uses");
     expect(marketTitles.get('next-funding')).toBe('/fapi/v1/premiumIndex; quote 0s old');
   });
 

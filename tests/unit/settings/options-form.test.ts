@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
+import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage, type OptionsDeps } from '../../../src/options/OptionsPage';
@@ -132,7 +133,7 @@ describe('options form', () => {
     await click('button[type="submit"]');
     await vi.waitFor(() => expect(status()).toBe('Saved'));
     const saved = await loadSettings(storage);
-    expect(saved.bands).toEqual({ dangerBelow: 0.12, cautionBelow: 0.15 });
+    expect(saved.bands).toEqual({ ...DEFAULT_BANDS, dangerBelow: 0.12, cautionBelow: 0.15 });
     expect(saved.refresh.quoteSeconds).toBe(45);
   });
 

@@ -14,7 +14,7 @@ describe('defaults', () => {
     expect(d.version).toBe(1);
     expect(Object.values(d.venues)).toEqual([true, true, true, true, true]);
     expect(d.wallets).toEqual({});
-    expect(d.bands).toEqual({ dangerBelow: 0.03, cautionBelow: 0.1 });
+    expect(d.bands).toEqual({ basis: 'touch', touchDanger: 0.1, touchCaution: 0.01, sigmaDanger: 1.5, sigmaCaution: 2.5, dangerBelow: 0.03, cautionBelow: 0.1 });
     expect(d.defaultWindow).toBe('4h');
     expect(d.regimeThresholds).toEqual({ '1h': { price: 0.005, oi: 0.01 }, '4h': { price: 0.01, oi: 0.02 }, '24h': { price: 0.025, oi: 0.05 } });
     expect(d.refresh).toEqual({ quoteSeconds: 30, watchlistSeconds: 30 });

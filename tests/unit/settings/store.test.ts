@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { DEFAULT_SETTINGS, defaultSettings } from '../../../src/settings/defaults';
 import type { Settings } from '../../../src/settings/schema';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../../src/settings/store';
@@ -56,7 +57,7 @@ describe('loadSettings', () => {
       version: 1,
       venues: { ...d.venues, okx: false },
       wallets: { hyperliquid: HL_ADDRESS.toLowerCase() },
-      bands: { dangerBelow: 0.02, cautionBelow: 0.1 },
+      bands: { ...DEFAULT_BANDS, dangerBelow: 0.02, cautionBelow: 0.1 },
       regimeThresholds: { ...d.regimeThresholds, '1h': { price: 0.002, oi: d.regimeThresholds['1h'].oi } },
       defaultWindow: '24h',
       refresh: { quoteSeconds: 60, watchlistSeconds: 30 },
@@ -73,7 +74,8 @@ describe('loadSettings', () => {
     const storage = memoryStorage();
     // Each alone conflicts with the other's default; the section as a whole fails on the extra key.
     storage.data.set(KEY, { bands: { dangerBelow: 0.2, cautionBelow: 0.3, extra: 1 } });
-    expect((await loadSettings(storage)).bands).toEqual({ dangerBelow: 0.2, cautionBelow: 0.3 });
+    // Saved before the bands had a basis: the % thresholds are kept, the rest take the defaults.
+    expect((await loadSettings(storage)).bands).toEqual({ ...DEFAULT_BANDS, dangerBelow: 0.2, cautionBelow: 0.3 });
   });
 
   it('drops a stored pair that conflicts', async () => {
@@ -89,7 +91,7 @@ function fullSettings(): Settings {
   // the longest name, addresses set, numbers that print at full precision.
   const s = defaultSettings();
   s.wallets = { hyperliquid: HL_ADDRESS.toLowerCase(), dydx: 'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf' };
-  s.bands = { dangerBelow: 0.1 + 0.2 - 0.29999999999999, cautionBelow: 0.1 + 0.2 };
+  s.bands = { ...DEFAULT_BANDS, dangerBelow: 0.1 + 0.2 - 0.29999999999999, cautionBelow: 0.1 + 0.2 };
   s.alerts.distanceBelow = 0.1 + 0.2;
   for (const w of ['1h', '4h', '24h'] as const) s.regimeThresholds[w] = { price: 0.1 + 0.2, oi: 0.2 + 0.1 + 1e-17 };
   s.watchlist = Array.from({ length: 200 }, (_, i) => ({ venue: 'hyperliquid', symbol: `${String(i).padStart(3, '0')}${'X'.repeat(37)}` }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { DEFAULT_SETTINGS, defaultSettings } from '../../../src/settings/defaults';
 import { exportSettings, importSettings, loadSettings, saveSettings } from '../../../src/settings/store';
 import { DYDX_ADDRESS, DYDX_BAD_CHECKSUM, HL_ADDRESS } from './fixtures';
@@ -7,7 +8,7 @@ import { memoryStorage } from './memory-storage';
 function custom() {
   const s = defaultSettings();
   s.wallets = { hyperliquid: HL_ADDRESS.toLowerCase(), dydx: DYDX_ADDRESS };
-  s.bands = { dangerBelow: 0.05, cautionBelow: 0.2 };
+  s.bands = { ...DEFAULT_BANDS, basis: 'sigma', dangerBelow: 0.05, cautionBelow: 0.2 };
   s.defaultWindow = '1h';
   s.watchlist = [{ venue: 'okx', symbol: 'DOGE-USDT-SWAP' }];
   s.privacyMode = true;

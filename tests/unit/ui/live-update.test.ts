@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core/regime';
 import { liveUpdate } from '../../../src/content/live-update';
 import { panelTree } from '../../../src/ui/panel/panel';
@@ -18,15 +19,20 @@ const draw = (mark: number, collapsed = false) =>
     markets: new Map([['BTCUSDT', { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: NOW } }) }]]),
     now: NOW,
     staleAfterMs: 65_000,
-    prefs: { collapsed, window: '4h', privacy: false },
-    view: { dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
+    prefs: { collapsed, window: '4h', privacy: false, expanded: [] },
+    view: { ...DEFAULT_BANDS, dangerBelow: 0.05, cautionBelow: 0.15, thresholds: DEFAULT_REGIME_THRESHOLDS },
   });
 
-function fields(t: TreeNode, out: Record<string, { value: string; text: string; cls: string }> = {}) {
+const textOf = (t: TreeNode): string => (typeof t === 'string' ? t : t.c.map(textOf).join(''));
+const html = (t: TreeNode): string => (typeof t === 'string' ? t : `<${t.a.class ?? ''}>${t.c.map(html).join('')}`);
+
+/** Every field of the first card (and the market line's, prefixed `market:`): value, text, classes, inner shape. */
+function fields(t: TreeNode, out: Record<string, { value: string; text: string; cls: string; shape: string }> = {}, prefix = '') {
   if (typeof t === 'string') return out;
+  const p = 'data-perplens-market' in t.a ? 'market:' : prefix;
   const name = t.a['data-field'];
-  if (name && t.a['data-value'] !== undefined) out[name] = { value: t.a['data-value'], text: t.c.join(''), cls: t.a.class ?? '' };
-  for (const c of t.c) fields(c, out);
+  if (name && t.a['data-value'] !== undefined && !(p + name in out)) out[p + name] = { value: t.a['data-value'], text: textOf(t), cls: t.a.class ?? '', shape: html(t) };
+  for (const c of t.c) fields(c, out, p);
   return out;
 }
 const card = (t: TreeElement) => {
@@ -43,7 +49,7 @@ const card = (t: TreeElement) => {
 
 const pillText = (t: TreeNode): string | null => {
   if (typeof t === 'string') return null;
-  if (t.a.class === 'where') return t.c.map((c) => (typeof c === 'string' ? c : c.c.join(''))).join('');
+  if (t.a.class === 'where') return t.c.map((c) => `[${typeof c === 'string' ? c : `${c.a.class ?? ''}|${textOf(c)}`}]`).join('');
   for (const c of t.c) {
     const found = pillText(c);
     if (found !== null) return found;
@@ -54,21 +60,22 @@ const pillText = (t: TreeNode): string | null => {
 describe('the page’s own update of mark-driven figures', () => {
   it('moves the collapsed pill’s distance with the mark, as the background would draw it', () => {
     const before = draw(60_000, true);
-    expect(pillText(before.tree)).toMatch(/^BTCUSDT long · 2\.00% to liq\./);
+    expect(pillText(before.tree)).toMatch(/^\[chip tone-\w+\|BTCUSDT L 2\.00%\]$/);
     const moved = liveUpdate(before.tree, before.live, readAt(59_000), NOW);
     if (!moved) throw new Error('no update');
     expect(pillText(moved)).toBe(pillText(draw(59_000, true).tree));
-    expect(pillText(moved)).toMatch(/^BTCUSDT long · 0\.34% to liq\./);
+    expect(pillText(moved)).toMatch(/^\[chip tone-danger\|BTCUSDT L 0\.34%\]$/);
   });
 
   it('gives exactly what the background draws for the new mark', () => {
-    const before = draw(60_000);
-    const after = draw(58_000);
-    const moved = liveUpdate(before.tree, before.live, readAt(58_000), NOW);
+    const before = draw(70_000);
+    const after = draw(60_000);
+    const moved = liveUpdate(before.tree, before.live, readAt(60_000), NOW);
     if (!moved) throw new Error('no update');
     const got = fields(moved);
     const want = fields(after.tree);
-    for (const name of ['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h']) expect(got[name], name).toEqual(want[name]);
+    for (const name of ['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h', 'liq-distance-money', 'band', 'market:mark-price']) expect(got[name], name).toEqual(want[name]);
+    expect(got.band?.value).not.toBe(fields(before.tree).band?.value);
     expect(card(moved)?.a.class).toBe(card(after.tree)?.a.class);
   });
 

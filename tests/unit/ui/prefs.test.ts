@@ -13,9 +13,9 @@ describe('panel prefs keep only what the trader changed on the panel', () => {
   });
 
   it('each unset setting takes the options’ default', () => {
-    expect(shownPrefs(null, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '24h', privacy: true });
-    expect(shownPrefs({ collapsed: true }, { window: '24h', privacy: true })).toEqual({ collapsed: true, window: '24h', privacy: true });
-    expect(shownPrefs({ window: '1h', privacy: false }, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '1h', privacy: false });
+    expect(shownPrefs(null, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '24h', privacy: true, expanded: [] });
+    expect(shownPrefs({ collapsed: true }, { window: '24h', privacy: true })).toEqual({ collapsed: true, window: '24h', privacy: true, expanded: [] });
+    expect(shownPrefs({ window: '1h', privacy: false }, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '1h', privacy: false, expanded: [] });
   });
 
   it('reads stored prefs defensively; the old shape keeps only the place and the collapse', () => {
@@ -37,8 +37,18 @@ describe('panel prefs keep only what the trader changed on the panel', () => {
       have: null,
     });
     const collapsed = await panels.view(req({ collapsed: true }), 1, () => undefined);
-    expect(collapsed.enabled && collapsed.prefs).toEqual({ collapsed: true, window: '24h', privacy: true });
+    expect(collapsed.enabled && collapsed.prefs).toEqual({ collapsed: true, window: '24h', privacy: true, expanded: [] });
     const changed = await panels.view(req({ window: '1h', privacy: false }), 1, () => undefined);
-    expect(changed.enabled && changed.prefs).toEqual({ collapsed: false, window: '1h', privacy: false });
+    expect(changed.enabled && changed.prefs).toEqual({ collapsed: false, window: '1h', privacy: false, expanded: [] });
+  });
+});
+
+describe('opened cards', () => {
+  it('are remembered per venue as symbol:side, bounded, and only strings', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `S${i}:long`);
+    expect(parsePrefs({ x: null, y: null, expanded: ['BTCUSDT:long', 7, 'x'.repeat(81)] }).expanded).toEqual(['BTCUSDT:long']);
+    expect(parsePrefs({ expanded: many }).expanded).toHaveLength(50);
+    expect(overrides({ x: null, y: null, expanded: ['BTCUSDT:short'] })).toEqual({ expanded: ['BTCUSDT:short'] });
+    expect(shownPrefs({ expanded: ['BTCUSDT:short'] }, { window: '4h', privacy: false }).expanded).toEqual(['BTCUSDT:short']);
   });
 });
