@@ -273,12 +273,13 @@ function place(s: Session, m: Mounted): void {
   s.placeDue = false;
   const w = panel.offsetWidth;
   const h = panel.offsetHeight;
-  if (spot && spot.size === size && stillFree(document, m.host, { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h })) return;
-  const found = defaultSpot(document, m.host, w, h);
-  s.spot = found ? { ...found, size } : null;
+  const keep = spot && spot.size === size && spot.y + h <= window.innerHeight && spot.x + w <= window.innerWidth && stillFree(document, m.host, { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h });
+  const found = keep ? spot : defaultSpot(document, m.host, w, h);
+  s.spot = found ? { x: found.x, y: found.y, size } : null;
   m.spotAt(found ? found.x : null, w);
-  // The panel hangs from its bottom edge, so a card opened grows it upward over the chart.
-  Object.assign(panel.style, found ? { left: '0px', right: 'auto', top: 'auto', bottom: `${window.innerHeight - (found.y + h)}px` } : { left: '', right: '', top: '', bottom: '' });
+  // Pinned by its top-left corner, which does not move with the window's height; a card opened
+  // changes the size, and the next draw looks again for a spot that holds it.
+  Object.assign(panel.style, found ? { left: '0px', right: 'auto', top: `${found.y}px`, bottom: 'auto' } : { left: '', right: '', top: '', bottom: '' });
 }
 
 function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
@@ -350,9 +351,11 @@ function listen(s: Session, mounted: Mounted): void {
     const target = e.target as Element;
     const panel = container.firstElementChild as HTMLElement | null;
     if (!panel || !target.closest('header') || target.closest('button')) return;
-    // The host then spans the viewport from its top left: the panel's left/top are viewport pixels.
-    mounted.freePlacement();
+    // The host then spans the viewport from its top left: the panel's left/top are viewport pixels,
+    // measured before the host grows (the panel sits inside it, so it would jump with it).
     const at = panel.getBoundingClientRect();
+    mounted.freePlacement();
+    Object.assign(panel.style, { left: `${at.left}px`, top: `${at.top}px`, right: 'auto', bottom: 'auto' });
     const dx = e.clientX - at.left;
     const dy = e.clientY - at.top;
     const move = (m: PointerEvent) => {

@@ -13,7 +13,7 @@
 // font too, or `all: initial !important` would win over it.
 export const HOST_CSS = `
 :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
-  right: 0 !important; bottom: 0 !important; left: auto !important; width: 336px !important; height: auto !important;
+  right: 0 !important; bottom: 0 !important; left: auto !important; width: 348px !important; height: auto !important;
   contain: strict !important; pointer-events: none !important; z-index: 2147483000 !important;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; }
 :host([data-spot]) { left: var(--pl-x) !important; right: auto !important; width: var(--pl-w) !important; }
@@ -26,7 +26,7 @@ export const HOST_CSS = `
   --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
   --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
 }
-.panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 300px; max-height: calc(100vh - 16px);
+.panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 316px; max-height: calc(100vh - 16px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden; contain: layout paint style; will-change: transform; }
 .status.error { color: var(--danger); }
@@ -60,16 +60,19 @@ h4 { margin: 6px 0 1px; font-size: 10px; text-transform: uppercase; letter-spaci
 .band-caution { box-shadow: inset 3px 0 0 var(--caution); }
 .band-calm { box-shadow: inset 3px 0 0 var(--calm); }
 .c1 { display: flex; align-items: center; gap: 6px; }
-.who { flex: 1; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.who { flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.side { font-weight: 700; }
 .side-long { color: var(--calm); } .side-short { color: var(--danger); }
 .dist { font-size: 17px; font-weight: 700; }
 .gauge { display: inline-flex; gap: 1px; }
 .gauge span:not(.sr-only) { width: 5px; height: 10px; border-radius: 1px; background: var(--line); }
-.gauge .on { background: currentColor; }
+.gauge span.on { background: currentColor; }
 .toggle { padding: 0 5px; }
 .c2, .c3, .c4 { margin-top: 1px; }
 .c2, .soft, .muted { color: var(--muted); }
-.c4 { display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: center; }
+.c4 { display: flex; flex-wrap: wrap; gap: 2px 4px; align-items: center; }
+.c4 > .value + .value::before { content: "· "; color: var(--muted); font-weight: 400; }
+.c4 > .badge + .value::before, .c4 > .value + .badge::before { content: none; }
 .regime { font-weight: 600; }
 .badge { padding: 0 5px; border-radius: 9px; border: 1px solid currentColor; font-weight: 700; }
 .danger-line { margin: 3px 0 0; color: var(--danger); font-weight: 600; }

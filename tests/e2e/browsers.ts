@@ -29,6 +29,8 @@ export interface E2EPage {
   /** Replaces an input's value as a user would (input events fire). */
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
+  /** Sets the page's viewport to `width` × `height` CSS pixels (a window resize, as the page sees it). */
+  setSize(width: number, height: number): Promise<void>;
   close(): Promise<void>;
   /**
    * Makes this the active tab. In Firefox the tab that was in front is then hidden (document.hidden);
@@ -175,6 +177,7 @@ export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' |
         async select(sel, value) {
           await page.selectOption(sel, value);
         },
+        setSize: (width, height) => page.setViewportSize({ width, height }),
         async goto(url) {
           await page.goto(url, { waitUntil: 'load' });
         },
@@ -243,6 +246,11 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
         },
         async select(sel, value) {
           await page.select(sel, value);
+        },
+        async setSize(width, height) {
+          await page.setViewport({ width, height });
+          const got = await page.evaluate(() => [innerWidth, innerHeight]);
+          if (got[0] !== width || got[1] !== height) throw new Error(`Firefox kept a ${got.join('×')} viewport, not ${width}×${height}`);
         },
         async goto(url) {
           await page.goto(url, { waitUntil: 'load' });

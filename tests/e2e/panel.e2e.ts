@@ -10,9 +10,11 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 // The positions every e2e page shows (tests/pages/<venue>/e2e-long-short.html), and the fake API's
 // funding rates (tests/fake-exchange/market-state.ts): the inputs of the hand computations below.
-const LONG = { size: 0.5, mark: 60_000.12, liq: 56_300.5, margin: 1_475 };
-const HEDGE_SHORT = { symbolOf: 'BTC', size: 0.3, mark: 60_000.12, liq: 63_800, margin: 915 };
-const ETH_SHORT = { size: 2, mark: 2_986.3, liq: 3_180, margin: 305 };
+const LONG = { size: 0.5, mark: 60_000.12, liq: 56_300.5, margin: 1_475, entry: 59_000 };
+const HEDGE_SHORT = { symbolOf: 'BTC', size: 0.3, mark: 60_000.12, liq: 63_800, margin: 915, entry: 61_000 };
+const ETH_SHORT = { size: 2, mark: 2_986.3, liq: 3_180, margin: 305, entry: 3_050 };
+/** Each venue's settlement currency, as the panel must name it (never "$"). */
+const QUOTE: Record<string, string> = { binance: 'USDT', bybit: 'USDT', okx: 'USDT', hyperliquid: 'USDC', dydx: 'USD' };
 const RATE_8H = { BTC: 0.0001, ETH: -0.00005 };
 
 interface VenueCase {
@@ -128,7 +130,7 @@ function expectOneOf(actual: number, expected: (number | null)[], what: string):
 }
 
 /** Every figure of one position against the hand computation from the page's numbers and risk-math.md. */
-function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH', market: FakeAsset) {
+function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number; entry: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH', market: FakeAsset) {
   const s = side === 'long' ? 1 : -1;
   expect(p.state).toBe('ok');
   expect(num(p, 'mark-price')).toBeCloseTo(pos.mark, 6);
@@ -144,7 +146,17 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   expect(num(p, 'daily-vol') / vol, `${c.venue} ${side} daily-vol ${num(p, 'daily-vol')} against ${vol}`).toBeCloseTo(1, 3);
   const k = Math.abs(Math.log(pos.mark / pos.liq)) / vol;
   expect(num(p, 'liq-sigma') / k).toBeCloseTo(1, 3);
-  expect(num(p, 'liq-touch-24h') / (2 * phi(-k))).toBeCloseTo(1, 2);
+  const touch = 2 * phi(-k);
+  expect(num(p, 'liq-touch-24h') / touch).toBeCloseTo(1, 2);
+  // The default bands judge the touch chance: danger from 10%, caution from 1%.
+  expect(p.fields.band?.value).toBe(touch >= 0.1 ? 'danger' : touch >= 0.01 ? 'caution' : 'calm');
+  expect(p.band).toBe(p.fields.band?.value);
+  expect(num(p, 'leverage')).toBe(20);
+  expect(num(p, 'entry-price')).toBe(pos.entry);
+  // Money between the mark and the liquidation price for this size, signed like the distance; shown as a loss.
+  const money = distance * pos.mark * pos.size;
+  expect(num(p, 'liq-distance-money')).toBeCloseTo(money, 6);
+  expect(p.fields['liq-distance-money']?.text).toBe(`\u2212${money.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${QUOTE[c.venue]}`);
   const r8 = RATE_8H[asset];
   const rate = (r8 * c.interval) / 8;
   // The 7-day average and the 30-day percentile from the fake's settlements (the history is fetched
@@ -158,8 +170,9 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   // The fake API's mark is the page's: funding is paid on it (Hyperliquid: on the oracle/index).
   const perDay = s * pos.size * pos.mark * c.fundingPriceFactor * rate * (24 / c.interval);
   expect(num(p, 'funding-per-day') / perDay).toBeCloseTo(1, 3);
-  expect(p.fields['funding-per-day']?.text).toMatch(/^\$\d/);
-  expect(p.text).toMatch(perDay > 0 ? /You pay \/ day/ : /You receive \/ day/);
+  const perDayText = Math.abs(perDay).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  expect([`Pays ${perDayText} ${QUOTE[c.venue]}/day`, `Receives ${perDayText} ${QUOTE[c.venue]}/day`]).toContain(p.fields['funding-per-day']?.text);
+  expect(p.fields['funding-per-day']?.text).toMatch(perDay > 0 ? /^Pays / : /^Receives /);
   expect(num(p, 'funding-margin-share-per-day') / (perDay / pos.margin)).toBeCloseTo(1, 3);
   expect(num(p, 'next-funding') % (c.interval * 3_600_000)).toBe(0);
   expect(p.fields['regime-window']?.value).toBe('4h');
@@ -227,8 +240,10 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const short = ps.find((p) => p.side === 'short');
         if (!long || !short) throw new Error('expected a long and a short');
         expect([long.venue, long.symbol, short.symbol]).toEqual([c.venue, c.long, c.short]);
-        // The current symbol comes first.
-        expect(ps[0]?.symbol).toBe(c.long);
+        // Worst first: the band's rank, then the nearer liquidation.
+        const rank = (p: PositionProbe) => ({ danger: 1, caution: 2, calm: 3 })[p.fields.band?.value ?? ''] ?? 4;
+        const [first, second] = ps as [PositionProbe, PositionProbe];
+        expect(rank(first) < rank(second) || (rank(first) === rank(second) && num(first, 'liq-distance') <= num(second, 'liq-distance'))).toBe(true);
         const market = (asset: 'BTC' | 'ETH'): FakeAsset => {
           const a = fake.markets.get(asset);
           if (!a) throw new Error(`the fake has no ${asset}`);
@@ -294,15 +309,16 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const page = await browser.newPage();
         await page.goto(`https://${c.host}/trade`);
         const ps = await waitFor(page, probePositions, 'hyperliquid positions on /trade', positionsReady(2), 25_000);
-        expect(ps.map((p) => p.symbol)).toEqual(['BTC', 'ETH']);
+        expect(ps.map((p) => p.symbol).sort()).toEqual(['BTC', 'ETH']);
         expect((await waitFor(page, probeMarket, 'the BTC market block', (m) => m.symbol === 'BTC')).venue).toBe('hyperliquid');
         // The trader picks ETH in the app: only the title says so.
         await page.evaluate(() => {
           document.title = '2,986.30 | ETH | Hyperliquid';
         });
         await waitFor(page, probeMarket, 'the ETH market block', (m) => m.symbol === 'ETH', 10_000);
-        const after = await waitFor(page, probePositions, 'ETH first', (xs) => xs.length === 2 && xs[0]?.symbol === 'ETH' && xs.every((p) => p.state === 'ok'), 15_000);
-        expect(after.map((p) => p.side)).toEqual(['short', 'long']);
+        // The cards stay worst first whichever market the page shows; the header now follows ETH.
+        const after = await waitFor(page, probePositions, 'both positions ok under ETH', (xs) => xs.length === 2 && xs.every((p) => p.state === 'ok'), 15_000);
+        expect(after.map((p) => p.symbol).sort()).toEqual(['BTC', 'ETH']);
         expect(page.errors(), 'console errors on the page').toEqual([]);
         await page.close();
       } finally {
@@ -482,7 +498,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.close();
     });
 
-    // The host is a column at the right edge until the panel is dragged: a dragged panel must stay
+    // The host is a column at the panel's free spot until the panel is dragged: a dragged panel must stay
     // whole and clickable anywhere in the viewport, and come back there on the next visit.
     it('drags the panel by its header anywhere in the viewport, and keeps it there', async () => {
       const page = await browser.newPage();

@@ -140,7 +140,7 @@ export function positionCard(props: Props): Card {
 function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote, alerts = [] }: Props, p: Position): Card {
   const snapshot = market?.status === 'ready' ? market.snapshot : null;
   const inputs = snapshot ? marketInputs(snapshot, settings.window) : null;
-  const noMarket = market?.status === 'failed' ? 'no market data (see the panel’s first lines)' : 'market data still loading';
+  const noMarket = market?.status === 'failed' ? `no market data: ${market.error.message}` : 'market data still loading';
   let v: PositionView;
   try {
     v = positionView({ ...p, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') }, inputs, settings, now, noMarket);
@@ -205,54 +205,54 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     );
   };
 
-  const fundingLine =
-    snapshot === null
-      ? h('div', { class: 'c3 muted' }, market?.status === 'failed' ? 'Funding and regime: no market data' : 'Loading funding and regime…')
-      : h(
-          'div',
-          { class: 'c3' },
-          fieldValue('funding-per-day', privateField(asField(v.perDay, (x) => money(Math.abs(x))), privacy), {
-            tone: pays === null ? undefined : pays ? 'bad' : 'good',
-            text: 'value' in v.perDay && !privacy ? `${pays ? 'Pays' : 'Receives'} ${money(Math.abs(v.perDay.value))}/day` : undefined,
-            explain: `Funding this position ${pays === false ? 'receives' : 'pays'} per day at the current rate (${pct4('value' in v.fundingRate ? v.fundingRate.value : 0)} every ${'value' in v.fundingIntervalHours ? v.fundingIntervalHours.value : '?'}h); ${age}`,
-          }),
-          ' · ',
-          fieldValue('funding-margin-share-per-day', asField(v.marginSharePerDay, (x) => `${formatPercent(Math.abs(x), 3)} of margin`), {
-            tone: pays === null ? undefined : pays ? 'bad' : 'good',
-            explain: `What a day of funding ${pays === false ? 'adds to' : 'takes from'} the margin behind this position`,
-          }),
-          ' · next ',
-          fieldValue('next-funding', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), {
-            explain: `Time to the next funding payment; ${age}`,
-          }),
-        );
+  // Without market data the funding and regime lines keep their fields (the DOM contract), folded
+  // behind one short line: the cause is said once, at the top of the panel.
+  const waiting = snapshot === null && h('div', { class: 'c3 muted' }, market?.status === 'failed' ? 'Funding and regime: no market data' : 'Loading funding and regime…');
+  const fundingLine = h(
+    'div',
+    { class: 'c3', hidden: snapshot === null },
+    fieldValue('funding-per-day', privateField(asField(v.perDay, (x) => money(Math.abs(x))), privacy), {
+      tone: pays === null ? undefined : pays ? 'bad' : 'good',
+      text: 'value' in v.perDay && !privacy ? `${pays ? 'Pays' : 'Receives'} ${money(Math.abs(v.perDay.value))}/day` : undefined,
+      explain: `Funding this position ${pays === false ? 'receives' : 'pays'} per day at the current rate (${'value' in v.fundingRate ? pct4(v.fundingRate.value) : '?'} every ${'value' in v.fundingIntervalHours ? v.fundingIntervalHours.value : '?'}h); ${age}`,
+    }),
+    ' · ',
+    fieldValue('funding-margin-share-per-day', asField(v.marginSharePerDay, (x) => `${formatPercent(Math.abs(x), Math.abs(x) < 0.0001 ? 3 : 2)} of margin`), {
+      tone: pays === null ? undefined : pays ? 'bad' : 'good',
+      explain: `What a day of funding ${pays === false ? 'adds to' : 'takes from'} the margin behind this position`,
+    }),
+    ' · ',
+    h('span', { 'aria-hidden': 'true' }, '⏲ '),
+    h('span', { class: 'sr-only' }, 'next payment in '),
+    fieldValue('next-funding', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), {
+      explain: `Time to the next funding payment; ${age}`,
+    }),
+  );
 
-  const regimeLine =
-    snapshot !== null &&
-    h(
-      'div',
-      { class: 'c4' },
-      fieldValue('regime', regime ? known(regime.regime, REGIME_DESCRIPTIONS[regime.regime].label) : regimeUnknown, {
-        cls: 'regime',
-        explain: regime
-          ? `${REGIME_DESCRIPTIONS[regime.regime].meaning}. Over ${w}: price ${formatPercent(regime.priceChange, 2, true)}, open interest ${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching started)' : ''}`
-          : undefined,
-      }),
-      fieldValue('funding-stretch', regime ? known(regime.stretch, `funding ${regime.stretch}${stretched ? (pays ? ', you pay it' : ', you receive it') : ''}`) : regimeUnknown, {
-        cls: stretched ? 'badge' : 'soft',
-        tone: stretched ? (pays ? 'bad' : 'good') : undefined,
-        explain: regime ? `Funding is ${formatPercent(Math.abs(regime.rate8h), 4)} per 8 h: ${regime.stretch === 'balanced' ? 'no side pays much' : `the ${regime.crowded === 'none' ? 'paying' : regime.crowded} side pays ${regime.stretch === 'extreme' ? 'an extreme' : regime.stretch === 'stretched' ? 'a stretched' : 'an elevated'} rate`}` : undefined,
-      }),
-      fieldValue('crowded-side', regime ? known(regime.crowded, onCrowded ? `You're on the crowded side` : regime.crowded === 'none' ? 'no crowded side' : `${regime.crowded} crowded`) : regimeUnknown, {
-        cls: onCrowded ? 'badge' : 'soft',
-        tone: onCrowded ? 'danger' : undefined,
-        explain: regime
-          ? regime.crowded === 'none'
-            ? `Funding is balanced: neither side is paying up to hold its positions; ${age}`
-            : `The ${regime.crowded} pay a ${regime.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}; ${age}`
-          : undefined,
-      }),
-    );
+  const regimeLine = h(
+    'div',
+    { class: 'c4', hidden: snapshot === null },
+    fieldValue('regime', regime ? known(regime.regime, REGIME_DESCRIPTIONS[regime.regime].label) : regimeUnknown, {
+      cls: 'regime',
+      explain: regime
+        ? `${REGIME_DESCRIPTIONS[regime.regime].meaning}. Over ${w}: price ${formatPercent(regime.priceChange, 2, true)}, open interest ${formatPercent(regime.oiChange, 2, true)}${regime.sinceWatching ? ' (since watching started)' : ''}; ${age}`
+        : undefined,
+    }),
+    fieldValue('funding-stretch', regime ? known(regime.stretch, `funding ${regime.stretch}${stretched ? (pays ? ', you pay it' : ', you receive it') : ''}`) : regimeUnknown, {
+      cls: stretched ? 'badge' : 'soft',
+      tone: stretched ? (pays ? 'bad' : 'good') : undefined,
+      explain: regime ? `Funding is ${formatPercent(Math.abs(regime.rate8h), 4)} per 8 h: ${regime.stretch === 'balanced' ? 'no side pays much' : `the ${regime.crowded === 'none' ? 'paying' : regime.crowded} side pays ${regime.stretch === 'extreme' ? 'an extreme' : regime.stretch === 'stretched' ? 'a stretched' : 'an elevated'} rate`}; ${age}` : undefined,
+    }),
+    fieldValue('crowded-side', regime ? known(regime.crowded, onCrowded ? `You're on the crowded side` : regime.crowded === 'none' ? 'no crowd' : `${regime.crowded} crowded`) : regimeUnknown, {
+      cls: onCrowded ? 'badge' : 'soft',
+      tone: onCrowded ? 'danger' : undefined,
+      explain: regime
+        ? regime.crowded === 'none'
+          ? `Funding is balanced: neither side is paying up to hold its positions; ${age}`
+          : `The ${regime.crowded} pay a ${regime.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}; ${age}`
+        : undefined,
+    }),
+  );
 
   const details = h(
     'div',
@@ -284,7 +284,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     field('funding-rate', 'Rate / interval', asField(v.fundingRate, pct4), { explain: `The current (predicted) rate; positive: longs pay shorts; ${age}` }),
     field('funding-interval-hours', 'Interval', asField(v.fundingIntervalHours, (x) => `${x}h`), { explain: snapshot ? `Hours between payments, ${intervalNote(snapshot)}` : age }),
     field('funding-rate-8h', 'Rate / 8h', asField(v.rate8h, pct4), { explain: 'The rate scaled to 8 hours, to compare venues' }),
-    field('funding-apr', 'Yearly rate', asField(v.apr, (x) => formatPercent(x, 2, true)), { explain: 'The rate over a year on the position’s value; positive: longs pay' }),
+    field('funding-apr', 'Yearly rate', asField(v.rate8h, (r8) => formatPercent(r8 * 3 * 365, 2, true), (r8) => r8 * 3 * 365), { explain: 'The rate over a year on the position’s value; positive: longs pay' }),
     field('funding-per-interval', pays === false ? 'You receive / payment' : 'You pay / payment', privateField(asField(v.perInterval, (x) => money(Math.abs(x))), privacy), {
       tone: pays === null ? undefined : pays ? 'bad' : 'good',
       explain: 'Funding at the next payment for this size',
@@ -351,12 +351,13 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     ),
     atLiquidation(p, v) && h('p', { class: 'status error at-liquidation', role: 'alert' }, `At liquidation: the mark has reached the liquidation price. The venue may be closing this position now.`),
     dangerLine(),
+    waiting,
     fundingLine,
     regimeLine,
     ...alertLines(alerts, p),
     state === 'stale' && h('p', { class: 'status stale' }, `Market data ${formatAge(cs.ageMs ?? 0)} old`),
     snapshot?.tiers?.fallback && h('p', { class: 'status caution-text tiers-bundled', role: 'status', 'data-tiers': 'bundled' }, bundledTiersNote(snapshot.tiers, liqSource === 'computed', VENUE_NAMES[p.venue], now)),
-    v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens computes a different liquidation price (${formatPercent(v.liqGap ?? 0, 2)} apart).`),
+    v.liqMismatch && h('p', { class: 'status caution-text', role: 'status' }, `PerpLens's own liquidation price is ${formatPercent(v.liqGap ?? 0, 2)} away from the venue's.`),
     details,
   );
   const band = atLiquidation(p, v) ? 'danger' : (v.band ?? 'unknown');
