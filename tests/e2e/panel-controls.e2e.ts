@@ -26,18 +26,20 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.goto(URL_);
       let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
       expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^\d/);
-      expect(long(ps)?.text).toContain('0.5000 · isolated');
+      expect(long(ps)?.fields.size?.text).toBe('0.5000 BTC');
 
       // Privacy: amounts hidden (no text, no data-value, the title says why), percentages kept.
       await page.click(inPanel('[data-action="privacy"]'));
       ps = await waitFor(page, probePositions, 'amounts hidden', (xs) => bothOk(xs) && long(xs)?.fields['funding-per-day']?.value === '', 15_000);
       expect(long(ps)?.fields['funding-per-day']?.title).toMatch(/hidden in privacy mode/);
-      expect(long(ps)?.text).not.toContain('0.5000 · isolated');
+      expect(long(ps)?.fields.size?.value).toBe('');
       expect(long(ps)?.fields['funding-margin-share-per-day']?.value).toMatch(/^\d/);
       await page.click(inPanel('[data-action="privacy"]'));
       await waitFor(page, probePositions, 'amounts shown again', (xs) => /^\d/.test(long(xs)?.fields['funding-per-day']?.value ?? ''), 15_000);
 
-      // The window by click, then by the arrow keys on the focused switch.
+      // The window by click, then by the arrow keys on the focused switch: it sits in a card's details.
+      await page.click(inPanel('[data-perplens-position] [data-action="card"]'));
+      await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="true"]') ? true : null), 'the first card open');
       await page.click(inPanel('[data-action="window"][data-window="1h"]'));
       ps = await waitFor(page, probePositions, 'the 1h window', (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '1h'), 15_000);
       expect(long(ps)?.fields['price-change']?.title).toMatch(/1h ago/);
@@ -46,10 +48,10 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.press('ArrowRight');
       await waitFor(page, probePositions, 'the 24h window by the arrow key', (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '24h'), 15_000);
 
-      // Esc collapses; the pill names the first position, its distance and its funding.
+      // Esc collapses; the pill lists every position, worst (here: nearest) first, with its distance.
       await page.press('Escape');
       const collapsed = await waitFor(page, pill, 'the pill after Esc', (t) => t !== null && t.length > 0, 15_000);
-      expect(collapsed).toMatch(/^BTCUSDT long · 6\.17% to liq\. · pays \$\d+\.\d\d\/day$/);
+      expect(collapsed).toBe('BTCUSDT L 6.17% BTCUSDT S 6.33%');
       // Collapsed, the fields keep their values (DOM contract).
       expect(long(await page.evaluate(probePositions) ?? [])?.fields['liq-distance']?.value).toMatch(/^0\.06/);
 
@@ -60,8 +62,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
           const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="5"] div');
           if (cell) cell.textContent = '${mark}';
         `) as () => void);
-        const moved = await waitFor(page, pill, `the pill at ${mark}`, (t) => t?.startsWith(`BTCUSDT long · ${text} to liq.`) ?? false, 1_500);
-        expect(moved).toContain(`${text} to liq.`);
+        const moved = await waitFor(page, pill, `the pill at ${mark}`, (t) => t?.startsWith(`BTCUSDT L ${text} `) ?? false, 1_500);
+        expect(moved).toContain(`BTCUSDT L ${text}`);
       }
 
       await page.click(inPanel('[data-action="collapse"]'));

@@ -42,7 +42,8 @@ function worstFirst(cards: Card[]): Card[] {
  */
 function pill(cards: Card[], fallback: string): (string | TreeElement)[] {
   if (cards.length === 0) return [fallback];
-  return cards.map((c, i) =>
+  return cards.flatMap((c, i) => [
+    i > 0 ? ' ' : '',
     h(
       'span',
       { class: `chip tone-${c.chip.band}`, 'data-pill-card': String(i), title: c.chip.summary },
@@ -50,7 +51,7 @@ function pill(cards: Card[], fallback: string): (string | TreeElement)[] {
       h('span', { class: 'num' }, c.chip.text),
       c.chip.crowded ? h('span', { class: 'crowd', title: "You're on the crowded side" }, ' ⚑') : '',
     ),
-  );
+  ]);
 }
 
 /**
