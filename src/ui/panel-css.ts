@@ -76,6 +76,7 @@ h4 { margin: 6px 0 1px; font-size: 10px; text-transform: uppercase; letter-spaci
 .regime { font-weight: 600; }
 .badge { padding: 0 5px; border-radius: 9px; border: 1px solid currentColor; font-weight: 700; }
 .danger-line { margin: 3px 0 0; color: var(--danger); font-weight: 600; }
+.nowrap { white-space: nowrap; }
 .details { margin-top: 2px; }
 .row { display: flex; justify-content: space-between; gap: 8px; padding: 1px 0; }
 .row .label { color: var(--muted); }

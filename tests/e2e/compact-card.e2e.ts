@@ -107,7 +107,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // caution (a 10% touch chance): LP* = P·e^(−k₁₀·σ), margin = Q·(1 − m)·(LP − LP*).
       const view = await waitFor(page, shown, 'the danger line', (v) => v.dangerLine !== null);
       expect(view.inDanger).toBe(true);
-      expect(view.dangerLine).toMatch(/^⚠ Danger: \d+\.\d% chance to touch the liquidation price within 24 h\. Add ≈ [\d,]+\.\d\d USDT margin to get back to caution \(≈ [\d,]+\.\d\d USDT to calm\)\.$/);
+      expect(view.dangerLine).toMatch(/^⚠ Danger: \d+\.\d% chance to touch liq\. in 24 h\. Add ≈ [\d,]+\.\d\d USDT margin for caution, ≈ [\d,]+\.\d\d USDT for calm\.$/);
       expect(view.cardLabels[0]).toMatch(/^Long BTCUSDT 20×: 0\.83% to liquidation \(danger\), \d+\.\d% chance to touch within 24 h, pays [\d,.]+ USDT a day in funding, on the crowded side \(longs\)$/);
       const target = MARK * Math.exp(-kForTouch(0.1) * vol);
       expect(num(l, 'margin-to-caution') / (SIZE * (1 - MAINTENANCE) * (LIQ - target))).toBeCloseTo(1, 4);

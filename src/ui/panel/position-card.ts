@@ -193,15 +193,15 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     if (!danger) return false;
     const toCaution = privateField(asField(v.marginToCaution, (x) => money(x)), privacy);
     const toCalm = privateField(asField(v.marginToCalm, (x) => money(x)), privacy);
-    const chance = touch !== null ? `${formatProbability(touch)} chance to touch the liquidation price within 24 h` : `${distText}`;
+    const chance = touch !== null ? `${formatProbability(touch)} chance to touch liq. in 24 h` : distText;
     return h(
       'p',
       { class: 'danger-line', role: 'status' },
       h('span', { 'aria-hidden': 'true' }, '⚠ '),
       `Danger: ${chance}. `,
       'text' in toCaution
-        ? ['Add ≈ ', fieldValue('margin-to-caution', toCaution), ' margin to get back to caution', 'text' in toCalm ? [' (≈ ', fieldValue('margin-to-calm', toCalm), ' to calm)'] : '', '.']
-        : [fieldValue('margin-to-caution', toCaution, { explain: 'margin that would bring the position back to caution' }), ' margin to add'],
+        ? ['Add ≈ ', fieldValue('margin-to-caution', toCaution, { explain: 'Margin that would bring the liquidation price back to the caution band (estimate for cross margin)' }), ' margin for caution', 'text' in toCalm ? [', ≈ ', fieldValue('margin-to-calm', toCalm, { explain: 'Margin that would bring it back to calm' }), ' for calm'] : '', '.']
+        : [fieldValue('margin-to-caution', toCaution, { explain: 'Margin that would bring the position back to caution' })],
     );
   };
 
@@ -222,11 +222,14 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
       explain: `What a day of funding ${pays === false ? 'adds to' : 'takes from'} the margin behind this position`,
     }),
     ' · ',
-    h('span', { 'aria-hidden': 'true' }, '⏲ '),
-    h('span', { class: 'sr-only' }, 'next payment in '),
-    fieldValue('next-funding', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), {
-      explain: `Time to the next funding payment; ${age}`,
-    }),
+    h(
+      'span',
+      { class: 'nowrap' },
+      'next ',
+      fieldValue('next-funding', 'value' in v.nextFunding ? known(v.nextFunding.value, formatCountdown(v.nextFunding.value - now)) : unknown(v.nextFunding.unknown), {
+        explain: `Time to the next funding payment; ${age}`,
+      }),
+    ),
   );
 
   const regimeLine = h(
