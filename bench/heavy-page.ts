@@ -7,6 +7,8 @@ export interface HeavyPageOptions {
   copies: number;
   /** How often the positions' mark price ticks, per second (0 = only when the bench sets it). */
   markHz: number;
+  /** Only the long's row of each copy: one position instead of two. */
+  longOnly?: boolean;
 }
 
 // The page's own script: an order book whose prices tick every frame (5 nodes per frame, 300 per
@@ -31,7 +33,7 @@ const SCRIPT = (o: HeavyPageOptions) => `
   requestAnimationFrame(frame);
 
   const tbody = document.querySelector('tbody.bn-web-table-tbody');
-  const templates = [...tbody.querySelectorAll('tr[data-row-key]')];
+  const templates = [...tbody.querySelectorAll('tr[data-row-key]')].filter((t) => !${o.longOnly === true} || /LONG$/.test(t.getAttribute('data-row-key') || ''));
   const fill = (copies) => {
     for (const t of [...tbody.querySelectorAll('tr[data-row-key]')]) t.remove();
     for (let c = 0; c < copies; c++) for (const t of templates) tbody.appendChild(t.cloneNode(true));

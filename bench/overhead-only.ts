@@ -6,7 +6,7 @@ import { pageOverhead } from './page-bench';
 const rounds = Number(process.argv[2] ?? 8);
 const controlRounds = Number(process.argv[3] ?? 3);
 const seconds = Number(process.argv[4] ?? 20);
-const r = await pageOverhead({ seconds, rounds, markHz: 1, traceSeconds: 10, controlRounds });
+const r = await pageOverhead({ seconds, rounds, markHz: 1, traceSeconds: 10, controlRounds, positions: 2, view: 'compact' });
 const f = (x: { min: number; median: number; max: number }) => `${x.min.toFixed(3)} / ${x.median.toFixed(3)} / ${x.max.toFixed(3)}`;
 console.log(`wall (TaskDuration): with ÷ without per round min / median / max ${f(r.roundRatios)}; A/A ${r.control ? f(r.control) : '—'}`);
 console.log(`CPU (ThreadTime):    with ÷ without per round min / median / max ${f(r.thread.roundRatios)}; A/A ${r.thread.control ? f(r.thread.control) : '—'}`);

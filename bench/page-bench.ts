@@ -41,8 +41,8 @@ export interface OverheadResult extends Overhead {
   attributedRatio: number;
 }
 
-async function openHeavy(b: BenchBrowser, fake: FakeExchange, copies: number, markHz: number, path = PATH) {
-  fake.setPage(HOST, path, heavyPage({ copies, markHz }));
+async function openHeavy(b: BenchBrowser, fake: FakeExchange, copies: number, markHz: number, path = PATH, longOnly = false) {
+  fake.setPage(HOST, path, heavyPage({ copies, markHz, longOnly }));
   const { page, cdp } = await b.newPage();
   await page.goto(`https://${HOST}${path}`, { waitUntil: 'load' });
   return { page, cdp };
@@ -63,10 +63,10 @@ interface RoundTimes {
   thread: number;
 }
 
-async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: { seconds: number; markHz: number }, flip: boolean): Promise<[RoundTimes, RoundTimes]> {
+async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: PanelCase & { seconds: number; markHz: number }, flip: boolean): Promise<[RoundTimes, RoundTimes]> {
   const opened: Awaited<ReturnType<typeof openHeavy>>[] = [];
   try {
-    for (const x of flip ? [b, a] : [a, b]) opened.push(await openHeavy(x, fake, 1, o.markHz));
+    for (const x of flip ? [b, a] : [a, b]) opened.push(await openHeavy(x, fake, 1, o.markHz, PATH, o.positions === 1));
     if (flip) opened.reverse();
     for (const [i, x] of [a, b].entries()) if (x.withExtension) await waitUntil(opened[i]!.page, panelReady, 'the panel');
     await sleep(WARM_UP_MS);
@@ -98,15 +98,42 @@ function overheadOf(rounds: readonly [RoundTimes, RoundTimes][], controls: reado
   };
 }
 
+/** Which panel a measure is of: one position or two, every card compact (the default) or opened. */
+export interface PanelCase {
+  positions: 1 | 2;
+  view: 'compact' | 'expanded';
+}
+
+/** Opens every card of the panel on the heavy page (remembered for the venue in this browser's profile). */
+async function openEveryCard(b: BenchBrowser, fake: FakeExchange, o: PanelCase): Promise<void> {
+  const { page } = await openHeavy(b, fake, 1, 0, PATH, o.positions === 1);
+  try {
+    await waitUntil(page, panelReady, 'the panel');
+    for (let i = 0; i < o.positions; i++) {
+      await waitUntil(page, () => {
+        const closed = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('[data-action="card"][aria-expanded="false"]');
+        if (!closed) return true;
+        closed.click();
+        return null;
+      }, 'every card open');
+      await sleep(300);
+    }
+    await waitUntil(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="false"]') ? null : true), 'every card open');
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Page overhead: the same heavy page (order book ticking every frame, positions' mark at `markHz`)
  * with and without PerpLens, side by side in each round (pairedRound), which page opens first
  * alternating between rounds; `controlRounds` A/A rounds measure the instrument.
  */
-export async function pageOverhead(o: { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number }): Promise<OverheadResult> {
+export async function pageOverhead(o: PanelCase & { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number }): Promise<OverheadResult & PanelCase> {
   const fake = await startFakeExchange();
   const plain = await launchBench(false, fake);
   const ext = await launchBench(true, fake);
+  if (o.view === 'expanded') await openEveryCard(ext, fake, o);
   const plain2 = o.controlRounds > 0 ? await launchBench(false, fake) : null;
   // [without, with] per round, and the A/A rounds' [first, second].
   const rounds: [RoundTimes, RoundTimes][] = [];
@@ -114,7 +141,7 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
   try {
     for (let r = 0; r < o.rounds; r++) rounds.push(await pairedRound(fake, plain, ext, o, r % 2 === 1));
     for (let r = 0; plain2 && r < o.controlRounds; r++) controls.push(await pairedRound(fake, plain, plain2, o, r % 2 === 1));
-    const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz);
+    const { page, cdp } = await openHeavy(ext, fake, 1, o.markHz, PATH, o.positions === 1);
     await waitUntil(page, panelReady, 'the panel');
     await sleep(1_000);
     const traced = await extensionSlices(cdp, o.traceSeconds * 1000, null);
@@ -122,6 +149,8 @@ export async function pageOverhead(o: { seconds: number; rounds: number; markHz:
     const task = overheadOf(rounds, controls, 'task');
     const extMs = traced.slices.reduce((a, b) => a + b, 0) / o.traceSeconds;
     return {
+      positions: o.positions,
+      view: o.view,
       seconds: o.seconds,
       rounds: o.rounds,
       markHz: o.markHz,

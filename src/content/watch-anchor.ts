@@ -1,5 +1,5 @@
 /**
- * Watches one venue page cheaply (pages.md, "Watching a heavy single-page app"): a slow poll finds
+ * Watches one venue page cheaply (docs/reading-pages.md, "Watching a heavy page cheaply"): a slow poll finds
  * the anchor (one querySelector-level scan a second, only while the tab is visible, driven by the
  * caller's own timer: every timer task of a content script costs the page ~0.1 ms); once found, a
  * MutationObserver on the anchor alone reports changes. When the page's app replaces the anchor,

@@ -15,7 +15,7 @@ const PRICE_BAND = 3;
 const MAX_LEVERAGE = 250;
 
 /**
- * The checks a row must pass before PerpLens shows anything about it (pages.md, "Reading
+ * The checks a row must pass before PerpLens shows anything about it (docs/reading-pages.md, "Checks before anything is shown"; formerly "Reading
  * strategy"). Returns the reason it fails, or null. A wrong liquidation distance is worse than none.
  */
 export function crossCheck(p: ReadFigures): string | null {

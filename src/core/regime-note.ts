@@ -1,7 +1,7 @@
 import type { Regime, RegimeResult } from './regime';
 import type { Side } from './types';
 
-/** Short label and the meaning from the regime table in risk-math.md, for hover text. */
+/** Short label and the meaning from the regime table in docs/risk-math.md §4, for hover text. */
 export const REGIME_DESCRIPTIONS: Record<Regime, { label: string; meaning: string }> = {
   'long-buildup': { label: 'long build-up', meaning: 'price up, open interest up: new positions enter long' },
   'drift-up': { label: 'upward drift', meaning: 'price up, open interest flat: price moves without new leverage' },

@@ -189,7 +189,7 @@ export interface VenueDescriptor {
   apiBase: string;
   /** Other API origins the client may call (Binance's public brackets live on www.binance.com). */
   extraOrigins?: string[];
-  /** How the venue computes an isolated liquidation price (risk-math.md, "Venue conventions"). */
+  /** How the venue computes an isolated liquidation price (docs/risk-math.md §1.1). */
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   /** The published per-IP limit, as requests (or weight) per window, for the budget and the report. */
   rateLimit: { units: number; windowMs: number; unit: 'requests' | 'weight'; note: string };

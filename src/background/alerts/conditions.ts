@@ -133,7 +133,7 @@ export interface EvaluateInput {
   now: number;
 }
 
-/** Regimes whose price trend runs against each side (risk-math.md's regime table). */
+/** Regimes whose price trend runs against each side (docs/risk-math.md §4). */
 const TREND_AGAINST: Record<Side, readonly Regime[]> = {
   long: ['short-buildup', 'long-unwinding', 'drift-down'],
   short: ['long-buildup', 'short-covering', 'drift-up'],

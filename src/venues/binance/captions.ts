@@ -1,7 +1,7 @@
 // What Binance's USDⓈ-M futures page writes, per language. Binance is closed source and no saved page
 // of the positions table exists in public code, so every entry says where it comes from:
 //
-//   [pages]   /work/shared/reference/pages.md (evidence gathered from userscripts and extensions).
+//   [pages]   public userscripts and extensions (docs/reading-pages.md, per-venue notes).
 //   [clone-en] a dashboard that copies Binance's positions header verbatim: "Symbol, Size, Entry
 //             Price, Break Even Price, Mark Price, Liq.Price, Margin Ratio, Margin, PNL (ROI %),
 //             Est. Funding Fee" (public repository file LivePositionsTable.tsx, read 2026 via the code

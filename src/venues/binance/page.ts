@@ -41,7 +41,7 @@ const BINANCE_CONFIG: PerpPageConfig = {
   modeWords: BINANCE_MODES,
   sideWords: BINANCE_SIDES,
   palette: BINANCE_PALETTE,
-  // pages.md: "the side shows as colour and a signed size".
+  // docs/reading-pages.md (Binance): "the side shows as colour and a signed size".
   signsShortSizes: true,
   contractUnits: ['Cont', 'Contracts', '张'],
 };

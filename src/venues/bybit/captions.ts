@@ -8,7 +8,7 @@
 //             Unrealized P&L, Realized P&L, TP/SL; that the first cell starts with the symbol; that
 //             empty values are "--" and TP/SL reads "-- / 61000"; and that users hide and reorder
 //             columns (header icons `bb__colum-close-icon`, `bb__colum-drag-icon`).
-//   [pages]   /work/shared/reference/pages.md (same captions, evidence).
+//   [pages]   public userscripts and extensions (docs/reading-pages.md, per-venue notes).
 //   [clone-zh] a dashboard built on Bybit's position API whose Chinese header follows Bybit's:
 //             合约, 合约数量, 价值, 入场价格, 标记价格, 预估强平价, IM, MM, 未结盈亏 (ROI), 已结盈亏,
 //             止盈/止损 (public repository file PositionsTable.tsx, read 2026). Evidence only.

@@ -2,7 +2,7 @@ import type { VenueDescriptor } from '../market-types';
 
 export const BYBIT_API = 'https://api.bybit.com';
 
-// Note for the risk math (shared/reference/risk-math.md): Bybit values maintenance margin at the
+// Note for the risk math (docs/risk-math.md §1.1): Bybit values maintenance margin at the
 // ENTRY price (MM = Q·EP·MMR − mmDeduction), not at the liquidation price as Binance does, so its
 // tiers feed the core's entry-price valuation mode. Nothing in this client depends on it.
 export const bybitDescriptor: VenueDescriptor = {

@@ -1,7 +1,7 @@
 import { textPieces } from '../page-kit/text-pieces';
 import { normaliseHyperliquidAddress } from './address';
 
-// The wallet address Hyperliquid's page shows, for "use the address shown on this page" (pages.md:
+// The wallet address Hyperliquid's page shows, for "use the address shown on this page" (docs/reading-pages.md:
 // the page keeps no known localStorage key for it). The connected wallet is normally shown
 // abbreviated ("0x1234…abcd"), which is not enough: an address is only returned when it appears IN
 // FULL in the visible page text or in a link (an explorer link such as /explorer/address/0x…).

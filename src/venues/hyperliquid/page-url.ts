@@ -6,7 +6,7 @@ const TRADE_PATH = /^\/trade\/([A-Za-z0-9]{1,20})\/?$/;
 
 /** The trading page without a coin in its path: it shows the market last traded. */
 const BARE_TRADE_PATH = /^\/(?:trade\/?)?$/;
-/** `"73.483 | SOL | Hyperliquid"` (pages.md): the price, the coin, the venue. */
+/** `"73.483 | SOL | Hyperliquid"` (docs/reading-pages.md, "Which page"): the price, the coin, the venue. */
 const TITLE = /^\s*[-+]?[\d.,]+\s*\|\s*([A-Za-z0-9]{1,20})\s*\|\s*Hyperliquid\s*$/;
 
 /** The trading page that names its coin only in the title. */

@@ -43,7 +43,7 @@ export function liqUnread(cell: Element | null | undefined, value: number | null
 
 /**
  * Turns a raw row into a position, or into "can't read" with the reason: required figures present,
- * then the cross-checks of pages.md. Every reader ends here, so the rules are the same everywhere.
+ * then the cross-checks of docs/reading-pages.md. Every reader ends here, so the rules are the same everywhere.
  */
 export function finishRow(venue: VenueId, raw: RawRow): RowRead {
   const fail = (reason: string): Extract<RowRead, { ok: false }> => ({ ok: false, reason, symbol: raw.symbol, side: raw.side });
