@@ -15,8 +15,9 @@ const PRICE_BAND = 3;
 const MAX_LEVERAGE = 250;
 
 /**
- * The checks a row must pass before PerpLens shows anything about it (docs/reading-pages.md, "Checks before anything is shown"; formerly "Reading
- * strategy"). Returns the reason it fails, or null. A wrong liquidation distance is worse than none.
+ * The checks a row must pass before PerpLens shows anything about it (docs/reading-pages.md,
+ * "Checks before anything is shown"). Returns the reason it fails, or null. A wrong liquidation
+ * distance is worse than none.
  */
 export function crossCheck(p: ReadFigures): string | null {
   if (!(Number.isFinite(p.size) && p.size > 0)) return 'size is not a positive number';
