@@ -31,7 +31,7 @@ describe('options take effect in chromium', () => {
   };
 
   /** Sets form fields (`#f-…` ids) and ticks/unticks checkboxes on the options page, then saves. */
-  async function saveOptions(fields: Record<string, string>, boxes: Record<string, boolean> = {}, windowChoice?: string): Promise<void> {
+  async function saveOptions(fields: Record<string, string>, boxes: Record<string, boolean> = {}, windowChoice?: string, selects: Record<string, string> = {}): Promise<void> {
     const page = await env.browser.newPage();
     await page.goto(optionsUrl());
     await waitFor(page, () => document.querySelector('#f-bands-dangerBelow') !== null || null, 'the options form');
@@ -41,6 +41,7 @@ describe('options take effect in chromium', () => {
       if (checked !== on) await page.click(`#${id}`);
     }
     if (windowChoice) await page.select('#f-defaultWindow', windowChoice);
+    for (const [id, value] of Object.entries(selects)) await page.select(`#${id}`, value);
     await page.click('button[type="submit"]');
     await waitFor(page, () => document.querySelector('[role="status"]')?.textContent?.includes('Saved') || null, 'saved');
     expect(page.errors()).toEqual([]);
@@ -51,8 +52,8 @@ describe('options take effect in chromium', () => {
     const page: E2EPage = await env.browser.newPage();
     await page.goto(BINANCE);
     let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
-    // Defaults: the long 6.17% away is in caution (danger < 3%, caution < 10%), 4h window, amounts shown, no alert (< 5%).
-    expect(long(ps)?.band).toBe('caution');
+    // Defaults: the long 6.17% away is calm by its touch chance (3.4σ: under 0.1% in 24 h), 4h window, amounts shown, no alert (< 5%).
+    expect(long(ps)?.band).toBe('calm');
     expect(long(ps)?.fields['regime-window']?.value).toBe('4h');
     expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^-?\d/);
     expect(await eventually(() => worker().evaluate(() => chrome.action.getBadgeText({})), (b) => b === '6.1', 'the badge')).toBe('6.1');
@@ -64,17 +65,18 @@ describe('options take effect in chromium', () => {
     await page.click('[data-action="collapse"]');
     await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null ? true : null), 'opened again');
 
-    // Options: danger below 7%, caution below 12%, window 24h, hide amounts, alert below 7%, 15 s refresh.
+    // Options: bands by % of price, danger below 7%, caution below 12%, window 24h, hide amounts, alert below 7%, 15 s refresh.
     await saveOptions(
       { 'f-bands-dangerBelow': '7', 'f-bands-cautionBelow': '12', 'f-alerts-distanceBelow': '7', 'f-refresh-quoteSeconds': '15' },
       { 'f-privacyMode': true },
       '24h',
+      { 'f-bands-basis': 'percent' },
     );
     await page.goto(BINANCE);
     ps = await waitFor(page, probePositions, 'the options on the panel', (xs) => bothOk(xs) && long(xs)?.fields['regime-window']?.value === '24h', 25_000);
     const l = long(ps);
     expect(l?.band).toBe('danger');
-    expect(l?.fields['liq-distance']?.title).toMatch(/danger < 7%, caution < 12%/);
+    expect(l?.fields['liq-distance']?.title).toMatch(/by % of price: danger under 7%, caution under 12%/);
     expect(l?.fields['funding-per-day']?.value).toBe('');
     expect(l?.fields['funding-per-day']?.title).toMatch(/hidden in privacy mode/);
     // The badge takes the danger colour of the new bands (#D93025), and the 7% alert fires for the long.
