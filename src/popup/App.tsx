@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RegimeThresholds, RegimeWindow } from '../core';
+import type { BandRules, RegimeThresholds, RegimeWindow } from '../core';
 import { WindowSwitch } from '../ui/panel/WindowSwitch';
 import type { PageMatch, VenueId } from '../venues/types';
 import { AddMarket } from './AddMarket';
 import { KnownPositions } from './KnownPositions';
 import { Compare } from './Compare';
 import { marketKey, useMarkets } from './use-markets';
-import { WatchRow } from './WatchRow';
+import { useKnownPositions } from './use-known-positions';
+import { WatchTable } from './WatchTable';
 import { WhatIf } from './WhatIf';
 
 type Tab = 'watchlist' | 'compare' | 'whatif';
@@ -39,7 +40,8 @@ interface Props {
   /** When a row's quote counts as stale (from the quote refresh set in the options). */
   staleAfter: number;
   initialWindow: RegimeWindow;
-  bands: { dangerBelow: number; cautionBelow: number };
+  /** The trader's bands from the options (basis and thresholds), for the open positions and What if. */
+  bands: BandRules;
   thresholds: RegimeThresholds;
   wallets: { hyperliquid?: string; dydx?: string };
   onOptions: () => void;
@@ -50,6 +52,10 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
   const [window, setWindow] = useState<RegimeWindow>(initialWindow);
   const [now, setNow] = useState(Date.now());
   const states = useMarkets(watchlist, refreshMs);
+  // Known here, not in the list that shows them: What if is prefilled from them too.
+  const positions = useKnownPositions(venues, wallets);
+  const positionStates = useMarkets(positions, refreshMs);
+  const [from, setFrom] = useState('');
   const assets = [...new Set([...states.values()].flatMap((s) => (s.status === 'ready' ? [s.snapshot.asset] : [])))].sort();
   const [asset, setAsset] = useState('BTC');
   useEffect(() => {
@@ -61,6 +67,9 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
       <header class="top">
         <h1>PerpLens</h1>
         <span class="version">v{version}</span>
+        <span class="window-label" aria-hidden="true">
+          Regime window
+        </span>
         <WindowSwitch value={window} onChange={setWindow} />
         <button type="button" class="icon" title="Options" aria-label="Options" onClick={onOptions}>
           ⚙
@@ -93,30 +102,53 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
         ))}
       </nav>
       <main>
-        <KnownPositions venues={venues} wallets={wallets} refreshMs={refreshMs} staleAfter={staleAfter} dangerBelow={bands.dangerBelow} cautionBelow={bands.cautionBelow} />
+        <KnownPositions
+          positions={positions}
+          states={positionStates}
+          staleAfter={staleAfter}
+          bands={bands}
+          now={now}
+          onWhatIf={(key) => {
+            setFrom(key);
+            setTab('whatif');
+          }}
+        />
         {TABS.map((t) => (
           // Every tab has its panel (so each aria-controls points at an element); only the selected one is drawn.
           <div key={t.id} role="tabpanel" id={panelId(t.id)} aria-labelledby={tabId(t.id)} tabIndex={0} class="tabpanel" hidden={tab !== t.id}>
             {tab === t.id && t.id === 'watchlist' && (
               <>
                 {watchlist.length === 0 && <p class="status">Your watchlist is empty: add a market below.</p>}
-                {watchlist.map((item) => (
-                  <WatchRow
-                    key={marketKey(item)}
-                    item={item}
-                    state={states.get(marketKey(item))}
+                {watchlist.length > 0 && (
+                  <WatchTable
+                    items={watchlist}
+                    states={states}
                     window={window}
                     now={now}
                     staleAfterMs={staleAfter}
                     thresholds={thresholds}
-                    onRemove={() => onWatchlist(watchlist.filter((m) => marketKey(m) !== marketKey(item)))}
+                    onRemove={(item) => onWatchlist(watchlist.filter((m) => marketKey(m) !== marketKey(item)))}
                   />
-                ))}
+                )}
                 <AddMarket existing={watchlist} venues={venues} onAdd={(m) => onWatchlist([...watchlist, m])} />
               </>
             )}
             {tab === t.id && t.id === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
-            {t.id === 'whatif' && <WhatIf items={watchlist} states={states} window={window} thresholds={thresholds} venues={venues} refreshMs={refreshMs} />}
+            {t.id === 'whatif' && (
+              <WhatIf
+                items={watchlist}
+                states={states}
+                window={window}
+                thresholds={thresholds}
+                bands={bands}
+                venues={venues}
+                refreshMs={refreshMs}
+                positions={positions}
+                positionStates={positionStates}
+                from={from}
+                onFrom={setFrom}
+              />
+            )}
           </div>
         ))}
       </main>

@@ -1,4 +1,4 @@
-import { fundingOutlier } from '../core/funding-outlier';
+import { fundingOutlier, OUTLIER_FLOOR_8H, OUTLIER_SIGMAS } from '../core/funding-outlier';
 import { formatPercent } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
@@ -14,6 +14,22 @@ interface Props {
   onAsset: (a: string) => void;
 }
 
+/** How an outlier is decided (core/funding-outlier.ts), said where the verdict is shown. */
+const OUTLIER_RULE = `A venue is named an outlier only when it alone stands apart: its rate per 8h is more than ${OUTLIER_SIGMAS} robust standard deviations (from the median absolute deviation of the other venues) and more than ${formatPercent(OUTLIER_FLOOR_8H, 4)} per 8h away from the other venues' median. Venues that all agree, or two camps, name none.`;
+
+// The rule's own median is private to core/funding-outlier.ts; this one only words the verdict.
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = (s.length - 1) / 2;
+  return ((s[Math.floor(mid)] ?? 0) + (s[Math.ceil(mid)] ?? 0)) / 2;
+};
+
+/** How far venue `i` stands from the median of the others, per 8h: the figure the rule measures. */
+const gapFromOthers = (rates8h: readonly number[], i: number): number | null => {
+  const r = rates8h[i];
+  return r === undefined ? null : r - median(rates8h.filter((_, j) => j !== i));
+};
+
 /** One asset's funding on every venue, normalised per 8h and as APR: which venue is the outlier, and the spread. */
 export function Compare({ items, states, asset, assets, onAsset }: Props) {
   const rows = items.flatMap((item) => {
@@ -26,6 +42,7 @@ export function Compare({ items, states, asset, assets, onAsset }: Props) {
   const at = fundingOutlier(rows.map((r) => r.r8));
   const outlier = at === null ? null : (rows[at] ?? null);
   const spread = aprs.length >= 2 ? aprs[aprs.length - 1]! - aprs[0]! : null;
+  const gap = at === null ? null : gapFromOthers(rows.map((r) => r.r8), at);
   return (
     <section aria-label="Funding across venues">
       <label class="inline">
@@ -65,11 +82,21 @@ export function Compare({ items, states, asset, assets, onAsset }: Props) {
           </tbody>
         </table>
       )}
+      {rows.length > 0 && (
+        <p class="status" data-field="funding-outlier" data-value={outlier ? outlier.item.venue : 'none'}>
+          {outlier && gap !== null
+            ? `Outlier: ${VENUE_NAMES[outlier.item.venue]}, ${formatPercent(gap, 4, true)} per 8h from the others' median.`
+            : rows.length < 3
+              ? 'No outlier: it takes at least three venues to tell one apart.'
+              : 'No outlier: no single venue stands apart from the others.'}
+        </p>
+      )}
       {spread !== null && (
         <p data-field="funding-apr-spread" data-value={String(spread)}>
           Spread between venues: {formatPercent(spread, 1)} APR
         </p>
       )}
+      <p class="status note">{OUTLIER_RULE}</p>
     </section>
   );
 }

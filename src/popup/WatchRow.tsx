@@ -1,13 +1,14 @@
-import { crowdedSide, fundingStretch, type CrowdedSide, type RegimeThresholds, type RegimeWindow } from '../core';
-import { Field, known, unknown, type FieldValue } from '../ui/Field';
-import { formatAge, formatCountdown, formatPercent, formatPercentile, formatPrice } from '../ui/format';
+import { useState } from 'preact/hooks';
+import type { RegimeThresholds, RegimeWindow } from '../core';
+import { known, unknown, type FieldValue } from '../ui/Field';
+import { formatAge } from '../ui/format';
 import { contractState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
-
-import type { MarketSnapshot } from '../venues/snapshot-types';
 import type { PageMatch } from '../venues/types';
-import { apr, changeField, marketRegime, rate8h } from './market-figures';
-import { Sparkline } from './Sparkline';
+import { changeField, marketRegime } from './market-figures';
+import { Value } from './Value';
+import { WatchDetails } from './WatchDetails';
+import { aprField, crowdedOf, markField, rate8hField, REGIME_SHORT, stretchOf, STRETCH_WORDS } from './watch-figures';
 
 interface Props {
   item: PageMatch;
@@ -19,13 +20,18 @@ interface Props {
   onRemove: () => void;
 }
 
-// Stretch and crowded side depend on funding alone: known as soon as the rate is, even while the
-// price or open-interest change (and so the regime) is still unknown.
-const stretch = (s: MarketSnapshot) => fundingStretch(rate8h(s));
-const crowded = (s: MarketSnapshot): CrowdedSide => crowdedSide(rate8h(s));
+/** Columns of a market row; the details row spans them all. */
+export const WATCH_COLUMNS = 9;
 
-/** One watched market: the `[data-perplens-market]` contract with the popup's extra fields. */
+const detailsId = (item: PageMatch) => `perplens-details-${item.venue}-${item.symbol.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/**
+ * One watched market: a row group (`<tbody>`) holding the `[data-perplens-market]` contract, so the
+ * figures of its summary row and of its details row (shown on demand, kept in the DOM when hidden)
+ * belong to the one element that carries the market's venue, symbol and state.
+ */
 export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, onRemove }: Props) {
+  const [open, setOpen] = useState(false);
   const st = state ?? { status: 'loading' as const };
   const { state: dataState, ageMs } = contractState(st, now, staleAfterMs);
   const s = st.status === 'ready' ? st.snapshot : null;
@@ -34,10 +40,13 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
   const regime = s ? marketRegime(s, window, thresholds) : null;
   const regimeKnown = regime && 'regime' in regime ? regime : null;
   const regimeWhy = regime && !regimeKnown && 'unknown' in regime ? (regime.unknown ?? why) : why;
-  const age = s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : why;
+  const stretch = s ? stretchOf(s) : null;
+  const crowded = s ? crowdedOf(s) : null;
+  const name = `${item.symbol} on ${VENUE_NAMES[item.venue]}`;
+  const toggle = () => setOpen((o) => !o);
   return (
-    <article
-      class={`watch state-${dataState}`}
+    <tbody
+      class={`market state-${dataState}${open ? ' open' : ''}`}
       data-perplens-market=""
       data-venue={item.venue}
       data-symbol={item.symbol}
@@ -46,38 +55,59 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
       data-reason={st.status === 'failed' ? st.error.kind : undefined}
       aria-busy={st.status === 'loading'}
     >
-      <header>
-        <strong>{item.symbol}</strong> <span class="muted">{VENUE_NAMES[item.venue]}</span>
-        {s && <Sparkline values={s.sparkline.price} label={`${item.symbol} price, last 24 hours`} />}
-        {s && <Sparkline values={s.sparkline.oi} label={`${item.symbol} open interest, last 24 hours`} />}
-        {st.status === 'loading' && <span class="skeleton skeleton-spark" aria-hidden="true" />}
-        <button type="button" class="icon remove" aria-label={`Remove ${item.symbol} on ${VENUE_NAMES[item.venue]}`} onClick={onRemove}>
-          ×
-        </button>
-      </header>
-      {st.status === 'failed' && <p class="status error" role="status">{st.error.message}</p>}
-      {dataState === 'stale' && <p class="status stale">Data {formatAge(ageMs ?? 0)} old{st.status === 'ready' && st.error ? ` — ${st.error.message}` : ''}</p>}
-      <div class="grid">
-        <Field name="mark-price" label="Mark" field={f(() => known(s!.quote.markPrice, formatPrice(s!.quote.markPrice)))} explain={age} />
-        <Field name="price-change-24h" label="24h" field={f(() => changeField(s!.priceChange['24h']))} />
-        <Field name="funding-rate" label={`Funding / ${s ? `${s.fundingIntervalHours}h` : 'interval'}`} field={f(() => known(s!.quote.fundingRate, formatPercent(s!.quote.fundingRate, 4, true)))} explain={age} />
-        <Field name="funding-interval-hours" label="Interval" field={f(() => known(s!.fundingIntervalHours, `${s!.fundingIntervalHours}h`))} />
-        <Field name="funding-rate-8h" label="Per 8h" field={f(() => known(rate8h(s!), formatPercent(rate8h(s!), 4, true)))} />
-        <Field name="funding-apr" label="APR" field={f(() => known(apr(s!), formatPercent(apr(s!), 1, true)))} />
-        <Field name="next-funding" label="Next" field={f(() => (s!.quote.nextFundingTime === null ? unknown('the venue gives no next funding time') : known(s!.quote.nextFundingTime, formatCountdown(s!.quote.nextFundingTime - now))))} />
-        <Field name="oi-change-1h" label="OI 1h" field={f(() => changeField(s!.oiChange['1h']))} explain="open interest in base units; * = since watching started" />
-        <Field name="oi-change-4h" label="OI 4h" field={f(() => changeField(s!.oiChange['4h']))} explain="open interest in base units; * = since watching started" />
-        <Field name="oi-change-24h" label="OI 24h" field={f(() => changeField(s!.oiChange['24h']))} explain="open interest in base units; * = since watching started" />
-        <Field name="regime" label={`Regime ${window}`} field={regimeKnown ? known(regimeKnown.regime, regimeKnown.label) : unknown(regimeWhy)} explain={regimeKnown ? regimeKnown.meaning : undefined} />
-        <Field name="funding-stretch" label="Stretch" field={f(() => known(stretch(s!), stretch(s!)))} explain="from the funding rate per 8h alone" />
-        <Field name="funding-percentile-30d" label="30d pct" field={f(() => (s!.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(s!.fundingPercentile30d, formatPercentile(s!.fundingPercentile30d))))} />
-        <Field name="crowded-side" label="Crowded" field={f(() => known(crowded(s!), crowded(s!)))} explain="from the funding rate per 8h alone" />
-      </div>
-      <div class="sr-only">
-        <span data-field="regime-window" data-value={window}>{window}</span>
-        <Field name="price-change" label={`Price ${window}`} field={f(() => changeField(s!.priceChange[window]))} />
-        <Field name="oi-change" label={`Open interest ${window}`} field={f(() => changeField(s!.oiChange[window]))} />
-      </div>
-    </article>
+      <tr
+        class="summary"
+        // A click anywhere on the row opens it too; the button stays the keyboard's way in.
+        onClick={(e) => {
+          if (!(e.target instanceof Element) || !e.target.closest('button, a, input, select')) toggle();
+        }}
+      >
+        <td class="x">
+          <button type="button" class="expand" aria-expanded={open} aria-controls={detailsId(item)} aria-label={`Details of ${name}`} onClick={toggle}>
+            {open ? '▾' : '▸'}
+          </button>
+        </td>
+        <td class="venue">{VENUE_NAMES[item.venue]}</td>
+        <th scope="row" class="symbol">
+          {item.symbol}
+          {dataState === 'stale' && (
+            <span class="flag tone-caution" title={st.status === 'ready' && st.error ? st.error.message : 'the quote has not been refreshed'}>
+              {' '}
+              {formatAge(ageMs ?? 0)} old
+            </span>
+          )}
+          {st.status === 'failed' && (
+            <span class="flag tone-danger" title={st.error.message}>
+              {' '}
+              unavailable
+            </span>
+          )}
+        </th>
+        <td>
+          <Value name="mark-price" field={f(() => markField(s!))} explain={s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : undefined} />
+        </td>
+        <td>
+          <Value name="funding-rate-8h" field={f(() => rate8hField(s!))} cls={stretch ? `stretch-${stretch}` : ''} explain={stretch ? STRETCH_WORDS[stretch] : undefined} />
+          {(stretch === 'stretched' || stretch === 'extreme') && <span class="sr-only"> ({stretch})</span>}
+        </td>
+        <td>
+          <Value name="funding-apr" field={f(() => aprField(s!))} explain="the rate over a year, without compounding" />
+        </td>
+        <td>
+          <Value name="oi-change" field={f(() => changeField(s!.oiChange[window]))} explain="open interest in base units; * = since watching started" />
+        </td>
+        <td class="regime">
+          <Value name="regime" field={regimeKnown ? known(regimeKnown.regime, REGIME_SHORT[regimeKnown.regime]) : unknown(regimeWhy)} explain={regimeKnown ? `${regimeKnown.label}: ${regimeKnown.meaning}` : undefined} />
+        </td>
+        <td>
+          <Value name="crowded-side" field={f(() => known(crowded!, crowded!))} cls={crowded === 'none' ? 'muted' : ''} explain="the side that pays stretched funding, from the funding rate per 8 h alone" />
+        </td>
+      </tr>
+      <tr class="details" id={detailsId(item)} hidden={!open}>
+        <td colSpan={WATCH_COLUMNS}>
+          <WatchDetails item={item} state={st} snapshot={s} why={why} window={window} now={now} stale={dataState === 'stale' ? (ageMs ?? 0) : null} onRemove={onRemove} />
+        </td>
+      </tr>
+    </tbody>
   );
 }

@@ -1,13 +1,18 @@
-import { useState } from 'preact/hooks';
-import { whatIf, type RegimeThresholds, type RegimeWindow, type WhatIfResult } from '../core';
+import { useEffect, useState } from 'preact/hooks';
+import { whatIf, type BandRules, type RegimeThresholds, type RegimeWindow, type WhatIfResult } from '../core';
 import { typedNumber } from '../core/typed-number';
-import { formatMoney, formatPercent, formatPrice } from '../ui/format';
+import { formatPrice } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
+import type { Position } from '../venues/position-types';
 import type { PageMatch, VenueId } from '../venues/types';
 import { MarketPicker } from './instruments';
-import { marketRegime } from './market-figures';
+import { quoteOf } from './market-figures';
+import type { TargetBand } from './margin-to-band';
+import { prefillFrom } from './position-prefill';
+import { positionKey } from './use-known-positions';
 import { marketKey, useMarkets } from './use-markets';
+import { WhatIfAnswer } from './WhatIfAnswer';
 
 interface Props {
   items: readonly PageMatch[];
@@ -16,10 +21,18 @@ interface Props {
   window: RegimeWindow;
   /** The regime thresholds from the options. */
   thresholds: RegimeThresholds;
+  /** The trader's bands from the options, for "how much margin to get back to…". */
+  bands: BandRules;
   /** Venues switched on in the options: any of their markets can be tried, not only watched ones. */
   venues: readonly VenueId[];
   /** How often a market picked outside the watchlist is refreshed. */
   refreshMs: number;
+  /** The open positions the popup knows, and their markets' snapshots. */
+  positions: readonly Position[];
+  positionStates: Map<string, MarketState>;
+  /** The position the form was last filled from (its positionKey), '' for none. */
+  from: string;
+  onFrom: (key: string) => void;
 }
 
 /** The market menu's entry for a venue and symbol typed in, outside the watchlist. */
@@ -28,25 +41,60 @@ export const OTHER_MARKET = 'other';
 // The trader's own number format: a decimal comma is taken ("0,5"), in the browser's locale.
 const num = (s: string) => typedNumber(s, navigator.language);
 
-/** "What if I open this position": the venue's tiers and conventions, the same core math as the panel. */
-export function WhatIf({ items, states, window, thresholds, venues, refreshMs }: Props) {
+/** Watched markets first, then those of open positions not watched: each once. */
+function marketChoices(items: readonly PageMatch[], positions: readonly Position[]): PageMatch[] {
+  const out = [...items];
+  for (const p of positions) if (!out.some((m) => marketKey(m) === marketKey(p))) out.push({ venue: p.venue, symbol: p.symbol });
+  return out;
+}
+
+/**
+ * "What if I open this position", or "what if I change the one I hold": the venue's tiers and
+ * conventions, the same core math as the panel, and the margin that gets it back to a band.
+ */
+export function WhatIf({ items, states, window, thresholds, bands, venues, refreshMs, positions, positionStates, from, onFrom }: Props) {
+  const choices = marketChoices(items, positions);
   const [chosen, setKey] = useState('');
-  // The chosen market, or the first watched one (also when the watchlist arrives or changes later);
-  // with nothing watched, a market typed in.
-  const first = items[0];
-  const key = chosen === OTHER_MARKET || items.some((i) => marketKey(i) === chosen) ? chosen : first ? marketKey(first) : OTHER_MARKET;
+  // The chosen market, or the first one offered (also when the watchlist arrives or changes later);
+  // with nothing offered, a market typed in.
+  const first = choices[0];
+  const key = chosen === OTHER_MARKET || choices.some((i) => marketKey(i) === chosen) ? chosen : first ? marketKey(first) : OTHER_MARKET;
   const [other, setOther] = useState<PageMatch | null>(null);
   const otherKey = key === OTHER_MARKET && other ? marketKey(other) : null;
-  // A typed-in market that is also watched uses the watchlist's snapshot; only one outside it is fetched here.
-  const otherWatched = otherKey !== null && items.some((i) => marketKey(i) === otherKey);
-  const otherStates = useMarkets(other && otherKey && !otherWatched ? [other] : [], refreshMs);
+  // A typed-in market that is watched, or an open position's, uses the snapshot their lists already
+  // fetch; only one outside both is fetched here.
+  const known = (k: string) => states.get(k) ?? positionStates.get(k);
+  const otherOffered = otherKey !== null && choices.some((m) => marketKey(m) === otherKey);
+  const otherStates = useMarkets(other && otherKey && !otherOffered ? [other] : [], refreshMs);
   const [side, setSide] = useState<'long' | 'short'>('long');
   const [size, setSize] = useState('0.5');
   const [entry, setEntry] = useState('');
   const [mode, setMode] = useState<'leverage' | 'margin'>('leverage');
   const [amount, setAmount] = useState('20');
-  const st = key === OTHER_MARKET ? (otherKey ? (otherWatched ? states : otherStates).get(otherKey) : undefined) : states.get(key);
+  const [target, setTarget] = useState<TargetBand>('calm');
+  const [note, setNote] = useState('');
+  const picked = positions.find((p) => positionKey(p) === from) ?? null;
+
+  // Filled when a position is picked (here or from its card), and once more when the list that
+  // holds it arrives after the pick; the trader's edits after that are kept.
+  useEffect(() => {
+    if (!picked) return;
+    const fill = prefillFrom(picked);
+    setKey(marketKey(picked));
+    setSide(fill.side);
+    setSize(fill.size);
+    setEntry(fill.entry);
+    if (fill.margin) {
+      setMode(fill.margin.mode);
+      setAmount(fill.margin.amount);
+    }
+    setNote(fill.note);
+  }, [from, picked !== null]);
+
+  const st = key === OTHER_MARKET ? (otherKey ? (otherOffered ? known(otherKey) : otherStates.get(otherKey)) : undefined) : known(key);
   const s = st?.status === 'ready' ? st.snapshot : null;
+  const market = key === OTHER_MARKET ? other : (choices.find((m) => marketKey(m) === key) ?? null);
+  const quote = market ? quoteOf(market, s) : null;
 
   let result: WhatIfResult | null = null;
   let error = '';
@@ -73,16 +121,29 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
       error = err instanceof Error ? err.message : 'cannot compute';
     }
   }
-  const regime = s ? marketRegime(s, window, thresholds) : null;
 
   return (
     <section aria-label="What if" class="whatif">
       {!first && <p class="status">Your watchlist is empty: pick a venue and symbol here, or add markets on the Watchlist tab.</p>}
       <form onSubmit={(e) => e.preventDefault()}>
-        <label>
+        {positions.length > 0 && (
+          <label class="wide">
+            From an open position
+            <select name="position" value={picked ? from : ''} onChange={(e) => onFrom((e.target as HTMLSelectElement).value)}>
+              <option value="">— none: type a position —</option>
+              {positions.map((p) => (
+                <option key={positionKey(p)} value={positionKey(p)}>
+                  {p.side === 'long' ? 'Long' : 'Short'} {p.symbol} · {VENUE_NAMES[p.venue]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {picked && note && <p class="status caution-text wide">{note}</p>}
+        <label class="wide">
           Market
           <select name="market" value={key} onChange={(e) => setKey((e.target as HTMLSelectElement).value)}>
-            {items.map((i) => (
+            {choices.map((i) => (
               <option key={marketKey(i)} value={marketKey(i)}>
                 {i.symbol} · {VENUE_NAMES[i.venue]}
               </option>
@@ -91,7 +152,7 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
           </select>
         </label>
         {key === OTHER_MARKET && (
-          <fieldset class="pick">
+          <fieldset class="pick wide">
             <legend>Venue and symbol</legend>
             <MarketPicker venues={venues} action="Use" onPick={setOther} />
           </fieldset>
@@ -104,6 +165,15 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
             </label>
           ))}
         </fieldset>
+        <fieldset class="inline">
+          <legend>Margin from</legend>
+          <label>
+            <input type="radio" name="mode" value="leverage" checked={mode === 'leverage'} onChange={() => setMode('leverage')} /> leverage
+          </label>
+          <label>
+            <input type="radio" name="mode" value="margin" checked={mode === 'margin'} onChange={() => setMode('margin')} /> margin ({quote ?? 'quote'})
+          </label>
+        </fieldset>
         <label>
           Size (base units)
           <input name="size" inputMode="decimal" value={size} onInput={(e) => setSize((e.target as HTMLInputElement).value)} />
@@ -112,53 +182,24 @@ export function WhatIf({ items, states, window, thresholds, venues, refreshMs }:
           Entry price
           <input name="entry" inputMode="decimal" value={entry} placeholder={s ? `mark ${formatPrice(s.quote.markPrice)}` : 'mark'} onInput={(e) => setEntry((e.target as HTMLInputElement).value)} />
         </label>
-        <fieldset class="inline">
-          <legend>Margin from</legend>
-          <label>
-            <input type="radio" name="mode" checked={mode === 'leverage'} onChange={() => setMode('leverage')} /> leverage
-          </label>
-          <label>
-            <input type="radio" name="mode" checked={mode === 'margin'} onChange={() => setMode('margin')} /> margin (quote)
-          </label>
-        </fieldset>
         <label>
-          {mode === 'leverage' ? 'Leverage (×)' : 'Margin'}
+          {mode === 'leverage' ? 'Leverage (×)' : `Margin (${quote ?? 'quote currency'})`}
           <input name="amount" inputMode="decimal" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
         </label>
+        <fieldset class="inline">
+          <legend>Get back to</legend>
+          {(['caution', 'calm'] as const).map((b) => (
+            <label key={b}>
+              <input type="radio" name="target" value={b} checked={target === b} onChange={() => setTarget(b)} /> {b}
+            </label>
+          ))}
+        </fieldset>
       </form>
       <output class="whatif-result" data-perplens-whatif="" aria-live="polite">
         {error ? (
           <p class="status error">{error}</p>
-        ) : result ? (
-          <>
-          {result.warning && (
-            <p class="status error" role="alert" data-whatif-warning="">
-              {result.warning}
-            </p>
-          )}
-          <dl>
-            <dt>Liquidation price</dt>
-            <dd data-field="liq-price" data-value={result.liqPrice === null ? 'none' : String(result.liqPrice)}>
-              {result.liqPrice === null ? 'none (margin covers the position)' : formatPrice(result.liqPrice)}
-            </dd>
-            <dt>Distance from mark</dt>
-            <dd data-field="liq-distance" data-value={result.distance === null ? '' : String(result.distance)}>
-              {result.distance === null ? '—' : formatPercent(result.distance, 2)}
-            </dd>
-            <dt>Margin</dt>
-            <dd data-field="margin" data-value={String(result.margin)}>{formatMoney(result.margin)}</dd>
-            <dt>{result.perDay >= 0 ? 'You would pay / day' : 'You would receive / day'}</dt>
-            <dd data-field="funding-per-day" data-value={String(result.perDay)}>{formatMoney(Math.abs(result.perDay))}</dd>
-            <dt>Share of margin / day</dt>
-            <dd data-field="funding-margin-share-per-day" data-value={result.marginSharePerDay === null ? '' : String(result.marginSharePerDay)}>
-              {result.marginSharePerDay === null ? '—' : formatPercent(result.marginSharePerDay, 3, true)}
-            </dd>
-            <dt>Regime ({window})</dt>
-            <dd data-field="regime" data-value={regime && 'regime' in regime ? regime.regime : ''} data-window={window} title={regime && 'unknown' in regime ? regime.unknown : undefined}>
-              {regime && 'regime' in regime ? regime.label : (regime?.unknown ?? '—')}
-            </dd>
-          </dl>
-          </>
+        ) : result && s ? (
+          <WhatIfAnswer result={result} snapshot={s} side={side} size={num(size) ?? Number.NaN} quote={quote} window={window} thresholds={thresholds} bands={bands} target={target} />
         ) : null}
       </output>
       {s?.tiers?.fallback && <p class="status caution-text">Tiers from PerpLens's bundled table: the venue's own list was unavailable.</p>}

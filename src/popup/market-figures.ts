@@ -3,7 +3,9 @@ import { REGIME_DESCRIPTIONS } from '../core/regime-note';
 import { known, unknown, type FieldValue } from '../ui/Field';
 import { formatPercent } from '../ui/format';
 import type { WindowChange } from '../core';
+import { quoteFromSymbol } from '../venues/quote-currency';
 import type { MarketSnapshot } from '../venues/snapshot-types';
+import type { VenueId } from '../venues/types';
 
 export const changeField = (c: WindowChange): FieldValue =>
   c.change === null ? unknown(c.reason) : known(c.change, `${formatPercent(c.change, 2, true)}${c.basis === 'since-watching' ? '*' : ''}`);
@@ -20,3 +22,9 @@ export function marketRegime(s: MarketSnapshot, window: RegimeWindow, thresholds
   const r = classifyRegime({ priceChange: p.change, oiChange: o.change, rate8h: rate8h(s), window, ...(thresholds ? { thresholds } : {}) });
   return { ...r, label: REGIME_DESCRIPTIONS[r.regime].label, meaning: REGIME_DESCRIPTIONS[r.regime].meaning };
 }
+
+/**
+ * The currency amounts of this market are settled in, as the venue writes it: the instrument list's
+ * when the snapshot has it, else what the symbol says; null (no unit shown) rather than a guessed "$".
+ */
+export const quoteOf = (m: { venue: VenueId; symbol: string }, s: MarketSnapshot | null): string | null => s?.quoteCurrency ?? quoteFromSymbol(m.venue, m.symbol);

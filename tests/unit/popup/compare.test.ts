@@ -38,6 +38,10 @@ afterEach(() => {
   container.remove();
 });
 
+const verdict = () => {
+  const el = container.querySelector('[data-field="funding-outlier"]');
+  return { value: el?.getAttribute('data-value') ?? null, text: el?.textContent ?? null };
+};
 const outliers = () => [...container.querySelectorAll('tr.outlier')].map((tr) => tr.getAttribute('data-venue'));
 
 describe('Compare names an outlier only when one venue stands apart', () => {
@@ -45,12 +49,32 @@ describe('Compare names an outlier only when one venue stands apart', () => {
     await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0001, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
     expect(container.querySelectorAll('tbody tr')).toHaveLength(5);
     expect(outliers()).toEqual([]);
-    expect(container.textContent).not.toMatch(/outlier/);
+    expect(container.querySelector('table')?.textContent).not.toMatch(/outlier/);
+    expect(verdict()).toEqual({ value: 'none', text: 'No outlier: no single venue stands apart from the others.' });
+    // How it is decided is said beside the verdict.
+    expect(container.querySelector('.note')?.textContent).toBe(
+      "A venue is named an outlier only when it alone stands apart: its rate per 8h is more than 3 robust standard deviations (from the median absolute deviation of the other venues) and more than 0.0025% per 8h away from the other venues' median. Venues that all agree, or two camps, name none.",
+    );
+  });
+
+  it('two camps, or venues a few hundred-thousandths apart, name none', async () => {
+    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0005, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    expect(outliers()).toEqual([]);
+    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.00011, 0.000102, 0.000098, 0.00012]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    expect(outliers()).toEqual([]);
+    expect(verdict().value).toBe('none');
+  });
+
+  it('two venues are too few to tell one apart', async () => {
+    await act(() => render(h(Compare, { items: ITEMS.slice(0, 2), states: states([0.0001, 0.0009]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    expect(outliers()).toEqual([]);
+    expect(verdict().text).toBe('No outlier: it takes at least three venues to tell one apart.');
   });
 
   it('one venue at 0.05% while the others are at 0.01%: that venue', async () => {
     await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
     expect(outliers()).toEqual(['okx']);
     expect(container.textContent).toContain('OKX (outlier)');
+    expect(verdict()).toEqual({ value: 'okx', text: "Outlier: OKX, +0.0400% per 8h from the others' median." });
   });
 });

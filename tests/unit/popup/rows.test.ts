@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
 import type { InstrumentsReply } from '../../../src/messages';
 import type { MarketState } from '../../../src/ui/market-state';
-import type { VenueId } from '../../../src/venues/types';
+import type { PageMatch, VenueId } from '../../../src/venues/types';
 import { snapshotFixture } from '../helpers/snapshot';
 
 const instruments = vi.hoisted(() => ({ reply: (_venue: string): Promise<unknown> => new Promise(() => {}) }));
@@ -17,7 +17,7 @@ vi.mock('../../../src/messages-client', () => ({
 }));
 
 const { AddMarket } = await import('../../../src/popup/AddMarket');
-const { WatchRow } = await import('../../../src/popup/WatchRow');
+const { WatchTable } = await import('../../../src/popup/WatchTable');
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -83,40 +83,149 @@ describe('popup add market', () => {
   });
 });
 
-const row = async (state: MarketState | undefined) => {
+const BTC: PageMatch = { venue: 'binance', symbol: 'BTCUSDT' };
+const withRate = (fundingRate: number) => snapshotFixture({ quote: { ...snapshotFixture().quote, fundingRate } });
+
+async function table(states: [PageMatch, MarketState | undefined][], over: { window?: '1h' | '4h' | '24h'; onRemove?: (m: PageMatch) => void } = {}) {
+  const map = new Map<string, MarketState>();
+  for (const [m, st] of states) if (st) map.set(`${m.venue}:${m.symbol}`, st);
   await act(() =>
     render(
-      h(WatchRow, { item: { venue: 'binance', symbol: 'BTCUSDT' }, state, window: '24h', now: 2000, staleAfterMs: 65_000, thresholds: DEFAULT_REGIME_THRESHOLDS, onRemove: () => {} }),
+      h(WatchTable, {
+        items: states.map(([m]) => m),
+        states: map,
+        window: over.window ?? '24h',
+        now: 2000,
+        staleAfterMs: 65_000,
+        thresholds: DEFAULT_REGIME_THRESHOLDS,
+        onRemove: over.onRemove ?? (() => {}),
+      }),
       container,
     ),
   );
-  return (name: string) => $(`[data-field="${name}"]`).getAttribute('data-value');
+}
+const market = (m: PageMatch = BTC) => $(`[data-perplens-market][data-venue="${m.venue}"][data-symbol="${m.symbol}"]`);
+const field = (name: string, m: PageMatch = BTC) => {
+  const el = market(m).querySelector(`[data-field="${name}"]`);
+  if (!el) throw new Error(`no ${name}`);
+  return el;
 };
+const value = (name: string, m?: PageMatch) => field(name, m).getAttribute('data-value');
 
-describe('popup watch row', () => {
-  it('shows funding stretch and crowded side from funding alone when the regime is unknown', async () => {
+/** Every field the market rows carried as cards (the DOM contract the e2e and outside checks read). */
+const ROW_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'funding-apr', 'next-funding', 'regime', 'regime-window', 'price-change', 'price-change-24h', 'oi-change', 'oi-change-1h', 'oi-change-4h', 'oi-change-24h', 'funding-stretch', 'funding-percentile-30d', 'crowded-side'];
+
+describe('popup watchlist table', () => {
+  it('is a table with a caption and column headers naming the window, one row group per market', async () => {
+    const ETH: PageMatch = { venue: 'okx', symbol: 'ETH-USDT-SWAP' };
+    await table([[BTC, { status: 'ready', snapshot: snapshotFixture() }], [ETH, undefined]], { window: '4h' });
+    expect($('table caption').textContent).toBe('Funding per 8 h: amber stretched, red extreme · OI and regime over 4h');
+    expect([...container.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Details', 'Venue', 'Symbol', 'Mark', 'Per 8h', 'APR', 'OI 4h', 'Regime 4h', 'Crowded']);
+    expect([...container.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+    const groups = [...container.querySelectorAll('table > tbody[data-perplens-market]')];
+    expect(groups.map((g) => `${g.getAttribute('data-venue')} ${g.getAttribute('data-symbol')} ${g.getAttribute('data-state')}`)).toEqual(['binance BTCUSDT ok', 'okx ETH-USDT-SWAP loading']);
+    expect(market().querySelector('th[scope="row"]')?.textContent).toBe('BTCUSDT');
+    for (const g of groups) {
+      expect([...g.querySelectorAll('[data-field]')].map((f) => f.getAttribute('data-field')).sort()).toEqual([...ROW_FIELDS].sort());
+    }
+    // The summary row: the figures the issue asks to scan across markets.
+    expect([...market().querySelectorAll('tr.summary [data-field]')].map((f) => f.getAttribute('data-field'))).toEqual(['mark-price', 'funding-rate-8h', 'funding-apr', 'oi-change', 'regime', 'crowded-side']);
+    expect(value('oi-change')).toBe('0.03');
+    expect(value('regime')).toBe('long-buildup');
+    expect(field('regime').textContent).toBe('long build-up');
+    expect(field('regime').getAttribute('title')).toBe('long build-up: price up, open interest up: new positions enter long');
+  });
+
+  it('keeps the details in the DOM while closed; the expand button opens and closes them, and so does a click on the row', async () => {
+    await table([[BTC, { status: 'ready', snapshot: snapshotFixture() }]]);
+    const button = $<HTMLButtonElement>('button.expand');
+    const details = $('tr.details');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.getAttribute('aria-label')).toBe('Details of BTCUSDT on Binance');
+    expect(button.getAttribute('aria-controls')).toBe(details.id);
+    expect(details.hidden).toBe(true);
+    // Closed, and every figure still there with its raw value.
+    expect(value('next-funding')).toBe('28800000');
+    expect(value('funding-percentile-30d')).toBe('0.5');
+    expect(field('funding-percentile-30d').textContent).toBe('50th pct.');
+    await act(() => button.click());
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(details.hidden).toBe(false);
+    expect([...details.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(['price 24 h', 'OI 24 h']);
+    expect([...details.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'))).toEqual(['BTCUSDT price, last 24 hours', 'BTCUSDT open interest, last 24 hours']);
+    await act(() => $('tr.summary td.venue').click());
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(details.hidden).toBe(true);
+  });
+
+  it('removes a market from its details', async () => {
+    const onRemove = vi.fn();
+    await table([[BTC, { status: 'ready', snapshot: snapshotFixture() }]], { onRemove });
+    await act(() => $<HTMLButtonElement>('button.remove').click());
+    expect(onRemove).toHaveBeenCalledWith(BTC);
+    expect($('button.remove').getAttribute('aria-label')).toBe('Remove BTCUSDT on Binance from the watchlist');
+    // Removing does not open or close the row.
+    expect($('button.expand').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('colours the funding per 8 h by stretch, and says the stretch in words too', async () => {
+    const at = (symbol: string): PageMatch => ({ venue: 'bybit', symbol });
+    await table([
+      [at('A'), { status: 'ready', snapshot: withRate(0.0001) }],
+      [at('B'), { status: 'ready', snapshot: withRate(-0.0003) }],
+      [at('C'), { status: 'ready', snapshot: withRate(0.0004) }],
+      [at('D'), { status: 'ready', snapshot: withRate(-0.0007) }],
+    ]);
+    const look = (s: string) => {
+      const el = field('funding-rate-8h', at(s));
+      return { cls: el.getAttribute('class'), stretch: value('funding-stretch', at(s)), crowded: field('crowded-side', at(s)).textContent, said: el.parentElement?.querySelector('.sr-only')?.textContent ?? null };
+    };
+    expect(look('A')).toEqual({ cls: 'value stretch-balanced', stretch: 'balanced', crowded: 'none', said: null });
+    expect(look('B')).toEqual({ cls: 'value stretch-elevated', stretch: 'elevated', crowded: 'shorts', said: null });
+    expect(look('C')).toEqual({ cls: 'value stretch-stretched', stretch: 'stretched', crowded: 'longs', said: ' (stretched)' });
+    expect(look('D')).toEqual({ cls: 'value stretch-extreme', stretch: 'extreme', crowded: 'shorts', said: ' (extreme)' });
+    expect(field('funding-rate-8h', at('D')).getAttribute('title')).toBe('extreme: beyond 0.05% per 8 h');
+  });
+
+  it('shows stretch and crowded side from funding alone when the regime is unknown', async () => {
     // Fixture: no 24h price change, so the 24h regime is unknown; funding 0.05% per 8h.
-    const value = await row({ status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fundingRate: 0.0005 } }) });
+    await table([[BTC, { status: 'ready', snapshot: withRate(0.0005) }]], { window: '24h' });
     expect(value('regime')).toBe('');
+    expect(field('regime').getAttribute('title')).toBe('price change: no candles yet');
     expect(value('funding-stretch')).toBe('stretched');
     expect(value('crowded-side')).toBe('longs');
-    const balanced = await row({ status: 'ready', snapshot: snapshotFixture() });
-    expect(balanced('funding-stretch')).toBe('balanced');
-    expect(balanced('crowded-side')).toBe('none');
   });
 
   it('draws a loading row as a skeleton, keeping the contract', async () => {
-    const value = await row(undefined);
-    const article = $('[data-perplens-market]');
-    expect(article.getAttribute('data-state')).toBe('loading');
-    expect(article.getAttribute('aria-busy')).toBe('true');
-    expect(article.classList.contains('state-loading')).toBe(true);
+    await table([[BTC, undefined]]);
+    expect(market().getAttribute('data-state')).toBe('loading');
+    expect(market().getAttribute('aria-busy')).toBe('true');
+    expect(market().classList.contains('state-loading')).toBe(true);
     expect(container.querySelector('.skeleton')?.getAttribute('aria-hidden')).toBe('true');
     expect(value('mark-price')).toBe('');
     expect(value('funding-stretch')).toBe('');
-    expect($('[data-field="mark-price"]').getAttribute('title')).toMatch(/loading/);
-    await row({ status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 2000 } }) });
-    expect($('[data-perplens-market]').getAttribute('data-state')).toBe('ok');
+    expect(field('mark-price').getAttribute('title')).toMatch(/loading/);
+    await table([[BTC, { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 2000 } }) }]]);
+    expect(market().getAttribute('data-state')).toBe('ok');
     expect(container.querySelector('.skeleton')).toBeNull();
+  });
+
+  it('marks a failed market unavailable in its row, every figure unknown with the venue’s reason', async () => {
+    await table([[BTC, { status: 'failed', error: { kind: 'region-blocked', venue: 'binance', endpoint: '/x', message: 'Binance blocks this region' } }]]);
+    expect(market().getAttribute('data-state')).toBe('unavailable');
+    expect(market().getAttribute('data-reason')).toBe('region-blocked');
+    expect($('tr.summary .flag').textContent).toBe(' unavailable');
+    expect($('tr.summary .flag').getAttribute('title')).toBe('Binance blocks this region');
+    for (const name of ROW_FIELDS.filter((n) => n !== 'regime-window')) {
+      expect(value(name), name).toBe('');
+      expect(field(name).getAttribute('title'), name).toMatch(/Binance blocks this region/);
+      expect(field(name).textContent, name).toBe('—');
+    }
+  });
+
+  it('flags a stale quote with its age in the row', async () => {
+    await table([[BTC, { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: 2000 - 180_000 } }) }]]);
+    expect(market().getAttribute('data-state')).toBe('stale');
+    expect($('tr.summary .flag').textContent).toBe(' 3m old');
   });
 });

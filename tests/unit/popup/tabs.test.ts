@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
+import { DEFAULT_BANDS, DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
 import type { VenueId } from '../../../src/venues/types';
 import { positionFixture } from '../alerts/fixtures';
 
@@ -42,7 +42,7 @@ async function mount(over: { venues?: VenueId[]; wallets?: { hyperliquid?: strin
         refreshMs: 60_000,
         staleAfter: 65_000,
         initialWindow: '4h',
-        bands: { dangerBelow: 0.05, cautionBelow: 0.15 },
+        bands: { ...DEFAULT_BANDS, basis: 'percent', dangerBelow: 0.05, cautionBelow: 0.15 },
         thresholds: DEFAULT_REGIME_THRESHOLDS,
         wallets: over.wallets ?? {},
         onOptions: () => {},
@@ -87,7 +87,15 @@ describe('popup tabs', () => {
       expect(panel?.hasAttribute('hidden')).toBe(tab.getAttribute('aria-selected') !== 'true');
     }
     const visible = container.querySelector('[role="tabpanel"]:not([hidden])');
-    expect(visible?.querySelector('[data-perplens-market]')).not.toBeNull();
+    expect(visible?.querySelector('table.watch-table [data-perplens-market]')).not.toBeNull();
+  });
+
+  it('labels the regime window switch in view', async () => {
+    await mount();
+    const label = container.querySelector('.top .window-label');
+    expect(label?.textContent).toBe('Regime window');
+    expect(label?.nextElementSibling?.getAttribute('role')).toBe('radiogroup');
+    expect(label?.nextElementSibling?.getAttribute('aria-label')).toBe('Regime window');
   });
 
   it('moves selection and focus with Left/Right (wrapping), Home and End', async () => {
@@ -163,5 +171,54 @@ describe('popup open positions', () => {
     const rows = [...container.querySelectorAll('.known [data-perplens-position]')].map((r) => `${r.getAttribute('data-venue')} ${r.getAttribute('data-symbol')}`);
     expect(rows).toEqual(['binance BTCUSDT']);
     expect(known.asked).toEqual(['dydx']);
+  });
+});
+
+describe('popup open positions: figures, order and What if', () => {
+  afterEach(() => {
+    known.reply = () => new Promise(() => {});
+  });
+
+  it('shows each with leverage, entry, money to liquidation in the quote currency and band, worst band first; What if opens filled from one', async () => {
+    known.reply = async () => ({
+      ok: true,
+      positions: [
+        // 10% from liquidation: caution under the test's % bands (danger under 5%, caution under 15%).
+        { ...positionFixture(), symbol: 'ETHUSDT', side: 'short', size: 2, entryPrice: 3100, markPrice: 3000, liqPrice: 3300, margin: 310, walletMargin: null, leverage: null },
+        // 2% from liquidation: danger.
+        { ...positionFixture(), symbol: 'BTCUSDT', side: 'long', size: 0.5, entryPrice: 60_000, markPrice: 60_000, liqPrice: 58_800 },
+      ],
+    });
+    await mount();
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const cards = [...container.querySelectorAll<HTMLElement>('.known [data-perplens-position]')];
+    expect(cards.map((c) => `${c.getAttribute('data-symbol')} ${c.getAttribute('data-side')}`)).toEqual(['BTCUSDT long', 'ETHUSDT short']);
+    const fields = (c: HTMLElement) => Object.fromEntries([...c.querySelectorAll('[data-field]')].map((f) => [f.getAttribute('data-field'), { value: f.getAttribute('data-value'), text: f.textContent, title: f.getAttribute('title') }]));
+    const [long, short] = cards.map(fields);
+    expect(long).toMatchObject({
+      'entry-price': { value: '60000', text: '60,000.00' },
+      leverage: { value: '20', text: '20×' },
+      'liq-price': { value: '58800', text: '58,800.00' },
+      'liq-distance': { value: '0.02', text: '2.00%' },
+      // distance × mark × size = 0.02 × 60,000 × 0.5: what the long loses on its way to liquidation.
+      'liq-distance-money': { value: '600', text: '−600.00 USDT' },
+      band: { value: 'danger', text: 'danger', title: 'judged by % of price: danger under 5%, caution under 15%' },
+    });
+    expect(cards[0]!.classList.contains('band-danger')).toBe(true);
+    expect(cards[0]!.querySelector('[data-field="liq-distance"]')?.classList.contains('tone-danger')).toBe(true);
+    // The report kept no leverage: the short's own margin gives it, marked as worked out.
+    expect(short).toMatchObject({ leverage: { value: '20', text: '≈20×' }, band: { value: 'caution' }, 'liq-distance-money': { value: '600', text: '−600.00 USDT' } });
+    expect(short!['leverage']!.title).toMatch(/entry notional over the margin/);
+
+    await act(() => cards[1]!.querySelector<HTMLButtonElement>('button.link')!.click());
+    expect(tabs().find((t) => t.getAttribute('aria-selected') === 'true')?.textContent).toBe('What if');
+    const whatif = container.querySelector('[role="tabpanel"]:not([hidden]) .whatif');
+    expect(whatif?.querySelector<HTMLSelectElement>('select[name="position"]')?.value).toBe('binance:ETHUSDT:short');
+    expect(whatif?.querySelector<HTMLInputElement>('input[name="side"]:checked')?.value).toBe('short');
+    expect(whatif?.querySelector<HTMLInputElement>('input[name="size"]')?.value).toBe('2');
+    expect(whatif?.querySelector<HTMLInputElement>('input[name="entry"]')?.value).toBe('3100');
+    expect(whatif?.querySelector<HTMLInputElement>('input[name="amount"]')?.value).toBe('310');
   });
 });

@@ -2,7 +2,10 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REGIME_THRESHOLDS, whatIf, type RegimeThresholds, type RegimeWindow } from '../../../src/core';
+import { DEFAULT_BANDS, DEFAULT_REGIME_THRESHOLDS, whatIf, type BandRules, type RegimeThresholds, type RegimeWindow } from '../../../src/core';
+import { marginToBand } from '../../../src/popup/margin-to-band';
+import type { Position } from '../../../src/venues/position-types';
+import { positionFixture } from '../alerts/fixtures';
 import type { MarketState } from '../../../src/ui/market-state';
 import type { PageMatch, VenueId } from '../../../src/venues/types';
 import { snapshotFixture } from '../helpers/snapshot';
@@ -45,14 +48,30 @@ afterEach(() => {
 });
 
 interface MountOptions {
+  positions?: Position[];
+  positionStates?: Map<string, MarketState>;
+  from?: string;
+  onFrom?: (key: string) => void;
+  bands?: BandRules;
   items?: PageMatch[];
   states?: Map<string, MarketState>;
   window?: RegimeWindow;
   thresholds?: RegimeThresholds;
   venues?: VenueId[];
 }
-async function mount({ items = [BTC], states = new Map([['binance:BTCUSDT', ready()]]), window = '4h', thresholds = DEFAULT_REGIME_THRESHOLDS, venues = ['binance', 'okx'] }: MountOptions = {}) {
-  await act(() => render(h(WhatIf, { items, states, window, thresholds, venues, refreshMs: 60_000 }), container));
+async function mount({
+  items = [BTC],
+  states = new Map([['binance:BTCUSDT', ready()]]),
+  window = '4h',
+  thresholds = DEFAULT_REGIME_THRESHOLDS,
+  venues = ['binance', 'okx'],
+  positions = [],
+  positionStates = new Map(),
+  from = '',
+  onFrom = () => {},
+  bands = DEFAULT_BANDS,
+}: MountOptions = {}) {
+  await act(() => render(h(WhatIf, { items, states, window, thresholds, venues, refreshMs: 60_000, bands, positions, positionStates, from, onFrom }), container));
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => {
@@ -271,5 +290,88 @@ describe('popup what-if', () => {
     await select('select[name="market"]', 'bybit:ETHUSDT');
     expect($<HTMLInputElement>('input[name="entry"]').placeholder).toContain('3,000');
     expect(Number(value('margin'))).toBeCloseTo((0.5 * 3000) / 20, 8);
+  });
+});
+
+describe('popup what-if from an open position', () => {
+  const LONG = positionFixture({ entryPrice: 59_000, margin: 1475, walletMargin: null, leverage: null });
+  const SHORT_ETH = positionFixture({ venue: 'okx', symbol: 'ETH-USDT-SWAP', side: 'short', size: 2, entryPrice: 3100, margin: 300, walletMargin: null, marginMode: 'cross' });
+  const ethSnapshot = ready({ venue: 'okx', symbol: 'ETH-USDT-SWAP', asset: 'ETH', quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'ETH-USDT-SWAP', markPrice: 3000 } });
+  const form = () => ({
+    position: $<HTMLSelectElement>('select[name="position"]').value,
+    market: $<HTMLSelectElement>('select[name="market"]').value,
+    side: $<HTMLInputElement>('input[name="side"]:checked').value,
+    size: $<HTMLInputElement>('input[name="size"]').value,
+    entry: $<HTMLInputElement>('input[name="entry"]').value,
+    mode: $<HTMLInputElement>('input[name="mode"]:checked').value,
+    amount: $<HTMLInputElement>('input[name="amount"]').value,
+  });
+
+  it('offers no position menu without positions', async () => {
+    await mount();
+    expect(container.querySelector('select[name="position"]')).toBeNull();
+  });
+
+  it('lists the open positions; picking one asks for it, and the form is filled from it', async () => {
+    const onFrom = vi.fn();
+    const positions = [LONG, SHORT_ETH];
+    const positionStates = new Map([['okx:ETH-USDT-SWAP', ethSnapshot]]);
+    await mount({ positions, positionStates, onFrom });
+    expect([...container.querySelectorAll('select[name="position"] option')].map((o) => o.textContent)).toEqual(['— none: type a position —', 'Long BTCUSDT · Binance', 'Short ETH-USDT-SWAP · OKX']);
+    // The market of a position outside the watchlist is offered too.
+    expect([...container.querySelectorAll('select[name="market"] option')].map((o) => o.getAttribute('value'))).toEqual(['binance:BTCUSDT', 'okx:ETH-USDT-SWAP', 'other']);
+    await select('select[name="position"]', 'okx:ETH-USDT-SWAP:short');
+    expect(onFrom).toHaveBeenCalledWith('okx:ETH-USDT-SWAP:short');
+
+    await mount({ positions, positionStates, onFrom, from: 'okx:ETH-USDT-SWAP:short' });
+    expect(form()).toEqual({ position: 'okx:ETH-USDT-SWAP:short', market: 'okx:ETH-USDT-SWAP', side: 'short', size: '2', entry: '3100', mode: 'margin', amount: '300' });
+    expect(container.textContent).toMatch(/cross margin: What if treats the position as isolated/);
+    // Computed from the position's market, which the positions' list fetched, not the watchlist.
+    expect(Number(value('margin'))).toBe(300);
+    expect($('[data-field="margin"]').textContent).toBe('300.00 USDT');
+    expect(background.asked).toEqual([]);
+
+    await mount({ positions, positionStates, onFrom, from: 'binance:BTCUSDT:long' });
+    expect(form()).toEqual({ position: 'binance:BTCUSDT:long', market: 'binance:BTCUSDT', side: 'long', size: '0.5', entry: '59000', mode: 'margin', amount: '1475' });
+    // The trader's edits after the fill are kept through later renders.
+    await type('input[name="amount"]', '900');
+    await mount({ positions, positionStates, onFrom, from: 'binance:BTCUSDT:long' });
+    expect(form().amount).toBe('900');
+  });
+
+  it('fills the form when the position arrives after it was asked for', async () => {
+    await mount({ from: 'binance:BTCUSDT:long' });
+    expect(container.querySelector('select[name="position"]')).toBeNull();
+    expect($<HTMLInputElement>('input[name="entry"]').value).toBe('');
+    await mount({ from: 'binance:BTCUSDT:long', positions: [LONG] });
+    expect(form()).toMatchObject({ entry: '59000', mode: 'margin', amount: '1475' });
+  });
+
+  it('answers how much margin gets the position back to the chosen band, in the quote currency', async () => {
+    const rules: BandRules = { ...DEFAULT_BANDS, basis: 'percent', dangerBelow: 0.03, cautionBelow: 0.1 };
+    await mount({ positions: [LONG], from: 'binance:BTCUSDT:long', bands: rules });
+    // 0.5 BTC long from 59,000 on 1,475: liquidated at 56,275.10, 6.2% below the 60,000 mark: caution.
+    expect(value('band')).toBe('caution');
+    expect($<HTMLInputElement>('input[name="target"]:checked').value).toBe('calm');
+    const liq = Number(value('liq-price'));
+    const expected = marginToBand({ side: 'long', size: 0.5, markPrice: 60_000, liqPrice: liq, dailyVol: 0.025, target: 'calm', rules, tiers: snapshotFixture().tiers!.tiers, feeRate: 0, valuation: 'liquidation' });
+    if (!('add' in expected)) throw new Error('expected margin to add');
+    // By hand: calm's edge 60,000 × 0.9 = 54,000; (56,275.10 − 54,000) × 0.5 × 0.996 = 1,133.00.
+    expect(expected.add).toBeCloseTo((liq - 54_000) * 0.5 * 0.996, 9);
+    expect(Number(value('margin-to-band'))).toBeCloseTo(expected.add, 9);
+    expect($('[data-field="margin-to-band"]').textContent).toBe('Add ≈ 1,133.00 USDT margin');
+    expect($('[data-field="margin-to-band"]').getAttribute('title')).toMatch(/^moves the liquidation price to 54,000.00, the edge of calm; judged by % of price/);
+    expect(container.textContent).toContain('Get back to calm');
+
+    await choose('input[name="target"][value="caution"]');
+    expect(value('margin-to-band')).toBe('0');
+    expect($('[data-field="margin-to-band"]').textContent).toBe('already in that band (caution)');
+    expect($('[data-field="margin-to-band"]').getAttribute('data-target')).toBe('caution');
+
+    // More margin than the position is worth (0.5 × 59,000): no liquidation price at all.
+    await type('input[name="amount"]', '30000');
+    expect(value('liq-price')).toBe('none');
+    expect($('[data-field="margin-to-band"]').textContent).toBe('nothing to add: no liquidation price');
+    expect(container.textContent).not.toMatch(/\$|NaN/);
   });
 });

@@ -1,0 +1,88 @@
+import type { RegimeWindow } from '../core';
+import { Field, known, unknown, type FieldValue } from '../ui/Field';
+import { formatAge, formatCountdown, formatPercent, formatPercentile } from '../ui/format';
+import type { MarketState } from '../ui/market-state';
+import { VENUE_NAMES } from '../venues/names';
+import type { MarketSnapshot } from '../venues/snapshot-types';
+import type { PageMatch } from '../venues/types';
+import { changeField } from './market-figures';
+import { Sparkline } from './Sparkline';
+import { stretchOf } from './watch-figures';
+
+interface Props {
+  item: PageMatch;
+  state: MarketState;
+  snapshot: MarketSnapshot | null;
+  /** Why every figure is unknown when there is no snapshot (loading, or the venue's error). */
+  why: string;
+  window: RegimeWindow;
+  now: number;
+  /** Age of a stale quote, null when fresh. */
+  stale: number | null;
+  onRemove: () => void;
+}
+
+const OI_NOTE = 'open interest in base units; * = since watching started';
+
+/** A market row's details: the figures the summary row has no room for, its sparklines, and its removal. */
+export function WatchDetails({ item, state, snapshot: s, why, window, now, stale, onRemove }: Props) {
+  const f = (make: (s: MarketSnapshot) => FieldValue): FieldValue => (s ? make(s) : unknown(why));
+  const age = s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : why;
+  return (
+    <div class="watch-details">
+      {state.status === 'failed' && (
+        <p class="status error" role="status">
+          {state.error.message}
+        </p>
+      )}
+      {stale !== null && (
+        <p class="status stale">
+          Data {formatAge(stale)} old{state.status === 'ready' && state.error ? ` — ${state.error.message}` : ''}
+        </p>
+      )}
+      <div class="grid">
+        <Field name="funding-rate" label={`Funding / ${s ? `${s.fundingIntervalHours}h` : 'interval'}`} field={f((x) => known(x.quote.fundingRate, formatPercent(x.quote.fundingRate, 4, true)))} explain={age} />
+        <Field name="funding-interval-hours" label="Interval" field={f((x) => known(x.fundingIntervalHours, `${x.fundingIntervalHours}h`))} />
+        <Field
+          name="next-funding"
+          label="Next funding"
+          field={f((x) => (x.quote.nextFundingTime === null ? unknown('the venue gives no next funding time') : known(x.quote.nextFundingTime, formatCountdown(x.quote.nextFundingTime - now))))}
+        />
+        <Field name="funding-stretch" label="Stretch" field={f((x) => known(stretchOf(x), stretchOf(x)))} explain="from the funding rate per 8h alone" />
+        <Field
+          name="funding-percentile-30d"
+          label="Rate vs 30 days"
+          field={f((x) => (x.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(x.fundingPercentile30d, `${formatPercentile(x.fundingPercentile30d)} pct.`)))}
+          explain="rank of the current rate among the rates settled over 30 days"
+        />
+        <Field name="price-change" label={`Price ${window}`} field={f((x) => changeField(x.priceChange[window]))} />
+        <Field name="price-change-24h" label="Price 24h" field={f((x) => changeField(x.priceChange['24h']))} />
+        <Field name="oi-change-1h" label="OI 1h" field={f((x) => changeField(x.oiChange['1h']))} explain={OI_NOTE} />
+        <Field name="oi-change-4h" label="OI 4h" field={f((x) => changeField(x.oiChange['4h']))} explain={OI_NOTE} />
+        <Field name="oi-change-24h" label="OI 24h" field={f((x) => changeField(x.oiChange['24h']))} explain={OI_NOTE} />
+      </div>
+      <span class="sr-only" data-field="regime-window" data-value={window}>
+        {window}
+      </span>
+      <div class="details-foot">
+        {s ? (
+          <>
+            <figure class="spark-fig">
+              <Sparkline values={s.sparkline.price} label={`${item.symbol} price, last 24 hours`} />
+              <figcaption>price 24 h</figcaption>
+            </figure>
+            <figure class="spark-fig">
+              <Sparkline values={s.sparkline.oi} label={`${item.symbol} open interest, last 24 hours`} />
+              <figcaption>OI 24 h</figcaption>
+            </figure>
+          </>
+        ) : (
+          state.status === 'loading' && <span class="skeleton skeleton-spark" aria-hidden="true" />
+        )}
+        <button type="button" class="remove" aria-label={`Remove ${item.symbol} on ${VENUE_NAMES[item.venue]} from the watchlist`} onClick={onRemove}>
+          Remove from watchlist
+        </button>
+      </div>
+    </div>
+  );
+}
