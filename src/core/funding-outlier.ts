@@ -11,7 +11,7 @@ export const OUTLIER_SIGMAS = 3;
  */
 export const OUTLIER_FLOOR_8H = 0.000025;
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = (s.length - 1) / 2;
   return ((s[Math.floor(mid)] ?? 0) + (s[Math.ceil(mid)] ?? 0)) / 2;

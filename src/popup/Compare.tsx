@@ -1,4 +1,4 @@
-import { fundingOutlier, OUTLIER_FLOOR_8H, OUTLIER_SIGMAS } from '../core/funding-outlier';
+import { fundingOutlier, median, OUTLIER_FLOOR_8H, OUTLIER_SIGMAS } from '../core/funding-outlier';
 import { formatPercent } from '../ui/format';
 import type { MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
@@ -16,13 +16,6 @@ interface Props {
 
 /** How an outlier is decided (core/funding-outlier.ts), said where the verdict is shown. */
 const OUTLIER_RULE = `A venue is named an outlier only when it alone stands apart: its rate per 8h is more than ${OUTLIER_SIGMAS} robust standard deviations (from the median absolute deviation of the other venues) and more than ${formatPercent(OUTLIER_FLOOR_8H, 4)} per 8h away from the other venues' median. Venues that all agree, or two camps, name none.`;
-
-// The rule's own median is private to core/funding-outlier.ts; this one only words the verdict.
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = (s.length - 1) / 2;
-  return ((s[Math.floor(mid)] ?? 0) + (s[Math.ceil(mid)] ?? 0)) / 2;
-};
 
 /** How far venue `i` stands from the median of the others, per 8h: the figure the rule measures. */
 const gapFromOthers = (rates8h: readonly number[], i: number): number | null => {

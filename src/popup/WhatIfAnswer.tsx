@@ -2,7 +2,7 @@ import type { BandRules, RegimeThresholds, RegimeWindow, Side, WhatIfResult } fr
 import { formatPercent, formatPrice, formatQuote } from '../ui/format';
 import { marketInputs } from '../ui/panel/market-inputs';
 import type { MarketSnapshot } from '../venues/snapshot-types';
-import { bandJudged } from './band-words';
+import { bandJudged } from '../ui/band-words';
 import { marginToBand, type MarginToBand, type TargetBand } from './margin-to-band';
 import { marketRegime } from './market-figures';
 

@@ -1,4 +1,5 @@
 import { positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
+import { bandJudged } from '../band-words';
 import { REGIME_DESCRIPTIONS } from '../../core/regime-note';
 import type { RowRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
@@ -124,12 +125,6 @@ function atLiquidation(p: Position, v: PositionView): boolean {
   return p.atLiquidation === true || ('value' in v.distance && v.distance.value <= 0);
 }
 
-const BASIS_WORDS = {
-  touch: (r: BandRules) => `by the chance to touch it within 24 h: danger from ${formatPercent(r.touchDanger, 0)}, caution from ${formatPercent(r.touchCaution, 0)}`,
-  sigma: (r: BandRules) => `by typical daily moves: danger under ${formatNumber(r.sigmaDanger, 1)}σ, caution under ${formatNumber(r.sigmaCaution, 1)}σ`,
-  percent: (r: BandRules) => `by % of price: danger under ${formatPercent(r.dangerBelow, 0)}, caution under ${formatPercent(r.cautionBelow, 0)}`,
-} as const;
-
 /** One position of the DOM contract with every figure, or why it cannot be shown. */
 export function positionCard(props: Props): Card {
   const { row, venue } = props;
@@ -176,7 +171,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
   const onCrowded = regime?.crowded === mine;
   const stretched = regime && (regime.stretch === 'stretched' || regime.stretch === 'extreme');
   const danger = v.band === 'danger';
-  const bandWhy = v.bandBasis === null ? 'no distance' : v.bandFellBack ? `${BASIS_WORDS.percent(settings)} (volatility unknown, so % of price)` : BASIS_WORDS[v.bandBasis](settings);
+  const bandWhy = bandJudged(v.bandBasis, v.bandFellBack, settings);
 
   // Plain words first: what the trader must take in within two seconds.
   const distText = distance === null ? 'distance unknown' : `${formatPercent(distance, 2)} to liquidation`;

@@ -1,5 +1,5 @@
 import type { BandBasis, BandRules } from '../core';
-import { formatNumber, formatPercent } from '../ui/format';
+import { formatNumber, formatPercent } from './format';
 
 const BASIS_WORDS: Record<BandBasis, (r: BandRules) => string> = {
   touch: (r) => `by the chance to touch the liquidation price within 24 h: danger from ${formatPercent(r.touchDanger, 0)}, caution from ${formatPercent(r.touchCaution, 0)}`,
