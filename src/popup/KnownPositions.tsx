@@ -6,7 +6,7 @@ import { asField } from '../ui/panel/figures';
 import { marketInputs } from '../ui/panel/market-inputs';
 import { VENUE_NAMES } from '../venues/names';
 import type { Position } from '../venues/position-types';
-import { bandJudged } from './band-words';
+import { bandJudged } from '../ui/band-words';
 import { quoteOf } from './market-figures';
 import { positionKey } from './use-known-positions';
 import { marketKey } from './use-markets';
