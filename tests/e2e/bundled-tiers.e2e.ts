@@ -75,7 +75,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const shortLp = (0.3 * 61_000 + 915) / (0.3 * 1.004);
       expect(Number(long(ps)?.fields['liq-computed']?.value)).toBeCloseTo(BUNDLED_LP, 6);
       expect(Number(ps.find((p) => p.side === 'short')?.fields['liq-computed']?.value)).toBeCloseTo(shortLp, 6);
-      expect(long(ps)?.fields['liq-computed']?.title).toMatch(/differs from the venue's figure by 0\.05%$/);
+      expect(long(ps)?.fields['liq-computed']?.title).toMatch(/differs from the venue's by 0\.05%$/);
       for (const p of ps) expect(p.text).not.toMatch(/own liquidation price is [\d.]+% away from the venue's/);
       // The page now shows 57,000.00 for the long: 1.27% from PerpLens's 56,275.10, flagged on the card.
       await page.evaluate(() => {
@@ -87,7 +87,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const gap = Math.abs(BUNDLED_LP - 57_000) / 57_000;
       expect(l?.fields['liq-price']?.value).toBe('57000');
       expect(l?.text).toContain(`PerpLens's own liquidation price is ${(gap * 100).toFixed(2)}% away from the venue's.`);
-      expect(l?.fields['liq-computed']?.title).toMatch(/more than 0\.5%: check the position on the venue/);
+      expect(l?.fields['liq-computed']?.title).toMatch(/more than 0\.5%, check the position on the venue/);
       expect(page.errors()).toEqual([]);
       await page.close();
     });

@@ -18,9 +18,11 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
     beforeAll(async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
-      const btc = fake.markets.get('BTC');
-      if (!btc) throw new Error('fake market missing');
-      btc.markPrice = mark;
+      // On SOL, whose page holds no position: the panel's header then shows the venue's mark (with a
+      // position, the page's own mark drives every figure).
+      const sol = fake.markets.get('SOL');
+      if (!sol) throw new Error('fake market missing');
+      sol.markPrice = mark;
       browser = await launch(name, fake);
     });
     afterAll(async () => {
@@ -44,10 +46,10 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('shows market data fetched by the background from the venue API host', async () => {
-      const btc = fake.markets.get('BTC');
+      const btc = fake.markets.get('SOL');
       if (!btc) throw new Error('fake market missing');
       const page = await browser.newPage();
-      await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+      await page.goto('https://www.binance.com/en/futures/SOLUSDT');
       const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok', 25_000);
       expect(Number(probe.fields['mark-price']?.value)).toBe(mark);
       expect(probe.fields['mark-price']?.text).toBe(mark.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
