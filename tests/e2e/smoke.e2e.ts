@@ -13,8 +13,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     let fake: FakeExchange;
     let browser: E2EBrowser;
     // A mark price only the fake API knows, so the panel can only show it through the round trip.
-    // One division last, so the mark is the double nearest a two-decimal price (50_000 + x / 100 is not: 55519.979999999996).
-    const mark = (5_000_000 + Math.round(Math.random() * 1_000_000)) / 100;
+    // One division last, so the mark is the double nearest a two-decimal price (135 + x / 100 may not be).
+    // Near SOL's own index (140.22), or the background refuses it as implausible.
+    const mark = (13_500 + Math.round(Math.random() * 1_000)) / 100;
 
     beforeAll(async () => {
       fake = await startFakeExchange({ port: name === 'firefox' ? 443 : 0 });
@@ -46,15 +47,17 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('shows market data fetched by the background from the venue API host', async () => {
-      const btc = fake.markets.get('SOL');
-      if (!btc) throw new Error('fake market missing');
+      const sol = fake.markets.get('SOL');
+      if (!sol) throw new Error('fake market missing');
       const page = await browser.newPage();
       await page.goto('https://www.binance.com/en/futures/SOLUSDT');
       const probe = await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok', 25_000);
       expect(Number(probe.fields['mark-price']?.value)).toBe(mark);
       expect(probe.fields['mark-price']?.text).toBe(mark.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-      expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo(btc.fundingRate8h, 12);
-      expect(Number(probe.fields['next-funding']?.value)).toBe(nextFunding(Date.now(), 8));
+      expect(Number(probe.fields['funding-rate-8h']?.value)).toBeCloseTo(sol.fundingRate8h, 12);
+      const hours = Number(probe.fields['funding-interval-hours']?.value);
+      expect(Number(probe.fields['funding-rate']?.value)).toBeCloseTo((sol.fundingRate8h * hours) / 8, 12);
+      expect(Number(probe.fields['next-funding']?.value)).toBe(nextFunding(Date.now(), hours));
       expect(probe.text).not.toMatch(/NaN|undefined|Infinity/);
       expect(fake.requests.get('fapi.binance.com/fapi/v1/premiumIndex')).toBeGreaterThanOrEqual(1);
       await page.screenshot(`${ARTIFACTS}/${name}-smoke-binance.png`);
