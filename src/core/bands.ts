@@ -35,6 +35,19 @@ export const DEFAULT_BANDS: BandRules = {
   sigmaCaution: 2.5,
 };
 
+/** The band rules alone, out of anything that carries them (the view settings, the options). */
+export function bandRulesOf(r: BandRules): BandRules {
+  return {
+    basis: r.basis,
+    dangerBelow: r.dangerBelow,
+    cautionBelow: r.cautionBelow,
+    touchDanger: r.touchDanger,
+    touchCaution: r.touchCaution,
+    sigmaDanger: r.sigmaDanger,
+    sigmaCaution: r.sigmaCaution,
+  };
+}
+
 export interface BandVerdict {
   band: Band;
   /** The basis the verdict used: the chosen one, or `percent` when the volatility is unknown. */

@@ -16,7 +16,7 @@ export {
   type MarginValuation,
 } from './liquidation';
 export { erf, erfc, normalCdf } from './normal-distribution';
-export { bandOf, DEFAULT_BANDS, liqPriceAtBandEdge, marginToMoveLiq, sigmaForTouch, type BandBasis, type BandRules, type BandVerdict } from './bands';
+export { bandOf, bandRulesOf, DEFAULT_BANDS, liqPriceAtBandEdge, marginToMoveLiq, sigmaForTouch, type BandBasis, type BandRules, type BandVerdict } from './bands';
 export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
 export {
   averageRate,

@@ -1,4 +1,4 @@
-import { positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
+import { bandRulesOf, positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
 import { bandJudged } from '../band-words';
 import { REGIME_DESCRIPTIONS } from '../../core/regime-note';
 import type { RowRead } from '../../venues/page-reader-types';
@@ -147,7 +147,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
   const cs = market ? contractState(market, now, staleAfterMs) : { state: 'loading' as const, ageMs: undefined };
   const state = cs.state;
   const age = snapshot ? `market data ${formatAge(now - snapshot.quote.fetchedAt)} old` : noMarket;
-  const money = (x: number, signed = false) => formatQuote(x, quote, signed);
+  const money = (x: number) => formatQuote(x, quote);
   const unit = snapshot?.asset ?? null;
   const side = p.side === 'long' ? 'Long' : 'Short';
   const mine = p.side === 'long' ? 'longs' : 'shorts';
@@ -166,7 +166,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
   const touch = 'value' in v.touch24h ? v.touch24h.value : null;
   const live: LiveCard | null =
     'source' in v.mark && v.mark.source === 'page' && 'value' in v.liq
-      ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, bands: settings, size: privacy ? null : p.size, quote }
+      ? { symbol: p.symbol, side: p.side, liqPrice: v.liq.value, dailyVol: inputs?.dailyVol ?? null, bands: bandRulesOf(settings), size: privacy ? null : p.size, quote }
       : null;
   const onCrowded = regime?.crowded === mine;
   const stretched = regime && (regime.stretch === 'stretched' || regime.stretch === 'extreme');
