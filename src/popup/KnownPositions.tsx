@@ -10,7 +10,7 @@ import { bandJudged } from '../ui/band-words';
 import { quoteOf } from './market-figures';
 import { positionKey } from './use-known-positions';
 import { marketKey } from './use-markets';
-import { Value } from './Value';
+import { Value } from '../ui/Value';
 
 interface Props {
   /** The open positions (use-known-positions.ts), on the venues switched on. */

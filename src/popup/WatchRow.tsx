@@ -6,7 +6,7 @@ import { contractState, type MarketState } from '../ui/market-state';
 import { VENUE_NAMES } from '../venues/names';
 import type { PageMatch } from '../venues/types';
 import { changeField, marketRegime } from './market-figures';
-import { Value } from './Value';
+import { Value } from '../ui/Value';
 import { WatchDetails } from './WatchDetails';
 import { aprField, crowdedOf, markField, rate8hField, REGIME_SHORT, stretchOf, STRETCH_WORDS } from './watch-figures';
 

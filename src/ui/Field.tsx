@@ -1,4 +1,5 @@
 import { fieldTitle, type FieldValue, type Tone } from './field-value';
+import { Value } from './Value';
 
 export { known, unknown, type FieldValue } from './field-value';
 
@@ -17,21 +18,13 @@ interface Props {
  * panel builds the same markup as a tree (src/ui/panel/field.ts).
  */
 export function Field({ name, label, field, tone, explain }: Props) {
-  const isKnown = 'text' in field;
   const title = fieldTitle(field, explain);
   return (
     <div class="row">
       <span class="label" title={title} tabIndex={title ? 0 : undefined}>
         {label}
       </span>
-      <span
-        class={`value${tone ? ` tone-${tone}` : ''}${isKnown ? '' : ' unknown'}`}
-        data-field={name}
-        data-value={isKnown ? String(field.value) : ''}
-        title={title}
-      >
-        {isKnown ? field.text : '—'}
-      </span>
+      <Value name={name} field={field} tone={tone} explain={explain} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { waitFor, withBrowser, type BrowserName } from './browsers';
+import { kForTouch, phi } from './hand-math';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
 // The compact card a trader reads in two seconds, on a Binance stand-in where the long's liquidation
@@ -28,27 +29,6 @@ const POSITION_FIELDS = [
 ];
 const MARKET_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'next-funding', 'price-change', 'oi-change'];
 
-// Φ by Simpson integration of the normal density, and its inverse by bisection: independent of the code under test.
-function phi(z: number): number {
-  if (z > 0) return 1 - phi(-z);
-  const n = 2000;
-  const a = -12;
-  const h = (z - a) / n;
-  const f = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
-  let sum = f(a) + f(z);
-  for (let i = 1; i < n; i++) sum += f(a + i * h) * (i % 2 ? 4 : 2);
-  return (sum * h) / 3;
-}
-function kForTouch(p: number): number {
-  let lo = 0;
-  let hi = 10;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (2 * phi(-mid) > p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 const num = (p: PositionProbe | undefined, field: string) => Number(p?.fields[field]?.value ?? NaN);
 const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, type FakeAsset } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { phi } from './hand-math';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
@@ -39,17 +40,6 @@ const CASES: VenueCase[] = [
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', host: 'dydx.trade', path: '/trade/BTC-USD', long: 'BTC-USD', short: 'ETH-USD', shortAsset: 'ETH', interval: 1, fundingPriceFactor: 1, quotePath: 'indexer.dydx.trade/v4/perpetualMarkets' },
 ];
 
-// Φ by Simpson integration of the normal density: independent of the code under test.
-function phi(z: number): number {
-  if (z > 0) return 1 - phi(-z);
-  const n = 2000;
-  const a = -12;
-  const h = (z - a) / n;
-  const f = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
-  let sum = f(a) + f(z);
-  for (let i = 1; i < n; i++) sum += f(a + i * h) * (i % 2 ? 4 : 2);
-  return (sum * h) / 3;
-}
 
 const num = (p: PositionProbe, field: string) => {
   const v = p.fields[field]?.value;

@@ -1,4 +1,4 @@
-import { fieldTitle, type FieldValue, type Tone } from '../ui/field-value';
+import { fieldTitle, type FieldValue, type Tone } from './field-value';
 
 interface Props {
   name: string;
