@@ -11,7 +11,7 @@ import { extensionAlive } from './extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
-import { defaultSpot, stillFree } from './placement';
+import { createPlacer, type Placer } from './panel-place';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
 
@@ -67,10 +67,8 @@ interface Session {
   focusWindow: Window | null;
   /** A card's toggle to focus after the next draw (keyboard use). */
   focusCard: string | null;
-  /** The free spot found for the panel at its last size; null before, or when none was free. */
-  spot: { x: number; y: number; size: string } | null;
-  /** Look for a spot at the next draw (a new panel from the background, a resized window). */
-  placeDue: boolean;
+  /** Keeps the panel where it belongs: dragged, or on a free spot of the page. */
+  placer: Placer | null;
   /** The background's panel still waits for market data: ask again soon. */
   pending: boolean;
 }
@@ -141,7 +139,7 @@ function draw(s: Session, mounted: Mounted, renderer: ReturnType<typeof createRe
   const now = Date.now();
   s.drawnClock = clockKey(s.tree, now);
   const shown = liveUpdate(s.tree, s.live, read, now) ?? s.tree;
-  renderer.render(shown, () => place(s, mounted));
+  renderer.render(shown, () => place(s));
 }
 
 /** The page's symbol first, at most MAX_ROWS rows. */
@@ -215,7 +213,7 @@ function apply(s: Session, answer: ViewAnswer): void {
     if (s.tree && s.failures < 2) return;
     s.tree = null;
     s.version = null;
-    renderer.render(failureTree(answer.failed), () => place(s, mounted));
+    renderer.render(failureTree(answer.failed), () => place(s));
     return;
   }
   s.failures = 0;
@@ -239,7 +237,6 @@ function apply(s: Session, answer: ViewAnswer): void {
     s.watch?.poke();
   }
   s.pending = answer.pending === true;
-  s.placeDue = true;
   draw(s, mounted, renderer);
   if (s.focusWindow) {
     mounted.container.querySelector<HTMLElement>(`[data-window="${s.focusWindow}"]`)?.focus();
@@ -251,35 +248,9 @@ function apply(s: Session, answer: ViewAnswer): void {
   }
 }
 
-/**
- * Where the panel is: where the trader dragged it (kept inside the window), else a spot that covers
- * none of the page's controls (placement.ts). The spot is looked for again only when the panel's
- * size changed, the window was resized, or the page moved a control under it; the tree never
- * carries styles.
- */
-function place(s: Session, m: Mounted): void {
-  const panel = m.container.firstElementChild as HTMLElement | null;
-  if (!panel) return;
-  if (s.prefs && s.prefs.x !== null && s.prefs.y !== null) {
-    m.freePlacement();
-    const x = Math.min(Math.max(0, s.prefs.x), Math.max(0, window.innerWidth - panel.offsetWidth));
-    const y = Math.min(Math.max(0, s.prefs.y), Math.max(0, window.innerHeight - 32));
-    Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
-    return;
-  }
-  const size = `${panel.offsetWidth}x${panel.offsetHeight}`;
-  const spot = s.spot;
-  if (!s.placeDue && spot && spot.size === size) return;
-  s.placeDue = false;
-  const w = panel.offsetWidth;
-  const h = panel.offsetHeight;
-  const keep = spot && spot.size === size && spot.y + h <= window.innerHeight && spot.x + w <= window.innerWidth && stillFree(document, m.host, { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h });
-  const found = keep ? spot : defaultSpot(document, m.host, w, h);
-  s.spot = found ? { x: found.x, y: found.y, size } : null;
-  m.spotAt(found ? found.x : null, w);
-  // Pinned by its top-left corner, which does not move with the window's height; a card opened
-  // changes the size, and the next draw looks again for a spot that holds it.
-  Object.assign(panel.style, found ? { left: '0px', right: 'auto', top: `${found.y}px`, bottom: 'auto' } : { left: '', right: '', top: '', bottom: '' });
+/** The panel's place after a render: the placer writes styles only (panel-place.ts). */
+function place(s: Session): void {
+  s.placer?.afterRender();
 }
 
 function setPrefs(s: Session, next: Partial<PanelPrefs>): void {
@@ -295,6 +266,7 @@ function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof crea
   const renderer = createRenderer(mounted.container);
   s.mounted = mounted;
   s.renderer = renderer;
+  s.placer = createPlacer(mounted, () => (s.prefs && s.prefs.x !== null && s.prefs.y !== null ? { x: s.prefs.x, y: s.prefs.y } : null));
   listen(s, mounted);
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a, layoutEpoch) => onRead(s, a, { layoutEpoch }) });
   return { mounted, renderer };
@@ -304,6 +276,8 @@ function unmount(s: Session): void {
   s.watch?.stop();
   s.watch = null;
   s.renderer?.stop();
+  s.placer?.stop();
+  s.placer = null;
   s.renderer = null;
   s.mounted?.remove();
   s.mounted = null;
@@ -401,8 +375,7 @@ function start(match: PageMatch): void {
     failures: 0,
     focusWindow: null,
     focusCard: null,
-    spot: null,
-    placeDue: true,
+    placer: null,
     pending: false,
   };
   session = s;
@@ -511,10 +484,7 @@ export function startContent(v: ContentVenue): void {
   window.addEventListener('resize', () => {
     clearTimeout(resizing);
     resizing = setTimeout(() => {
-      const s = session;
-      if (!s?.mounted || !s.renderer) return;
-      s.placeDue = true;
-      place(s, s.mounted);
+      session?.placer?.resized();
     }, 150);
   });
   // The first tick starts the session: at once in a visible tab, when shown in one opened behind.
