@@ -27,14 +27,20 @@ export function createPlacer(m: Mounted, dragged: () => { x: number; y: number }
   let observed: Element | null = null;
   const panelOf = () => m.container.firstElementChild as HTMLElement | null;
 
+  // What was last written, so a draw that changes nothing writes nothing: even an attribute or a
+  // style set to the value it already has makes the browser restyle the panel.
+  let written = '';
   const draw = () => {
     const panel = panelOf();
     if (!panel) return;
     const d = dragged();
+    const x = d ? Math.min(Math.max(0, d.x), Math.max(0, window.innerWidth - size.w)) : null;
+    const y = d ? Math.min(Math.max(0, d.y), Math.max(0, window.innerHeight - 32)) : null;
+    const key = d ? `d${x},${y}` : spot ? `s${spot.x},${spot.y},${size.w}` : 'edge';
+    if (key === written && panel === observed) return;
+    written = key;
     if (d) {
       m.freePlacement();
-      const x = Math.min(Math.max(0, d.x), Math.max(0, window.innerWidth - size.w));
-      const y = Math.min(Math.max(0, d.y), Math.max(0, window.innerHeight - 32));
       Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
       return;
     }
@@ -68,6 +74,7 @@ export function createPlacer(m: Mounted, dragged: () => { x: number; y: number }
       if (panel && panel !== observed) {
         observer.disconnect();
         observer.observe(panel);
+        written = '';
         observed = panel;
       }
       draw();
