@@ -504,7 +504,19 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const hits = [[r.left + 8, r.top + 8], [r.left + r.width / 2, (r.top + bottom) / 2], [r.right - 8, bottom - 8]].map(([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0) === host);
         return { left: Math.round(r.left), top: Math.round(r.top), hits, grip: { x: h.left + h.width / 2, y: h.top + h.height / 2 } };
       };
-      const before = await page.evaluate(seen);
+      // The panel finds its spot again when its size changes (market data filling the cards): grab
+      // it once it has stood still for half a second.
+      let still = '';
+      let since = Date.now();
+      const before = await waitFor(page, seen, 'the panel settled', (v) => {
+        const key = `${v.left},${v.top}`;
+        if (key !== still) {
+          still = key;
+          since = Date.now();
+          return false;
+        }
+        return Date.now() - since >= 500;
+      });
       expect(before?.hits).toEqual([true, true, true]);
       // The host's reset must not undo the panel's own type (12px, as designed).
       expect(await page.evaluate(() => { const p = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel'); return p ? getComputedStyle(p).fontSize : null; })).toBe('12px');
