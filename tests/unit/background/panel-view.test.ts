@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelViews, type PanelViewDeps } from '../../../src/background/panel/view';
+import type { PanelViewDeps } from '../../../src/background/panel/view';
 import type { PanelViewReply, PanelViewRequest } from '../../../src/messages';
 import { defaultSettings } from '../../../src/settings/defaults';
 import { applyOps, isTree, type TreeElement, type TreeNode } from '../../../src/ui/tree';
 import type { Position } from '../../../src/venues/position-types';
 import { positionFixture } from '../alerts/fixtures';
+import { panelViews } from '../helpers/panel-views';
 import { snapshotFixture } from '../helpers/snapshot';
 
 const T = 10_000;
 
-function views(over: Partial<PanelViewDeps> = {}) {
-  const settings = defaultSettings();
-  const deps: PanelViewDeps = {
-    snapshot: async () => ({ ok: true, snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: T } }) }),
-    positions: async () => ({ ok: true, positions: [] }),
-    settings: async () => settings,
-    now: () => T,
-    wait: () => new Promise((r) => setTimeout(r, 0)),
-    ...over,
-  };
-  return { panels: createPanelViews(deps), settings };
-}
+const views = (over: Partial<PanelViewDeps> = {}) => panelViews(over, defaultSettings(), T);
 
 const request = (positions: unknown[], have: number | null = null): PanelViewRequest => ({
   type: 'panel.view',
