@@ -402,7 +402,8 @@ describe('popup in chromium', () => {
       await page.goto(popup.url);
       await waitIn(page, probePopupPositions, 'two positions ok', (ps) => ps.length === 2 && ps.every((p) => p.state === 'ok'), 30_000);
       await page.click('[data-perplens-position][data-side="long"] button.link');
-      const form = await waitIn(page, probeWhatIfForm, 'the form filled from the long', (f) => f.size === '0.5');
+      // The form's own default size is 0.5 too: wait for the entry, which only the position fills.
+      const form = await waitIn(page, probeWhatIfForm, 'the form filled from the long', (f) => f.position === 'binance:BTCUSDT:long' && f.entry === '59000');
       expect(form).toEqual({ position: 'binance:BTCUSDT:long', market: 'binance:BTCUSDT', side: 'long', size: '0.5', entry: '59000', mode: 'margin', amount: '1475', tab: 'What if' });
 
       // Less margin puts the long in danger; the answer is the margin back to the edge of caution.
@@ -430,7 +431,7 @@ describe('popup in chromium', () => {
 
       // The select picks the other position.
       await page.selectOption('.whatif select[name="position"]', 'binance:BTCUSDT:short');
-      const short = await waitIn(page, probeWhatIfForm, 'the form filled from the short', (f) => f.side === 'short');
+      const short = await waitIn(page, probeWhatIfForm, 'the form filled from the short', (f) => f.side === 'short' && f.entry === '61000');
       expect(short).toMatchObject({ size: '0.3', entry: '61000', mode: 'margin', amount: '915' });
       await page.screenshot({ path: `${ARTIFACTS}/chromium-popup-whatif-position.png` });
       expect(popup.errors).toEqual([]);
