@@ -22,6 +22,8 @@ export interface PanelAbResult {
   pairs: Spread;
   /** Self thread time by kind of work, ms per second. */
   byKind: Record<string, { a: number; b: number }>;
+  /** Self thread time by trace event name, ms per second, the largest differences first. */
+  byName: { name: string; a: number; b: number }[];
 }
 
 const HIDDEN = ':host{display:none!important}';
@@ -36,6 +38,8 @@ interface Phase {
   seconds: number;
   total: number;
   kinds: Map<string, number>;
+  /** Self thread time by trace event name, ms. */
+  names: Map<string, number>;
 }
 
 function phasesOf(events: TraceEvent[]): Phase[] {
@@ -48,6 +52,7 @@ function phasesOf(events: TraceEvent[]): Phase[] {
     const from = (stamps[i]?.ts ?? 0) + SETTLE_US;
     const to = stamps[i + 1]?.ts ?? 0;
     const kinds = new Map<string, number>();
+    const names = new Map<string, number>();
     const open: TraceEvent[] = [];
     let total = 0;
     for (const e of thread) {
@@ -55,12 +60,15 @@ function phasesOf(events: TraceEvent[]): Phase[] {
       while (open.length && (open[open.length - 1]?.ts ?? 0) + (open[open.length - 1]?.dur ?? 0) <= e.ts) open.pop();
       const parent = open[open.length - 1];
       const t = (e.tdur ?? 0) / 1000;
-      if (parent) kinds.set(kindOf(parent.name), (kinds.get(kindOf(parent.name)) ?? 0) - t);
-      else total += t;
+      if (parent) {
+        kinds.set(kindOf(parent.name), (kinds.get(kindOf(parent.name)) ?? 0) - t);
+        names.set(parent.name, (names.get(parent.name) ?? 0) - t);
+      } else total += t;
       kinds.set(kindOf(e.name), (kinds.get(kindOf(e.name)) ?? 0) + t);
+      names.set(e.name, (names.get(e.name) ?? 0) + t);
       open.push(e);
     }
-    phases.push({ variant: stamps[i]?.args?.data?.message === 'PERPLENS-AB-A' ? 'a' : 'b', seconds: (to - from) / 1e6, total, kinds });
+    phases.push({ variant: stamps[i]?.args?.data?.message === 'PERPLENS-AB-A' ? 'a' : 'b', seconds: (to - from) / 1e6, total, kinds, names });
   }
   return phases;
 }
@@ -94,8 +102,12 @@ export async function panelAb(o: { seconds: number; phaseMs: number; markHz: num
       .filter(Number.isFinite);
     const byKind: Record<string, { a: number; b: number }> = {};
     for (const k of ['script', 'layout', 'paint', 'other']) byKind[k] = { a: rate(a, (p) => p.kinds.get(k) ?? 0), b: rate(b, (p) => p.kinds.get(k) ?? 0) };
+    const allNames = new Set(phases.flatMap((p) => [...p.names.keys()]));
+    const byName = [...allNames]
+      .map((name) => ({ name, a: rate(a, (p) => p.names.get(name) ?? 0), b: rate(b, (p) => p.names.get(name) ?? 0) }))
+      .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b));
     const msPerSecond = { a: rate(a, (p) => p.total), b: rate(b, (p) => p.total) };
-    return { phases: { a: a.length, b: b.length }, msPerSecond, ratio: msPerSecond.a / msPerSecond.b, pairs: spread(pairs), byKind };
+    return { phases: { a: a.length, b: b.length }, msPerSecond, ratio: msPerSecond.a / msPerSecond.b, pairs: spread(pairs), byKind, byName };
   } finally {
     await browser.close();
     await fake.close();
@@ -114,4 +126,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`phases A ${r.phases.a}, B ${r.phases.b}; main thread ms/s A ${f(r.msPerSecond.a)}, B ${f(r.msPerSecond.b)}; A ÷ B ${r.ratio.toFixed(4)}`);
   console.log(`A ÷ neighbouring B per phase: min ${r.pairs.min.toFixed(3)} / median ${r.pairs.median.toFixed(3)} / max ${r.pairs.max.toFixed(3)}`);
   for (const [k, v] of Object.entries(r.byKind)) console.log(`  ${k.padEnd(7)} A ${f(v.a)}  B ${f(v.b)}`);
+  console.log('largest differences by trace event (self time, ms/s):');
+  for (const n of r.byName.slice(0, 14)) console.log(`  ${n.name.padEnd(36)} A ${f(n.a)}  B ${f(n.b)}  ${n.a - n.b >= 0 ? '+' : ''}${f(n.a - n.b)}`);
 }

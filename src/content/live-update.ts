@@ -11,14 +11,8 @@ export function steadyKey(read: PageRead | null): string {
   return JSON.stringify({ ...read, rows: read.rows.map((r) => (r.ok ? { ...r, position: { ...r.position, markPrice: null, unrealizedPnl: null } } : r)) });
 }
 
-function find(node: TreeNode, test: (el: TreeElement) => boolean, path: number[] = [], out: { el: TreeElement; path: number[] }[] = []) {
-  if (typeof node === 'string') return out;
-  if (test(node)) out.push({ el: node, path });
-  node.c.forEach((child, i) => find(child, test, [...path, i], out));
-  return out;
-}
-
 interface Layout {
+  /** Each card, with only the fields that follow the mark (LIVE_FIELDS). */
   cards: { el: TreeElement; path: number[]; fields: { name: string; el: TreeElement; path: number[] }[] }[];
   countdowns: { el: TreeElement; path: number[] }[];
   /** The collapsed pill's chips, each naming the card it describes. */
@@ -27,29 +21,40 @@ interface Layout {
   marketMark: { el: TreeElement; path: number[]; symbol: string } | null;
 }
 
-function marketMark(tree: TreeElement): Layout['marketMark'] {
-  const market = find(tree, (el) => 'data-perplens-market' in el.a)[0];
-  const mark = market && find(market.el, (el) => el.a['data-field'] === 'mark-price')[0];
-  return market && mark ? { el: mark.el, path: [...market.path, ...mark.path], symbol: market.el.a['data-symbol'] ?? '' } : null;
-}
+/** The figures a card moves with the page's mark between two answers of the background. */
+const LIVE_FIELDS = new Set(['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h', 'liq-distance-money', 'band']);
 
-// Where the cards, their figures and the countdowns sit, found once per panel from the background
-// rather than at every tick.
+// Where the cards, their figures, the countdowns, the pill's chips and the market line's mark sit,
+// found in one walk per panel from the background rather than at every tick.
 const layouts = new WeakMap<TreeElement, Layout>();
 function layoutOf(tree: TreeElement): Layout {
-  let layout = layouts.get(tree);
-  if (!layout) {
-    layout = {
-      cards: find(tree, (el) => 'data-perplens-position' in el.a).map((card) => ({
-        ...card,
-        fields: find(card.el, (el) => 'data-field' in el.a).map((f) => ({ name: f.el.a['data-field'] ?? '', el: f.el, path: [...card.path, ...f.path] })),
-      })),
-      countdowns: find(tree, (el) => el.a['data-field'] === 'next-funding' && el.a['data-value'] !== ''),
-      pills: find(tree, (el) => 'data-pill-card' in el.a).map((p) => ({ ...p, card: Number(p.el.a['data-pill-card']) })),
-      marketMark: marketMark(tree),
-    };
-    layouts.set(tree, layout);
-  }
+  const known = layouts.get(tree);
+  if (known) return known;
+  const layout: Layout = { cards: [], countdowns: [], pills: [], marketMark: null };
+  let market: { symbol: string } | null = null;
+  const walk = (el: TreeElement, path: number[], card: Layout['cards'][number] | null) => {
+    const a = el.a;
+    let inCard = card;
+    if ('data-perplens-position' in a) {
+      inCard = { el, path, fields: [] };
+      layout.cards.push(inCard);
+    }
+    if ('data-perplens-market' in a) market = { symbol: a['data-symbol'] ?? '' };
+    const field = a['data-field'];
+    if (field !== undefined) {
+      if (LIVE_FIELDS.has(field)) inCard?.fields.push({ name: field, el, path });
+      if (field === 'next-funding' && a['data-value'] !== '') layout.countdowns.push({ el, path });
+      if (field === 'mark-price' && market && !inCard && !layout.marketMark) layout.marketMark = { el, path, symbol: market.symbol };
+    }
+    const pill = a['data-pill-card'];
+    if (pill !== undefined) layout.pills.push({ el, path, card: Number(pill) });
+    el.c.forEach((child, i) => {
+      if (typeof child !== 'string') walk(child, [...path, i], inCard);
+    });
+    if ('data-perplens-market' in a) market = null;
+  };
+  walk(tree, [], null);
+  layouts.set(tree, layout);
   return layout;
 }
 
@@ -80,7 +85,41 @@ export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[]
     if (Number.isFinite(at)) ops.push({ p: c.path, n: { t: c.el.t, a: c.el.a, c: [formatCountdown(at - now)] } });
   }
   if (read && layout.cards.length === live.length) ops.push(...markOps(layout, live, read));
-  return applyOps(tree, ops);
+  return applyOps(tree, steady(tree, ops));
+}
+
+function sameNode(x: TreeNode, y: TreeNode): boolean {
+  if (typeof x === 'string' || typeof y === 'string') return x === y;
+  return x.t === y.t && sameAttrs(x.a, y.a) && x.c.length === y.c.length && x.c.every((c, i) => sameNode(c, y.c[i] ?? ''));
+}
+
+function sameAttrs(x: Record<string, string>, y: Record<string, string>): boolean {
+  const kx = Object.keys(x);
+  return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
+}
+
+// The last node (or attributes) each op wrote, per panel from the background. A figure that reads
+// the same as at the previous draw (a countdown within its minute, the gauge, the band, a chance to
+// touch at its precision) is handed back as the same object, so the renderer skips it by identity
+// instead of comparing and patching it at every tick of the mark.
+const written = new WeakMap<TreeElement, { nodes: Map<string, TreeNode>; attrs: Map<string, Record<string, string>> }>();
+function steady(tree: TreeElement, ops: TreeOp[]): TreeOp[] {
+  let memo = written.get(tree);
+  if (!memo) written.set(tree, (memo = { nodes: new Map(), attrs: new Map() }));
+  const { nodes, attrs } = memo;
+  return ops.map((op) => {
+    const key = op.p.join('.');
+    if ('a' in op) {
+      const before = attrs.get(key);
+      if (before && sameAttrs(before, op.a)) return { p: op.p, a: before };
+      attrs.set(key, op.a);
+      return op;
+    }
+    const before = nodes.get(key);
+    if (before !== undefined && sameNode(before, op.n)) return { p: op.p, n: before };
+    nodes.set(key, op.n);
+    return op;
+  });
 }
 
 function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageRead): TreeOp[] {

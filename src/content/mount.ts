@@ -14,6 +14,8 @@ export interface Mounted {
   setCss(css: string): void;
   /** The host becomes a column `width` wide at `x` (a free spot), or goes back to the right edge (null). */
   spotAt(x: number | null, width: number): void;
+  /** The panel's body scrolls (it holds more than the window's height) or is clipped to what it holds. */
+  scrolls(on: boolean): void;
   remove(): void;
 }
 
@@ -52,6 +54,9 @@ export function mountHost(doc: Document): Mounted {
       host.style.setProperty('--pl-x', `${Math.round(x)}px`);
       host.style.setProperty('--pl-w', `${Math.ceil(width)}px`);
       host.setAttribute('data-spot', '');
+    },
+    scrolls(on) {
+      if (host.hasAttribute('data-scroll') !== on) host.toggleAttribute('data-scroll', on);
     },
     remove() {
       stopTheme();

@@ -28,7 +28,7 @@ export const HOST_CSS = `
 }
 .panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 316px; max-height: calc(100vh - 16px);
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
-  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: hidden; contain: layout paint style; will-change: transform; }
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: clip; contain: layout paint style; will-change: transform; }
 .status.error { color: var(--danger); }
 `;
 
@@ -43,14 +43,15 @@ header { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; padd
   border-bottom: 1px solid var(--line); touch-action: none; }
 .collapsed header { border-bottom: 0; }
 .brand { font-weight: 700; color: var(--accent); }
-.where { flex: 1; min-width: 0; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.where { flex: 1; min-width: 0; color: var(--muted); overflow: clip; text-overflow: ellipsis; white-space: nowrap; }
 .collapsed .where { display: flex; flex-wrap: wrap; gap: 3px; white-space: normal; }
 .chip { padding: 0 5px; border-radius: 9px; background: var(--chip); border: 1px solid currentColor; color: var(--muted); white-space: nowrap; }
 .chip .num { font-weight: 700; }
 button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; cursor: pointer; }
 button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .icon { min-width: 22px; }
-.body { padding: 4px 8px 6px; overflow: auto; }
+.body { padding: 4px 8px 6px; min-height: 0; overflow: clip; }
+:host([data-scroll]) .body { overflow: auto; }
 [hidden] { display: none !important; }
 h4 { margin: 6px 0 1px; font-size: 10px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
   display: flex; justify-content: space-between; align-items: center; }
@@ -60,7 +61,7 @@ h4 { margin: 6px 0 1px; font-size: 10px; text-transform: uppercase; letter-spaci
 .band-caution { box-shadow: inset 3px 0 0 var(--caution); }
 .band-calm { box-shadow: inset 3px 0 0 var(--calm); }
 .c1 { display: flex; align-items: center; gap: 6px; }
-.who { flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.who { flex: 1; min-width: 0; white-space: nowrap; overflow: clip; text-overflow: ellipsis; }
 .side { font-weight: 700; }
 .side-long { color: var(--calm); } .side-short { color: var(--danger); }
 .dist { font-size: 17px; font-weight: 700; }

@@ -56,6 +56,48 @@ function shown(): { dangerLine: string | null; inDanger: boolean; details: boole
   };
 }
 
+/** The panel's body: whether the host lets it scroll, how it overflows, and where the panel ends. */
+function scrollState() {
+  const host = document.getElementById('perplens-root');
+  const root = host?.shadowRoot;
+  const body = root?.querySelector<HTMLElement>('.panel .body');
+  const panel = root?.querySelector('.panel');
+  if (!host || !body || !panel) return null;
+  return {
+    scroll: host.hasAttribute('data-scroll'),
+    overflow: getComputedStyle(body).overflowY,
+    scrollHeight: body.scrollHeight,
+    clientHeight: body.clientHeight,
+    scrollTop: body.scrollTop,
+    panelBottom: panel.getBoundingClientRect().bottom,
+    viewport: window.innerHeight,
+  };
+}
+
+// Each clicks the first card toggle left to change (closed to open it, open to close it) and is true
+// once none is left. One click a second at most: a toggle redraws only when the background answers,
+// and a second click on the same card before that would fold it back. (Self-contained: they run in the page.)
+function openNextCard(): boolean {
+  const w = window as unknown as { __perplensClickedAt?: number };
+  const next = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('[data-action="card"][aria-expanded="false"]');
+  if (!next) return true;
+  if (Date.now() - (w.__perplensClickedAt ?? 0) > 1_000) {
+    w.__perplensClickedAt = Date.now();
+    next.click();
+  }
+  return false;
+}
+function closeNextCard(): boolean {
+  const w = window as unknown as { __perplensClickedAt?: number };
+  const next = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('[data-action="card"][aria-expanded="true"]');
+  if (!next) return true;
+  if (Date.now() - (w.__perplensClickedAt ?? 0) > 1_000) {
+    w.__perplensClickedAt = Date.now();
+    next.click();
+  }
+  return false;
+}
+
 for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
   describe(`the compact card in ${name}`, () => {
     const env = withBrowser(name);
@@ -180,6 +222,36 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       });
       await page.press(' ');
       await waitFor(page, shown, 'the card closed', (v) => v.details[0] === false, 10_000);
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
+    it('the body scrolls only when the panel holds more than the window: two opened cards in a short window', async () => {
+      const page = await env.browser.newPage();
+      await page.setSize(1280, 720);
+      await page.goto(`https://${HOST}${PATH}`);
+      await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
+      // Compact, the panel fits: its body clips (no scroller for the page's frames to revisit).
+      const fits = await waitFor(page, scrollState, 'the compact panel', (v) => !v.scroll, 10_000);
+      expect(fits.overflow).toBe('clip');
+      expect(fits.scrollHeight).toBeLessThanOrEqual(fits.clientHeight + 1);
+      await waitFor(page, openNextCard, 'every card open', (v) => v, 15_000);
+      await page.setSize(1280, 420);
+      const tall = await waitFor(page, scrollState, 'the body scrolling', (v) => v.scroll && v.overflow === 'auto', 10_000);
+      expect(tall.scrollHeight).toBeGreaterThan(tall.clientHeight);
+      expect(tall.panelBottom).toBeLessThanOrEqual(tall.viewport);
+      // Every figure can be reached: the body scrolls to its end.
+      await page.evaluate(() => {
+        const body = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('.panel .body');
+        if (body) body.scrollTop = body.scrollHeight;
+      });
+      const scrolled = await waitFor(page, scrollState, 'the body scrolled', (v) => v.scrollTop > 0, 5_000);
+      expect(scrolled.scrollTop + scrolled.clientHeight).toBeGreaterThanOrEqual(scrolled.scrollHeight - 1);
+      // Closed again in a tall window, the body clips once more.
+      await page.setSize(1280, 900);
+      await waitFor(page, closeNextCard, 'every card closed', (v) => v, 15_000);
+      const back = await waitFor(page, scrollState, 'the body clipping again', (v) => !v.scroll, 10_000);
+      expect(back.overflow).toBe('clip');
       expect(page.errors()).toEqual([]);
       await page.close();
     });
