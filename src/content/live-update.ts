@@ -2,7 +2,7 @@ import { liveFigures } from '../core/live-figures';
 import { formatCountdown, formatNumber, formatPercent, formatPrice, formatProbability, formatQuote } from '../ui/format';
 import { gaugeLit, gaugeSegments } from '../ui/panel/gauge';
 import type { LiveCard } from '../ui/panel/position-card';
-import { applyOps, type TreeElement, type TreeNode, type TreeOp } from '../ui/tree';
+import { applyOps, type TreeElement, type TreeOp } from '../ui/tree';
 import type { PageRead } from '../venues/page-reader-types';
 
 /** A read without the figures that tick (mark, PnL): equal keys mean only the ticking figures moved. */
@@ -85,41 +85,7 @@ export function liveUpdate(tree: TreeElement, live: readonly (LiveCard | null)[]
     if (Number.isFinite(at)) ops.push({ p: c.path, n: { t: c.el.t, a: c.el.a, c: [formatCountdown(at - now)] } });
   }
   if (read && layout.cards.length === live.length) ops.push(...markOps(layout, live, read));
-  return applyOps(tree, steady(tree, ops));
-}
-
-function sameNode(x: TreeNode, y: TreeNode): boolean {
-  if (typeof x === 'string' || typeof y === 'string') return x === y;
-  return x.t === y.t && sameAttrs(x.a, y.a) && x.c.length === y.c.length && x.c.every((c, i) => sameNode(c, y.c[i] ?? ''));
-}
-
-function sameAttrs(x: Record<string, string>, y: Record<string, string>): boolean {
-  const kx = Object.keys(x);
-  return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
-}
-
-// The last node (or attributes) each op wrote, per panel from the background. A figure that reads
-// the same as at the previous draw (a countdown within its minute, the gauge, the band, a chance to
-// touch at its precision) is handed back as the same object, so the renderer skips it by identity
-// instead of comparing and patching it at every tick of the mark.
-const written = new WeakMap<TreeElement, { nodes: Map<string, TreeNode>; attrs: Map<string, Record<string, string>> }>();
-function steady(tree: TreeElement, ops: TreeOp[]): TreeOp[] {
-  let memo = written.get(tree);
-  if (!memo) written.set(tree, (memo = { nodes: new Map(), attrs: new Map() }));
-  const { nodes, attrs } = memo;
-  return ops.map((op) => {
-    const key = op.p.join('.');
-    if ('a' in op) {
-      const before = attrs.get(key);
-      if (before && sameAttrs(before, op.a)) return { p: op.p, a: before };
-      attrs.set(key, op.a);
-      return op;
-    }
-    const before = nodes.get(key);
-    if (before !== undefined && sameNode(before, op.n)) return { p: op.p, n: before };
-    nodes.set(key, op.n);
-    return op;
-  });
+  return applyOps(tree, ops);
 }
 
 function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageRead): TreeOp[] {

@@ -87,29 +87,4 @@ describe('the page’s own update of mark-driven figures', () => {
     expect(fields(moved)['next-funding']?.text).not.toBe(fields(before.tree)['next-funding']?.text);
   });
 
-  it('hands back the same objects for figures that read the same as at the previous draw, new ones for those that moved', () => {
-    const before = draw(60_000);
-    const first = liveUpdate(before.tree, before.live, readAt(59_990), NOW);
-    const second = liveUpdate(before.tree, before.live, readAt(59_980), NOW);
-    if (!first || !second) throw new Error('no update');
-    const node = (t: TreeNode, name: string): TreeElement | null => {
-      if (typeof t === 'string') return null;
-      if (t.a['data-field'] === name && !('data-perplens-market' in t.a)) return t;
-      for (const c of t.c) {
-        const found = node(c, name);
-        if (found) return found;
-      }
-      return null;
-    };
-    // The renderer skips a subtree by identity: the countdown, band and gauge did not change.
-    for (const name of ['next-funding', 'band']) expect(node(second, name), name).toBe(node(first, name));
-    expect(card(second)?.a).toBe(card(first)?.a);
-    // The mark and the money to liquidation moved.
-    for (const name of ['mark-price', 'liq-distance-money']) {
-      expect(node(second, name), name).not.toBe(node(first, name));
-      expect(node(second, name)?.a['data-value'], name).not.toBe(node(first, name)?.a['data-value']);
-    }
-    // And an identical read draws an identical panel, node for node.
-    expect(liveUpdate(before.tree, before.live, readAt(59_980), NOW)).toEqual(second);
-  });
 });
