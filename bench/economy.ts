@@ -1,4 +1,4 @@
-import type { PanelViewRequest } from '../src/messages';
+import type { PanelViewRequest } from '../src/protocol/messages';
 import { VENUE_MARKETS } from '../src/venues/markets';
 import type { Position } from '../src/venues/position-types';
 import { VENUE_IDS, type VenueId } from '../src/venues/types';

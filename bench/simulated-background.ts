@@ -5,7 +5,7 @@ import { createRouter } from '../src/background/router';
 import { buildSnapshot, createSnapshotCaches } from '../src/background/snapshot';
 import { createVenueGate, type VenueGate } from '../src/background/venue-gate';
 import { createWatchList } from '../src/background/watch';
-import type { PanelViewRequest } from '../src/messages';
+import type { PanelViewRequest } from '../src/protocol/messages';
 import { defaultSettings } from '../src/settings/defaults';
 import type { Result } from '../src/venues/market-types';
 import { VENUE_MARKETS } from '../src/venues/markets';

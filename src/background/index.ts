@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PANEL_PORT, parseRequest, type PositionsReply } from '../messages';
+import { PANEL_PORT, parseRequest, type PositionsReply } from '../protocol/messages';
 import { VENUE_MARKETS } from '../venues/markets';
 import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
 import { FETCH_ERROR_KINDS } from '../venues/market-types';

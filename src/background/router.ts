@@ -1,5 +1,5 @@
 import { VENUE_NAMES } from '../venues/names';
-import type { InstrumentsReply, PositionsReply, Request, SnapshotReply } from '../messages';
+import type { InstrumentsReply, PositionsReply, Request, SnapshotReply } from '../protocol/messages';
 import type { Http } from '../venues/market-types';
 import type { VenueMarkets } from '../venues/markets';
 import type { VenueId } from '../venues/types';

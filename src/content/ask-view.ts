@@ -1,11 +1,11 @@
 import type { BandRules } from '../core/bands';
-import { PANEL_PORT, type PanelViewReply, type PanelViewRequest } from '../messages';
-import type { LiveCard } from '../ui/panel/position-card';
-import { isOps, isTree } from '../ui/tree';
+import { PANEL_PORT, type PanelViewReply, type PanelViewRequest } from '../protocol/messages';
+import type { LiveCard } from '../protocol/live-card';
+import { isOps, isTree } from '../protocol/tree';
 import { WINDOWS } from '../venues/market-types';
 import type { Position } from '../venues/position-types';
 import type { VenueId } from '../venues/types';
-import { extensionAlive, extensionApi, type ContentPort } from './extension';
+import { extensionAlive, extensionApi, type ContentPort } from '../platform/extension';
 
 export type ViewAnswer = PanelViewReply | { failed: string };
 
@@ -43,7 +43,7 @@ function parseLive(x: unknown): (LiveCard | null)[] | null {
 
 /**
  * The background's reply checked by hand rather than with a schema library: the page loads this
- * code, so it stays small; the tree check is a whitelist (src/ui/tree.ts).
+ * code, so it stays small; the tree check is a whitelist (src/protocol/tree.ts).
  */
 export function parseViewReply(x: unknown): PanelViewReply | null {
   if (!isRecord(x)) return null;

@@ -1,8 +1,8 @@
 import { liveFigures } from '../core/live-figures';
 import { formatCountdown, formatNumber, formatPercent, formatPrice, formatProbability, formatQuote } from '../ui/format';
 import { gaugeLit, gaugeSegments } from '../ui/panel/gauge';
-import type { LiveCard } from '../ui/panel/position-card';
-import { applyOps, type TreeElement, type TreeOp } from '../ui/tree';
+import type { LiveCard } from '../protocol/live-card';
+import { applyOps, type TreeElement, type TreeOp } from '../protocol/tree';
 import type { PageRead } from '../venues/page-reader-types';
 
 /** A read without the figures that tick (mark, PnL): equal keys mean only the ticking figures moved. */

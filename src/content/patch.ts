@@ -1,4 +1,4 @@
-import type { TreeElement, TreeNode } from '../ui/tree';
+import type { TreeElement, TreeNode } from '../protocol/tree';
 
 /**
  * Brings `parent`'s children in line with `nodes`, reusing elements of the same tag in the same place

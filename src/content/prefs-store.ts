@@ -1,6 +1,6 @@
-import { parsePrefs, type PanelPrefs } from '../ui/panel/prefs';
+import { parsePrefs, type PanelPrefs } from '../protocol/panel-prefs';
 import type { VenueId } from '../venues/types';
-import { extensionApi } from './extension';
+import { extensionApi } from '../platform/extension';
 
 const key = (venue: VenueId) => `perplens.panel.v2.${venue}`;
 /** Written before the panel kept only the trader's own changes (see parsePrefs). */

@@ -1,19 +1,20 @@
-import type { PanelViewRequest, ViewPrefs } from '../messages';
-import { DEFAULT_PREFS, MAX_EXPANDED, overrides, type PanelPrefs } from '../ui/panel/prefs';
-import type { LiveCard } from '../ui/panel/position-card';
-import { applyOps, h, type TreeElement } from '../ui/tree';
+import type { PanelViewRequest, ViewPrefs } from '../protocol/messages';
+import { DEFAULT_PREFS, MAX_EXPANDED, overrides, type PanelPrefs } from '../protocol/panel-prefs';
+import type { LiveCard } from '../protocol/live-card';
+import { applyOps, h, type TreeElement } from '../protocol/tree';
 import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
 import type { PageMatch } from '../venues/types';
 import { askView, reportNone, type ViewAnswer } from './ask-view';
-import { extensionAlive } from './extension';
+import { extensionAlive } from '../platform/extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
 import { createPlacer, type Placer } from './panel-place';
 import { loadPrefs, savePrefs } from './prefs-store';
 import { watchAnchor, type AnchorWatch } from './watch-anchor';
+import { WALLET_ADDRESS } from '../protocol/patterns';
 
 const TICK_MS = 1_000;
 /**
@@ -33,7 +34,6 @@ const DISABLED_RECHECK_MS = 5_000;
 /** Rows sent to the background at most; the rest are counted in a note (a hostile 10 000-row table). */
 const MAX_ROWS = 100;
 // Same rule as the background's schema: a malformed address would make the whole request invalid.
-const ADDRESS = /^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/;
 
 interface Session {
   match: PageMatch;
@@ -158,7 +158,7 @@ function pageAddress(): string | null {
   if (!source) return null;
   try {
     const a = source.fromPage(document, localStorage);
-    return a && ADDRESS.test(a) ? a : null;
+    return a && WALLET_ADDRESS.test(a) ? a : null;
   } catch {
     return null; // storage blocked by the page's settings
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestInstruments } from '../messages-client';
+import { requestInstruments } from '../platform/messages-client';
 import { VENUE_NAMES } from '../venues/names';
 import type { PageMatch, VenueId } from '../venues/types';
 

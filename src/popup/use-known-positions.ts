@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestKnownPositions, requestPositions } from '../messages-client';
+import { requestKnownPositions, requestPositions } from '../platform/messages-client';
 import type { Position } from '../venues/position-types';
 import type { VenueId } from '../venues/types';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestSnapshot } from '../messages-client';
+import { requestSnapshot } from '../platform/messages-client';
 import { nextMarketState, type MarketState } from '../ui/market-state';
 import type { PageMatch } from '../venues/types';
 

@@ -5,6 +5,7 @@ import { isDydxAddress } from '../venues/dydx/address';
 import { isHyperliquidAddress } from '../venues/hyperliquid/address';
 import { WINDOWS } from '../venues/market-types';
 import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
+import { SYMBOL_PATTERN } from '../protocol/patterns';
 
 // The settings a user can change, as one validated document. The same schema checks what the
 // options form is about to save, what storage hands back and what a user imports, so no path can
@@ -23,7 +24,7 @@ export const BOUNDS = {
   watchlistMax: 200,
 } as const;
 
-export const SYMBOL_PATTERN = /^[A-Za-z0-9._:-]{1,40}$/;
+export { SYMBOL_PATTERN };
 
 export interface WatchItem {
   venue: VenueId;

@@ -8,7 +8,7 @@ import { createOiRecorder } from '../../src/background/oi-recorder';
 import { createRouter } from '../../src/background/router';
 import { createSnapshotCaches } from '../../src/background/snapshot';
 import { createVenueGate, type VenueGate } from '../../src/background/venue-gate';
-import type { SnapshotReply } from '../../src/messages';
+import type { SnapshotReply } from '../../src/protocol/messages';
 import { nextMarketState, type MarketState } from '../../src/ui/market-state';
 import { VENUE_MARKETS } from '../../src/venues/markets';
 import { VENUE_IDS, type VenueId } from '../../src/venues/types';

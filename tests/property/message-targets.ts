@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseRequest, Request } from '../../src/messages';
+import { parseRequest, Request } from '../../src/protocol/messages';
 import { fail, type Target } from './target';
 
 // The request validator against the schema's own shape: valid requests are generated from the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePositionsReply, parseRequest, parseSnapshotReply } from '../../src/messages';
+import { parsePositionsReply, parseRequest, parseSnapshotReply } from '../../src/protocol/messages';
 import { snapshotFixture } from './helpers/snapshot';
 
 describe('parseRequest', () => {

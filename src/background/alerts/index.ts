@@ -36,7 +36,7 @@ import {
   type HeldPosition,
 } from './conditions';
 import { createHysteresis } from './hysteresis';
-import { consistentReport, MAX_REPORTED_POSITIONS, ReportedPosition, type PositionsReport, type PositionsReportReply } from './messages';
+import { consistentReport, MAX_REPORTED_POSITIONS, ReportedPosition, type PositionsReport, type PositionsReportReply } from '../../protocol/positions-report';
 import { createNotifier, type FiredAlert, type NotificationsApi, type TabsApi, type WindowsApi } from './notify';
 import { recordCheck } from './recent';
 import { createPositionStore, keptFields, type StorageLike } from './store';
@@ -455,4 +455,4 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 }
 
 export { DEFAULT_ALERT_SETTINGS, type AlertSettings } from './conditions';
-export { parsePositionsReport, PositionsReport, type PositionsReportReply } from './messages';
+export { parsePositionsReport, PositionsReport, type PositionsReportReply } from '../../protocol/positions-report';

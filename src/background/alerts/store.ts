@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { Position } from '../../venues/position-types';
 import { VENUE_IDS, type VenueId } from '../../venues/types';
 import type { HeldPosition, Origin } from './conditions';
-import { MAX_REPORTED_POSITIONS, ReportedPosition, type RowIdentity } from './messages';
+import { MAX_REPORTED_POSITIONS, ReportedPosition, type RowIdentity } from '../../protocol/positions-report';
 
 /** The subset of `storage.StorageArea` used here (storage.session), so tests can hand in a Map. */
 export interface StorageLike {

@@ -1,5 +1,5 @@
 import type { Position } from '../../venues/position-types';
-import type { RowIdentity } from '../alerts/messages';
+import type { RowIdentity } from '../../protocol/positions-report';
 
 /** Reports of unchanged holdings are repeated this often, so the alerts never forget an open tab. */
 export const REPORT_EVERY_MS = 60_000;

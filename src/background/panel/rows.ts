@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ReportedPosition } from '../alerts/messages';
-import type { WirePageRead } from '../../messages';
+import { ReportedPosition } from '../../protocol/positions-report';
+import type { WirePageRead } from '../../protocol/messages';
 import type { PageRead, RowRead } from '../../venues/page-reader-types';
 import type { VenueId } from '../../venues/types';
 

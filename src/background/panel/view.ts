@@ -1,13 +1,13 @@
-import type { PanelViewReply, PanelViewRequest, PositionsReply, SnapshotReply, ViewPrefs } from '../../messages';
+import type { PanelViewReply, PanelViewRequest, PositionsReply, SnapshotReply, ViewPrefs } from '../../protocol/messages';
 import type { Settings } from '../../settings/schema';
 import { nextMarketState, type MarketState } from '../../ui/market-state';
 import { PANEL_CSS } from '../../ui/panel-css';
 import { panelTree } from '../../ui/panel/panel';
-import { shownPrefs } from '../../ui/panel/prefs';
-import { diffTree, type TreeElement } from '../../ui/tree';
+import { shownPrefs } from '../../protocol/panel-prefs';
+import { diffTree, type TreeElement } from '../../protocol/tree';
 import type { PageRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
-import type { RowIdentity } from '../alerts/messages';
+import type { RowIdentity } from '../../protocol/positions-report';
 import { VENUE_NAMES } from '../../venues/names';
 import { staleAfterMs } from '../../venues/snapshot-types';
 import type { VenueId } from '../../venues/types';

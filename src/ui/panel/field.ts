@@ -1,5 +1,5 @@
 import { fieldTitle, type FieldValue, type Tone } from '../field-value';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 
 interface FieldOpts {
   tone?: Tone | undefined;

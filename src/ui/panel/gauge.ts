@@ -1,5 +1,5 @@
 import type { Band, BandRules } from '../../core';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 
 export const GAUGE_SEGMENTS = 5;
 

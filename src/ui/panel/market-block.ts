@@ -4,7 +4,7 @@ import type { VenueId } from '../../venues/types';
 import { known, unknown, type FieldValue } from '../field-value';
 import { formatCountdown, formatPercent, formatPrice } from '../format';
 import { contractState, type MarketState } from '../market-state';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 import { field, fieldValue } from './field';
 import { figureNote, intervalNote, partNote } from './part-note';
 

@@ -6,10 +6,10 @@ import type { VenueId } from '../../venues/types';
 import { formatAge } from '../format';
 import type { MarketState } from '../market-state';
 import { contractState } from '../market-state';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 import { marketBlock } from './market-block';
 import { positionCard, type Card, type LiveCard, type SentAlert } from './position-card';
-import { cardKey, type ShownPrefs } from './prefs';
+import { cardKey, type ShownPrefs } from '../../protocol/panel-prefs';
 
 export interface PanelProps {
   venue: VenueId;

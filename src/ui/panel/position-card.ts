@@ -8,13 +8,15 @@ import { VENUE_NAMES } from '../../venues/names';
 import { known, unknown, type FieldValue } from '../field-value';
 import { formatAge, formatClock, formatCountdown, formatNumber, formatPercent, formatPercentile, formatPrice, formatProbability, formatQuote, formatSize } from '../format';
 import { contractState, type MarketState } from '../market-state';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 import { field, fieldValue } from './field';
 import { asField, privateField } from './figures';
 import { gauge } from './gauge';
 import { marketInputs } from './market-inputs';
 import { figureNote, intervalNote, partNote } from './part-note';
-import { cardKey } from './prefs';
+import { cardKey } from '../../protocol/panel-prefs';
+import type { LiveCard } from '../../protocol/live-card';
+export type { LiveCard };
 import { windowSwitch } from './window-switch';
 
 interface Props {
@@ -43,20 +45,6 @@ export interface SentAlert {
   message: string;
 }
 
-/**
- * What the page needs to move a card's mark-driven figures itself between two panels from the
- * background (src/content/live-update.ts): the liquidation price, σ and bands the card was drawn with.
- */
-export interface LiveCard {
-  symbol: string;
-  side: Position['side'];
-  liqPrice: number;
-  dailyVol: number | null;
-  bands: BandRules;
-  /** Base size for the money to liquidation; null in privacy mode (the amount is hidden). */
-  size: number | null;
-  quote: string | null;
-}
 
 /** A card as the panel needs it: its tree, its live inputs, and how bad it is (to put the worst first). */
 export interface Card {

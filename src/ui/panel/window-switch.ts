@@ -1,5 +1,5 @@
 import { WINDOWS, type Window } from '../../venues/market-types';
-import { h, type TreeElement } from '../tree';
+import { h, type TreeElement } from '../../protocol/tree';
 
 /**
  * The 1h/4h/24h switch: a radio group; the content script handles clicks (`data-action="window"`)

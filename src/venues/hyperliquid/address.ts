@@ -1,6 +1,7 @@
+import { EVM_ADDRESS } from '../../protocol/patterns';
 // Hyperliquid accounts are EVM addresses. The API does not care about EIP-55 checksum case, so any
 // case is accepted and the address is lower-cased: one account, one cache key, one request.
-const HYPERLIQUID_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const HYPERLIQUID_ADDRESS = EVM_ADDRESS;
 
 export function isHyperliquidAddress(s: string): boolean {
   return HYPERLIQUID_ADDRESS.test(s);

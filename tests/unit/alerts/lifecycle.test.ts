@@ -3,7 +3,7 @@ import type { Action, Alarms, Notifications, Runtime, Storage, Tabs, Windows } f
 import type { ActionApi } from '../../../src/background/alerts/badge';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/background/alerts/conditions';
 import { ALERTS_ALARM, ALERTS_STATE_KEY, createAlerts, type AlarmsApi, type AlertsDeps, type ReportSender } from '../../../src/background/alerts/index';
-import type { PositionsReport } from '../../../src/background/alerts/messages';
+import type { PositionsReport } from '../../../src/protocol/positions-report';
 import type { NotificationsApi, TabsApi, WindowsApi } from '../../../src/background/alerts/notify';
 import type { StorageLike } from '../../../src/background/alerts/store';
 import type { Position } from '../../../src/venues/position-types';

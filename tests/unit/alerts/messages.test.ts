@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePositionsReport } from '../../../src/background/alerts/messages';
+import { parsePositionsReport } from '../../../src/protocol/positions-report';
 import { positionFixture } from './fixtures';
 
 const report = (over: Record<string, unknown> = {}) => ({ type: 'positions.report', venue: 'binance', positions: [positionFixture()], ...over });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelViewDeps } from '../../../src/background/panel/view';
-import type { PanelViewReply, PanelViewRequest } from '../../../src/messages';
+import type { PanelViewReply, PanelViewRequest } from '../../../src/protocol/messages';
 import { defaultSettings } from '../../../src/settings/defaults';
-import { applyOps, isTree, type TreeElement, type TreeNode } from '../../../src/ui/tree';
+import { applyOps, isTree, type TreeElement, type TreeNode } from '../../../src/protocol/tree';
 import type { Position } from '../../../src/venues/position-types';
 import { positionFixture } from '../alerts/fixtures';
 import { panelViews } from '../helpers/panel-views';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createRenderer } from '../../../src/content/patch';
-import { h } from '../../../src/ui/tree';
+import { h } from '../../../src/protocol/tree';
 
 // The shadow root is open, so a page can write into the panel: the next render must put back every
 // figure it changed, while the renderer's own writes are not taken for tampering.

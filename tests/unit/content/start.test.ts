@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPanelViews } from '../../../src/background/panel/view';
-import { PANEL_PORT } from '../../../src/messages';
+import { PANEL_PORT } from '../../../src/protocol/messages';
 import { defaultSettings } from '../../../src/settings/defaults';
 import { snapshotFixture } from '../helpers/snapshot';
 

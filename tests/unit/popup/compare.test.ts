@@ -7,7 +7,7 @@ import type { PageMatch, VenueId } from '../../../src/venues/types';
 import { snapshotFixture } from '../helpers/snapshot';
 
 // No background in a unit test: the component is given its market states.
-vi.mock('../../../src/messages-client', () => ({ requestSnapshot: () => new Promise(() => {}) }));
+vi.mock('../../../src/platform/messages-client', () => ({ requestSnapshot: () => new Promise(() => {}) }));
 const { Compare } = await import('../../../src/popup/Compare');
 
 const ITEMS: PageMatch[] = [

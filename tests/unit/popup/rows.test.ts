@@ -3,13 +3,13 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core';
-import type { InstrumentsReply } from '../../../src/messages';
+import type { InstrumentsReply } from '../../../src/protocol/messages';
 import type { MarketState } from '../../../src/ui/market-state';
 import type { PageMatch, VenueId } from '../../../src/venues/types';
 import { snapshotFixture } from '../helpers/snapshot';
 
 const instruments = vi.hoisted(() => ({ reply: (_venue: string): Promise<unknown> => new Promise(() => {}) }));
-vi.mock('../../../src/messages-client', () => ({
+vi.mock('../../../src/platform/messages-client', () => ({
   requestSnapshot: () => new Promise(() => {}),
   requestInstruments: (venue: string) => instruments.reply(venue),
   requestPositions: () => new Promise(() => {}),

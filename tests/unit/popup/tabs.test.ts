@@ -9,7 +9,7 @@ import { positionFixture } from '../alerts/fixtures';
 // No background in a unit test: every request stays pending, so rows stay loading; a test may
 // answer the known positions.
 const known = vi.hoisted(() => ({ reply: (): Promise<unknown> => new Promise(() => {}), asked: [] as string[] }));
-vi.mock('../../../src/messages-client', () => ({
+vi.mock('../../../src/platform/messages-client', () => ({
   requestSnapshot: () => new Promise(() => {}),
   requestInstruments: () => new Promise(() => {}),
   requestPositions: (venue: string) => {

@@ -18,7 +18,7 @@ const background = vi.hoisted(() => ({
   instruments: (_venue: string): Promise<unknown> => new Promise(() => {}),
   asked: [] as string[],
 }));
-vi.mock('../../../src/messages-client', () => ({
+vi.mock('../../../src/platform/messages-client', () => ({
   requestSnapshot: (venue: string, symbol: string) => {
     background.asked.push(`${venue}:${symbol}`);
     return background.snapshot(venue, symbol);

@@ -3,7 +3,7 @@ import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core/regime';
 import { liveUpdate } from '../../../src/content/live-update';
 import { panelTree } from '../../../src/ui/panel/panel';
-import type { TreeElement, TreeNode } from '../../../src/ui/tree';
+import type { TreeElement, TreeNode } from '../../../src/protocol/tree';
 import type { PageRead } from '../../../src/venues/page-reader-types';
 import { positionFixture } from '../alerts/fixtures';
 import { snapshotFixture } from '../helpers/snapshot';

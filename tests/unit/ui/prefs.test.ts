@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PanelViewRequest } from '../../../src/messages';
+import type { PanelViewRequest } from '../../../src/protocol/messages';
 import { defaultSettings } from '../../../src/settings/defaults';
-import { overrides, parsePrefs, shownPrefs } from '../../../src/ui/panel/prefs';
+import { overrides, parsePrefs, shownPrefs } from '../../../src/protocol/panel-prefs';
 import { positionFixture } from '../alerts/fixtures';
 import { panelViews } from '../helpers/panel-views';
 

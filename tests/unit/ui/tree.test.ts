@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOps, diffTree, h, isOps, isTree, TREE_TAGS, type TreeElement, type TreeNode } from '../../../src/ui/tree';
+import { applyOps, diffTree, h, isOps, isTree, TREE_TAGS, type TreeElement, type TreeNode } from '../../../src/protocol/tree';
 
 const attrName = fc.constantFrom('class', 'title', 'role', 'data-field', 'data-value', 'aria-label', 'hidden');
 const text = fc.string({ maxLength: 12 });

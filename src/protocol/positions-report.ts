@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import type { Position } from '../../venues/position-types';
-import { VENUE_IDS } from '../../venues/types';
+import type { Position } from '../venues/position-types';
+import { VENUE_IDS } from '../venues/types';
+import { SYMBOL_PATTERN } from './patterns';
 
 // The page → background report of the positions a venue page shows, for background alerts and the
 // toolbar badge. Self-contained (it does not import src/messages.ts) so that src/messages.ts can
@@ -11,7 +12,7 @@ export const MAX_REPORTED_POSITIONS = 100;
 
 const venueId = v.picklist(VENUE_IDS);
 // Same rule as src/messages.ts: venue symbols are short and plain.
-const symbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,40}$/, 'malformed symbol'));
+const symbol = v.pipe(v.string(), v.regex(SYMBOL_PATTERN, 'malformed symbol'));
 const finite = v.pipe(v.number(), v.finite());
 const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
 const nullableFinite = v.nullable(finite);

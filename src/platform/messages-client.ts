@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { extensionAlive } from './content/extension';
-import type { FetchError } from './venues/market-types';
+import { extensionAlive } from './extension';
+import type { FetchError } from '../venues/market-types';
 import {
   parseInstrumentsReply,
   parsePositionsReply,
@@ -9,8 +9,8 @@ import {
   type PositionsReply,
   type Request,
   type SnapshotReply,
-} from './messages';
-import type { VenueId } from './venues/types';
+} from '../protocol/messages';
+import type { VenueId } from '../venues/types';
 
 /**
  * Sends one request to the background and validates the reply; every failure (no background, an

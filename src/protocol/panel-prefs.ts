@@ -1,4 +1,4 @@
-import type { Window } from '../../venues/market-types';
+import type { Window } from '../venues/market-types';
 
 /** The panel's state as drawn: the options' defaults, overridden by what the trader changed on the panel. */
 export interface ShownPrefs {

@@ -1,23 +1,24 @@
 import * as v from 'valibot';
-import type { FetchError, QuoteFigure } from './venues/market-types';
-import { FETCH_ERROR_KINDS } from './venues/market-types';
-import type { Position } from './venues/position-types';
-import type { MarketSnapshot } from './venues/snapshot-types';
-import { VENUE_IDS } from './venues/types';
-import { MAX_REPORTED_POSITIONS, PositionsReport } from './background/alerts/messages';
-import { WINDOWS } from './venues/market-types';
-import type { TreeElement, TreeOp } from './ui/tree';
-import type { LiveCard } from './ui/panel/position-card';
-import { MAX_EXPANDED, type ShownPrefs } from './ui/panel/prefs';
+import type { FetchError, QuoteFigure } from '../venues/market-types';
+import { FETCH_ERROR_KINDS } from '../venues/market-types';
+import type { Position } from '../venues/position-types';
+import type { MarketSnapshot } from '../venues/snapshot-types';
+import { VENUE_IDS } from '../venues/types';
+import { MAX_REPORTED_POSITIONS, PositionsReport } from './positions-report';
+import { WINDOWS } from '../venues/market-types';
+import type { TreeElement, TreeOp } from './tree';
+import type { LiveCard } from './live-card';
+import { MAX_EXPANDED, type ShownPrefs } from './panel-prefs';
+import { SYMBOL_PATTERN, WALLET_ADDRESS } from './patterns';
 
 // The one boundary between pages and the background. Both directions are validated: a request
 // from a content script or the popup is untrusted input, and a reply crosses a process boundary.
 
 const venueId = v.picklist(VENUE_IDS);
 // Venue symbols are short and plain; anything else is refused before a venue client sees it.
-const symbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,40}$/, 'malformed symbol'));
+const symbol = v.pipe(v.string(), v.regex(SYMBOL_PATTERN, 'malformed symbol'));
 // Wallet addresses: Hyperliquid 0x + 40 hex, dYdX bech32; the venue module checks the checksum.
-const address = v.pipe(v.string(), v.regex(/^(?:0x[0-9a-fA-F]{40}|dydx1[02-9ac-hj-np-z]{38})$/, 'malformed address'));
+const address = v.pipe(v.string(), v.regex(WALLET_ADDRESS, 'malformed address'));
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
