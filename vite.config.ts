@@ -31,7 +31,7 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox140' : 'chrome120',
       minify: process.env.PERPLENS_NO_MINIFY !== '1',
-      sourcemap: process.env.PERPLENS_SOURCEMAP === "1",
+      sourcemap: process.env.PERPLENS_SOURCEMAP === '1',
       modulePreload: false,
       reportCompressedSize: false,
     },

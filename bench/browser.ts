@@ -97,8 +97,11 @@ export async function extensionSlices(cdp: CDPSession, ms: number, extensionId: 
   const events = await traceFor(cdp, ms, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel']);
   // Tracing is browser-wide: the extension's worker runs chrome-extension:// code too, in its own
   // process. Only the content script's own file counts against the page.
-  const ours = (url: string | undefined) => Boolean(url && url.startsWith('chrome-extension://') && url.includes('/src/content/') && (!extensionId || url.includes(extensionId)));
-  const slices = events.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && ours(e.args?.data?.url)).map((e) => (e.dur ?? 0) / 1000);
+  const ours = (url: string | undefined) =>
+    Boolean(url && url.startsWith('chrome-extension://') && url.includes('/src/content/') && (!extensionId || url.includes(extensionId)));
+  const slices = events
+    .filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && ours(e.args?.data?.url))
+    .map((e) => (e.dur ?? 0) / 1000);
   return { slices, all: events };
 }
 

@@ -18,7 +18,21 @@ export interface EconomyRow {
 }
 
 function heldLong(venue: VenueId, symbol: string): Position {
-  return { venue, symbol, side: 'long', size: 0.5, entryPrice: 59_000, markPrice: 60_000.12, liqPrice: 56_300.5, margin: 1_475, walletMargin: null, marginMode: 'isolated', leverage: 20, unrealizedPnl: 500.06, source: 'page' };
+  return {
+    venue,
+    symbol,
+    side: 'long',
+    size: 0.5,
+    entryPrice: 59_000,
+    markPrice: 60_000.12,
+    liqPrice: 56_300.5,
+    margin: 1_475,
+    walletMargin: null,
+    marginMode: 'isolated',
+    leverage: 20,
+    unrealizedPnl: 500.06,
+    source: 'page',
+  };
 }
 
 /**
@@ -32,7 +46,15 @@ export async function requestEconomy(minutes: number): Promise<EconomyRow[]> {
     const symbol = POSITIONS_PAGE_SYMBOL[venue];
     const run = async (tabs: number): Promise<VenueCount> => {
       const bg = simulatedBackground();
-      const req: PanelViewRequest = { type: 'panel.view', venue, symbol, read: { status: 'ok', rows: [{ ok: true, position: heldLong(venue, symbol) }], notes: [] }, address: null, prefs: null, have: null };
+      const req: PanelViewRequest = {
+        type: 'panel.view',
+        venue,
+        symbol,
+        read: { status: 'ok', rows: [{ ok: true, position: heldLong(venue, symbol) }], notes: [] },
+        address: null,
+        prefs: null,
+        have: null,
+      };
       for (let s = 0; s < minutes * 60; s++) {
         await Promise.all(Array.from({ length: tabs }, (_, tab) => bg.view(req, tab + 1)));
         await bg.advance(1000);

@@ -12,4 +12,6 @@ console.log(`wall (TaskDuration): with ÷ without per round min / median / max $
 console.log(`CPU (ThreadTime):    with ÷ without per round min / median / max ${f(r.thread.roundRatios)}; A/A ${r.thread.control ? f(r.thread.control) : '—'}`);
 const i = (x: { low: number; high: number }) => `${x.low.toFixed(3)}–${x.high.toFixed(3)}`;
 console.log(`median's 90% interval: wall ${i(r.interval)}, CPU ${i(r.thread.interval)}; CPU rounds ${r.thread.ratios.map((x) => x.toFixed(3)).join(' ')}`);
-console.log(`ms/s without wall ${r.without.median.toFixed(1)}, CPU ${r.thread.without.median.toFixed(1)}; content script ${r.extensionMsPerSecond.toFixed(3)} ms/s (attributed ${r.attributedRatio.toFixed(4)})`);
+console.log(
+  `ms/s without wall ${r.without.median.toFixed(1)}, CPU ${r.thread.without.median.toFixed(1)}; content script ${r.extensionMsPerSecond.toFixed(3)} ms/s (attributed ${r.attributedRatio.toFixed(4)})`,
+);

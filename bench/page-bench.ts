@@ -8,7 +8,6 @@ const PATH = '/en/futures/BTCUSDT';
 /** Cold path: the page's own symbol is ETH, so the positions' market (BTC) is fetched only once they appear. */
 const COLD_PATH = '/en/futures/ETHUSDT';
 
-
 /** The rounds in one measure of main-thread time: wall (TaskDuration) or CPU (ThreadTime). */
 export interface Overhead {
   /** Main-thread time per second of page life, ms. */
@@ -63,7 +62,13 @@ interface RoundTimes {
   thread: number;
 }
 
-async function pairedRound(fake: FakeExchange, a: BenchBrowser, b: BenchBrowser, o: PanelCase & { seconds: number; markHz: number }, flip: boolean): Promise<[RoundTimes, RoundTimes]> {
+async function pairedRound(
+  fake: FakeExchange,
+  a: BenchBrowser,
+  b: BenchBrowser,
+  o: PanelCase & { seconds: number; markHz: number },
+  flip: boolean,
+): Promise<[RoundTimes, RoundTimes]> {
   const opened: Awaited<ReturnType<typeof openHeavy>>[] = [];
   try {
     for (const x of flip ? [b, a] : [a, b]) opened.push(await openHeavy(x, fake, 1, o.markHz, PATH, o.positions === 1));
@@ -110,15 +115,23 @@ async function openEveryCard(b: BenchBrowser, fake: FakeExchange, o: PanelCase):
   try {
     await waitUntil(page, panelReady, 'the panel');
     for (let i = 0; i < o.positions; i++) {
-      await waitUntil(page, () => {
-        const closed = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('[data-action="card"][aria-expanded="false"]');
-        if (!closed) return true;
-        closed.click();
-        return null;
-      }, 'every card open');
+      await waitUntil(
+        page,
+        () => {
+          const closed = document.getElementById('perplens-root')?.shadowRoot?.querySelector<HTMLElement>('[data-action="card"][aria-expanded="false"]');
+          if (!closed) return true;
+          closed.click();
+          return null;
+        },
+        'every card open',
+      );
       await sleep(300);
     }
-    await waitUntil(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="false"]') ? null : true), 'every card open');
+    await waitUntil(
+      page,
+      () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="false"]') ? null : true),
+      'every card open',
+    );
   } finally {
     await page.close();
   }
@@ -129,7 +142,9 @@ async function openEveryCard(b: BenchBrowser, fake: FakeExchange, o: PanelCase):
  * with and without PerpLens, side by side in each round (pairedRound), which page opens first
  * alternating between rounds; `controlRounds` A/A rounds measure the instrument.
  */
-export async function pageOverhead(o: PanelCase & { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number }): Promise<OverheadResult & PanelCase> {
+export async function pageOverhead(
+  o: PanelCase & { seconds: number; rounds: number; markHz: number; traceSeconds: number; controlRounds: number },
+): Promise<OverheadResult & PanelCase> {
   const fake = await startFakeExchange();
   const plain = await launchBench(false, fake);
   const ext = await launchBench(true, fake);
@@ -205,13 +220,21 @@ export async function coldPath(runs: number): Promise<Spread> {
       const b = await launchBench(true, fake);
       try {
         const { page } = await openHeavy(b, fake, 0, 0, COLD_PATH);
-        await waitUntil(page, () => Boolean(document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-market][data-state="ok"]')), 'the market block');
+        await waitUntil(
+          page,
+          () => Boolean(document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-market][data-state="ok"]')),
+          'the market block',
+        );
         await waitUntil(page, () => (window as unknown as { __watchPanel(): boolean }).__watchPanel(), 'the panel to watch');
         await page.evaluate(() => (window as unknown as { __insertRows(n: number): void }).__insertRows(1));
-        const t = await waitUntil(page, () => {
-          const c = (window as unknown as { __bench: { complete: { t0: number; t1: number | null } } }).__bench.complete;
-          return c.t1 === null ? null : c.t1 - c.t0;
-        }, 'a complete panel');
+        const t = await waitUntil(
+          page,
+          () => {
+            const c = (window as unknown as { __bench: { complete: { t0: number; t1: number | null } } }).__bench.complete;
+            return c.t1 === null ? null : c.t1 - c.t0;
+          },
+          'a complete panel',
+        );
         times.push(t);
       } finally {
         await b.close();
@@ -238,7 +261,12 @@ export async function manyPositions(o: { copies: number; markHz: number; traceSe
   const b = await launchBench(true, fake);
   try {
     const { page, cdp } = await openHeavy(b, fake, o.copies, o.markHz);
-    await waitUntil(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0) >= 2, 'the panel', 30_000);
+    await waitUntil(
+      page,
+      () => (document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0) >= 2,
+      'the panel',
+      30_000,
+    );
     await sleep(2_000);
     const traced = await extensionSlices(cdp, o.traceSeconds * 1000, null);
     const positions = await page.evaluate(() => document.getElementById('perplens-root')?.shadowRoot?.querySelectorAll('[data-perplens-position]').length ?? 0);

@@ -31,7 +31,13 @@ const HIDDEN = ':host{display:none!important}';
 const SETTLE_US = 300_000;
 
 const kindOf = (name: string): string =>
-  /Layout|Shape|Inline/.test(name) ? 'layout' : /Paint|Layerize|Raster|Display|CullRect/.test(name) ? 'paint' : /FunctionCall|v8|V8|RunMicrotasks|TimerFire/.test(name) ? 'script' : 'other';
+  /Layout|Shape|Inline/.test(name)
+    ? 'layout'
+    : /Paint|Layerize|Raster|Display|CullRect/.test(name)
+      ? 'paint'
+      : /FunctionCall|v8|V8|RunMicrotasks|TimerFire/.test(name)
+        ? 'script'
+        : 'other';
 
 interface Phase {
   variant: 'a' | 'b';
@@ -46,7 +52,9 @@ function phasesOf(events: TraceEvent[]): Phase[] {
   const stamps = events.filter((e) => e.name === 'TimeStamp' && /^PERPLENS-AB-[AB]$/.test(e.args?.data?.message ?? '')).sort((x, y) => x.ts - y.ts);
   const first = stamps[0];
   if (!first) throw new Error('no phase switches in the trace');
-  const thread = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.tdur !== undefined).sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
+  const thread = events
+    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.tdur !== undefined)
+    .sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
   const phases: Phase[] = [];
   for (let i = 0; i + 1 < stamps.length; i++) {
     const from = (stamps[i]?.ts ?? 0) + SETTLE_US;
@@ -91,7 +99,9 @@ export async function panelAb(o: { seconds: number; phaseMs: number; markHz: num
       flip();
       setInterval(flip, ${o.phaseMs});
     })()`);
-    const phases = phasesOf(await traceFor(cdp, o.seconds * 1000, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8', 'toplevel']));
+    const phases = phasesOf(
+      await traceFor(cdp, o.seconds * 1000, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8', 'toplevel']),
+    );
     const of = (v: 'a' | 'b') => phases.filter((p) => p.variant === v);
     const rate = (ps: Phase[], f: (p: Phase) => number) => ps.reduce((s, p) => s + f(p), 0) / ps.reduce((s, p) => s + p.seconds, 0);
     const a = of('a');

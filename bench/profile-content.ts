@@ -70,7 +70,9 @@ async function main() {
     }
     console.log('inclusive, ms/s:');
     for (const [k, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(us / 1000 / seconds).toFixed(3).padStart(8)} ms/s  ${k}`);
-    console.log(`content script CPU by function (self, incl. natives under it), ${seconds}s, mark ${markHz} Hz: total ${(total / 1000 / seconds).toFixed(2)} ms/s`);
+    console.log(
+      `content script CPU by function (self, incl. natives under it), ${seconds}s, mark ${markHz} Hz: total ${(total / 1000 / seconds).toFixed(2)} ms/s`,
+    );
     for (const [k, us] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000 / seconds).toFixed(3).padStart(8)} ms/s  ${k}`);
     await cdp.send('Profiler.disable');
     const traced = await extensionSlices(cdp, seconds * 1000, null);
@@ -86,7 +88,9 @@ async function main() {
     // What runs inside the content script's slices besides its own JavaScript (a forced style or
     // layout, a GC): each nested event's time, by name.
     const inside = new Map<string, number>();
-    const slices = traced.all.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'v8.callFunction') && (e.args?.data?.url ?? '').includes('/src/content/'));
+    const slices = traced.all.filter(
+      (e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'v8.callFunction') && (e.args?.data?.url ?? '').includes('/src/content/'),
+    );
     for (const sl of slices) {
       const end = sl.ts + (sl.dur ?? 0);
       for (const e of traced.all) {
@@ -97,7 +101,8 @@ async function main() {
     console.log('inside those slices (nested events, ms/s, overlapping):');
     for (const [k, v] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / seconds).toFixed(3).padStart(8)} ms/s  ${k}`);
     console.log(`trace slices by entry, ${seconds}s:`);
-    for (const [k, v] of [...entries].sort((a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0))) console.log(`${(v.reduce((x, y) => x + y, 0) / seconds).toFixed(3).padStart(8)} ms/s  n=${v.length}  max ${Math.max(...v).toFixed(2)}  ${k}`);
+    for (const [k, v] of [...entries].sort((a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0)))
+      console.log(`${(v.reduce((x, y) => x + y, 0) / seconds).toFixed(3).padStart(8)} ms/s  n=${v.length}  max ${Math.max(...v).toFixed(2)}  ${k}`);
   } finally {
     await b.close();
     await fake.close();

@@ -82,19 +82,54 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
   const positions = await manyPositions(plan.scale);
 
   const checks: Check[] = [
-    ...Object.entries(sizes.content).map(([venue, s]) => ({ what: `content script ${venue}, gzip bytes`, value: s.gzip, budget: CONTENT_GZIP_BUDGET, ok: s.gzip <= CONTENT_GZIP_BUDGET })),
+    ...Object.entries(sizes.content).map(([venue, s]) => ({
+      what: `content script ${venue}, gzip bytes`,
+      value: s.gzip,
+      budget: CONTENT_GZIP_BUDGET,
+      ok: s.gzip <= CONTENT_GZIP_BUDGET,
+    })),
     // The issue's measure: the page's main-thread time with PerpLens over without, side by side
     // (median of the rounds); the attributed ratio is the content script's own share of it.
-    { what: 'main thread with ÷ without (measured)', value: round(overhead.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.ratio <= plan.bounds.overheadRatio },
+    {
+      what: 'main thread with ÷ without (measured)',
+      value: round(overhead.ratio, 4),
+      budget: plan.bounds.overheadRatio,
+      ok: overhead.ratio <= plan.bounds.overheadRatio,
+    },
     // The same rounds in the main thread's CPU time: wall time also grows when two cores are shared
     // with the other browser, the extension's worker and the fake exchange.
-    { what: 'main thread CPU with ÷ without (measured)', value: round(overhead.thread.ratio, 4), budget: plan.bounds.overheadRatio, ok: overhead.thread.ratio <= plan.bounds.overheadRatio },
+    {
+      what: 'main thread CPU with ÷ without (measured)',
+      value: round(overhead.thread.ratio, 4),
+      budget: plan.bounds.overheadRatio,
+      ok: overhead.thread.ratio <= plan.bounds.overheadRatio,
+    },
     // One run's median can land either side of the budget by luck: the budget holds when the
     // median of any run as long would stay within it (the top of its 90% interval).
-    { what: "CPU ratio, top of the median's 90% interval", value: round(overhead.thread.interval.high, 4), budget: plan.bounds.overheadRatio, ok: overhead.thread.interval.high <= plan.bounds.overheadRatio },
-    { what: "one position: CPU ratio, top of the 90% interval", value: round(overheadOne.thread.interval.high, 4), budget: plan.bounds.overheadRatio, ok: overheadOne.thread.interval.high <= plan.bounds.overheadRatio },
-    { what: 'main thread with ÷ without (script only)', value: round(overhead.attributedRatio, 4), budget: plan.bounds.overheadRatio, ok: overhead.attributedRatio <= plan.bounds.overheadRatio },
-    { what: 'longest content-script slice, ms', value: round(overhead.extensionSlices.max, 3), budget: plan.bounds.longestSliceMs, ok: overhead.extensionSlices.max <= plan.bounds.longestSliceMs },
+    {
+      what: "CPU ratio, top of the median's 90% interval",
+      value: round(overhead.thread.interval.high, 4),
+      budget: plan.bounds.overheadRatio,
+      ok: overhead.thread.interval.high <= plan.bounds.overheadRatio,
+    },
+    {
+      what: 'one position: CPU ratio, top of the 90% interval',
+      value: round(overheadOne.thread.interval.high, 4),
+      budget: plan.bounds.overheadRatio,
+      ok: overheadOne.thread.interval.high <= plan.bounds.overheadRatio,
+    },
+    {
+      what: 'main thread with ÷ without (script only)',
+      value: round(overhead.attributedRatio, 4),
+      budget: plan.bounds.overheadRatio,
+      ok: overhead.attributedRatio <= plan.bounds.overheadRatio,
+    },
+    {
+      what: 'longest content-script slice, ms',
+      value: round(overhead.extensionSlices.max, 3),
+      budget: plan.bounds.longestSliceMs,
+      ok: overhead.extensionSlices.max <= plan.bounds.longestSliceMs,
+    },
     { what: 'update latency p95, ms', value: round(latency.p95), budget: round(plan.bounds.latencyP95Ms), ok: latency.p95 <= plan.bounds.latencyP95Ms },
     { what: 'cold path p95, ms', value: round(cold.p95), budget: plan.bounds.coldP95Ms, ok: cold.p95 <= plan.bounds.coldP95Ms },
     ...economy.flatMap((e) => [
@@ -122,9 +157,29 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
       extensionMsPerSecond: round(overhead.extensionMsPerSecond, 3),
       thread: roundOverhead(overhead.thread),
     },
-    overheadOne: { positions: 1, view: 'compact', ...roundOverhead(overheadOne), thread: roundOverhead(overheadOne.thread), extensionMsPerSecond: round(overheadOne.extensionMsPerSecond, 3) },
-    expanded: expanded && { positions: 2, view: 'expanded', ...roundOverhead(expanded), thread: roundOverhead(expanded.thread), extensionMsPerSecond: round(expanded.extensionMsPerSecond, 3) },
-    stress: stress && { markHz: stress.markHz, without: roundSpread(stress.without), with: roundSpread(stress.with), ratio: round(stress.ratio, 4), attributedRatio: round(stress.attributedRatio, 4), extensionMsPerSecond: round(stress.extensionMsPerSecond, 3), extensionSlices: roundSpread(stress.extensionSlices, 3) },
+    overheadOne: {
+      positions: 1,
+      view: 'compact',
+      ...roundOverhead(overheadOne),
+      thread: roundOverhead(overheadOne.thread),
+      extensionMsPerSecond: round(overheadOne.extensionMsPerSecond, 3),
+    },
+    expanded: expanded && {
+      positions: 2,
+      view: 'expanded',
+      ...roundOverhead(expanded),
+      thread: roundOverhead(expanded.thread),
+      extensionMsPerSecond: round(expanded.extensionMsPerSecond, 3),
+    },
+    stress: stress && {
+      markHz: stress.markHz,
+      without: roundSpread(stress.without),
+      with: roundSpread(stress.with),
+      ratio: round(stress.ratio, 4),
+      attributedRatio: round(stress.attributedRatio, 4),
+      extensionMsPerSecond: round(stress.extensionMsPerSecond, 3),
+      extensionSlices: roundSpread(stress.extensionSlices, 3),
+    },
     latency: roundSpread(latency),
     coldPath: roundSpread(cold),
     economy: economy.map((e) => ({ ...e, ratio: round(e.ratio, 3), shareOfLimit: round(e.shareOfLimit, 5) })),
@@ -165,23 +220,36 @@ export function table(r: BenchResult): string {
   lines.push(`with ÷ without per round (side by side): ${s(r.overhead.roundRatios)}`);
   if (r.overhead.control) lines.push(`A/A control, no PerpLens in either: ${s(r.overhead.control)}`);
   lines.push(`main thread CPU ms/s without: ${s(r.overhead.thread.without)}; with: ${s(r.overhead.thread.with)}`);
-  lines.push(`CPU with ÷ without per round: ${s(r.overhead.thread.roundRatios)}; the median's 90% interval ${r.overhead.thread.interval.low}–${r.overhead.thread.interval.high}`);
+  lines.push(
+    `CPU with ÷ without per round: ${s(r.overhead.thread.roundRatios)}; the median's 90% interval ${r.overhead.thread.interval.low}–${r.overhead.thread.interval.high}`,
+  );
   if (r.overhead.thread.control) lines.push(`CPU A/A control: ${s(r.overhead.thread.control)}`);
-  const iv = (o: { ratio: number; thread: { ratio: number; interval: { low: number; high: number } } }) => `wall ${o.ratio}, CPU ${o.thread.ratio} (90% interval ${o.thread.interval.low}–${o.thread.interval.high})`;
+  const iv = (o: { ratio: number; thread: { ratio: number; interval: { low: number; high: number } } }) =>
+    `wall ${o.ratio}, CPU ${o.thread.ratio} (90% interval ${o.thread.interval.low}–${o.thread.interval.high})`;
   lines.push(`compact, two positions: ${iv(r.overhead)}`);
   lines.push(`compact, one position:  ${iv(r.overheadOne)}`);
   if (r.expanded) lines.push(`every card opened, two positions (reported, not budgeted): ${iv(r.expanded)}`);
   lines.push(`content script: ${r.overhead.extensionMsPerSecond} ms/s; slices ms ${s(r.overhead.extensionSlices)} (mark ticking ${r.overhead.markHz}/s)`);
-  if (r.stress) lines.push(`stress, mark ticking ${r.stress.markHz}/s: median ratio ${r.stress.ratio}, attributed ${r.stress.attributedRatio}, content script ${r.stress.extensionMsPerSecond} ms/s, longest slice ${r.stress.extensionSlices.max} ms`);
+  if (r.stress)
+    lines.push(
+      `stress, mark ticking ${r.stress.markHz}/s: median ratio ${r.stress.ratio}, attributed ${r.stress.attributedRatio}, content script ${r.stress.extensionMsPerSecond} ms/s, longest slice ${r.stress.extensionSlices.max} ms`,
+    );
   lines.push(`update latency ms: ${s(r.latency)}`);
   lines.push(`cold path ms: ${s(r.coldPath)}`);
-  lines.push(`50 positions: ${r.scale.positions.positions} cards, ${r.scale.positions.panelNodes} nodes, ${r.scale.positions.extensionMsPerSecond} ms/s, slices ms ${s(r.scale.positions.perUpdate)}`);
+  lines.push(
+    `50 positions: ${r.scale.positions.positions} cards, ${r.scale.positions.panelNodes} nodes, ${r.scale.positions.extensionMsPerSecond} ms/s, slices ms ${s(r.scale.positions.perUpdate)}`,
+  );
   const w = r.scale.watchlist;
-  lines.push(`200-symbol watchlist: caches ${JSON.stringify(w.cacheEntries)}, ${w.persistedBytes} B of cache JSON, heap +${w.heapDeltaMb} MB, ${w.ok} ok / ${w.failed} refused or failed, requests/h ${JSON.stringify(w.requestsPerHour)}`);
+  lines.push(
+    `200-symbol watchlist: caches ${JSON.stringify(w.cacheEntries)}, ${w.persistedBytes} B of cache JSON, heap +${w.heapDeltaMb} MB, ${w.ok} ok / ${w.failed} refused or failed, requests/h ${JSON.stringify(w.requestsPerHour)}`,
+  );
   lines.push('');
   for (const [k, v] of Object.entries(r.sizes.content)) lines.push(`content ${k}: ${v.raw} B raw, ${v.gzip} B gzip`);
   for (const k of ['background', 'popup', 'options'] as const) lines.push(`${k}: ${r.sizes[k].raw} B raw, ${r.sizes[k].gzip} B gzip`);
-  for (const e of r.economy) lines.push(`${e.venue} ${e.symbol}: ${e.oneTab.requests} req/h (1 tab), ${e.tenTabs.requests} (10 tabs), ${e.oneTab.units} units/h = ${(e.shareOfLimit * 100).toFixed(2)}% of ${e.limit}`);
+  for (const e of r.economy)
+    lines.push(
+      `${e.venue} ${e.symbol}: ${e.oneTab.requests} req/h (1 tab), ${e.tenTabs.requests} (10 tabs), ${e.oneTab.units} units/h = ${(e.shareOfLimit * 100).toFixed(2)}% of ${e.limit}`,
+    );
   return lines.join('\n');
 }
 

@@ -43,9 +43,15 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
     c.requests++;
     c.units += req.weight ?? 1;
     const handler = API_HANDLERS[req.url.hostname];
-    const reply = handler?.({ host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: t }, state);
+    const reply = handler?.(
+      { host: req.url.hostname, method: req.method ?? 'GET', path: req.url.pathname, query: req.url.searchParams, body: req.body, now: t },
+      state,
+    );
     if (!reply || reply.status !== 200) {
-      return { ok: false, error: { kind: 'http', venue: req.venue, endpoint: req.url.pathname, message: `fake exchange: ${reply?.status ?? 404}`, status: reply?.status ?? 404 } };
+      return {
+        ok: false,
+        error: { kind: 'http', venue: req.venue, endpoint: req.url.pathname, message: `fake exchange: ${reply?.status ?? 404}`, status: reply?.status ?? 404 },
+      };
     }
     return { ok: true, value: JSON.parse(reply.body) as unknown };
   };

@@ -55,7 +55,12 @@ export function medianInterval(xs: readonly number[], level = 0.9, resamples = 4
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < xs.length; i++) sample[i] = xs[Math.floor(random() * xs.length)] ?? Number.NaN;
     // The sample is refilled whole each time, so it can be sorted in place.
-    medians.push(quantile(sample.sort((a, b) => a - b), 0.5));
+    medians.push(
+      quantile(
+        sample.sort((a, b) => a - b),
+        0.5,
+      ),
+    );
   }
   medians.sort((a, b) => a - b);
   const tail = (1 - level) / 2;

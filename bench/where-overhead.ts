@@ -19,9 +19,12 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 /** Self thread time by event name on the page's main thread (the thread that ran the page's frames). */
 function selfByName(events: TraceEvent[]): Map<string, number> {
   const frames = new Map<string, number>();
-  for (const e of events) if (e.name === 'LocalFrameView::performLayout' || e.name === 'Paint') frames.set(`${e.pid}:${e.tid}`, (frames.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  for (const e of events)
+    if (e.name === 'LocalFrameView::performLayout' || e.name === 'Paint') frames.set(`${e.pid}:${e.tid}`, (frames.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...frames].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const thread = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.tdur !== undefined).sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
+  const thread = events
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.tdur !== undefined)
+    .sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
   const out = new Map<string, number>();
   const open: TraceEvent[] = [];
   for (const e of thread) {
@@ -54,10 +57,17 @@ try {
     await b.page.close();
   }
   const total = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
-  console.log(`main thread, ms/s: with ${total(sums.with).toFixed(2)}, without ${total(sums.without).toFixed(2)}, ratio ${(total(sums.with) / total(sums.without)).toFixed(4)}`);
+  console.log(
+    `main thread, ms/s: with ${total(sums.with).toFixed(2)}, without ${total(sums.without).toFixed(2)}, ratio ${(total(sums.with) / total(sums.without)).toFixed(4)}`,
+  );
   const names = new Set([...sums.with.keys(), ...sums.without.keys()]);
-  const rows = [...names].map((n) => ({ n, w: sums.with.get(n) ?? 0, wo: sums.without.get(n) ?? 0 })).sort((x, y) => Math.abs(y.w - y.wo) - Math.abs(x.w - x.wo));
-  for (const r of rows.slice(0, 25)) console.log(`  ${r.n.padEnd(48)} with ${r.w.toFixed(2).padStart(7)}  without ${r.wo.toFixed(2).padStart(7)}  ${(r.w - r.wo >= 0 ? '+' : '') + (r.w - r.wo).toFixed(2)}`);
+  const rows = [...names]
+    .map((n) => ({ n, w: sums.with.get(n) ?? 0, wo: sums.without.get(n) ?? 0 }))
+    .sort((x, y) => Math.abs(y.w - y.wo) - Math.abs(x.w - x.wo));
+  for (const r of rows.slice(0, 25))
+    console.log(
+      `  ${r.n.padEnd(48)} with ${r.w.toFixed(2).padStart(7)}  without ${r.wo.toFixed(2).padStart(7)}  ${(r.w - r.wo >= 0 ? '+' : '') + (r.w - r.wo).toFixed(2)}`,
+    );
 } finally {
   await plain.close();
   await ext.close();

@@ -67,10 +67,10 @@ export async function runInChromium(names: readonly string[], run: ChromiumRun):
       const page = await context.newPage();
       watch(page, problems);
       await page.addScriptTag({ content: script });
-      const inPage = await page.evaluate(
-        ([global, fx]) => (globalThis as unknown as Record<string, PageFuzzApi>)[global]?.init(fx) ?? [],
-        [PAGE_FUZZ_GLOBAL, files] as const,
-      );
+      const inPage = await page.evaluate(([global, fx]) => (globalThis as unknown as Record<string, PageFuzzApi>)[global]?.init(fx) ?? [], [
+        PAGE_FUZZ_GLOBAL,
+        files,
+      ] as const);
       const missing = names.filter((n) => !inPage.includes(n));
       if (missing.length) throw new Error(`the bundled page targets lack ${missing.join(', ')}`);
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {

@@ -104,7 +104,8 @@ async function main(): Promise<number> {
   for (const r of rows) console.log(line(r.name, String(r.cases), String(r.failures), r.seconds.toFixed(1)));
   const total = rows.reduce((s, r) => s + r.seconds, 0);
   console.log(line('total', String(rows.reduce((s, r) => s + r.cases, 0)), String(failures.length), total.toFixed(1)));
-  const parallel = browserTargets.length > 1 && opts.workers > 1 ? ` (page targets in ${Math.min(opts.workers, browserTargets.length)} Chromium pages at once)` : '';
+  const parallel =
+    browserTargets.length > 1 && opts.workers > 1 ? ` (page targets in ${Math.min(opts.workers, browserTargets.length)} Chromium pages at once)` : '';
   console.log(`wall time ${wall.toFixed(1)} s${parallel}`);
   if (problems.length) console.error(`\nProblems in the Chromium pages:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   if (failures.length) console.error(`\n${failures.join('\n\n')}`);

@@ -29,7 +29,7 @@ function pixel(x, y) {
   const dy = Math.max(Math.abs(y - 0.5) - (0.5 - r), 0);
   if (dx * dx + dy * dy > r * r) return [0, 0, 0, 0];
   const d = Math.hypot(x - 0.46, y - 0.46);
-  const handle = Math.abs((x - y)) < 0.09 && x > 0.66 && x < 0.86 && y > 0.66 && y < 0.86;
+  const handle = Math.abs(x - y) < 0.09 && x > 0.66 && x < 0.86 && y > 0.66 && y < 0.86;
   if (d > 0.22 && d < 0.31) {
     const angle = Math.atan2(y - 0.46, x - 0.46);
     if (angle > -2.2 && angle < -1.2) return [239, 68, 68, 255];
@@ -49,7 +49,10 @@ function png(size) {
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const p = pixel((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);
-          acc[0] += p[0] * p[3]; acc[1] += p[1] * p[3]; acc[2] += p[2] * p[3]; acc[3] += p[3];
+          acc[0] += p[0] * p[3];
+          acc[1] += p[1] * p[3];
+          acc[2] += p[2] * p[3];
+          acc[3] += p[3];
         }
       const o = y * (size * 4 + 1) + 1 + x * 4;
       const a = acc[3];
@@ -60,11 +63,18 @@ function png(size) {
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

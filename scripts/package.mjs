@@ -7,7 +7,17 @@ const { version } = JSON.parse(readFileSync('manifest.json', 'utf8'));
 for (const browser of ['chrome', 'firefox']) {
   execFileSync(
     'npx',
-    ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'packages', '--filename', `perplens-${browser}-${version}.zip`, '--overwrite-dest'],
+    [
+      'web-ext',
+      'build',
+      '--source-dir',
+      `dist/${browser}`,
+      '--artifacts-dir',
+      'packages',
+      '--filename',
+      `perplens-${browser}-${version}.zip`,
+      '--overwrite-dest',
+    ],
     { stdio: 'inherit' },
   );
 }

@@ -95,7 +95,9 @@ export async function fetchJson(req: JsonRequest): Promise<Result<unknown>> {
         kind: aborted ? 'timeout' : 'network',
         venue: req.venue,
         endpoint,
-        message: aborted ? `${VENUE_NAMES[req.venue]} did not answer in time` : `${VENUE_NAMES[req.venue]} is unreachable (${err instanceof Error ? err.message : 'network error'})`,
+        message: aborted
+          ? `${VENUE_NAMES[req.venue]} did not answer in time`
+          : `${VENUE_NAMES[req.venue]} is unreachable (${err instanceof Error ? err.message : 'network error'})`,
       },
     };
   } finally {

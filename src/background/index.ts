@@ -88,7 +88,6 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await ensureRecorderAlarm().catch(() => undefined);
 });
 
-
 /** Where a notification about a wallet's position leads, for the venues whose wallets can be set. */
 const WALLET_TRADE_URLS: Partial<Record<VenueId, (symbol: string) => string>> = { hyperliquid: hyperliquidTradeUrl, dydx: dydxTradeUrl };
 

@@ -65,10 +65,7 @@ export function createPersistence(
     const out: Record<string, Dumped> = {};
     for (const [kind, cache] of Object.entries(caches)) out[kind] = (cache.dump() as Dumped).slice(-KEEP_PER_KIND);
     const partsOut = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, part.dump()]));
-    await Promise.all([
-      session.set({ [CACHE_KEY]: out, [PARTS_KEY]: partsOut }),
-      local.set({ [RECORDER_KEY]: recorder.dump() }),
-    ]);
+    await Promise.all([session.set({ [CACHE_KEY]: out, [PARTS_KEY]: partsOut }), local.set({ [RECORDER_KEY]: recorder.dump() })]);
   }
 
   return {

@@ -54,7 +54,12 @@ export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: (
     funding: createCache({ ttlMs: REFRESH_MS.funding, maxEntries: 300, ...hold(60_000) }),
     oi: createCache({ ttlMs: REFRESH_MS.oi, maxEntries: 300, ...hold(60_000) }),
     candles: createCache({ ttlMs: REFRESH_MS.candles, maxEntries: 300, ...hold(60_000) }),
-    tiers: createCache<TierTable>({ ttlMs: REFRESH_MS.tiers, ttlFor: (t) => (t.fallback ? REFRESH_MS.fallbackTiers : REFRESH_MS.tiers), maxEntries: 300, ...hold(5 * 60_000) }),
+    tiers: createCache<TierTable>({
+      ttlMs: REFRESH_MS.tiers,
+      ttlFor: (t) => (t.fallback ? REFRESH_MS.fallbackTiers : REFRESH_MS.tiers),
+      maxEntries: 300,
+      ...hold(5 * 60_000),
+    }),
   };
 }
 
@@ -91,7 +96,10 @@ export async function loadInstruments(deps: Pick<SnapshotDeps, 'client' | 'http'
   const { client, http, caches } = deps;
   const list = await caches.instruments.get(client.venue, () => client.instruments(http));
   if (list.value) return { ok: true, value: list.value };
-  return { ok: false, error: list.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${VENUE_NAMES[client.venue]} instrument list unavailable` } };
+  return {
+    ok: false,
+    error: list.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${VENUE_NAMES[client.venue]} instrument list unavailable` },
+  };
 }
 
 /** Finds the symbol in the venue's instrument list; an unknown symbol is a clear error, not an empty row. */
@@ -101,7 +109,10 @@ export async function findInstrument(deps: SnapshotDeps, symbol: string): Promis
   if (!list.ok) return list;
   const inst = list.value.find((i) => i.symbol === symbol);
   if (!inst) {
-    return { ok: false, error: { kind: 'unknown-symbol', venue: client.venue, endpoint: '', message: `${symbol} is not a perpetual listed on ${VENUE_NAMES[client.venue]}` } };
+    return {
+      ok: false,
+      error: { kind: 'unknown-symbol', venue: client.venue, endpoint: '', message: `${symbol} is not a perpetual listed on ${VENUE_NAMES[client.venue]}` },
+    };
   }
   return { ok: true, value: inst };
 }
@@ -144,7 +155,10 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   const oiPoints: readonly SeriesPoint[] = oiHistory ? (oi?.value?.points ?? []) : recorder.points(key);
   // σ_day from completed days only: the venues' last daily candle is today's, still open, and its
   // partial-day return would pull the estimate down (a position would look more σ away than it is).
-  const daily = (candles.value?.daily ?? []).filter((c) => c.time + DAY <= now).slice(-31).map((c) => c.value);
+  const daily = (candles.value?.daily ?? [])
+    .filter((c) => c.time + DAY <= now)
+    .slice(-31)
+    .map((c) => c.value);
 
   return {
     ok: true,
@@ -162,9 +176,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       dailyVol: daily.length >= 8 ? dailyVolatility(daily) : null,
       priceChange: candles.value ? changes(closes, q.markPrice, now, false) : unknownChanges(candles.error?.message ?? 'no candles yet'),
       oiChange:
-        oiHistory && !oi?.value
-          ? unknownChanges(oi?.error?.message ?? 'no open-interest history yet')
-          : changes(oiPoints, q.openInterest, now, !oiHistory),
+        oiHistory && !oi?.value ? unknownChanges(oi?.error?.message ?? 'no open-interest history yet') : changes(oiPoints, q.openInterest, now, !oiHistory),
       oiBasis: oiHistory ? 'venue' : 'recorded',
       tiers: tiers.value ?? null,
       liquidation: deps.liquidation,
@@ -183,4 +195,3 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
     },
   };
 }
-

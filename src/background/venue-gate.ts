@@ -128,7 +128,15 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
 
   const http = async (req: HttpRequest): Promise<Result<unknown>> => {
     if (req.url.origin !== new URL(descriptor.apiBase).origin && !descriptor.extraOrigins?.includes(req.url.origin)) {
-      return { ok: false, error: { kind: 'bad-request', venue: descriptor.venue, endpoint: req.url.pathname, message: `refused: ${req.url.origin} is not a ${descriptor.venue} API host` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'bad-request',
+          venue: descriptor.venue,
+          endpoint: req.url.pathname,
+          message: `refused: ${req.url.origin} is not a ${descriptor.venue} API host`,
+        },
+      };
     }
     const t = now();
     const key = requestKey(req);
@@ -137,7 +145,9 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     const pending = inFlight.get(key);
     if (pending) return pending;
     if (hold && t < heldUntil) return { ok: false, error: hold };
-    const p = whenBudgetAllows(req).then((refused) => refused ?? send(req, key)).finally(() => inFlight.delete(key));
+    const p = whenBudgetAllows(req)
+      .then((refused) => refused ?? send(req, key))
+      .finally(() => inFlight.delete(key));
     // Registered before any wait, so identical requests arriving while this one queues share it.
     inFlight.set(key, p);
     return p;
@@ -191,6 +201,12 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         heldUntil = saved.until;
       }
     },
-    status: (): GateStatus => ({ spent: venueBudget.spent(now()), budget, heldUntil: heldUntil > now() ? heldUntil : null, hold: heldUntil > now() ? hold : null, requests }),
+    status: (): GateStatus => ({
+      spent: venueBudget.spent(now()),
+      budget,
+      heldUntil: heldUntil > now() ? heldUntil : null,
+      hold: heldUntil > now() ? hold : null,
+      requests,
+    }),
   });
 }

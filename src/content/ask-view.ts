@@ -59,12 +59,18 @@ export function parseViewReply(x: unknown): PanelViewReply | null {
   }
   const live = parseLive(x.live);
   if (!live) return null;
-  const base = { enabled: true as const, version: x.version as number, prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy, expanded: expanded as string[] }, contractValues, live, pending: x.pending === true };
+  const base = {
+    enabled: true as const,
+    version: x.version as number,
+    prefs: { collapsed, window: window as (typeof WINDOWS)[number], privacy, expanded: expanded as string[] },
+    contractValues,
+    live,
+    pending: x.pending === true,
+  };
   if (isTree(x.tree)) return typeof x.css === 'string' && x.css.length < 30_000 ? { ...base, tree: x.tree, css: x.css } : { ...base, tree: x.tree };
   if (isOps(x.ops)) return { ...base, ops: x.ops };
   return null;
 }
-
 
 let port: ContentPort | null = null;
 let nextId = 1;
@@ -112,7 +118,9 @@ export function askView(request: PanelViewRequest): Promise<ViewAnswer> {
       p.postMessage({ id, request });
     } catch (err) {
       resolve({
-        failed: extensionAlive() ? `PerpLens background is unavailable (${err instanceof Error ? err.message : 'no reply'})` : 'PerpLens was updated or reloaded: reload this page',
+        failed: extensionAlive()
+          ? `PerpLens background is unavailable (${err instanceof Error ? err.message : 'no reply'})`
+          : 'PerpLens was updated or reloaded: reload this page',
       });
     }
   });
@@ -124,7 +132,9 @@ export function reportNone(venue: VenueId): void {
   // After an extension update this script is orphaned and Chrome throws "Extension context
   // invalidated" synchronously, before any promise exists for .catch to handle.
   try {
-    extensionApi()?.runtime.sendMessage({ type: 'positions.report', venue, positions }).catch(() => undefined);
+    extensionApi()
+      ?.runtime.sendMessage({ type: 'positions.report', venue, positions })
+      .catch(() => undefined);
   } catch {
     // Nothing to tell: the background that held this tab's report is gone with the old version.
   }

@@ -113,23 +113,35 @@ function markOps(layout: Layout, live: readonly (LiveCard | null)[], read: PageR
       const numEl = typeof num === 'object' ? num : null;
       if (name === undefined || !numEl) continue;
       const tone = (pill.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
-      ops.push({ p: pill.path, n: { t: pill.el.t, a: { ...pill.el.a, class: `${tone} tone-${f.band}` }, c: [name, { ...numEl, c: [formatPercent(f.distance, 2)] }, ...rest] } });
+      ops.push({
+        p: pill.path,
+        n: { t: pill.el.t, a: { ...pill.el.a, class: `${tone} tone-${f.band}` }, c: [name, { ...numEl, c: [formatPercent(f.distance, 2)] }, ...rest] },
+      });
     }
     const cls = (card.el.a.class ?? '').replace(/\s*band-\w+/g, '');
     ops.push({ p: card.path, a: { ...card.el.a, class: `${cls} band-${f.band}` } });
     for (const field of card.fields) {
       const tone = (field.el.a.class ?? '').replace(/\s*tone-\w+/g, '');
       if (field.name === 'mark-price') ops.push({ p: field.path, n: withValue(field.el, String(mark), formatPrice(mark)) });
-      else if (field.name === 'liq-distance') ops.push({ p: field.path, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
+      else if (field.name === 'liq-distance')
+        ops.push({ p: field.path, n: withValue(field.el, String(f.distance), formatPercent(f.distance, 2), `${tone} tone-${f.band}`) });
       else if (field.name === 'liq-sigma' && sigma !== null) ops.push({ p: field.path, n: withValue(field.el, String(sigma), `${formatNumber(sigma, 2)}σ`) });
-      else if (field.name === 'liq-touch-24h' && typeof f.touch24h === 'number') ops.push({ p: field.path, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
+      else if (field.name === 'liq-touch-24h' && typeof f.touch24h === 'number')
+        ops.push({ p: field.path, n: withValue(field.el, String(f.touch24h), formatProbability(f.touch24h)) });
       else if (field.name === 'liq-distance-money' && l.size !== null) {
         const money = f.distance * mark * l.size;
         ops.push({ p: field.path, n: withValue(field.el, String(money), formatQuote(-money, l.quote)) });
       } else if (field.name === 'band') {
         const label = field.el.c[field.el.c.length - 1];
         const sr = typeof label === 'object' ? { ...label, c: [f.band] } : f.band;
-        ops.push({ p: field.path, n: { t: field.el.t, a: { ...field.el.a, 'data-value': f.band, class: `${tone} tone-${f.band}`, 'aria-label': f.band }, c: [...gaugeSegments(gaugeLit(sigma, f.distance, l.bands)), sr] } });
+        ops.push({
+          p: field.path,
+          n: {
+            t: field.el.t,
+            a: { ...field.el.a, 'data-value': f.band, class: `${tone} tone-${f.band}`, 'aria-label': f.band },
+            c: [...gaugeSegments(gaugeLit(sigma, f.distance, l.bands)), sr],
+          },
+        });
       }
     }
   }

@@ -22,7 +22,9 @@ export async function loadPrefs(venue: VenueId): Promise<PanelPrefs | null> {
 export function savePrefs(venue: VenueId, prefs: PanelPrefs): void {
   // Orphaned after an update, the call throws synchronously: the prefs are then lost with the old version.
   try {
-    extensionApi()?.storage.local.set({ [key(venue)]: prefs }).catch(() => undefined);
+    extensionApi()
+      ?.storage.local.set({ [key(venue)]: prefs })
+      .catch(() => undefined);
   } catch {
     return;
   }

@@ -198,7 +198,12 @@ function ask(s: Session): void {
 }
 
 function failureTree(message: string): TreeElement {
-  return h('aside', { class: 'panel', role: 'complementary', 'aria-label': 'PerpLens' }, h('header', {}, h('span', { class: 'brand' }, 'PerpLens')), h('div', { class: 'body' }, h('p', { class: 'status error', role: 'status' }, message)));
+  return h(
+    'aside',
+    { class: 'panel', role: 'complementary', 'aria-label': 'PerpLens' },
+    h('header', {}, h('span', { class: 'brand' }, 'PerpLens')),
+    h('div', { class: 'body' }, h('p', { class: 'status error', role: 'status' }, message)),
+  );
 }
 
 function apply(s: Session, answer: ViewAnswer): void {

@@ -53,10 +53,13 @@ export function watchAnchor(opts: {
   const wait = () => lastRead + gap - performance.now();
   const later = () => {
     if (timer !== undefined || stopped) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      run();
-    }, Math.max(0, wait()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        run();
+      },
+      Math.max(0, wait()),
+    );
   };
 
   const changed = (records: MutationRecord[]) => {
@@ -83,7 +86,13 @@ export function watchAnchor(opts: {
     anchor = el;
     epoch = ++lastEpoch;
     observer = new MutationObserver(changed);
-    observer.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
+    observer.observe(el, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'],
+    });
   }
   const attach = (el: Element) => {
     observe(el);

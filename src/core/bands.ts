@@ -93,7 +93,14 @@ export function sigmaForTouch(p: number): number {
  * The liquidation price at which a position with mark `mark` would sit exactly on the lower edge of
  * `band` (caution or calm) under the rules; null when that needs a volatility that is unknown.
  */
-export function liqPriceAtBandEdge(side: Side, mark: number, dailyVol: number | null, band: Exclude<Band, 'danger'>, r: BandRules, basis: BandBasis): number | null {
+export function liqPriceAtBandEdge(
+  side: Side,
+  mark: number,
+  dailyVol: number | null,
+  band: Exclude<Band, 'danger'>,
+  r: BandRules,
+  basis: BandBasis,
+): number | null {
   const s = sideSign(side);
   if (basis === 'percent') return mark * (1 - s * (band === 'caution' ? r.dangerBelow : r.cautionBelow));
   if (dailyVol === null || !(dailyVol > 0)) return null;
@@ -109,7 +116,14 @@ export function liqPriceAtBandEdge(side: Side, mark: number, dailyVol: number | 
  * it is valued at the entry price (Bybit). Exact for an isolated position while it stays in its
  * tier; for cross margin an estimate of account equity to add. 0 when already beyond the target.
  */
-export function marginToMoveLiq(p: { side: Side; size: number; liqPrice: number; targetLiq: number; maintenanceRate: number; valuation: 'liquidation' | 'entry' }): number {
+export function marginToMoveLiq(p: {
+  side: Side;
+  size: number;
+  liqPrice: number;
+  targetLiq: number;
+  maintenanceRate: number;
+  valuation: 'liquidation' | 'entry';
+}): number {
   const s = sideSign(p.side);
   const perUnit = p.valuation === 'entry' ? 1 : 1 - s * p.maintenanceRate;
   const need = p.size * perUnit * s * (p.liqPrice - p.targetLiq);

@@ -60,8 +60,7 @@ export function fundingDrag(p: FundingInput): FundingDrag {
   // Paying funding drains isolated margin; dLP/dM = −1/(Q·(s − m)), so losing perDay of margin
   // moves LP by perDay/(Q·(s − m)) = s·perDay/(Q·(1 − s·m)). The value does not depend on M, but it
   // only describes an isolated position whose margin is known, hence null without one.
-  const liqShiftPerDay =
-    margin !== null && p.maintenanceRate !== undefined ? perDay / (p.size * (s - p.maintenanceRate)) : null;
+  const liqShiftPerDay = margin !== null && p.maintenanceRate !== undefined ? perDay / (p.size * (s - p.maintenanceRate)) : null;
 
   // + 0 turns the −0 of a zero rate on a short into 0, which would otherwise render as "−$0.00".
   return {

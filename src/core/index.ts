@@ -1,12 +1,6 @@
 export type { MarginTier, Side } from './types';
 export { sideSign } from './side';
-export {
-  hyperliquidMaintenanceRate,
-  sortTiers,
-  tierForNotional,
-  withContinuousDeductions,
-  type IndexedTier,
-} from './margin-tiers';
+export { hyperliquidMaintenanceRate, sortTiers, tierForNotional, withContinuousDeductions, type IndexedTier } from './margin-tiers';
 export {
   liquidationDistance,
   liquidationPrice,
@@ -16,16 +10,19 @@ export {
   type MarginValuation,
 } from './liquidation';
 export { erf, erfc, normalCdf } from './normal-distribution';
-export { bandOf, bandRulesOf, DEFAULT_BANDS, liqPriceAtBandEdge, marginToMoveLiq, sigmaForTouch, type BandBasis, type BandRules, type BandVerdict } from './bands';
-export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
 export {
-  averageRate,
-  daysUntilMarginShare,
-  fundingDrag,
-  toRate8h,
-  type FundingDrag,
-  type FundingInput,
-} from './funding';
+  bandOf,
+  bandRulesOf,
+  DEFAULT_BANDS,
+  liqPriceAtBandEdge,
+  marginToMoveLiq,
+  sigmaForTouch,
+  type BandBasis,
+  type BandRules,
+  type BandVerdict,
+} from './bands';
+export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
+export { averageRate, daysUntilMarginShare, fundingDrag, toRate8h, type FundingDrag, type FundingInput } from './funding';
 export {
   classifyRegime,
   DEFAULT_REGIME_THRESHOLDS,

@@ -60,10 +60,7 @@ export function liquidationPriceDetail(p: LiquidationInput): LiquidationDetail {
     }
   }
   const s = sideSign(p.side);
-  const candidate =
-    p.valuation === 'entry'
-      ? entryValuedCandidate(p, s, feeRate, tiers)
-      : liquidationValuedCandidate(p, s, feeRate, tiers);
+  const candidate = p.valuation === 'entry' ? entryValuedCandidate(p, s, feeRate, tiers) : liquidationValuedCandidate(p, s, feeRate, tiers);
   if (candidate === null || !(candidate.price > 0) || !Number.isFinite(candidate.price)) return NO_PRICE;
   return {
     price: candidate.price,
@@ -88,12 +85,7 @@ function entryValuedCandidate(p: LiquidationInput, s: 1 | -1, feeRate: number, t
  * boundary crossings are therefore candidates too, and the one the price reaches first when moving
  * against the position from entry wins.
  */
-function liquidationValuedCandidate(
-  p: LiquidationInput,
-  s: 1 | -1,
-  feeRate: number,
-  tiers: readonly IndexedTier[],
-): Candidate | null {
+function liquidationValuedCandidate(p: LiquidationInput, s: 1 | -1, feeRate: number, tiers: readonly IndexedTier[]): Candidate | null {
   const q = p.size;
   const surplus = (tier: IndexedTier, price: number): number =>
     p.margin + s * q * (price - p.entryPrice) - (q * price * (tier.tier.maintenanceRate + feeRate) - tier.tier.deduction);

@@ -25,9 +25,7 @@ export function sortTiers(tiers: readonly MarginTier[]): IndexedTier[] {
     requireRate(`tiers[${i}].maintenanceRate`, tier.maintenanceRate);
     requireNonNegative(`tiers[${i}].deduction`, tier.deduction);
   });
-  const sorted = tiers
-    .map((tier, index) => ({ tier, index }))
-    .sort((a, b) => a.tier.notionalFloor - b.tier.notionalFloor);
+  const sorted = tiers.map((tier, index) => ({ tier, index })).sort((a, b) => a.tier.notionalFloor - b.tier.notionalFloor);
   return sorted.map((entry, i) => {
     const next = sorted[i + 1];
     if (next !== undefined && next.tier.notionalFloor === entry.tier.notionalFloor) {
@@ -56,16 +54,11 @@ export function tierForNotional(tiers: readonly IndexedTier[], notional: number)
  * makes maintenance margin continuous across tier boundaries. Use it for venues that publish
  * only rates (Hyperliquid's margin tables) and for checking a published "cum" column.
  */
-export function withContinuousDeductions(
-  rows: readonly { notionalFloor: number; notionalCap: number; maintenanceRate: number }[],
-): MarginTier[] {
+export function withContinuousDeductions(rows: readonly { notionalFloor: number; notionalCap: number; maintenanceRate: number }[]): MarginTier[] {
   const sorted = [...rows].sort((a, b) => a.notionalFloor - b.notionalFloor);
   let previous: MarginTier | undefined;
   return sorted.map((row) => {
-    const exact =
-      previous === undefined
-        ? 0
-        : previous.deduction + row.notionalFloor * (row.maintenanceRate - previous.maintenanceRate);
+    const exact = previous === undefined ? 0 : previous.deduction + row.notionalFloor * (row.maintenanceRate - previous.maintenanceRate);
     // Rates like 0.0065 are not exact in binary; rounding to 1e-8 gives back the published 950, not 949.9999…
     const deduction = Math.round(exact * 1e8) / 1e8;
     previous = { ...row, deduction };

@@ -197,8 +197,7 @@ function read(text: string, opts: ParseNumberOptions | undefined): Reading | nul
     end += exp[0].length;
   }
 
-  const parts =
-    (locale === null ? null : splitNumber(core, locale)) ?? splitNumber(core, inferSeparators(core));
+  const parts = (locale === null ? null : splitNumber(core, locale)) ?? splitNumber(core, inferSeparators(core));
   if (parts === null || /[^0-9]/.test(parts.whole)) return null;
   const fraction = expandSubscriptZeros(parts.fraction);
   if (fraction === null) return null;

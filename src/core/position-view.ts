@@ -108,7 +108,6 @@ const known = (value: number): Figure => (Number.isFinite(value) ? { value } : {
 const unknown = (why: string): Figure => ({ unknown: why });
 const orUnknown = (value: number | null, why: string): Figure => (value === null ? unknown(why) : known(value));
 
-
 function computeLiq(p: ViewPosition, m: ViewMarket | null, noMarket: string): Figure | { none: true } {
   if (p.marginMode === 'cross') return unknown("cross margin: the venue's figure depends on the whole account, so PerpLens does not recompute it");
   if (p.marginMode === null) return unknown('margin mode not shown');
@@ -187,7 +186,8 @@ export function positionView(
   const liq = shownOrComputedLiq(p, computedLiq);
   const liqValue = 'value' in liq ? liq.value : null;
   const computedValue = 'value' in computedLiq ? computedLiq.value : null;
-  const liqGap = liqValue !== null && computedValue !== null && 'source' in liq && liq.source !== 'computed' ? Math.abs(computedValue - liqValue) / liqValue : null;
+  const liqGap =
+    liqValue !== null && computedValue !== null && 'source' in liq && liq.source !== 'computed' ? Math.abs(computedValue - liqValue) / liqValue : null;
 
   let distance: Figure = unknown('no liquidation price');
   let band: Band | null = null;
@@ -198,7 +198,9 @@ export function positionView(
   if ('unknown' in liq) {
     distance = unknown(liq.unknown);
   } else if ('none' in liq) {
-    distance = unknown(liq.source === 'computed' ? 'no liquidation price: the margin covers the position' : 'the venue shows no liquidation price for this position');
+    distance = unknown(
+      liq.source === 'computed' ? 'no liquidation price: the margin covers the position' : 'the venue shows no liquidation price for this position',
+    );
   } else if (markValue !== null && liqValue !== null) {
     const live = liveFigures({ side: p.side, markPrice: markValue, liqPrice: liqValue, dailyVol: m?.dailyVol ?? null, bands: s });
     distance = known(live.distance);
@@ -211,7 +213,8 @@ export function positionView(
     distance = unknown('no mark price');
   }
 
-  const distanceMoney: Figure = 'value' in distance && markValue !== null ? known(distance.value * markValue * p.size) : unknown('unknown' in distance ? distance.unknown : 'no distance');
+  const distanceMoney: Figure =
+    'value' in distance && markValue !== null ? known(distance.value * markValue * p.size) : unknown('unknown' in distance ? distance.unknown : 'no distance');
   const notionalAtMark = markValue === null ? null : p.size * markValue;
   const toEdge = (edge: Exclude<Band, 'danger'>): Figure => {
     if (markValue === null || liqValue === null || bandBasis === null) return unknown('unknown' in distance ? distance.unknown : 'no distance');

@@ -56,10 +56,7 @@ function article(word: string): string {
  */
 export function positionRegimeNote(side: Side, r: Pick<RegimeResult, 'regime' | 'stretch' | 'crowded'>): string {
   const label = REGIME_DESCRIPTIONS[r.regime].label;
-  const funding =
-    r.stretch === 'balanced'
-      ? 'balanced funding'
-      : `${r.stretch} ${r.crowded === 'shorts' ? 'negative' : 'positive'} funding`;
+  const funding = r.stretch === 'balanced' ? 'balanced funding' : `${r.stretch} ${r.crowded === 'shorts' ? 'negative' : 'positive'} funding`;
   const opening = `You are ${side} in ${article(label)} ${label} with ${funding}`;
 
   const mine = side === 'long' ? 'longs' : 'shorts';

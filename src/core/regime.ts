@@ -1,15 +1,7 @@
 import { requireFinite, requirePositive } from './validate';
 
 export type Regime =
-  | 'long-buildup'
-  | 'short-buildup'
-  | 'short-covering'
-  | 'long-unwinding'
-  | 'leverage-building'
-  | 'deleveraging'
-  | 'drift-up'
-  | 'drift-down'
-  | 'quiet';
+  'long-buildup' | 'short-buildup' | 'short-covering' | 'long-unwinding' | 'leverage-building' | 'deleveraging' | 'drift-up' | 'drift-down' | 'quiet';
 
 export type RegimeWindow = '1h' | '4h' | '24h';
 export type Direction = 'up' | 'flat' | 'down';

@@ -7,9 +7,7 @@ export interface Point {
 
 export type ChangeBasis = 'window' | 'since-watching';
 
-export type WindowChange =
-  | { change: number; basis: ChangeBasis; from: number }
-  | { change: null; reason: string };
+export type WindowChange = { change: number; basis: ChangeBasis; from: number } | { change: null; reason: string };
 
 /**
  * Relative change from the series value at `now − windowMs` to `current`. The base is the last point

@@ -40,13 +40,7 @@ export function sigmaDistance(markPrice: number, liqPrice: number, dailyVol: num
  * Chance that a driftless random walk in log price touches the liquidation price within `days`
  * (reflection principle): 2·Φ(−|ln(P/LP)| / (σ·√T)). 1 when the mark is at or past liquidation.
  */
-export function touchProbability(p: {
-  side: Side;
-  markPrice: number;
-  liqPrice: number;
-  dailyVol: number;
-  days: number;
-}): number {
+export function touchProbability(p: { side: Side; markPrice: number; liqPrice: number; dailyVol: number; days: number }): number {
   requireSide('side', p.side);
   requirePositive('markPrice', p.markPrice);
   requirePositive('liqPrice', p.liqPrice);

@@ -53,9 +53,25 @@ export function whatIf(p: WhatIfInput): WhatIfResult {
   } else {
     throw new RangeError('leverage or margin is required');
   }
-  const liqPrice = liquidationPrice({ side: p.side, size: p.size, entryPrice: p.entryPrice, margin, tiers: p.tiers, feeRate: p.feeRate, valuation: p.valuation });
+  const liqPrice = liquidationPrice({
+    side: p.side,
+    size: p.size,
+    entryPrice: p.entryPrice,
+    margin,
+    tiers: p.tiers,
+    feeRate: p.feeRate,
+    valuation: p.valuation,
+  });
   const maintenanceRate = tierForNotional(sortTiers(p.tiers), notional).tier.maintenanceRate + p.feeRate;
-  const drag = fundingDrag({ side: p.side, size: p.size, markPrice: p.fundingPrice, rate: p.fundingRate, intervalHours: p.fundingIntervalHours, margin, maintenanceRate });
+  const drag = fundingDrag({
+    side: p.side,
+    size: p.size,
+    markPrice: p.fundingPrice,
+    rate: p.fundingRate,
+    intervalHours: p.fundingIntervalHours,
+    margin,
+    maintenanceRate,
+  });
   // A long whose liquidation price is at or above its entry (a short's at or below) is liquidated the
   // moment it opens: the margin does not cover the maintenance margin. Said, not shown as a figure.
   const atOnce = liqPrice !== null && (p.side === 'long' ? liqPrice >= p.entryPrice : liqPrice <= p.entryPrice);

@@ -38,12 +38,60 @@ export function BandsSection({ draft, errors, update }: SectionProps) {
         </select>
       </div>
       <div class="grid">
-        <TextField path="bands.touchDanger" label="Danger at a touch chance of" unit="%" inputMode="decimal" value={b.touchDanger} errors={errors} onInput={set('touchDanger')} />
-        <TextField path="bands.touchCaution" label="Caution at a touch chance of" unit="%" inputMode="decimal" value={b.touchCaution} errors={errors} onInput={set('touchCaution')} />
-        <TextField path="bands.sigmaDanger" label="Danger below" unit="σ" inputMode="decimal" value={b.sigmaDanger} errors={errors} onInput={set('sigmaDanger')} />
-        <TextField path="bands.sigmaCaution" label="Caution below" unit="σ" inputMode="decimal" value={b.sigmaCaution} errors={errors} onInput={set('sigmaCaution')} />
-        <TextField path="bands.dangerBelow" label="Danger below" unit="% of price" inputMode="decimal" value={b.dangerBelow} errors={errors} onInput={set('dangerBelow')} />
-        <TextField path="bands.cautionBelow" label="Caution below" unit="% of price" inputMode="decimal" value={b.cautionBelow} errors={errors} onInput={set('cautionBelow')} />
+        <TextField
+          path="bands.touchDanger"
+          label="Danger at a touch chance of"
+          unit="%"
+          inputMode="decimal"
+          value={b.touchDanger}
+          errors={errors}
+          onInput={set('touchDanger')}
+        />
+        <TextField
+          path="bands.touchCaution"
+          label="Caution at a touch chance of"
+          unit="%"
+          inputMode="decimal"
+          value={b.touchCaution}
+          errors={errors}
+          onInput={set('touchCaution')}
+        />
+        <TextField
+          path="bands.sigmaDanger"
+          label="Danger below"
+          unit="σ"
+          inputMode="decimal"
+          value={b.sigmaDanger}
+          errors={errors}
+          onInput={set('sigmaDanger')}
+        />
+        <TextField
+          path="bands.sigmaCaution"
+          label="Caution below"
+          unit="σ"
+          inputMode="decimal"
+          value={b.sigmaCaution}
+          errors={errors}
+          onInput={set('sigmaCaution')}
+        />
+        <TextField
+          path="bands.dangerBelow"
+          label="Danger below"
+          unit="% of price"
+          inputMode="decimal"
+          value={b.dangerBelow}
+          errors={errors}
+          onInput={set('dangerBelow')}
+        />
+        <TextField
+          path="bands.cautionBelow"
+          label="Caution below"
+          unit="% of price"
+          inputMode="decimal"
+          value={b.cautionBelow}
+          errors={errors}
+          onInput={set('cautionBelow')}
+        />
       </div>
     </Section>
   );

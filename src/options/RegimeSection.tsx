@@ -35,8 +35,24 @@ export function RegimeSection({ draft, errors, update }: SectionProps) {
         {WINDOWS.map((w) => (
           <fieldset key={w} class="window">
             <legend>{w}</legend>
-            <TextField path={`regimeThresholds.${w}.price`} label="Price" unit="%" inputMode="decimal" value={draft.regimeThresholds[w].price} errors={errors} onInput={setThreshold(w, 'price')} />
-            <TextField path={`regimeThresholds.${w}.oi`} label="Open interest" unit="%" inputMode="decimal" value={draft.regimeThresholds[w].oi} errors={errors} onInput={setThreshold(w, 'oi')} />
+            <TextField
+              path={`regimeThresholds.${w}.price`}
+              label="Price"
+              unit="%"
+              inputMode="decimal"
+              value={draft.regimeThresholds[w].price}
+              errors={errors}
+              onInput={setThreshold(w, 'price')}
+            />
+            <TextField
+              path={`regimeThresholds.${w}.oi`}
+              label="Open interest"
+              unit="%"
+              inputMode="decimal"
+              value={draft.regimeThresholds[w].oi}
+              errors={errors}
+              onInput={setThreshold(w, 'oi')}
+            />
           </fieldset>
         ))}
       </div>

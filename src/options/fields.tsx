@@ -75,7 +75,13 @@ export function Checkbox(p: CheckboxProps) {
   const id = fieldId(p.path);
   return (
     <div class="field check">
-      <input id={id} type="checkbox" checked={p.checked} aria-describedby={describedBy(p.hint && `${id}-hint`)} onChange={(e) => p.onChange(e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={p.checked}
+        aria-describedby={describedBy(p.hint && `${id}-hint`)}
+        onChange={(e) => p.onChange(e.currentTarget.checked)}
+      />
       <label for={id}>{p.label}</label>
       {p.hint && (
         <p id={`${id}-hint`} class="hint">

@@ -35,7 +35,6 @@ export const requestSnapshot = (venue: VenueId, symbol: string): Promise<Snapsho
 export const requestPositions = (venue: 'hyperliquid' | 'dydx', address: string): Promise<PositionsReply> =>
   ask({ type: 'positions.address', venue, address }, venue, parsePositionsReply);
 
-export const requestInstruments = (venue: VenueId): Promise<InstrumentsReply> =>
-  ask({ type: 'market.instruments', venue }, venue, parseInstrumentsReply);
+export const requestInstruments = (venue: VenueId): Promise<InstrumentsReply> => ask({ type: 'market.instruments', venue }, venue, parseInstrumentsReply);
 
 export const requestKnownPositions = (): Promise<PositionsReply> => ask({ type: 'positions.known' }, 'binance', parsePositionsReply);

@@ -133,7 +133,9 @@ export function App({ version, watchlist, venues, onWatchlist, refreshMs, staleA
                 <AddMarket existing={watchlist} venues={venues} onAdd={(m) => onWatchlist([...watchlist, m])} />
               </>
             )}
-            {tab === t.id && t.id === 'compare' && <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />}
+            {tab === t.id && t.id === 'compare' && (
+              <Compare items={watchlist} states={states} asset={asset} assets={assets.length ? assets : ['BTC']} onAsset={setAsset} />
+            )}
             {t.id === 'whatif' && (
               <WhatIf
                 items={watchlist}

@@ -35,7 +35,13 @@ export function Compare({ items, states, asset, assets, onAsset }: Props) {
   const at = fundingOutlier(rows.map((r) => r.r8));
   const outlier = at === null ? null : (rows[at] ?? null);
   const spread = aprs.length >= 2 ? aprs[aprs.length - 1]! - aprs[0]! : null;
-  const gap = at === null ? null : gapFromOthers(rows.map((r) => r.r8), at);
+  const gap =
+    at === null
+      ? null
+      : gapFromOthers(
+          rows.map((r) => r.r8),
+          at,
+        );
   return (
     <section aria-label="Funding across venues">
       <label class="inline">
@@ -67,8 +73,12 @@ export function Compare({ items, states, asset, assets, onAsset }: Props) {
                   {VENUE_NAMES[r.item.venue]}
                   {r === outlier ? ' (outlier)' : ''}
                 </th>
-                <td data-field="funding-rate-8h" data-value={String(r.r8)}>{formatPercent(r.r8, 4, true)}</td>
-                <td data-field="funding-apr" data-value={String(r.apr)}>{formatPercent(r.apr, 1, true)}</td>
+                <td data-field="funding-rate-8h" data-value={String(r.r8)}>
+                  {formatPercent(r.r8, 4, true)}
+                </td>
+                <td data-field="funding-apr" data-value={String(r.apr)}>
+                  {formatPercent(r.apr, 1, true)}
+                </td>
                 <td>{r.interval}h</td>
               </tr>
             ))}

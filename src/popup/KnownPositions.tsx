@@ -97,7 +97,13 @@ function PositionCard({ row: { p, v, state, quote }, bands, onWhatIf }: { row: R
       <div class="pos-line">
         <span class={`side side-${p.side}`}>{side}</span> <strong>{p.symbol}</strong> <span class="muted">{VENUE_NAMES[p.venue]}</span>
         <span class="spacer" />
-        <Value name="liq-distance" field={asField(v.distance, (d) => formatPercent(d, 2))} tone={v.band ?? undefined} cls="dist" explain={`distance to the liquidation price; judged ${judged}`} />
+        <Value
+          name="liq-distance"
+          field={asField(v.distance, (d) => formatPercent(d, 2))}
+          tone={v.band ?? undefined}
+          cls="dist"
+          explain={`distance to the liquidation price; judged ${judged}`}
+        />
         <Value name="band" field={band} tone={v.band ?? undefined} cls="chip" explain={`judged ${judged}`} />
       </div>
       <div class="pos-line soft">
@@ -105,7 +111,12 @@ function PositionCard({ row: { p, v, state, quote }, bands, onWhatIf }: { row: R
           Entry <Value name="entry-price" field={known(p.entryPrice, formatPrice(p.entryPrice))} explain="the average entry price the venue shows" />
         </span>
         <span>
-          Lev. <Value name="leverage" field={leverageOf(p)} explain={p.leverage ? 'as the venue shows it' : 'the entry notional over the margin: the venue’s own leverage is not kept with reported positions'} />
+          Lev.{' '}
+          <Value
+            name="leverage"
+            field={leverageOf(p)}
+            explain={p.leverage ? 'as the venue shows it' : 'the entry notional over the margin: the venue’s own leverage is not kept with reported positions'}
+          />
         </span>
         <span>
           Liq. <Value name="liq-price" field={liq} explain="the liquidation price as the venue shows it" />

@@ -5,7 +5,9 @@ export function Sparkline({ values, label, width = 64, height = 18 }: { values: 
   const min = Math.min(...finite);
   const max = Math.max(...finite);
   const span = max - min || 1;
-  const points = finite.map((v, i) => `${((i / (finite.length - 1)) * width).toFixed(1)},${(height - 1 - ((v - min) / span) * (height - 2)).toFixed(1)}`).join(' ');
+  const points = finite
+    .map((v, i) => `${((i / (finite.length - 1)) * width).toFixed(1)},${(height - 1 - ((v - min) / span) * (height - 2)).toFixed(1)}`)
+    .join(' ');
   const up = (finite[finite.length - 1] ?? 0) >= (finite[0] ?? 0);
   return (
     <svg class={`spark ${up ? 'up' : 'down'}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>

@@ -41,18 +41,31 @@ export function WatchDetails({ item, state, snapshot: s, why, window, now, stale
         </p>
       )}
       <div class="grid">
-        <Field name="funding-rate" label={`Funding / ${s ? `${s.fundingIntervalHours}h` : 'interval'}`} field={f((x) => known(x.quote.fundingRate, formatPercent(x.quote.fundingRate, 4, true)))} explain={age} />
+        <Field
+          name="funding-rate"
+          label={`Funding / ${s ? `${s.fundingIntervalHours}h` : 'interval'}`}
+          field={f((x) => known(x.quote.fundingRate, formatPercent(x.quote.fundingRate, 4, true)))}
+          explain={age}
+        />
         <Field name="funding-interval-hours" label="Interval" field={f((x) => known(x.fundingIntervalHours, `${x.fundingIntervalHours}h`))} />
         <Field
           name="next-funding"
           label="Next funding"
-          field={f((x) => (x.quote.nextFundingTime === null ? unknown('the venue gives no next funding time') : known(x.quote.nextFundingTime, formatCountdown(x.quote.nextFundingTime - now))))}
+          field={f((x) =>
+            x.quote.nextFundingTime === null
+              ? unknown('the venue gives no next funding time')
+              : known(x.quote.nextFundingTime, formatCountdown(x.quote.nextFundingTime - now)),
+          )}
         />
         <Field name="funding-stretch" label="Stretch" field={f((x) => known(stretchOf(x), stretchOf(x)))} explain="from the funding rate per 8h alone" />
         <Field
           name="funding-percentile-30d"
           label="Rate vs 30 days"
-          field={f((x) => (x.fundingPercentile30d === null ? unknown('less than 30 days of funding history') : known(x.fundingPercentile30d, `${formatPercentile(x.fundingPercentile30d)} pct.`)))}
+          field={f((x) =>
+            x.fundingPercentile30d === null
+              ? unknown('less than 30 days of funding history')
+              : known(x.fundingPercentile30d, `${formatPercentile(x.fundingPercentile30d)} pct.`),
+          )}
           explain="rank of the current rate among the rates settled over 30 days"
         />
         <Field name="price-change" label={`Price ${window}`} field={f((x) => changeField(x.priceChange[window]))} />

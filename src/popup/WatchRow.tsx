@@ -87,7 +87,12 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
           <Value name="mark-price" field={f(() => markField(s!))} explain={s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : undefined} />
         </td>
         <td>
-          <Value name="funding-rate-8h" field={f(() => rate8hField(s!))} cls={stretch ? `stretch-${stretch}` : ''} explain={stretch ? STRETCH_WORDS[stretch] : undefined} />
+          <Value
+            name="funding-rate-8h"
+            field={f(() => rate8hField(s!))}
+            cls={stretch ? `stretch-${stretch}` : ''}
+            explain={stretch ? STRETCH_WORDS[stretch] : undefined}
+          />
           {(stretch === 'stretched' || stretch === 'extreme') && <span class="sr-only"> ({stretch})</span>}
         </td>
         <td>
@@ -97,15 +102,33 @@ export function WatchRow({ item, state, window, now, staleAfterMs, thresholds, o
           <Value name="oi-change" field={f(() => changeField(s!.oiChange[window]))} explain="open interest in base units; * = since watching started" />
         </td>
         <td class="regime">
-          <Value name="regime" field={regimeKnown ? known(regimeKnown.regime, REGIME_SHORT[regimeKnown.regime]) : unknown(regimeWhy)} explain={regimeKnown ? `${regimeKnown.label}: ${regimeKnown.meaning}` : undefined} />
+          <Value
+            name="regime"
+            field={regimeKnown ? known(regimeKnown.regime, REGIME_SHORT[regimeKnown.regime]) : unknown(regimeWhy)}
+            explain={regimeKnown ? `${regimeKnown.label}: ${regimeKnown.meaning}` : undefined}
+          />
         </td>
         <td>
-          <Value name="crowded-side" field={f(() => known(crowded!, crowded!))} cls={crowded === 'none' ? 'muted' : ''} explain="the side that pays stretched funding, from the funding rate per 8 h alone" />
+          <Value
+            name="crowded-side"
+            field={f(() => known(crowded!, crowded!))}
+            cls={crowded === 'none' ? 'muted' : ''}
+            explain="the side that pays stretched funding, from the funding rate per 8 h alone"
+          />
         </td>
       </tr>
       <tr class="details" id={detailsId(item)} hidden={!open}>
         <td colSpan={WATCH_COLUMNS}>
-          <WatchDetails item={item} state={st} snapshot={s} why={why} window={window} now={now} stale={dataState === 'stale' ? (ageMs ?? 0) : null} onRemove={onRemove} />
+          <WatchDetails
+            item={item}
+            state={st}
+            snapshot={s}
+            why={why}
+            window={window}
+            now={now}
+            stale={dataState === 'stale' ? (ageMs ?? 0) : null}
+            onRemove={onRemove}
+          />
         </td>
       </tr>
     </tbody>

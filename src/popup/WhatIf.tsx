@@ -180,7 +180,13 @@ export function WhatIf({ items, states, window, thresholds, bands, venues, refre
         </label>
         <label>
           Entry price
-          <input name="entry" inputMode="decimal" value={entry} placeholder={s ? `mark ${formatPrice(s.quote.markPrice)}` : 'mark'} onInput={(e) => setEntry((e.target as HTMLInputElement).value)} />
+          <input
+            name="entry"
+            inputMode="decimal"
+            value={entry}
+            placeholder={s ? `mark ${formatPrice(s.quote.markPrice)}` : 'mark'}
+            onInput={(e) => setEntry((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label>
           {mode === 'leverage' ? 'Leverage (×)' : `Margin (${quote ?? 'quote currency'})`}
@@ -199,7 +205,17 @@ export function WhatIf({ items, states, window, thresholds, bands, venues, refre
         {error ? (
           <p class="status error">{error}</p>
         ) : result && s ? (
-          <WhatIfAnswer result={result} snapshot={s} side={side} size={num(size) ?? Number.NaN} quote={quote} window={window} thresholds={thresholds} bands={bands} target={target} />
+          <WhatIfAnswer
+            result={result}
+            snapshot={s}
+            side={side}
+            size={num(size) ?? Number.NaN}
+            quote={quote}
+            window={window}
+            thresholds={thresholds}
+            bands={bands}
+            target={target}
+          />
         ) : null}
       </output>
       {s?.tiers?.fallback && <p class="status caution-text">Tiers from PerpLens's bundled table: the venue's own list was unavailable.</p>}

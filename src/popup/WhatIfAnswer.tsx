@@ -63,7 +63,11 @@ export function WhatIfAnswer({ result, snapshot: s, side, size, quote, window, t
           {result.liqPrice === null ? 'none (margin covers the position)' : formatPrice(result.liqPrice)}
         </dd>
         <dt>Distance from mark</dt>
-        <dd data-field="liq-distance" data-value={result.distance === null ? '' : String(result.distance)} title={result.distance === null ? 'no liquidation price' : undefined}>
+        <dd
+          data-field="liq-distance"
+          data-value={result.distance === null ? '' : String(result.distance)}
+          title={result.distance === null ? 'no liquidation price' : undefined}
+        >
           {result.distance === null ? '—' : formatPercent(result.distance, 2)}
         </dd>
         <dt>Band now</dt>
@@ -92,7 +96,12 @@ export function WhatIfAnswer({ result, snapshot: s, side, size, quote, window, t
           {result.marginSharePerDay === null ? '—' : formatPercent(result.marginSharePerDay, 3, true)}
         </dd>
         <dt>Regime ({window})</dt>
-        <dd data-field="regime" data-value={'regime' in regime ? regime.regime : ''} data-window={window} title={'unknown' in regime ? regime.unknown : undefined}>
+        <dd
+          data-field="regime"
+          data-value={'regime' in regime ? regime.regime : ''}
+          data-window={window}
+          title={'unknown' in regime ? regime.unknown : undefined}
+        >
           {'regime' in regime ? regime.label : regime.unknown}
         </dd>
       </dl>

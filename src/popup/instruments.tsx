@@ -77,7 +77,12 @@ export function MarketPicker({ venues, onPick, action, refuse, clearOnPick = fal
   const listId = `perplens-symbols-${venue}`;
   return (
     <>
-      <select aria-label="Venue" name="venue" value={venue} onChange={(e) => setChosen(venues.find((v) => v === (e.target as HTMLSelectElement).value) ?? null)}>
+      <select
+        aria-label="Venue"
+        name="venue"
+        value={venue}
+        onChange={(e) => setChosen(venues.find((v) => v === (e.target as HTMLSelectElement).value) ?? null)}
+      >
         {venues.map((v) => (
           <option key={v} value={v}>
             {VENUE_NAMES[v]}
@@ -98,7 +103,11 @@ export function MarketPicker({ venues, onPick, action, refuse, clearOnPick = fal
           pick();
         }}
       />
-      <datalist id={listId}>{(symbols ?? []).slice(0, 500).map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id={listId}>
+        {(symbols ?? []).slice(0, 500).map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
       <button type="button" onClick={pick}>
         {action}
       </button>

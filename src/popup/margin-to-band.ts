@@ -1,4 +1,14 @@
-import { liqPriceAtBandEdge, marginToMoveLiq, sortTiers, tierForNotional, type Band, type BandBasis, type BandRules, type MarginTier, type Side } from '../core';
+import {
+  liqPriceAtBandEdge,
+  marginToMoveLiq,
+  sortTiers,
+  tierForNotional,
+  type Band,
+  type BandBasis,
+  type BandRules,
+  type MarginTier,
+  type Side,
+} from '../core';
 import { liveFigures } from '../core/live-figures';
 
 export type TargetBand = Exclude<Band, 'danger'>;

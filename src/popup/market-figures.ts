@@ -27,4 +27,5 @@ export function marketRegime(s: MarketSnapshot, window: RegimeWindow, thresholds
  * The currency amounts of this market are settled in, as the venue writes it: the instrument list's
  * when the snapshot has it, else what the symbol says; null (no unit shown) rather than a guessed "$".
  */
-export const quoteOf = (m: { venue: VenueId; symbol: string }, s: MarketSnapshot | null): string | null => s?.quoteCurrency ?? quoteFromSymbol(m.venue, m.symbol);
+export const quoteOf = (m: { venue: VenueId; symbol: string }, s: MarketSnapshot | null): string | null =>
+  s?.quoteCurrency ?? quoteFromSymbol(m.venue, m.symbol);

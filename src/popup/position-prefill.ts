@@ -23,7 +23,8 @@ const plain = (x: number) => x.toLocaleString('en-US', { useGrouping: false, max
 export function prefillFrom(p: Position): Prefill {
   const margin = p.walletMargin ?? p.margin;
   const notes: string[] = [];
-  if (p.marginMode === 'cross') notes.push("cross margin: What if treats the position as isolated with this margin, while the venue's liquidation price depends on the whole account");
+  if (p.marginMode === 'cross')
+    notes.push("cross margin: What if treats the position as isolated with this margin, while the venue's liquidation price depends on the whole account");
   let given: Prefill['margin'] = null;
   if (margin !== null && margin > 0) given = { mode: 'margin', amount: plain(margin) };
   else if (p.leverage !== null && p.leverage > 0) given = { mode: 'leverage', amount: plain(p.leverage) };

@@ -160,7 +160,9 @@ const Snapshot = v.object({
   priceChange: Changes,
   oiChange: Changes,
   oiBasis: v.picklist(['venue', 'recorded']),
-  tiers: v.nullable(v.object({ tiers: v.array(Tier), fallback: v.boolean(), asOf: v.optional(v.string()), why: v.optional(v.string()), source: v.string(), fetchedAt: finite })),
+  tiers: v.nullable(
+    v.object({ tiers: v.array(Tier), fallback: v.boolean(), asOf: v.optional(v.string()), why: v.optional(v.string()), source: v.string(), fetchedAt: finite }),
+  ),
   liquidation: v.object({ valuation: v.picklist(['liquidation', 'entry']), feeRate: finite }),
   sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
   parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part }),

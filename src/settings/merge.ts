@@ -66,7 +66,7 @@ export function mergeStoredSettings(raw: unknown): Settings {
   // Fields that depend on each other (danger below caution) may only fit once their partner has
   // been taken too, so passes repeat until nothing more is accepted.
   const leaves = sections.flatMap((s) => leafPaths(raw[s], [s]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const path of leaves) {
       const value = valueAt(raw, path);

@@ -106,7 +106,12 @@ const chance = v.pipe(
   v.gtValue(0, 'must be above 0% and below 100% (as a fraction: above 0, below 1)'),
   v.ltValue(1, 'must be above 0% and below 100% (as a fraction: above 0, below 1)'),
 );
-const sigmas = v.pipe(v.number(NOT_A_NUMBER), v.finite(NOT_A_NUMBER), v.gtValue(0, 'must be above 0σ and at most 10σ'), v.maxValue(10, 'must be above 0σ and at most 10σ'));
+const sigmas = v.pipe(
+  v.number(NOT_A_NUMBER),
+  v.finite(NOT_A_NUMBER),
+  v.gtValue(0, 'must be above 0σ and at most 10σ'),
+  v.maxValue(10, 'must be above 0σ and at most 10σ'),
+);
 
 // Settings saved before the basis existed hold only the % thresholds: the rest take their defaults.
 const BandsSchema = v.pipe(

@@ -2,7 +2,8 @@ import type { BandBasis, BandRules } from '../core';
 import { formatNumber, formatPercent } from './format';
 
 const BASIS_WORDS: Record<BandBasis, (r: BandRules) => string> = {
-  touch: (r) => `by the chance to touch the liquidation price within 24 h: danger from ${formatPercent(r.touchDanger, 0)}, caution from ${formatPercent(r.touchCaution, 0)}`,
+  touch: (r) =>
+    `by the chance to touch the liquidation price within 24 h: danger from ${formatPercent(r.touchDanger, 0)}, caution from ${formatPercent(r.touchCaution, 0)}`,
   sigma: (r) => `by typical daily moves: danger under ${formatNumber(r.sigmaDanger, 1)}σ, caution under ${formatNumber(r.sigmaCaution, 1)}σ`,
   percent: (r) => `by % of price: danger under ${formatPercent(r.dangerBelow, 0)}, caution under ${formatPercent(r.cautionBelow, 0)}`,
 };

@@ -2,10 +2,7 @@ import type { FetchError } from '../venues/market-types';
 import type { MarketSnapshot } from '../venues/snapshot-types';
 
 /** What the UI knows about one market: loading, a snapshot (maybe old), or why there is none. */
-export type MarketState =
-  | { status: 'loading' }
-  | { status: 'ready'; snapshot: MarketSnapshot; error?: FetchError }
-  | { status: 'failed'; error: FetchError };
+export type MarketState = { status: 'loading' } | { status: 'ready'; snapshot: MarketSnapshot; error?: FetchError } | { status: 'failed'; error: FetchError };
 
 export type ContractState = 'loading' | 'ok' | 'stale' | 'unavailable';
 

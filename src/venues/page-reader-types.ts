@@ -8,8 +8,7 @@ import type { VenueId } from './types';
  * there and the position is AT LIQUIDATION, not misread (the background decides, remembering rows).
  */
 export type RowRead =
-  | { ok: true; position: Position }
-  | { ok: false; reason: string; symbol: string | null; side: Position['side'] | null; crossed?: Position };
+  { ok: true; position: Position } | { ok: false; reason: string; symbol: string | null; side: Position['side'] | null; crossed?: Position };
 
 export interface PageRead {
   /**

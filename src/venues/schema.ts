@@ -14,11 +14,21 @@ export const decimal = v.pipe(
   v.check((n: number) => Number.isFinite(n), 'expected a finite number'),
 );
 
-export const positiveDecimal = v.pipe(decimal, v.check((n: number) => n > 0, 'expected a positive number'));
+export const positiveDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n > 0, 'expected a positive number'),
+);
 
 /** Epoch milliseconds, sent as a JSON number or as a numeric string depending on the venue. */
 export const epochMs = v.pipe(
-  v.union([v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\d{1,16}$/), v.transform((s: string) => Number(s)))]),
+  v.union([
+    v.pipe(v.number(), v.integer()),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,16}$/),
+      v.transform((s: string) => Number(s)),
+    ),
+  ]),
   v.check((n: number) => n > 0 && Number.isSafeInteger(n), 'expected an epoch time in ms'),
 );
 
@@ -38,12 +48,7 @@ export function issueText(issue: { message: string; path?: readonly { key: unkno
 }
 
 /** Validates a parsed body; a failure names the venue, endpoint and the first problem. */
-export function parseWith<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  body: unknown,
-  venue: VenueId,
-  endpoint: string,
-): Result<v.InferOutput<TSchema>> {
+export function parseWith<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, venue: VenueId, endpoint: string): Result<v.InferOutput<TSchema>> {
   const parsed = v.safeParse(schema, body);
   if (parsed.success) return { ok: true, value: parsed.output };
   const error: FetchError = {

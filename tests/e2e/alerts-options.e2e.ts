@@ -39,7 +39,9 @@ describe('alerts and options in chromium', () => {
   /** The record of the last checks the background keeps in storage.session (alerts/recent.ts). */
   type Recent = { checkedAt: number; fired: { at: number; key: string; condition: string; title: string; message: string }[] };
   const recent = () =>
-    worker().evaluate(async () => ((await chrome.storage.session.get('perplens.alerts.recent.v1'))['perplens.alerts.recent.v1'] ?? { checkedAt: 0, fired: [] }) as Recent);
+    worker().evaluate(
+      async () => ((await chrome.storage.session.get('perplens.alerts.recent.v1'))['perplens.alerts.recent.v1'] ?? { checkedAt: 0, fired: [] }) as Recent,
+    );
   /** Runs a check now and waits until it has finished (its time is recorded): no fixed sleep. */
   async function checkNow(): Promise<Recent> {
     const asked = Date.now();
@@ -88,7 +90,11 @@ describe('alerts and options in chromium', () => {
       const t1 = Date.now();
       btc.fundingRate8h = 0.001;
       const funding = await checkUntil((f) => f.condition === 'funding', t1, 'funding alert');
-      expect(funding).toMatchObject({ key: 'binance:BTCUSDT:long', title: 'Extreme funding: BTCUSDT long', message: 'BTCUSDT long on Binance pays extreme funding: 0.100% per 8h' });
+      expect(funding).toMatchObject({
+        key: 'binance:BTCUSDT:long',
+        title: 'Extreme funding: BTCUSDT long',
+        message: 'BTCUSDT long on Binance pays extreme funding: 0.100% per 8h',
+      });
       const regime = (await recent()).fired.find((f) => f.condition === 'regime' && f.at >= t1);
       expect(regime?.title).toBe('Market turned against you: BTCUSDT long');
       expect(regime?.message).toMatch(/^BTCUSDT long on Binance: .+ over 4h\. /);
@@ -101,7 +107,11 @@ describe('alerts and options in chromium', () => {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.trim() === '60,000.12') n.nodeValue = '57,000.00';
       });
       const liq = await checkUntil((f) => f.condition === 'liquidation', t2, 'liquidation alert');
-      expect(liq).toMatchObject({ key: 'binance:BTCUSDT:long', title: 'Liquidation risk: BTCUSDT long', message: 'BTCUSDT long on Binance is 1.2% from liquidation' });
+      expect(liq).toMatchObject({
+        key: 'binance:BTCUSDT:long',
+        title: 'Liquidation risk: BTCUSDT long',
+        message: 'BTCUSDT long on Binance is 1.2% from liquidation',
+      });
       // Each condition fired exactly once (headless Chromium closes a shown notification after a few
       // seconds, so the record is what tells; the newest notification is still up).
       const since = (await recent()).fired.filter((f) => f.at >= t1);
@@ -136,11 +146,16 @@ describe('alerts and options in chromium', () => {
     expect(value).toBe(address);
     // An invalid dYdX address is refused and Save is disabled.
     await page.fill('#f-wallets-dydx', 'dydx1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq');
-    const invalid = await waitFor(page, () => {
-      const input = document.querySelector('#f-wallets-dydx');
-      const save = document.querySelector('button[type="submit"]') as HTMLButtonElement | null;
-      return input && save ? { invalid: input.getAttribute('aria-invalid'), disabled: save.disabled } : null;
-    }, 'validation', (x) => x.invalid === 'true');
+    const invalid = await waitFor(
+      page,
+      () => {
+        const input = document.querySelector('#f-wallets-dydx');
+        const save = document.querySelector('button[type="submit"]') as HTMLButtonElement | null;
+        return input && save ? { invalid: input.getAttribute('aria-invalid'), disabled: save.disabled } : null;
+      },
+      'validation',
+      (x) => x.invalid === 'true',
+    );
     expect(invalid).toEqual({ invalid: 'true', disabled: true });
     expect(page.errors()).toEqual([]);
     await page.close();

@@ -16,21 +16,25 @@ const URL_ = 'https://www.binance.com/en/futures/BTCUSDT';
 
 /** Sets the mark cell (5th column) of the row `key` (BTCUSDT-LONG / BTCUSDT-SHORT) to `text`. */
 async function walkMark(page: E2EPage, key: 'BTCUSDT-LONG' | 'BTCUSDT-SHORT', text: string): Promise<void> {
-  await page.evaluate(new Function(`
+  await page.evaluate(
+    new Function(`
     const cell = document.querySelector('tr[data-row-key="${key}"] td[aria-colindex="5"] div');
     if (!cell) throw new Error('no mark cell for ${key}');
     cell.textContent = '${text}';
-  `) as () => void);
+  `) as () => void,
+  );
 }
 
 /** The venue closes the position: its row goes, and the Positions tab counts one fewer, as Binance's does. */
 async function removeRow(page: E2EPage, key: 'BTCUSDT-LONG' | 'BTCUSDT-SHORT'): Promise<void> {
-  await page.evaluate(new Function(`
+  await page.evaluate(
+    new Function(`
     document.querySelector('tr[data-row-key="${key}"]')?.remove();
     const left = document.querySelectorAll('tr[data-row-key^="BTCUSDT-"]').length;
     const tab = document.getElementById('bn-tab-position');
     if (tab) tab.textContent = 'Positions(' + left + ')';
-  `) as () => void);
+  `) as () => void,
+  );
 }
 
 const card = (ps: PositionProbe[], side: string) => ps.find((p) => p.side === side);
@@ -47,7 +51,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const worker = env.browser.worker;
       if (!worker) return null;
       await worker.evaluate(async () => void (await chrome.alarms.create('perplens-alerts', { when: Date.now() })));
-      return (await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).filter((id) => id.includes('|liquidation|')).map(decodeURIComponent);
+      return (await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())))
+        .filter((id) => id.includes('|liquidation|'))
+        .map(decodeURIComponent);
     };
 
     it('a long and a short walked to their liquidation prices stay shown, reported, alerted and badged; gone rows clear', async () => {
@@ -71,16 +77,30 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         expect(card(long, 'short')?.state).toBe('ok');
         if (name === 'chromium') {
           expect(await eventually(badge, (b) => b === '0', 'the badge at 0')).toBe('0');
-          const alerts = await eventually(liquidationAlerts, (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:long')), 'a liquidation alert for the long');
+          const alerts = await eventually(
+            liquidationAlerts,
+            (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:long')),
+            'a liquidation alert for the long',
+          );
           expect(alerts?.some((id) => id.includes('binance:BTCUSDT:long'))).toBe(true);
         }
 
         // The short: its mark walks to 63,810.00, past 63,800.00 (the page's rows may disagree for a moment).
         await walkMark(page, 'BTCUSDT-SHORT', '63,810.00');
-        const both = await waitFor(page, probePositions, 'the short at liquidation too', (ps) => ps.length === 2 && atLiquidation(card(ps, 'short')) && atLiquidation(card(ps, 'long')), 20_000);
+        const both = await waitFor(
+          page,
+          probePositions,
+          'the short at liquidation too',
+          (ps) => ps.length === 2 && atLiquidation(card(ps, 'short')) && atLiquidation(card(ps, 'long')),
+          20_000,
+        );
         expect(Number(card(both, 'short')?.fields['liq-distance']?.value)).toBeCloseTo((63_800 - 63_810) / 63_810, 12);
         if (name === 'chromium') {
-          const alerts = await eventually(liquidationAlerts, (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:short')), 'a liquidation alert for the short');
+          const alerts = await eventually(
+            liquidationAlerts,
+            (a) => (a ?? []).some((id) => id.includes('binance:BTCUSDT:short')),
+            'a liquidation alert for the short',
+          );
           expect(alerts?.some((id) => id.includes('binance:BTCUSDT:short'))).toBe(true);
         }
 

@@ -43,9 +43,17 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="6"] div');
         if (cell) cell.textContent = '';
       });
-      const ps = await waitFor(page, probePositions, 'the long with a computed liquidation price', (xs) => long(xs)?.fields['liq-source']?.value === 'computed' && long(xs)?.fields['liq-price']?.value !== '', 25_000);
+      const ps = await waitFor(
+        page,
+        probePositions,
+        'the long with a computed liquidation price',
+        (xs) => long(xs)?.fields['liq-source']?.value === 'computed' && long(xs)?.fields['liq-price']?.value !== '',
+        25_000,
+      );
       const note = await page.evaluate(() => {
-        const el = document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"] [data-tiers="bundled"]') as HTMLElement | null;
+        const el = document
+          .getElementById('perplens-root')
+          ?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"] [data-tiers="bundled"]') as HTMLElement | null;
         return el ? { text: el.textContent ?? '', visible: el.checkVisibility() && el.getBoundingClientRect().height > 0 } : null;
       });
       expect(page.errors()).toEqual([]);
@@ -71,7 +79,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       browser = await launch(name, fake);
       const page = await browser.newPage();
       await page.goto(URL_);
-      const ps = await waitFor(page, probePositions, 'both checks computed', (xs) => xs.length === 2 && xs.every((p) => p.state === 'ok' && (p.fields['liq-computed']?.value ?? '') !== ''), 25_000);
+      const ps = await waitFor(
+        page,
+        probePositions,
+        'both checks computed',
+        (xs) => xs.length === 2 && xs.every((p) => p.state === 'ok' && (p.fields['liq-computed']?.value ?? '') !== ''),
+        25_000,
+      );
       const shortLp = (0.3 * 61_000 + 915) / (0.3 * 1.004);
       expect(Number(long(ps)?.fields['liq-computed']?.value)).toBeCloseTo(BUNDLED_LP, 6);
       expect(Number(ps.find((p) => p.side === 'short')?.fields['liq-computed']?.value)).toBeCloseTo(shortLp, 6);
@@ -82,7 +96,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="6"] div');
         if (cell) cell.textContent = '57,000.00';
       });
-      const flagged = await waitFor(page, probePositions, 'the mismatch flagged', (xs) => /own liquidation price is [\d.]+% away from the venue's/.test(long(xs)?.text ?? ''), 20_000);
+      const flagged = await waitFor(
+        page,
+        probePositions,
+        'the mismatch flagged',
+        (xs) => /own liquidation price is [\d.]+% away from the venue's/.test(long(xs)?.text ?? ''),
+        20_000,
+      );
       const l = long(flagged);
       const gap = Math.abs(BUNDLED_LP - 57_000) / 57_000;
       expect(l?.fields['liq-price']?.value).toBe('57000');
@@ -100,7 +120,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const { card, note } = await computedLong(fake, browser);
       expect(Number(card?.fields['liq-price']?.value)).toBeCloseTo(BUNDLED_LP, 6);
       expect(note?.visible).toBe(true);
-      expect(note?.text).toMatch(/^Liquidation price computed from PerpLens's bundled margin tiers of 2024-10-24 \(\d+ days old\): Binance's live table is unavailable \(.+\)\. It may be off; check it on Binance\.$/);
+      expect(note?.text).toMatch(
+        /^Liquidation price computed from PerpLens's bundled margin tiers of 2024-10-24 \(\d+ days old\): Binance's live table is unavailable \(.+\)\. It may be off; check it on Binance\.$/,
+      );
     });
   });
 }

@@ -23,12 +23,31 @@ const MAINTENANCE = 0.004;
 
 /** Every field of a position in the DOM contract (design.md), present in every state of the panel. */
 const POSITION_FIELDS = [
-  'mark-price', 'liq-price', 'liq-source', 'liq-distance', 'liq-sigma', 'liq-touch-24h', 'funding-rate', 'funding-interval-hours',
-  'funding-rate-8h', 'funding-apr', 'funding-per-day', 'funding-margin-share-per-day', 'next-funding', 'regime', 'regime-window',
-  'price-change', 'oi-change', 'funding-stretch', 'crowded-side', 'leverage', 'entry-price', 'liq-distance-money', 'band',
+  'mark-price',
+  'liq-price',
+  'liq-source',
+  'liq-distance',
+  'liq-sigma',
+  'liq-touch-24h',
+  'funding-rate',
+  'funding-interval-hours',
+  'funding-rate-8h',
+  'funding-apr',
+  'funding-per-day',
+  'funding-margin-share-per-day',
+  'next-funding',
+  'regime',
+  'regime-window',
+  'price-change',
+  'oi-change',
+  'funding-stretch',
+  'crowded-side',
+  'leverage',
+  'entry-price',
+  'liq-distance-money',
+  'band',
 ];
 const MARKET_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'next-funding', 'price-change', 'oi-change'];
-
 
 const num = (p: PositionProbe | undefined, field: string) => Number(p?.fields[field]?.value ?? NaN);
 const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
@@ -112,7 +131,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const page = await env.browser.newPage();
       await page.setSize(1280, 720);
       await page.goto(`https://${HOST}${PATH}`);
-      const ps = await waitFor(page, probePositions, 'both positions ok with market data', (xs) => bothOk(xs) && xs.every((p) => p.fields.regime?.value !== ''), 25_000);
+      const ps = await waitFor(
+        page,
+        probePositions,
+        'both positions ok with market data',
+        (xs) => bothOk(xs) && xs.every((p) => p.fields.regime?.value !== ''),
+        25_000,
+      );
 
       // Worst first: the long in danger leads.
       const l = long(ps);
@@ -129,8 +154,12 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // caution (a 10% touch chance): LP* = P·e^(−k₁₀·σ), margin = Q·(1 − m)·(LP − LP*).
       const view = await waitFor(page, shown, 'the danger line', (v) => v.dangerLine !== null);
       expect(view.inDanger).toBe(true);
-      expect(view.dangerLine).toMatch(/^⚠ Danger: \d+\.\d% chance to touch liq\. in 24 h\. Add ≈ [\d,]+\.\d\d USDT margin for caution, ≈ [\d,]+\.\d\d USDT for calm\.$/);
-      expect(view.cardLabels[0]).toMatch(/^Long BTCUSDT 20×: 0\.83% to liquidation \(danger\), \d+\.\d% chance to touch within 24 h, pays [\d,.]+ USDT a day in funding, on the crowded side \(longs\)$/);
+      expect(view.dangerLine).toMatch(
+        /^⚠ Danger: \d+\.\d% chance to touch liq\. in 24 h\. Add ≈ [\d,]+\.\d\d USDT margin for caution, ≈ [\d,]+\.\d\d USDT for calm\.$/,
+      );
+      expect(view.cardLabels[0]).toMatch(
+        /^Long BTCUSDT 20×: 0\.83% to liquidation \(danger\), \d+\.\d% chance to touch within 24 h, pays [\d,.]+ USDT a day in funding, on the crowded side \(longs\)$/,
+      );
       const target = MARK * Math.exp(-kForTouch(0.1) * vol);
       expect(num(l, 'margin-to-caution') / (SIZE * (1 - MAINTENANCE) * (LIQ - target))).toBeCloseTo(1, 4);
       const calm = MARK * Math.exp(-kForTouch(0.01) * vol);
@@ -182,13 +211,23 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       try {
         const page = await env.browser.newPage();
         await page.goto('https://www.bybit.com/trade/usdt/BTCUSDT');
-        const ps = await waitFor(page, probePositions, 'distances while the ticker hangs', (xs) => xs.length === 2 && xs.every((p) => p.state === 'loading' && p.fields['liq-distance']?.value !== ''), 8_000);
+        const ps = await waitFor(
+          page,
+          probePositions,
+          'distances while the ticker hangs',
+          (xs) => xs.length === 2 && xs.every((p) => p.state === 'loading' && p.fields['liq-distance']?.value !== ''),
+          8_000,
+        );
         expect(num(long(ps), 'liq-distance')).toBeCloseTo((MARK - 56_300.5) / MARK, 12);
         // The funding and regime figures stay in the DOM, unknown with the reason, behind one short line.
         expect(long(ps)?.fields['funding-per-day']?.value).toBe('');
         expect(long(ps)?.fields['funding-per-day']?.title).toMatch(/loading/);
         // What the trader sees (innerText leaves out what is folded): the line, not rows of dashes.
-        const seen = await page.evaluate(() => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"]') as HTMLElement | null)?.innerText ?? '');
+        const seen = await page.evaluate(
+          () =>
+            (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position][data-side="long"]') as HTMLElement | null)
+              ?.innerText ?? '',
+        );
         expect(seen).toContain('Loading funding and regime…');
         expect(seen).not.toContain('—');
         await page.close();
@@ -210,7 +249,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const open = await waitFor(page, shown, 'the first card open', (v) => v.details[0] === true && v.details[1] === false, 10_000);
       expect(open.details).toEqual([true, false]);
       expect(
-        await page.evaluate(() => document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position] [data-action="card"]')?.getAttribute('aria-expanded') ?? null),
+        await page.evaluate(
+          () =>
+            document
+              .getElementById('perplens-root')
+              ?.shadowRoot?.querySelector('[data-perplens-position] [data-action="card"]')
+              ?.getAttribute('aria-expanded') ?? null,
+        ),
       ).toBe('true');
       await page.screenshot(`${ARTIFACTS}/${name}-compact-expanded.png`);
       await page.goto(`https://${HOST}${PATH}`);

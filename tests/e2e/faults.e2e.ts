@@ -35,9 +35,23 @@ interface VenueCase {
 }
 
 const VENUES: VenueCase[] = [
-  { venue: 'binance', url: 'https://www.binance.com/en/futures/BTCUSDT', symbol: 'BTCUSDT', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', perBuild: 1 },
+  {
+    venue: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    symbol: 'BTCUSDT',
+    host: 'fapi.binance.com',
+    path: '/fapi/v1/premiumIndex',
+    perBuild: 1,
+  },
   { venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', symbol: 'BTCUSDT', host: 'api.bybit.com', path: '/v5/market/tickers', perBuild: 1 },
-  { venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', symbol: 'BTC-USDT-SWAP', host: 'www.okx.com', path: '/api/v5/public/mark-price', perBuild: 1 },
+  {
+    venue: 'okx',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    symbol: 'BTC-USDT-SWAP',
+    host: 'www.okx.com',
+    path: '/api/v5/public/mark-price',
+    perBuild: 1,
+  },
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', symbol: 'BTC', host: 'api.hyperliquid.xyz', path: '/info', perBuild: 6 },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', symbol: 'BTC-USD', host: 'indexer.dydx.trade', path: '/v4/perpetualMarkets', perBuild: 2 },
 ];
@@ -53,11 +67,21 @@ interface FaultCase {
 const FAULTS: FaultCase[] = [
   {
     name: '502 with an HTML body',
-    fault: { kind: 'status', status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>' },
+    fault: {
+      kind: 'status',
+      status: 502,
+      contentType: 'text/html',
+      body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>',
+    },
     reason: 'http',
   },
   { name: 'truncated JSON', fault: { kind: 'truncated' }, reason: 'malformed' },
-  { name: '429 with Retry-After 30', fault: { kind: 'status', status: 429, retryAfter: '30', body: '{"code":-1003,"msg":"Too many requests"}' }, reason: 'rate-limited', retryAfterS: 30 },
+  {
+    name: '429 with Retry-After 30',
+    fault: { kind: 'status', status: 429, retryAfter: '30', body: '{"code":-1003,"msg":"Too many requests"}' },
+    reason: 'rate-limited',
+    retryAfterS: 30,
+  },
 ];
 
 interface BlockProbe {
@@ -72,8 +96,16 @@ function probeBlocks(): { market: BlockProbe | null; positions: BlockProbe[] } |
   const root = document.getElementById('perplens-root')?.shadowRoot;
   if (!root) return null;
   const read = (el: Element | null) =>
-    el && { state: el.getAttribute('data-state'), reason: el.getAttribute('data-reason'), age: el.getAttribute('data-age-ms'), side: el.getAttribute('data-side') };
-  return { market: read(root.querySelector('[data-perplens-market]')), positions: Array.from(root.querySelectorAll('[data-perplens-position]')).map((el) => read(el) as BlockProbe) };
+    el && {
+      state: el.getAttribute('data-state'),
+      reason: el.getAttribute('data-reason'),
+      age: el.getAttribute('data-age-ms'),
+      side: el.getAttribute('data-side'),
+    };
+  return {
+    market: read(root.querySelector('[data-perplens-market]')),
+    positions: Array.from(root.querySelectorAll('[data-perplens-position]')).map((el) => read(el) as BlockProbe),
+  };
 }
 
 /** Stale with its age, or unavailable with its reason: the two defined states of a failed venue. */
@@ -143,7 +175,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
             popup,
             probeMarketRows,
             'the popup rows of the five faulted BTC markets unavailable',
-            (rs) => cases.every(({ v, f }) => rs.some((r) => r.venue === v.venue && r.symbol === v.symbol && r.state === 'unavailable' && r.reason === f.reason)),
+            (rs) =>
+              cases.every(({ v, f }) => rs.some((r) => r.venue === v.venue && r.symbol === v.symbol && r.state === 'unavailable' && r.reason === f.reason)),
             30_000,
           );
           expect(rows.length).toBeGreaterThanOrEqual(cases.length);
@@ -188,7 +221,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
                 asked.add(key);
                 return repeat && r.time > first.time + 1_000 && r.time < first.time + (f.retryAfterS ?? 0) * 1000 - 500;
               });
-              const timeline = fake.log.filter((r) => r.host === v.host && r.time >= start).map((r) => `${r.time - first.time} ${r.fault ?? 'ok'} ${r.path} ${r.body.slice(0, 30)}`);
+              const timeline = fake.log
+                .filter((r) => r.host === v.host && r.time >= start)
+                .map((r) => `${r.time - first.time} ${r.fault ?? 'ok'} ${r.path} ${r.body.slice(0, 30)}`);
               expect(early.length, `${v.venue}: requests inside Retry-After; cleared at ${cleared - first.time}:\n${timeline.join('\n')}`).toBe(0);
             }
             const bound = v.perBuild * (Math.ceil(spanMs / QUOTE_ERROR_HOLD_MS) + 2);
@@ -198,8 +233,11 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         );
 
         if (popup) {
-          const rows = await waitFor(popup, probeMarketRows, 'popup rows ok again', (rs: MarketProbe[]) =>
-            cases.every(({ v }) => rs.some((r) => r.venue === v.venue && r.symbol === v.symbol && r.state === 'ok')),
+          const rows = await waitFor(
+            popup,
+            probeMarketRows,
+            'popup rows ok again',
+            (rs: MarketProbe[]) => cases.every(({ v }) => rs.some((r) => r.venue === v.venue && r.symbol === v.symbol && r.state === 'ok')),
             REFRESH_MS + MARGIN_MS,
           );
           expect(rows.length).toBeGreaterThan(0);

@@ -39,7 +39,9 @@ function fixtures(): Fixture[] {
   const out: Fixture[] = [];
   for (const venue of Object.keys(DEFAULT_URL)) {
     const dir = `tests/pages/${venue}`;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()) {
       const name = file.replace(/\.html$/, '');
       const html = readFileSync(`${dir}/${file}`, 'utf8');
       const expected = JSON.parse(readFileSync(`${dir}/${name}.expected.json`, 'utf8')) as Expected;
@@ -93,14 +95,25 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
           if (status === 'ok' && rows.length > 0) {
             const want = rows.map(rowKey).sort();
             // Settled: the rows as expected (a row may wait for market data, e.g. a contract's size).
-            const got = await waitFor(page, probePositions, `${what}: ${want.join(', ')}`, (ps) => JSON.stringify(panelKeys(ps)) === JSON.stringify(want), 20_000).catch(async () => {
+            const got = await waitFor(
+              page,
+              probePositions,
+              `${what}: ${want.join(', ')}`,
+              (ps) => JSON.stringify(panelKeys(ps)) === JSON.stringify(want),
+              20_000,
+            ).catch(async () => {
               const last = (await page.evaluate(probePositions)) ?? [];
               failures.push(`${what}: panel ${panelKeys(last).join(', ')}; expected ${want.join(', ')}`);
               return last;
             });
             for (const p of got) if (NOT_A_NUMBER.test(p.text)) failures.push(`${what}: ${p.symbol} ${p.side} shows ${p.text}`);
           } else {
-            const says = status === 'loading' ? 'Waiting for the positions table to load' : status === 'no-table' ? "can't find the positions table" : 'No open position on this page';
+            const says =
+              status === 'loading'
+                ? 'Waiting for the positions table to load'
+                : status === 'no-table'
+                  ? "can't find the positions table"
+                  : 'No open position on this page';
             await waitFor(page, panelText, `${what}: "${says}"`, (t) => t.includes(says), 20_000);
           }
           const errors = page.errors();

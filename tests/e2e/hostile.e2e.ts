@@ -96,9 +96,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     it('markup and script as text in every cell of a row: nothing runs, the panel holds text only', async () => {
       const page = await browser.newPage();
       await page.goto(`${URL_BASE}?hostile=markup`);
-      const ps = await waitFor(page, probePositions, 'the short read, the hostile long not ok', (xs) =>
-        xs.some((p) => p.side === 'short' && p.state === 'ok'),
-      25_000);
+      const ps = await waitFor(
+        page,
+        probePositions,
+        'the short read, the hostile long not ok',
+        (xs) => xs.some((p) => p.side === 'short' && p.state === 'ok'),
+        25_000,
+      );
       // Long enough for a re-render or two after the first read.
       await sleep(3_000);
       expect(await page.evaluate(pwned)).toBeNull();
@@ -129,7 +133,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const later = await waitFor(page, probePositions, 'the real pair still ok', pairOk, 10_000);
       expectRealFigures(later);
       expect((await page.evaluate(probeMarket))?.symbol).toBe('BTCUSDT');
-      const injected = fake.log.filter((r) => r.time >= from && (r.query.includes(INJECTED_SYMBOL) || r.body.includes(INJECTED_SYMBOL) || r.path.includes(INJECTED_SYMBOL)));
+      const injected = fake.log.filter(
+        (r) => r.time >= from && (r.query.includes(INJECTED_SYMBOL) || r.body.includes(INJECTED_SYMBOL) || r.path.includes(INJECTED_SYMBOL)),
+      );
       expect(injected).toEqual([]);
       // The spam asked for Hyperliquid positions of an address and for Bybit: nothing went there.
       expect(fake.log.filter((r) => r.time >= from && (r.host === 'api.hyperliquid.xyz' || r.host === 'api.bybit.com'))).toEqual([]);
@@ -137,16 +143,22 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.close();
     });
 
-    it('the page rewrites the panel\'s data-value attributes through the open shadow root: the panel restores the real figures', async () => {
+    it("the page rewrites the panel's data-value attributes through the open shadow root: the panel restores the real figures", async () => {
       const page = await browser.newPage();
       await page.goto(`${URL_BASE}?hostile=lookalike`);
       await waitFor(page, probePositions, 'the real pair ok', pairOk, 25_000);
       const touched = await page.evaluate(() => (window as unknown as { __tamper(): number }).__tamper());
       expect(touched).toBeGreaterThan(0);
-      const restored = await waitFor(page, probePositions, 'the real figures back after tampering', (xs) => {
-        const long = xs.find((p) => p.side === 'long');
-        return pairOk(xs) && Math.abs(value(long, 'liq-distance') - (LONG.mark - LONG.liq) / LONG.mark) < 1e-12;
-      }, 15_000);
+      const restored = await waitFor(
+        page,
+        probePositions,
+        'the real figures back after tampering',
+        (xs) => {
+          const long = xs.find((p) => p.side === 'long');
+          return pairOk(xs) && Math.abs(value(long, 'liq-distance') - (LONG.mark - LONG.liq) / LONG.mark) < 1e-12;
+        },
+        15_000,
+      );
       expectRealFigures(restored);
       await page.close();
     });

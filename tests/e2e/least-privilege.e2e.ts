@@ -226,11 +226,17 @@ describe('least privilege: the built code', () => {
       it('assigns innerHTML only in Preact’s dangerouslySetInnerHTML branch, once, in the extension pages', () => {
         const d = dir();
         const pages = filesUnder(d).filter((f) => f.endsWith('.html'));
-        const pageCode = importClosure(d, pages.flatMap((p) => pageScripts(d, p)));
-        const background = importClosure(d, [
-          ...((readManifest(d).background as { service_worker?: string; scripts?: string[] } | undefined)?.scripts ?? []),
-          (readManifest(d).background as { service_worker?: string } | undefined)?.service_worker ?? '',
-        ].filter((f) => f !== ''));
+        const pageCode = importClosure(
+          d,
+          pages.flatMap((p) => pageScripts(d, p)),
+        );
+        const background = importClosure(
+          d,
+          [
+            ...((readManifest(d).background as { service_worker?: string; scripts?: string[] } | undefined)?.scripts ?? []),
+            (readManifest(d).background as { service_worker?: string } | undefined)?.service_worker ?? '',
+          ].filter((f) => f !== ''),
+        );
         const sanctioned: string[] = [];
         const other: string[] = [];
         for (const f of code().filter((x) => x.endsWith('.js') && !x.startsWith('src/content/'))) {

@@ -137,7 +137,15 @@ describe('network hosts in chromium', () => {
     const origin = `chrome-extension://${browser.extensionId}`;
     await new Promise<void>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: fake.port, path: '/beacon', method: 'POST', servername: 'localhost', rejectUnauthorized: false, headers: { host: 'beacon.example.net', origin } },
+        {
+          host: '127.0.0.1',
+          port: fake.port,
+          path: '/beacon',
+          method: 'POST',
+          servername: 'localhost',
+          rejectUnauthorized: false,
+          headers: { host: 'beacon.example.net', origin },
+        },
         (res) => {
           res.resume();
           resolve();

@@ -31,7 +31,12 @@ describe('options take effect in chromium', () => {
   };
 
   /** Sets form fields (`#f-…` ids) and ticks/unticks checkboxes on the options page, then saves. */
-  async function saveOptions(fields: Record<string, string>, boxes: Record<string, boolean> = {}, windowChoice?: string, selects: Record<string, string> = {}): Promise<void> {
+  async function saveOptions(
+    fields: Record<string, string>,
+    boxes: Record<string, boolean> = {},
+    windowChoice?: string,
+    selects: Record<string, string> = {},
+  ): Promise<void> {
     const page = await env.browser.newPage();
     await page.goto(optionsUrl());
     await waitFor(page, () => document.querySelector('#f-bands-dangerBelow') !== null || null, 'the options form');
@@ -56,12 +61,18 @@ describe('options take effect in chromium', () => {
     expect(long(ps)?.band).toBe('calm');
     expect(long(ps)?.fields['regime-window']?.value).toBe('4h');
     expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^-?\d/);
-    expect(await eventually(() => worker().evaluate(() => chrome.action.getBadgeText({})), (b) => b === '6.1', 'the badge')).toBe('6.1');
+    expect(
+      await eventually(
+        () => worker().evaluate(() => chrome.action.getBadgeText({})),
+        (b) => b === '6.1',
+        'the badge',
+      ),
+    ).toBe('6.1');
     expect(await liquidationAlerts()).toEqual([]);
 
     // The trader collapses and reopens this venue's panel: its prefs are saved from now on.
     await page.click('[data-action="collapse"]');
-    await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') ? true : null, 'collapsed');
+    await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') ? true : null), 'collapsed');
     await page.click('[data-action="collapse"]');
     await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null ? true : null), 'opened again');
 
@@ -80,7 +91,13 @@ describe('options take effect in chromium', () => {
     expect(l?.fields['funding-per-day']?.value).toBe('');
     expect(l?.fields['funding-per-day']?.title).toMatch(/hidden in privacy mode/);
     // The badge takes the danger colour of the new bands (#D93025), and the 7% alert fires for the long.
-    expect(await eventually(() => worker().evaluate(() => chrome.action.getBadgeBackgroundColor({})), (c) => c.slice(0, 3).join() === '217,48,37', 'the danger colour')).toEqual([217, 48, 37, 255]);
+    expect(
+      await eventually(
+        () => worker().evaluate(() => chrome.action.getBadgeBackgroundColor({})),
+        (c) => c.slice(0, 3).join() === '217,48,37',
+        'the danger colour',
+      ),
+    ).toEqual([217, 48, 37, 255]);
     const fired = await eventually(liquidationAlerts, (a) => a.length > 0, 'a liquidation alert at 7%');
     expect(decodeURIComponent(fired[0] ?? '')).toContain('binance:BTCUSDT:long');
     await worker().evaluate(async () => {
@@ -90,7 +107,12 @@ describe('options take effect in chromium', () => {
     // Refresh every 15 s: two quote requests for the market come about 15 s apart (30 s by default).
     const quotes = () => env.fake.log.filter((r) => r.path === '/fapi/v1/premiumIndex' && r.query.includes('BTCUSDT')).map((r) => r.time);
     const from = quotes().length;
-    const times = await eventually(async () => quotes().slice(from), (t) => t.length >= 3, 'three quote refreshes', 60_000);
+    const times = await eventually(
+      async () => quotes().slice(from),
+      (t) => t.length >= 3,
+      'three quote refreshes',
+      60_000,
+    );
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
     expect(Math.max(...gaps)).toBeLessThan(25_000);
 
@@ -99,7 +121,12 @@ describe('options take effect in chromium', () => {
     await popup.goto(popupUrl());
     const selected = await waitFor(popup, () => document.querySelector('.window-switch [aria-checked="true"]')?.textContent ?? null, 'the popup’s window');
     expect(selected).toBe('24h');
-    const tone = await waitFor(popup, () => document.querySelector('[data-perplens-position][data-side="long"] [data-field="liq-distance"]')?.className ?? null, 'the popup’s long', (c) => /tone-/.test(c));
+    const tone = await waitFor(
+      popup,
+      () => document.querySelector('[data-perplens-position][data-side="long"] [data-field="liq-distance"]')?.className ?? null,
+      'the popup’s long',
+      (c) => /tone-/.test(c),
+    );
     expect(tone).toMatch(/tone-danger/);
     await popup.close();
 
@@ -111,14 +138,39 @@ describe('options take effect in chromium', () => {
     const address = `0x${'4b'.repeat(20)}`;
     const summary = { accountValue: '1000.0', totalNtlPos: '6000.0', totalRawUsd: '0.0', totalMarginUsed: '300.0' };
     env.fake.state.accounts.set(address, {
-      assetPositions: [{ type: 'oneWay', position: { coin: 'SOL', szi: '-40.0', entryPx: '150.0', liquidationPx: '160.5', marginUsed: '300.0', unrealizedPnl: '0.0', positionValue: '6000.0', leverage: { type: 'isolated', value: 20, rawUsd: '0.0' }, cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' }, maxLeverage: 20, returnOnEquity: '0.0' } }],
-      marginSummary: summary, crossMarginSummary: summary, crossMaintenanceMarginUsed: '0.0', withdrawable: '0.0', time: Date.now(),
+      assetPositions: [
+        {
+          type: 'oneWay',
+          position: {
+            coin: 'SOL',
+            szi: '-40.0',
+            entryPx: '150.0',
+            liquidationPx: '160.5',
+            marginUsed: '300.0',
+            unrealizedPnl: '0.0',
+            positionValue: '6000.0',
+            leverage: { type: 'isolated', value: 20, rawUsd: '0.0' },
+            cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' },
+            maxLeverage: 20,
+            returnOnEquity: '0.0',
+          },
+        },
+      ],
+      marginSummary: summary,
+      crossMarginSummary: summary,
+      crossMaintenanceMarginUsed: '0.0',
+      withdrawable: '0.0',
+      time: Date.now(),
     });
     try {
       await saveOptions({ 'f-wallets-hyperliquid': address });
       const withWallet = await env.browser.newPage();
       await withWallet.goto(popupUrl());
-      const hl = await waitFor(withWallet, () => document.querySelector('[data-perplens-position][data-venue="hyperliquid"]')?.getAttribute('data-symbol') ?? null, 'the wallet’s position in the popup');
+      const hl = await waitFor(
+        withWallet,
+        () => document.querySelector('[data-perplens-position][data-venue="hyperliquid"]')?.getAttribute('data-symbol') ?? null,
+        'the wallet’s position in the popup',
+      );
       expect(hl).toBe('SOL');
       expect((await withWallet.evaluate(probeMarketRows)).length).toBeGreaterThan(0);
       await withWallet.close();

@@ -39,35 +39,63 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
       // The window by click, then by the arrow keys on the focused switch: it sits in a card's details.
       await page.click(inPanel('[data-perplens-position] [data-action="card"]'));
-      await waitFor(page, () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="true"]') ? true : null), 'the first card open');
+      await waitFor(
+        page,
+        () => (document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-action="card"][aria-expanded="true"]') ? true : null),
+        'the first card open',
+      );
       await page.click(inPanel('[data-action="window"][data-window="1h"]'));
       ps = await waitFor(page, probePositions, 'the 1h window', (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '1h'), 15_000);
       expect(long(ps)?.fields['price-change']?.title).toMatch(/1h ago/);
       await page.press('ArrowRight');
-      await waitFor(page, probePositions, 'the 4h window by the arrow key', (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '4h'), 15_000);
+      await waitFor(
+        page,
+        probePositions,
+        'the 4h window by the arrow key',
+        (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '4h'),
+        15_000,
+      );
       await page.press('ArrowRight');
-      await waitFor(page, probePositions, 'the 24h window by the arrow key', (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '24h'), 15_000);
+      await waitFor(
+        page,
+        probePositions,
+        'the 24h window by the arrow key',
+        (xs) => bothOk(xs) && xs.every((p) => p.fields['regime-window']?.value === '24h'),
+        15_000,
+      );
 
       // Esc collapses; the pill lists every position, worst (here: nearest) first, with its distance.
       await page.press('Escape');
       const collapsed = await waitFor(page, pill, 'the pill after Esc', (t) => t !== null && t.length > 0, 15_000);
       expect(collapsed).toBe('BTCUSDT L 6.17% BTCUSDT S 6.33%');
       // Collapsed, the fields keep their values (DOM contract).
-      expect(long(await page.evaluate(probePositions) ?? [])?.fields['liq-distance']?.value).toMatch(/^0\.06/);
+      expect(long((await page.evaluate(probePositions)) ?? [])?.fields['liq-distance']?.value).toMatch(/^0\.06/);
 
       // The page's mark ticks: the pill follows within a tick of the page (1 s), not at the next
       // background refresh (every 5 s), three times in a row: (mark − 56,300.50) / mark.
-      for (const [mark, text] of [['59,000.00', '4.58%'], ['58,500.00', '3.76%'], ['58,000.00', '2.93%']] as const) {
-        await page.evaluate(new Function(`
+      for (const [mark, text] of [
+        ['59,000.00', '4.58%'],
+        ['58,500.00', '3.76%'],
+        ['58,000.00', '2.93%'],
+      ] as const) {
+        await page.evaluate(
+          new Function(`
           const cell = document.querySelector('tr[data-row-key="BTCUSDT-LONG"] td[aria-colindex="5"] div');
           if (cell) cell.textContent = '${mark}';
-        `) as () => void);
+        `) as () => void,
+        );
         const moved = await waitFor(page, pill, `the pill at ${mark}`, (t) => t?.startsWith(`BTCUSDT L ${text} `) ?? false, 1_500);
         expect(moved).toContain(`BTCUSDT L ${text}`);
       }
 
       await page.click(inPanel('[data-action="collapse"]'));
-      await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null || null, 'expanded again', () => true, 10_000);
+      await waitFor(
+        page,
+        () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null || null,
+        'expanded again',
+        () => true,
+        10_000,
+      );
       expect(page.errors()).toEqual([]);
       await page.close();
     });

@@ -33,13 +33,67 @@ interface VenueCase {
 }
 
 const CASES: VenueCase[] = [
-  { venue: 'binance', url: 'https://www.binance.com/en/futures/BTCUSDT', host: 'www.binance.com', path: '/en/futures/BTCUSDT', long: 'BTCUSDT', short: 'BTCUSDT', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'fapi.binance.com/fapi/v1/premiumIndex' },
-  { venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', host: 'www.bybit.com', path: '/trade/usdt/BTCUSDT', long: 'BTCUSDT', short: 'BTCUSDT', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'api.bybit.com/v5/market/tickers' },
-  { venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', host: 'www.okx.com', path: '/trade-swap/btc-usdt-swap', long: 'BTC-USDT-SWAP', short: 'BTC-USDT-SWAP', shortAsset: 'BTC', interval: 8, fundingPriceFactor: 1, quotePath: 'www.okx.com/api/v5/public/mark-price' },
-  { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', host: 'app.hyperliquid.xyz', path: '/trade/BTC', long: 'BTC', short: 'ETH', shortAsset: 'ETH', interval: 1, fundingPriceFactor: 0.9998, quotePath: 'api.hyperliquid.xyz/info' },
-  { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', host: 'dydx.trade', path: '/trade/BTC-USD', long: 'BTC-USD', short: 'ETH-USD', shortAsset: 'ETH', interval: 1, fundingPriceFactor: 1, quotePath: 'indexer.dydx.trade/v4/perpetualMarkets' },
+  {
+    venue: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    host: 'www.binance.com',
+    path: '/en/futures/BTCUSDT',
+    long: 'BTCUSDT',
+    short: 'BTCUSDT',
+    shortAsset: 'BTC',
+    interval: 8,
+    fundingPriceFactor: 1,
+    quotePath: 'fapi.binance.com/fapi/v1/premiumIndex',
+  },
+  {
+    venue: 'bybit',
+    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
+    host: 'www.bybit.com',
+    path: '/trade/usdt/BTCUSDT',
+    long: 'BTCUSDT',
+    short: 'BTCUSDT',
+    shortAsset: 'BTC',
+    interval: 8,
+    fundingPriceFactor: 1,
+    quotePath: 'api.bybit.com/v5/market/tickers',
+  },
+  {
+    venue: 'okx',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    host: 'www.okx.com',
+    path: '/trade-swap/btc-usdt-swap',
+    long: 'BTC-USDT-SWAP',
+    short: 'BTC-USDT-SWAP',
+    shortAsset: 'BTC',
+    interval: 8,
+    fundingPriceFactor: 1,
+    quotePath: 'www.okx.com/api/v5/public/mark-price',
+  },
+  {
+    venue: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    host: 'app.hyperliquid.xyz',
+    path: '/trade/BTC',
+    long: 'BTC',
+    short: 'ETH',
+    shortAsset: 'ETH',
+    interval: 1,
+    fundingPriceFactor: 0.9998,
+    quotePath: 'api.hyperliquid.xyz/info',
+  },
+  {
+    venue: 'dydx',
+    url: 'https://dydx.trade/trade/BTC-USD',
+    host: 'dydx.trade',
+    path: '/trade/BTC-USD',
+    long: 'BTC-USD',
+    short: 'ETH-USD',
+    shortAsset: 'ETH',
+    interval: 1,
+    fundingPriceFactor: 1,
+    quotePath: 'indexer.dydx.trade/v4/perpetualMarkets',
+  },
 ];
-
 
 const num = (p: PositionProbe, field: string) => {
   const v = p.fields[field]?.value;
@@ -88,7 +142,10 @@ const DAY = 24 * HOUR;
 function dailyVolOf(a: FakeAsset, at: number): number {
   const closeOfDay = new Map<number, number>();
   for (const h of a.hourly) closeOfDay.set(Math.floor(h.time / DAY) * DAY, h.close);
-  const closes = [...closeOfDay].filter(([day]) => day + DAY <= at).map(([, close]) => close).slice(-31);
+  const closes = [...closeOfDay]
+    .filter(([day]) => day + DAY <= at)
+    .map(([, close]) => close)
+    .slice(-31);
   const returns = closes.slice(1).map((c, i) => Math.log(c / (closes[i] ?? c)));
   const mean = returns.reduce((x, y) => x + y, 0) / returns.length;
   return Math.sqrt(returns.reduce((x, r) => x + (r - mean) ** 2, 0) / (returns.length - 1));
@@ -101,13 +158,17 @@ function settledRates(a: FakeAsset, hours: number, at: number): { time: number; 
 
 /** Mean of the settled rates of the last 7 days, per interval. */
 function avg7dOf(a: FakeAsset, hours: number, at: number): number {
-  const rates = settledRates(a, hours, at).filter((f) => f.time >= at - 7 * DAY).map((f) => f.rate);
+  const rates = settledRates(a, hours, at)
+    .filter((f) => f.time >= at - 7 * DAY)
+    .map((f) => f.rate);
   return rates.reduce((x, y) => x + y, 0) / rates.length;
 }
 
 /** Mid-rank of the current rate among the last 30 days of settled rates: (below + ½·equal) / n. */
 function percentile30dOf(a: FakeAsset, hours: number, at: number, current: number): number {
-  const rates = settledRates(a, hours, at).filter((f) => f.time >= at - 30 * DAY).map((f) => f.rate);
+  const rates = settledRates(a, hours, at)
+    .filter((f) => f.time >= at - 30 * DAY)
+    .map((f) => f.rate);
   const below = rates.filter((r) => r < current).length;
   const equal = rates.filter((r) => r === current).length;
   return (below + equal / 2) / rates.length;
@@ -120,7 +181,14 @@ function expectOneOf(actual: number, expected: (number | null)[], what: string):
 }
 
 /** Every figure of one position against the hand computation from the page's numbers and risk-math.md. */
-function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark: number; liq: number; margin: number; entry: number }, side: 'long' | 'short', asset: 'BTC' | 'ETH', market: FakeAsset) {
+function checkPosition(
+  p: PositionProbe,
+  c: VenueCase,
+  pos: { size: number; mark: number; liq: number; margin: number; entry: number },
+  side: 'long' | 'short',
+  asset: 'BTC' | 'ETH',
+  market: FakeAsset,
+) {
   const s = side === 'long' ? 1 : -1;
   expect(p.state).toBe('ok');
   expect(num(p, 'mark-price')).toBeCloseTo(pos.mark, 6);
@@ -146,13 +214,19 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   // Money between the mark and the liquidation price for this size, signed like the distance; shown as a loss.
   const money = distance * pos.mark * pos.size;
   expect(num(p, 'liq-distance-money')).toBeCloseTo(money, 6);
-  expect(p.fields['liq-distance-money']?.text).toBe(`\u2212${money.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${QUOTE[c.venue]}`);
+  expect(p.fields['liq-distance-money']?.text).toBe(
+    `\u2212${money.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${QUOTE[c.venue]}`,
+  );
   const r8 = RATE_8H[asset];
   const rate = (r8 * c.interval) / 8;
   // The 7-day average and the 30-day percentile from the fake's settlements (the history is fetched
   // hourly: a settlement in the last hour may not be in yet, so the value an hour earlier also counts).
   expectOneOf(num(p, 'funding-avg-7d'), [avg7dOf(market, c.interval, at), avg7dOf(market, c.interval, at - HOUR)], `${c.venue} ${side} funding-avg-7d`);
-  expectOneOf(num(p, 'funding-percentile-30d'), [percentile30dOf(market, c.interval, at, rate), percentile30dOf(market, c.interval, at - HOUR, rate)], `${c.venue} ${side} funding-percentile-30d`);
+  expectOneOf(
+    num(p, 'funding-percentile-30d'),
+    [percentile30dOf(market, c.interval, at, rate), percentile30dOf(market, c.interval, at - HOUR, rate)],
+    `${c.venue} ${side} funding-percentile-30d`,
+  );
   expect(num(p, 'funding-rate')).toBeCloseTo(rate, 12);
   expect(num(p, 'funding-interval-hours')).toBe(c.interval);
   expect(num(p, 'funding-rate-8h')).toBeCloseTo(r8, 12);
@@ -173,9 +247,15 @@ function checkPosition(p: PositionProbe, c: VenueCase, pos: { size: number; mark
   if (c.venue === 'hyperliquid') expect(p.fields['oi-change']?.text).toMatch(/since watching/);
   const dir = (x: number, t: number) => (x >= t ? 'up' : x <= -t ? 'down' : 'flat');
   const table: Record<string, string> = {
-    'up/up': 'long-buildup', 'up/flat': 'drift-up', 'up/down': 'short-covering',
-    'flat/up': 'leverage-building', 'flat/flat': 'quiet', 'flat/down': 'deleveraging',
-    'down/up': 'short-buildup', 'down/flat': 'drift-down', 'down/down': 'long-unwinding',
+    'up/up': 'long-buildup',
+    'up/flat': 'drift-up',
+    'up/down': 'short-covering',
+    'flat/up': 'leverage-building',
+    'flat/flat': 'quiet',
+    'flat/down': 'deleveraging',
+    'down/up': 'short-buildup',
+    'down/flat': 'drift-down',
+    'down/down': 'long-unwinding',
   };
   expect(p.fields.regime?.value).toBe(table[`${dir(dp, 0.01)}/${dir(doi, 0.02)}`]);
   expect(p.fields['funding-stretch']?.value).toBe(Math.abs(r8) <= 0.0001 ? 'balanced' : 'elevated');
@@ -259,7 +339,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
           return n;
         });
         expect(changed).toBeGreaterThan(0);
-        const moved = await waitFor(page, probePositions, 'the long after the tick', (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'), 5_000);
+        const moved = await waitFor(
+          page,
+          probePositions,
+          'the long after the tick',
+          (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'),
+          5_000,
+        );
         const longAfter = moved.find((p) => p.side === 'long');
         if (!longAfter) throw new Error('long gone');
         expect(num(longAfter, 'liq-distance')).toBeCloseTo((59_000 - LONG.liq) / 59_000, 12);
@@ -323,7 +409,12 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const hlPosition = (coin: string, szi: string, entryPx: string, liquidationPx: string, marginUsed: string, unrealizedPnl: string) => ({
         type: 'oneWay',
         position: {
-          coin, szi, entryPx, liquidationPx, marginUsed, unrealizedPnl,
+          coin,
+          szi,
+          entryPx,
+          liquidationPx,
+          marginUsed,
+          unrealizedPnl,
           positionValue: String(Math.abs(Number(szi)) * Number(entryPx)),
           leverage: { type: 'isolated', value: 20, rawUsd: '0.0' },
           cumFunding: { allTime: '0.0', sinceChange: '0.0', sinceOpen: '0.0' },
@@ -334,19 +425,51 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const summary = { accountValue: '5000.0', totalNtlPos: '36000.0', totalRawUsd: '0.0', totalMarginUsed: '1780.0' };
       fake.state.accounts.set(hlAddress, {
         assetPositions: [hlPosition('BTC', '0.5', '59000.0', '56250.75', '1475.0', '500.06'), hlPosition('ETH', '-2.0', '3050.0', '3182.4', '305.0', '127.4')],
-        marginSummary: summary, crossMarginSummary: summary, crossMaintenanceMarginUsed: '0.0', withdrawable: '0.0', time: Date.now(),
+        marginSummary: summary,
+        crossMarginSummary: summary,
+        crossMaintenanceMarginUsed: '0.0',
+        withdrawable: '0.0',
+        time: Date.now(),
       });
       // dYdX: the address the app keeps in its local storage; the indexer serves no liquidation price.
       const dydxAddress = 'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf';
       const perp = (market: string, side: 'LONG' | 'SHORT', size: string, entryPrice: string, unrealizedPnl: string, subaccountNumber: number) => ({
-        [market]: { market, status: 'OPEN', side, size, maxSize: size, entryPrice, realizedPnl: '0', createdAt: '2026-11-20T10:00:00.000Z', createdAtHeight: '50000000', sumOpen: size.replace('-', ''), sumClose: '0', netFunding: '0', unrealizedPnl, closedAt: null, exitPrice: null, subaccountNumber },
+        [market]: {
+          market,
+          status: 'OPEN',
+          side,
+          size,
+          maxSize: size,
+          entryPrice,
+          realizedPnl: '0',
+          createdAt: '2026-11-20T10:00:00.000Z',
+          createdAtHeight: '50000000',
+          sumOpen: size.replace('-', ''),
+          sumClose: '0',
+          netFunding: '0',
+          unrealizedPnl,
+          closedAt: null,
+          exitPrice: null,
+          subaccountNumber,
+        },
       });
       const child = (subaccountNumber: number, equity: string, positions: object) => ({
-        address: dydxAddress, subaccountNumber, equity, freeCollateral: '0', openPerpetualPositions: positions, assetPositions: {}, marginEnabled: true, updatedAtHeight: '50000001', latestProcessedBlockHeight: '50000002',
+        address: dydxAddress,
+        subaccountNumber,
+        equity,
+        freeCollateral: '0',
+        openPerpetualPositions: positions,
+        assetPositions: {},
+        marginEnabled: true,
+        updatedAtHeight: '50000001',
+        latestProcessedBlockHeight: '50000002',
       });
       fake.state.accounts.set(dydxAddress, {
         subaccount: {
-          address: dydxAddress, parentSubaccountNumber: 0, equity: '12000', freeCollateral: '9000',
+          address: dydxAddress,
+          parentSubaccountNumber: 0,
+          equity: '12000',
+          freeCollateral: '9000',
           childSubaccounts: [
             child(0, '10000', perp('BTC-USD', 'LONG', '0.5', '59000', '500.06', 0)),
             child(128, '432.4', perp('ETH-USD', 'SHORT', '-2', '3050', '127.4', 128)),
@@ -366,7 +489,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
           a.textContent = 'View on explorer';
           document.body.append(a);
         });
-        const fromApi = await waitFor(page, probePositions, 'hyperliquid positions from the API', (xs) => xs.length === 2 && xs.every((p) => p.fields['liq-source']?.value === 'api'), 25_000);
+        const fromApi = await waitFor(
+          page,
+          probePositions,
+          'hyperliquid positions from the API',
+          (xs) => xs.length === 2 && xs.every((p) => p.fields['liq-source']?.value === 'api'),
+          25_000,
+        );
         const btc = fromApi.find((p) => p.symbol === 'BTC');
         const eth = fromApi.find((p) => p.symbol === 'ETH');
         expect(num(btc as PositionProbe, 'liq-price')).toBe(56250.75);
@@ -382,7 +511,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const dp = await browser.newPage();
         await dp.goto(dydx.url);
         await dp.evaluate(() => localStorage.setItem('dydx.DydxAddress', JSON.stringify('dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf')));
-        const three = await waitFor(dp, probePositions, 'dydx positions from the indexer', (xs) => xs.length === 3 && xs.every((p) => p.state === 'ok'), 30_000);
+        const three = await waitFor(
+          dp,
+          probePositions,
+          'dydx positions from the indexer',
+          (xs) => xs.length === 3 && xs.every((p) => p.state === 'ok'),
+          30_000,
+        );
         const bySymbol = (s: string) => three.find((p) => p.symbol === s) as PositionProbe;
         // The indexer has no liquidation price: the page's fills in where it shows the position...
         expect(bySymbol('BTC-USD').fields['liq-source']?.value).toBe('page');
@@ -425,7 +560,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         expect(still?.find((p) => p.side === 'long')?.fields['mark-price']?.value).toBe('60000.12');
         await page.bringToFront();
         const shown = Date.now();
-        await waitFor(page, probePositions, 'the new mark once shown', (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'), 3_000);
+        await waitFor(
+          page,
+          probePositions,
+          'the new mark once shown',
+          (xs) => xs.some((p) => p.side === 'long' && p.fields['mark-price']?.value === '59000'),
+          3_000,
+        );
         expect(Date.now() - shown).toBeLessThan(3_000);
         expect(page.errors(), 'console errors on the page').toEqual([]);
         await other.close();
@@ -457,14 +598,19 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
     // The panel floats over the exchange's own controls: real mouse clicks must reach the page
     // everywhere outside it (no overlay of ours may take them), and the panel's own buttons.
-    it('real clicks reach the exchange page around the panel and the panel\'s own buttons', async () => {
+    it("real clicks reach the exchange page around the panel and the panel's own buttons", async () => {
       const page = await browser.newPage();
       await page.goto(CASES[0]?.url ?? '');
       await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
       await page.evaluate(() => {
         const w = window as unknown as { clicks: string[] };
         w.clicks = [];
-        const spots: [string, string][] = [['top-left', 'left:4px;top:4px'], ['middle', 'left:40%;top:45%'], ['bottom-left', 'left:4px;bottom:4px'], ['top-right', 'right:4px;top:4px']];
+        const spots: [string, string][] = [
+          ['top-left', 'left:4px;top:4px'],
+          ['middle', 'left:40%;top:45%'],
+          ['bottom-left', 'left:4px;bottom:4px'],
+          ['top-right', 'right:4px;top:4px'],
+        ];
         for (const [id, at] of spots) {
           const b = document.createElement('button');
           b.id = `page-${id}`;
@@ -481,7 +627,11 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       expect(await page.evaluate(() => (window as unknown as { clicks: string[] }).clicks)).toEqual(['top-left', 'middle', 'bottom-left', 'top-right']);
       const collapse = browser.name === 'firefox' ? 'pierce/[data-action="collapse"]' : '[data-action="collapse"]';
       await page.click(collapse);
-      await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel')?.classList.contains('collapsed') ?? false, 'the panel collapsed by a real click');
+      await waitFor(
+        page,
+        () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel')?.classList.contains('collapsed') ?? false,
+        'the panel collapsed by a real click',
+      );
       await page.click(collapse);
       await waitFor(page, () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel.collapsed') === null, 'the panel opened again');
       expect(page.errors()).toEqual([]);
@@ -501,7 +651,11 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         const h = host?.shadowRoot?.querySelector('header .where')?.getBoundingClientRect();
         if (!host || !r || !h) return null;
         const bottom = Math.min(r.bottom, innerHeight);
-        const hits = [[r.left + 8, r.top + 8], [r.left + r.width / 2, (r.top + bottom) / 2], [r.right - 8, bottom - 8]].map(([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0) === host);
+        const hits = [
+          [r.left + 8, r.top + 8],
+          [r.left + r.width / 2, (r.top + bottom) / 2],
+          [r.right - 8, bottom - 8],
+        ].map(([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0) === host);
         return { left: Math.round(r.left), top: Math.round(r.top), hits, grip: { x: h.left + h.width / 2, y: h.top + h.height / 2 } };
       };
       // The panel finds its spot again when its size changes (market data filling the cards): grab
@@ -519,7 +673,12 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       });
       expect(before?.hits).toEqual([true, true, true]);
       // The host's reset must not undo the panel's own type (12px, as designed).
-      expect(await page.evaluate(() => { const p = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel'); return p ? getComputedStyle(p).fontSize : null; })).toBe('12px');
+      expect(
+        await page.evaluate(() => {
+          const p = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel');
+          return p ? getComputedStyle(p).fontSize : null;
+        }),
+      ).toBe('12px');
       const grip = before?.grip ?? { x: 0, y: 0 };
       await page.drag(grip, { x: 200, y: 120 });
       const moved = await page.evaluate(seen);
@@ -532,7 +691,9 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         b.id = 'page-after-drag';
         b.textContent = 'page';
         b.setAttribute('style', 'position:fixed;right:4px;bottom:4px;z-index:10');
-        b.addEventListener('click', () => { (window as unknown as { clicked: boolean }).clicked = true; });
+        b.addEventListener('click', () => {
+          (window as unknown as { clicked: boolean }).clicked = true;
+        });
         document.body.appendChild(b);
       });
       await page.click('#page-after-drag');
@@ -540,7 +701,13 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // The next visit puts it back where it was left.
       await page.goto(CASES[0]?.url ?? '');
       await waitFor(page, probePositions, 'binance positions ok', positionsReady(2), 25_000);
-      const placed = await waitFor(page, seen, 'the panel back where it was dragged', (v) => v !== null && v.left === moved?.left && v.top === moved?.top, 10_000);
+      const placed = await waitFor(
+        page,
+        seen,
+        'the panel back where it was dragged',
+        (v) => v !== null && v.left === moved?.left && v.top === moved?.top,
+        10_000,
+      );
       expect(placed?.hits).toEqual([true, true, true]);
       expect(page.errors()).toEqual([]);
       await page.close();
@@ -559,4 +726,3 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
   });
 }
-

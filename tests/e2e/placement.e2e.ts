@@ -53,7 +53,9 @@ function coverage(orderForm: string | null): Seen {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if (r.left < panel.right && panel.left < r.right && r.top < panel.bottom && panel.top < r.bottom) {
-        covered.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.getAttribute('class') ?? '').slice(0, 40)} "${(el.textContent ?? '').trim().slice(0, 20)}"`);
+        covered.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.getAttribute('class') ?? '').slice(0, 40)} "${(el.textContent ?? '').trim().slice(0, 20)}"`,
+        );
       }
     }
   }
@@ -117,11 +119,18 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
           const two = await settled(page, c, `${c.venue} panel settled at ${size.width}×${size.height}`);
           expectFree(two, `${name} ${c.venue} ${size.width}×${size.height}, two positions`);
           const p = two.panel;
-          if (p) sizes.push(`${size.width}×${size.height}: ${Math.round(p.right - p.left)}×${Math.round(p.bottom - p.top)} at (${Math.round(p.left)}, ${Math.round(p.top)})`);
+          if (p)
+            sizes.push(
+              `${size.width}×${size.height}: ${Math.round(p.right - p.left)}×${Math.round(p.bottom - p.top)} at (${Math.round(p.left)}, ${Math.round(p.top)})`,
+            );
           if (size.width === 1280) await page.screenshot(`${ARTIFACTS}/${name}-placement-${c.venue}.png`);
         }
         // One position: the page drops the short's row; the panel shrinks and stays clear.
-        await page.evaluate(new Function(`for (const tr of document.querySelectorAll('tr')) if ((tr.textContent || '').includes(${JSON.stringify(c.shortEntry)})) { tr.remove(); break; }`) as () => void);
+        await page.evaluate(
+          new Function(
+            `for (const tr of document.querySelectorAll('tr')) if ((tr.textContent || '').includes(${JSON.stringify(c.shortEntry)})) { tr.remove(); break; }`,
+          ) as () => void,
+        );
         await waitFor(page, probePositions, `${c.venue} one position`, ready(1), 15_000);
         for (const size of SIZES) {
           await page.setSize(size.width, size.height);
@@ -145,10 +154,14 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // Drag it by its header to the bottom-right corner of the large window.
       await page.drag({ x: p.left + 40, y: p.top + 10 }, { x: 1400, y: 860 });
       await page.setSize(1280, 720);
-      const after = await waitFor(page, () => {
-        const r = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
-        return r && r.right <= innerWidth && r.top <= innerHeight - 32 ? { right: r.right, top: r.top } : null;
-      }, 'the dragged panel back inside the window');
+      const after = await waitFor(
+        page,
+        () => {
+          const r = document.getElementById('perplens-root')?.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
+          return r && r.right <= innerWidth && r.top <= innerHeight - 32 ? { right: r.right, top: r.top } : null;
+        },
+        'the dragged panel back inside the window',
+      );
       expect(after.right).toBeLessThanOrEqual(1280);
       expect(page.errors()).toEqual([]);
       await page.close();

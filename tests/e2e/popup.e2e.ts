@@ -107,8 +107,15 @@ const row = (rs: MarketProbe[], venue: string, symbol: string): MarketProbe => {
 function probePopupPositions() {
   return Array.from(document.querySelectorAll('[data-perplens-position]')).map((el) => {
     const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
-    for (const f of Array.from(el.querySelectorAll('[data-field]'))) fields[f.getAttribute('data-field') ?? ''] = { value: f.getAttribute('data-value'), text: f.textContent ?? '', title: f.getAttribute('title') };
-    return { side: el.getAttribute('data-side'), state: el.getAttribute('data-state'), cls: el.getAttribute('class') ?? '', fields, text: el.textContent ?? '' };
+    for (const f of Array.from(el.querySelectorAll('[data-field]')))
+      fields[f.getAttribute('data-field') ?? ''] = { value: f.getAttribute('data-value'), text: f.textContent ?? '', title: f.getAttribute('title') };
+    return {
+      side: el.getAttribute('data-side'),
+      state: el.getAttribute('data-state'),
+      cls: el.getAttribute('class') ?? '',
+      fields,
+      text: el.textContent ?? '',
+    };
   });
 }
 
@@ -262,17 +269,29 @@ describe('popup in chromium', () => {
     const label = await page.evaluate(() => {
       const group = document.querySelector('.top [role="radiogroup"]');
       const shown = document.querySelector('.top .window-label');
-      return { group: group?.getAttribute('aria-label') ?? null, shown: shown?.textContent ?? null, visible: shown ? getComputedStyle(shown).display !== 'none' && (shown as HTMLElement).offsetWidth > 0 : false };
+      return {
+        group: group?.getAttribute('aria-label') ?? null,
+        shown: shown?.textContent ?? null,
+        visible: shown ? getComputedStyle(shown).display !== 'none' && (shown as HTMLElement).offsetWidth > 0 : false,
+      };
     });
     expect(label).toEqual({ group: 'Regime window', shown: 'Regime window', visible: true });
 
     // The switch by keyboard (a radio group: arrows move): 4h → 1h, and the table follows.
     await page.focus('.top [role="radio"][aria-checked="true"]');
     await page.keyboard.press('ArrowLeft');
-    const oneHour = await waitIn(page, probeMarketRows, 'every row on 1h', (rs) => rs.length === 15 && rs.every((r) => r.fields['regime-window']?.value === '1h'), 5_000);
+    const oneHour = await waitIn(
+      page,
+      probeMarketRows,
+      'every row on 1h',
+      (rs) => rs.length === 15 && rs.every((r) => r.fields['regime-window']?.value === '1h'),
+      5_000,
+    );
     // The row's window figures are now the 1h ones.
     for (const r of oneHour) expect(r.fields['oi-change']?.value, `${r.venue} ${r.symbol}`).toBe(r.fields['oi-change-1h']?.value);
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll('table.watch-table thead th')).map((th) => th.textContent?.trim()))).toContain('Regime 1h');
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('table.watch-table thead th')).map((th) => th.textContent?.trim()))).toContain(
+      'Regime 1h',
+    );
     await page.keyboard.press('ArrowRight');
     await waitIn(page, probeMarketRows, 'every row on 4h again', (rs) => rs.length === 15 && rs.every((r) => r.fields['regime-window']?.value === '4h'), 5_000);
 
@@ -333,7 +352,13 @@ describe('popup in chromium', () => {
   it('what-if reproduces the worked examples of risk-math.md from the venue tiers', async () => {
     const page = await popup.page();
     await page.goto(popup.url);
-    await waitIn(page, probeMarketRows, 'Binance BTCUSDT ok', (rs) => rs.some((r) => r.venue === 'binance' && r.symbol === 'BTCUSDT' && r.state === 'ok'), 30_000);
+    await waitIn(
+      page,
+      probeMarketRows,
+      'Binance BTCUSDT ok',
+      (rs) => rs.some((r) => r.venue === 'binance' && r.symbol === 'BTCUSDT' && r.state === 'ok'),
+      30_000,
+    );
     await page.click('nav [role="tab"]:nth-child(3)');
     await page.selectOption('.whatif select[name="market"]', 'binance:BTCUSDT');
     const cases: [string, string, string, string, number][] = [
@@ -404,7 +429,16 @@ describe('popup in chromium', () => {
       await page.click('[data-perplens-position][data-side="long"] button.link');
       // The form's own default size is 0.5 too: wait for the entry, which only the position fills.
       const form = await waitIn(page, probeWhatIfForm, 'the form filled from the long', (f) => f.position === 'binance:BTCUSDT:long' && f.entry === '59000');
-      expect(form).toEqual({ position: 'binance:BTCUSDT:long', market: 'binance:BTCUSDT', side: 'long', size: '0.5', entry: '59000', mode: 'margin', amount: '1475', tab: 'What if' });
+      expect(form).toEqual({
+        position: 'binance:BTCUSDT:long',
+        market: 'binance:BTCUSDT',
+        side: 'long',
+        size: '0.5',
+        entry: '59000',
+        mode: 'margin',
+        amount: '1475',
+        tab: 'What if',
+      });
 
       // Less margin puts the long in danger; the answer is the margin back to the edge of caution.
       await page.fill('.whatif input[name="amount"]', '300');
@@ -466,7 +500,13 @@ describe('popup Compare in chromium, one venue far from the others', () => {
   it('names that venue, with its distance from the others’ median', async () => {
     const page = await popup.page();
     await page.goto(popup.url);
-    await waitIn(page, probeMarketRows, 'every BTC row ok', (rs) => rs.filter((r) => /^BTC/.test(r.symbol ?? '')).every((r) => r.state === 'ok') && rs.length === 15, 60_000);
+    await waitIn(
+      page,
+      probeMarketRows,
+      'every BTC row ok',
+      (rs) => rs.filter((r) => /^BTC/.test(r.symbol ?? '')).every((r) => r.state === 'ok') && rs.length === 15,
+      60_000,
+    );
     await page.click('nav [role="tab"]:nth-child(2)');
     const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 5);
     expect(c.outliers).toEqual(['okx']);

@@ -65,7 +65,11 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
     });
 
     it('shows a region block as unavailable with the reason, not as numbers', async () => {
-      fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', { kind: 'status', status: 451, body: '{"code":0,"msg":"Service unavailable from a restricted location"}' });
+      fake.setFault('fapi.binance.com', '/fapi/v1/premiumIndex', {
+        kind: 'status',
+        status: 451,
+        body: '{"code":0,"msg":"Service unavailable from a restricted location"}',
+      });
       try {
         const page = await browser.newPage();
         await page.goto('https://www.binance.com/en/futures/ETHUSDT');

@@ -247,7 +247,12 @@ function fapi(req: FakeRequest, state: FakeState): Reply | null {
       const interval = req.query.get('interval');
       const candles = interval === '1h' ? hourlyCandles(found.m) : interval === '1d' ? dailyCandles(found.m) : null;
       if (!candles) return badParam('interval');
-      return json(candles.filter((c) => c.time <= req.now).slice(-limit).map((c) => klineRow(c, 2)));
+      return json(
+        candles
+          .filter((c) => c.time <= req.now)
+          .slice(-limit)
+          .map((c) => klineRow(c, 2)),
+      );
     }
     default:
       return null;

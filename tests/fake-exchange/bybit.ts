@@ -24,8 +24,7 @@ const RISK_LIMITS: readonly { cap: string; mm: string; im: string; maxLeverage: 
 ];
 
 const envelope = (result: unknown, now: number): Reply => json({ retCode: 0, retMsg: 'OK', result, retExtInfo: {}, time: now });
-const paramsError = (what: string, now: number): Reply =>
-  json({ retCode: 10001, retMsg: `params error: ${what}`, result: {}, retExtInfo: {}, time: now });
+const paramsError = (what: string, now: number): Reply => json({ retCode: 10001, retMsg: `params error: ${what}`, result: {}, retExtInfo: {}, time: now });
 
 const intervalMinutes = (asset: string): number => INTERVAL_MIN[asset] ?? 480;
 
@@ -62,7 +61,14 @@ function instrument(m: FakeAsset, symbol: string, contractType: string, delivery
     priceScale: String(tick.split('.')[1]?.length ?? 0),
     leverageFilter: { minLeverage: '1', maxLeverage: '100.00', leverageStep: '0.01' },
     priceFilter: { minPrice: tick, maxPrice: '1999999.80', tickSize: tick },
-    lotSizeFilter: { maxOrderQty: '1190.000', minOrderQty: '0.001', qtyStep: '0.001', postOnlyMaxOrderQty: '1190.000', maxMktOrderQty: '500.000', minNotionalValue: '5' },
+    lotSizeFilter: {
+      maxOrderQty: '1190.000',
+      minOrderQty: '0.001',
+      qtyStep: '0.001',
+      postOnlyMaxOrderQty: '1190.000',
+      maxMktOrderQty: '500.000',
+      minNotionalValue: '5',
+    },
     unifiedMarginTrade: true,
     fundingInterval: contractType === 'LinearPerpetual' ? intervalMinutes(m.asset) : 0,
     settleCoin: 'USDT',
@@ -196,7 +202,15 @@ function market(req: FakeRequest, state: FakeState): Reply | null {
         .filter((c) => c.time <= now)
         .slice(-limit)
         .reverse()
-        .map((c) => [String(c.time), c.open.toFixed(2), c.high.toFixed(2), c.low.toFixed(2), c.close.toFixed(2), c.volume.toFixed(3), (c.volume * c.close).toFixed(4)]);
+        .map((c) => [
+          String(c.time),
+          c.open.toFixed(2),
+          c.high.toFixed(2),
+          c.low.toFixed(2),
+          c.close.toFixed(2),
+          c.volume.toFixed(3),
+          (c.volume * c.close).toFixed(4),
+        ]);
       return envelope({ symbol: found.symbol, category: 'linear', list: rows }, now);
     }
     case '/v5/market/risk-limit': {

@@ -22,8 +22,7 @@ export const DYDX_PARAMS: Readonly<Record<string, { mmf: string; imf: string; ti
 const str = (n: number): string => String(+n.toPrecision(12));
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const validationError = (location: string, param: string, value: string, msg: string): Reply =>
-  json({ errors: [{ location, msg, param, value }] }, 400);
+const validationError = (location: string, param: string, value: string, msg: string): Reply => json({ errors: [{ location, msg, param, value }] }, 400);
 const badTicker = (location: string, value: string): Reply => validationError(location, 'ticker', value, 'ticker must be a valid ticker (BTC-USD, etc)');
 
 function assetOf(ticker: string, state: FakeState): FakeAsset | undefined {
@@ -109,7 +108,13 @@ function dailyBars(m: FakeAsset, now: number): Bar[] {
 function candles(req: FakeRequest, m: FakeAsset, ticker: string): Reply {
   const resolution = req.query.get('resolution') ?? '';
   const bars = resolution === '1HOUR' ? hourlyBars(m, req.now) : resolution === '1DAY' ? dailyBars(m, req.now) : null;
-  if (!bars) return validationError('query', 'resolution', resolution, 'resolution must be a valid Candle Resolution, one of 1MIN,5MINS,15MINS,30MINS,1HOUR,4HOURS,1DAY');
+  if (!bars)
+    return validationError(
+      'query',
+      'resolution',
+      resolution,
+      'resolution must be a valid Candle Resolution, one of 1MIN,5MINS,15MINS,30MINS,1HOUR,4HOURS,1DAY',
+    );
   const limit = limitOf(req);
   if (typeof limit !== 'number') return limit;
   return json({
@@ -126,7 +131,7 @@ function candles(req: FakeRequest, m: FakeAsset, ticker: string): Reply {
         close: str(b.close),
         baseTokenVolume: str(b.volume),
         usdVolume: str(b.volume * b.close),
-        trades: 12 + (b.time / HOUR) % 9,
+        trades: 12 + ((b.time / HOUR) % 9),
         startingOpenInterest: str(b.oi),
         orderbookMidPriceOpen: str(b.open),
         orderbookMidPriceClose: str(b.close),
@@ -152,7 +157,7 @@ function historicalFunding(req: FakeRequest, m: FakeAsset, ticker: string): Repl
       rate: str(f.rate / 8),
       price: str(closeAt.get(f.time) ?? m.markPrice),
       effectiveAt: iso(f.at),
-      effectiveAtHeight: String(30_000_000 + Math.floor(f.time / HOUR) % 1_000_000),
+      effectiveAtHeight: String(30_000_000 + (Math.floor(f.time / HOUR) % 1_000_000)),
     }));
   return json({ historicalFunding: rows });
 }
@@ -176,7 +181,10 @@ function parentSubaccount(address: string, parentRaw: string, state: FakeState):
 
 export const dydxApi: VenueHandler = (req, state) => {
   if (!req.path.startsWith('/v4/')) return null;
-  const parts = req.path.slice('/v4/'.length).split('/').map((p) => decodeURIComponent(p));
+  const parts = req.path
+    .slice('/v4/'.length)
+    .split('/')
+    .map((p) => decodeURIComponent(p));
 
   if (parts.length === 1 && parts[0] === 'perpetualMarkets') {
     const ticker = req.query.get('ticker');

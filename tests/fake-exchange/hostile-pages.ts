@@ -13,8 +13,8 @@ export const INJECTED_SYMBOL = 'EVILUSDT';
 
 export const HOSTILE_TEXT = [
   '<img src=x onerror="window.__pwned=\'img\'">',
-  '</td><script>window.__pwned=\'script\'</script><td>',
-  'javascript:window.__pwned=\'js-url\'',
+  "</td><script>window.__pwned='script'</script><td>",
+  "javascript:window.__pwned='js-url'",
   '<svg/onload="window.__pwned=\'svg\'">',
   '"><iframe srcdoc="<script>parent.__pwned=\'iframe\'</script>">',
 ] as const;

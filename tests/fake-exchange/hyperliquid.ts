@@ -39,9 +39,36 @@ const TABLES: Record<string, { id: number; maxLeverage: number; szDecimals: numb
 const FLAT_TABLE = { id: 10, maxLeverage: 10, szDecimals: 2 };
 
 const MARGIN_TABLES = [
-  [54, { description: 'tiered 20x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 20 }, { lowerBound: '70000000.0', maxLeverage: 10 }] }],
-  [55, { description: 'tiered 25x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 25 }, { lowerBound: '100000000.0', maxLeverage: 15 }] }],
-  [56, { description: 'tiered 40x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 40 }, { lowerBound: '150000000.0', maxLeverage: 20 }] }],
+  [
+    54,
+    {
+      description: 'tiered 20x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 20 },
+        { lowerBound: '70000000.0', maxLeverage: 10 },
+      ],
+    },
+  ],
+  [
+    55,
+    {
+      description: 'tiered 25x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 25 },
+        { lowerBound: '100000000.0', maxLeverage: 15 },
+      ],
+    },
+  ],
+  [
+    56,
+    {
+      description: 'tiered 40x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 40 },
+        { lowerBound: '150000000.0', maxLeverage: 20 },
+      ],
+    },
+  ],
 ] as const;
 
 function meta(assets: readonly FakeAsset[]): unknown {
@@ -138,7 +165,18 @@ function candles(a: FakeAsset, coin: string, interval: string, startTime: number
   }
   return [...byStart.values()]
     .filter((c) => c.t >= startTime && c.t <= endTime)
-    .map((c) => ({ t: c.t, T: c.T, s: c.s, i: c.i, o: hlDecimal(c.o, 2), c: hlDecimal(c.c, 2), h: hlDecimal(c.h, 2), l: hlDecimal(c.l, 2), v: hlDecimal(c.v, 3), n: c.n }));
+    .map((c) => ({
+      t: c.t,
+      T: c.T,
+      s: c.s,
+      i: c.i,
+      o: hlDecimal(c.o, 2),
+      c: hlDecimal(c.c, 2),
+      h: hlDecimal(c.h, 2),
+      l: hlDecimal(c.l, 2),
+      v: hlDecimal(c.v, 3),
+      n: c.n,
+    }));
 }
 
 /** What clearinghouseState answers for an address with no account: zeros and no positions, not an error. */

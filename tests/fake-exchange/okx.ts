@@ -162,8 +162,28 @@ function okxRoute(req: FakeRequest, state: Parameters<VenueHandler>[1], hoursOf:
       }
       // What a real list also holds, and the client must leave out: an inverse swap and a listing
       // not yet live (its numbers still "").
-      rows.push({ instId: 'BTC-USD-SWAP', instType: 'SWAP', instFamily: 'BTC-USD', ctType: 'inverse', ctVal: '100', ctValCcy: 'USD', settleCcy: 'BTC', state: 'live', tickSz: '0.1' });
-      rows.push({ instId: 'NEW-USDT-SWAP', instType: 'SWAP', instFamily: 'NEW-USDT', ctType: 'linear', ctVal: '', ctValCcy: 'NEW', settleCcy: 'USDT', state: 'preopen', tickSz: '' });
+      rows.push({
+        instId: 'BTC-USD-SWAP',
+        instType: 'SWAP',
+        instFamily: 'BTC-USD',
+        ctType: 'inverse',
+        ctVal: '100',
+        ctValCcy: 'USD',
+        settleCcy: 'BTC',
+        state: 'live',
+        tickSz: '0.1',
+      });
+      rows.push({
+        instId: 'NEW-USDT-SWAP',
+        instType: 'SWAP',
+        instFamily: 'NEW-USDT',
+        ctType: 'linear',
+        ctVal: '',
+        ctValCcy: 'NEW',
+        settleCcy: 'USDT',
+        state: 'preopen',
+        tickSz: '',
+      });
       return ok(rows);
     }
 
@@ -280,7 +300,15 @@ function okxRoute(req: FakeRequest, state: Parameters<VenueHandler>[1], hoursOf:
         .reverse()
         .map((f) => {
           const rate = str(f.rate * (hours / 8));
-          return { formulaType: 'noRate', fundingRate: rate, fundingTime: String(f.time), instId, instType: 'SWAP', method: 'current_period', realizedRate: rate };
+          return {
+            formulaType: 'noRate',
+            fundingRate: rate,
+            fundingTime: String(f.time),
+            instId,
+            instType: 'SWAP',
+            method: 'current_period',
+            realizedRate: rate,
+          };
         });
       return ok(rows);
     }

@@ -201,7 +201,9 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE' || err.code === 'EACCES'
-          ? new Error(`fake exchange cannot listen on port ${port} (${err.code}). Firefox needs port 443: free it, or run the tests as a user allowed to bind it.`)
+          ? new Error(
+              `fake exchange cannot listen on port ${port} (${err.code}). Firefox needs port 443: free it, or run the tests as a user allowed to bind it.`,
+            )
           : err,
       );
     });

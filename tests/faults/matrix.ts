@@ -106,11 +106,20 @@ const status = (name: string, code: number, kind: FetchErrorKind, body: string, 
   holds: kind === 'rate-limited' || kind === 'region-blocked',
 });
 
-const CLOUDFRONT_403 = '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><HTML><HEAD><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD><BODY><H1>403 ERROR</H1>Request blocked.</BODY></HTML>';
-const BAD_GATEWAY = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
+const CLOUDFRONT_403 =
+  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><HTML><HEAD><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD><BODY><H1>403 ERROR</H1>Request blocked.</BODY></HTML>';
+const BAD_GATEWAY =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
 
 export const FAULTS: FaultCase[] = [
-  status('429 with Retry-After 30', 429, 'rate-limited', '{"code":-1003,"msg":"Too many requests; current limit is 2400 request weight per 1 MINUTE."}', 'application/json', '30'),
+  status(
+    '429 with Retry-After 30',
+    429,
+    'rate-limited',
+    '{"code":-1003,"msg":"Too many requests; current limit is 2400 request weight per 1 MINUTE."}',
+    'application/json',
+    '30',
+  ),
   status('429 without Retry-After', 429, 'rate-limited', '{"code":-1003,"msg":"Too many requests."}', 'application/json'),
   status('418 IP ban', 418, 'rate-limited', '{"code":-1003,"msg":"Way too many requests; IP banned."}', 'application/json'),
   status('403 WAF block (HTML)', 403, 'region-blocked', CLOUDFRONT_403, 'text/html'),
@@ -133,7 +142,12 @@ export const FAULTS: FaultCase[] = [
       rewrite: (b) => {
         const strip = (x: unknown): Json => {
           if (Array.isArray(x)) return x.every((i) => !i || typeof i !== 'object') ? (x.slice(0, 1) as Json[]) : x.map(strip);
-          if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([, v]) => v && typeof v === 'object').map(([k, v]) => [k, strip(v)]));
+          if (x && typeof x === 'object')
+            return Object.fromEntries(
+              Object.entries(x)
+                .filter(([, v]) => v && typeof v === 'object')
+                .map(([k, v]) => [k, strip(v)]),
+            );
           return x as Json;
         };
         return JSON.stringify(strip(b));
@@ -154,7 +168,10 @@ export const FAULTS: FaultCase[] = [
     fault: {
       kind: 'rewrite',
       rewrite: (b) =>
-        JSON.stringify(mapLeaves(b, (x) => (priceLike(x) ? (typeof x === 'string' ? 'Infinity' : '__perplens_infinity__') : x))).replaceAll(INFINITY_MARK, '1e999'),
+        JSON.stringify(mapLeaves(b, (x) => (priceLike(x) ? (typeof x === 'string' ? 'Infinity' : '__perplens_infinity__') : x))).replaceAll(
+          INFINITY_MARK,
+          '1e999',
+        ),
     },
     kind: 'schema',
     holds: false,
@@ -162,7 +179,19 @@ export const FAULTS: FaultCase[] = [
   {
     name: 'empty lists',
     // Every list emptied; an answer without lists (one market's object) becomes an empty list itself.
-    fault: { kind: 'rewrite', rewrite: (b) => (JSON.stringify(b).includes('[') ? JSON.stringify(mapLeaves(b, (x) => x, () => [])) : '[]') },
+    fault: {
+      kind: 'rewrite',
+      rewrite: (b) =>
+        JSON.stringify(b).includes('[')
+          ? JSON.stringify(
+              mapLeaves(
+                b,
+                (x) => x,
+                () => [],
+              ),
+            )
+          : '[]',
+    },
     kind: 'schema',
     holds: false,
   },

@@ -68,7 +68,13 @@ function renderRow(world: World): { state: string | null; reason: string | null;
   const el = row.querySelector('[data-perplens-market]');
   if (!el) throw new Error('no [data-perplens-market] rendered');
   const panelJunk = renderPanel(world);
-  return { state: el.getAttribute('data-state'), reason: el.getAttribute('data-reason'), age: el.getAttribute('data-age-ms'), junk: [...junkIn(row), ...panelJunk], text: row.textContent ?? '' };
+  return {
+    state: el.getAttribute('data-state'),
+    reason: el.getAttribute('data-reason'),
+    age: el.getAttribute('data-age-ms'),
+    junk: [...junkIn(row), ...panelJunk],
+    text: row.textContent ?? '',
+  };
 }
 
 /**
@@ -78,7 +84,21 @@ function renderRow(world: World): { state: string | null; reason: string | null;
  */
 function renderPanel(world: World): string[] {
   const symbol = SYMBOL[world.venue];
-  const position = { venue: world.venue, symbol, side: 'long' as const, size: 0.5, entryPrice: 59_000, markPrice: 60_000.12, liqPrice: 56_300.5, margin: 1_475, walletMargin: null, marginMode: 'isolated' as const, leverage: 20, unrealizedPnl: 500.06, source: 'page' as const };
+  const position = {
+    venue: world.venue,
+    symbol,
+    side: 'long' as const,
+    size: 0.5,
+    entryPrice: 59_000,
+    markPrice: 60_000.12,
+    liqPrice: 56_300.5,
+    margin: 1_475,
+    walletMargin: null,
+    marginMode: 'isolated' as const,
+    leverage: 20,
+    unrealizedPnl: 500.06,
+    source: 'page' as const,
+  };
   const { tree } = panelTree({
     venue: world.venue,
     symbol,
@@ -303,20 +323,26 @@ describe.each(VENUE_IDS.map((v) => [v]))('%s', (venue: VenueId) => {
 
   describe('absurd values', () => {
     const cases = [
-      ['negative open interest', (w: World) => {
-        const m = w.state.markets.get('BTC');
-        if (!m) throw new Error('no BTC');
-        const oi = m.openInterest;
-        m.openInterest = -oi;
-        return () => (m.openInterest = oi);
-      }],
-      ['a mark price 100× the index', (w: World) => {
-        const m = w.state.markets.get('BTC');
-        if (!m) throw new Error('no BTC');
-        const mark = m.markPrice;
-        m.markPrice = mark * 100;
-        return () => (m.markPrice = mark);
-      }],
+      [
+        'negative open interest',
+        (w: World) => {
+          const m = w.state.markets.get('BTC');
+          if (!m) throw new Error('no BTC');
+          const oi = m.openInterest;
+          m.openInterest = -oi;
+          return () => (m.openInterest = oi);
+        },
+      ],
+      [
+        'a mark price 100× the index',
+        (w: World) => {
+          const m = w.state.markets.get('BTC');
+          if (!m) throw new Error('no BTC');
+          const mark = m.markPrice;
+          m.markPrice = mark * 100;
+          return () => (m.markPrice = mark);
+        },
+      ],
     ] as const;
 
     it.each(cases)('%s from a cold start is refused, never shown', async (_name, corrupt) => {

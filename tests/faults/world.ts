@@ -72,7 +72,14 @@ export function createWorld(venue: VenueId): World {
     counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
     const handler = API_HANDLERS[url.hostname];
     const normal = handler?.(
-      { host: url.hostname, method: init?.method ?? 'GET', path: url.pathname, query: url.searchParams, body: raw === undefined ? undefined : (JSON.parse(raw) as unknown), now: Date.now() },
+      {
+        host: url.hostname,
+        method: init?.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body: raw === undefined ? undefined : (JSON.parse(raw) as unknown),
+        now: Date.now(),
+      },
       state,
     );
     const fault = faults.get(endpoint);
@@ -98,7 +105,13 @@ export function createWorld(venue: VenueId): World {
   // random() = 0 puts every backoff at its shortest: the request counts below are the worst case.
   const gate = createVenueGate(descriptor, { fetchJson, now: () => Date.now(), random: () => 0 });
   const gates = Object.fromEntries(VENUE_IDS.map((id) => [id, gate])) as Record<VenueId, VenueGate>;
-  const { route } = createRouter({ venues: VENUE_MARKETS, gates, caches: createSnapshotCaches(() => Date.now()), recorder: createOiRecorder(), now: () => Date.now() });
+  const { route } = createRouter({
+    venues: VENUE_MARKETS,
+    gates,
+    caches: createSnapshotCaches(() => Date.now()),
+    recorder: createOiRecorder(),
+    now: () => Date.now(),
+  });
   const view: { state: MarketState } = { state: { status: 'loading' } };
 
   return {

@@ -1,7 +1,21 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { PageRead } from '../../src/venues/page-reader-types';
-import { VENUES, baselineOf, cellsOf, dataRows, expectInert, expectNoWrongNumber, headerCells, load, read, replaceText, replaceTitles, textNodes, wrongFigures } from './reader-kit';
+import {
+  VENUES,
+  baselineOf,
+  cellsOf,
+  dataRows,
+  expectInert,
+  expectNoWrongNumber,
+  headerCells,
+  load,
+  read,
+  replaceText,
+  replaceTitles,
+  textNodes,
+  wrongFigures,
+} from './reader-kit';
 import { SWAPPED_CAPTIONS_KNOWN } from './swapped-captions-known';
 // Broken pages: the table missing, rows half-rendered, headers duplicated or reordered.
 describe.each(VENUES)('$venue reader: broken tables', (c) => {
@@ -67,16 +81,22 @@ describe.each(VENUES)('$venue reader: broken tables', (c) => {
     }, 60_000);
 
     it.each([
-      ['skeleton placeholders', (cell: Element, doc: Document) => {
-        cell.replaceChildren();
-        const s = doc.createElement('span');
-        s.className = 'ant-skeleton-input';
-        cell.appendChild(s);
-      }],
-      ['"--" in every cell (titles too)', (cell: Element) => {
-        replaceText(cell, '--');
-        replaceTitles(cell, '--');
-      }],
+      [
+        'skeleton placeholders',
+        (cell: Element, doc: Document) => {
+          cell.replaceChildren();
+          const s = doc.createElement('span');
+          s.className = 'ant-skeleton-input';
+          cell.appendChild(s);
+        },
+      ],
+      [
+        '"--" in every cell (titles too)',
+        (cell: Element) => {
+          replaceText(cell, '--');
+          replaceTitles(cell, '--');
+        },
+      ],
       ['empty spans', (cell: Element, doc: Document) => cell.replaceChildren(doc.createElement('span'), doc.createElement('span'))],
     ] as const)('every cell of the long row: %s → not a readable long', (_, fill) => {
       const result = breakLong((row, doc) => {
@@ -88,15 +108,19 @@ describe.each(VENUES)('$venue reader: broken tables', (c) => {
       expectInert(result);
     });
 
-    it.each(['--', '', '-', 'N/A', '…', '\u00a0'])('one cell at a time shows %j: unknown, never a wrong number', (shown) => {
-      for (let i = 0; i < widthOfLong(); i++) {
-        const result = breakLong((row) => {
-          const cell = cellsOf(row)[i];
-          if (cell) replaceText(cell, shown);
-        });
-        expectNoWrongNumber(result.rows, baseline, `cell ${i} = ${JSON.stringify(shown)}`);
-      }
-    }, 60_000);
+    it.each(['--', '', '-', 'N/A', '…', '\u00a0'])(
+      'one cell at a time shows %j: unknown, never a wrong number',
+      (shown) => {
+        for (let i = 0; i < widthOfLong(); i++) {
+          const result = breakLong((row) => {
+            const cell = cellsOf(row)[i];
+            if (cell) replaceText(cell, shown);
+          });
+          expectNoWrongNumber(result.rows, baseline, `cell ${i} = ${JSON.stringify(shown)}`);
+        }
+      },
+      60_000,
+    );
   });
 
   describe('headers', () => {
@@ -127,8 +151,12 @@ describe.each(VENUES)('$venue reader: broken tables', (c) => {
         const a = hs[i];
         const b = hs[i + 1];
         if (!a || !b) continue;
-        const ta = textNodes(a).map((n) => n.nodeValue).join(' ');
-        const tb = textNodes(b).map((n) => n.nodeValue).join(' ');
+        const ta = textNodes(a)
+          .map((n) => n.nodeValue)
+          .join(' ');
+        const tb = textNodes(b)
+          .map((n) => n.nodeValue)
+          .join(' ');
         replaceText(a, tb);
         replaceText(b, ta);
         const result = read(l, c);

@@ -1,6 +1,20 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, VENUES, baselineOf, cellsOf, dataRows, elementCount, expectInert, expectNoWrongNumber, headerCells, load, read, replaceText, replaceTitles } from './reader-kit';
+import {
+  HOSTILE,
+  VENUES,
+  baselineOf,
+  cellsOf,
+  dataRows,
+  elementCount,
+  expectInert,
+  expectNoWrongNumber,
+  headerCells,
+  load,
+  read,
+  replaceText,
+  replaceTitles,
+} from './reader-kit';
 // Page text with markup in every cell the readers touch comes back as plain strings or an
 // unreadable row, never as a wrong number. (Split by file: the simulated DOM keeps its documents.)
 describe.each(VENUES)('$venue reader: markup as cell text', (c) => {

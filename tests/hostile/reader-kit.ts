@@ -164,4 +164,3 @@ export function baselineOf(c: VenueCase): Position[] {
   const r = read(load(c), c);
   return r.rows.flatMap((row) => (row.ok ? [row.position] : []));
 }
-

@@ -26,20 +26,32 @@ export const SWAPPED_CAPTIONS_KNOWN: Record<string, Record<string, Known>> = {
   bybit: {
     'Qty ⇄ Value': { figures: ['size'], why: 'the value in USDT is converted to a size at the mark, as a quote-currency size column is' },
     'Entry Price ⇄ Mark Price': { figures: ['entryPrice', 'markPrice'], why: TWO_PRICES },
-    'Liq. Price ⇄ IM': { figures: ['margin'], why: 'the initial margin column is taken as the margin; the liquidation price is refused (an amount with its unit)' },
+    'Liq. Price ⇄ IM': {
+      figures: ['margin'],
+      why: 'the initial margin column is taken as the margin; the liquidation price is refused (an amount with its unit)',
+    },
     'IM ⇄ MM': { figures: ['margin'], why: TWO_AMOUNTS },
     'MM ⇄ Unrealized P&L (%)': { figures: ['unrealizedPnl'], why: TWO_AMOUNTS },
     'Unrealized P&L (%) ⇄ Realized P&L': { figures: ['unrealizedPnl'], why: TWO_AMOUNTS },
   },
   okx: {
     'Avg. entry price ⇄ Mark price': { figures: ['entryPrice', 'markPrice'], why: TWO_PRICES },
-    'Est. liq. price ⇄ PnL (ROE)': { figures: ['unrealizedPnl'], why: 'the PnL is taken from the price column as an amount; the liquidation price is refused (a signed amount)' },
+    'Est. liq. price ⇄ PnL (ROE)': {
+      figures: ['unrealizedPnl'],
+      why: 'the PnL is taken from the price column as an amount; the liquidation price is refused (a signed amount)',
+    },
     'PnL (ROE) ⇄ Realized PnL': { figures: ['unrealizedPnl'], why: TWO_AMOUNTS },
   },
   hyperliquid: {
     'Entry Price ⇄ Mark Price': { figures: ['entryPrice', 'markPrice'], why: TWO_PRICES },
-    'Mark Price ⇄ PNL (ROE %)': { figures: ['unrealizedPnl'], why: 'the PnL is taken from the price column as an amount; the mark is refused (a signed amount)' },
-    'PNL (ROE %) ⇄ Liq. Price': { figures: ['unrealizedPnl'], why: 'the PnL is taken from the price column as an amount; the liquidation price is refused (a signed amount)' },
+    'Mark Price ⇄ PNL (ROE %)': {
+      figures: ['unrealizedPnl'],
+      why: 'the PnL is taken from the price column as an amount; the mark is refused (a signed amount)',
+    },
+    'PNL (ROE %) ⇄ Liq. Price': {
+      figures: ['unrealizedPnl'],
+      why: 'the PnL is taken from the price column as an amount; the liquidation price is refused (a signed amount)',
+    },
     'Liq. Price ⇄ Margin': { figures: ['margin'], why: 'the price is read as a margin amount (Hyperliquid prints amounts without a unit)' },
     'Margin ⇄ Funding': { figures: ['margin'], why: TWO_AMOUNTS },
   },

@@ -10,11 +10,17 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
   const http = handlerHttp('binance', binanceApi, state);
-  const deps = { client: binanceMarket, liquidation: binanceDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+  const deps = {
+    client: binanceMarket,
+    liquidation: binanceDescriptor.liquidation,
+    http,
+    caches: createSnapshotCaches(),
+    recorder: createOiRecorder(),
+    now: Date.now,
+  };
   return { state, http, deps };
 }
 
@@ -87,6 +93,10 @@ describe('binance client against the fake exchange', () => {
       { venue: 'binance', symbol: 'DOGEUSDT', asset: 'DOGE', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null },
       http,
     );
-    expect(r.ok || r.error).toMatchObject({ kind: 'unknown-symbol', endpoint: '/fapi/v1/premiumIndex', message: 'binance /fapi/v1/premiumIndex: DOGEUSDT is no longer listed (code -1121)' });
+    expect(r.ok || r.error).toMatchObject({
+      kind: 'unknown-symbol',
+      endpoint: '/fapi/v1/premiumIndex',
+      message: 'binance /fapi/v1/premiumIndex: DOGEUSDT is no longer listed (code -1121)',
+    });
   });
 });

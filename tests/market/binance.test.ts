@@ -298,9 +298,7 @@ describe('binanceMarket.oiHistory', () => {
 
 describe('binanceMarket.candles', () => {
   it('returns 30 hourly and 32 daily closes, ascending, from two requests', async () => {
-    const http = fixtureHttp((req) =>
-      fixture(req.url.searchParams.get('interval') === '1h' ? 'binance/klines-1h.json' : 'binance/klines-1d.json'),
-    );
+    const http = fixtureHttp((req) => fixture(req.url.searchParams.get('interval') === '1h' ? 'binance/klines-1h.json' : 'binance/klines-1d.json'));
     const r = await binanceMarket.candles(inst(), http);
     expect(http.served.map((s) => s.url.toString())).toEqual([
       'https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=1h&limit=30',
@@ -323,7 +321,10 @@ describe('binanceMarket.candles', () => {
     ['a short row', [[1760349600000, '1', '1']]],
     ['no rows', []],
   ])('refuses %s as a schema error', async (_what, rows) => {
-    const r = await binanceMarket.candles(inst(), fixtureHttp(() => rows));
+    const r = await binanceMarket.candles(
+      inst(),
+      fixtureHttp(() => rows),
+    );
     expectError(r, 'schema', '/fapi/v1/klines');
   });
 });

@@ -11,11 +11,17 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-
 function setup() {
   const state: FakeState = { markets: defaultMarkets(), accounts: new Map() };
   const http = handlerHttp('bybit', bybitApi, state);
-  const deps = { client: bybitMarket, liquidation: bybitDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+  const deps = {
+    client: bybitMarket,
+    liquidation: bybitDescriptor.liquidation,
+    http,
+    caches: createSnapshotCaches(),
+    recorder: createOiRecorder(),
+    now: Date.now,
+  };
   return { state, http, deps };
 }
 

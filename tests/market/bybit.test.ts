@@ -178,7 +178,14 @@ describe('bybitMarket.quote', () => {
     const r = await bybitMarket.quote(inst('BTCUSDT', null), serve({ '/v5/market/tickers': fixture('bybit/tickers-legacy.json') }));
     expect(r.ok && r.value.fundingIntervalHours).toBeNull();
     expect(r.ok && r.value.source).toBe('/v5/market/tickers');
-    expect(r.ok && Object.keys(r.value.figureSources).sort()).toEqual(['fundingRate', 'indexPrice', 'lastPrice', 'markPrice', 'nextFundingTime', 'openInterest']);
+    expect(r.ok && Object.keys(r.value.figureSources).sort()).toEqual([
+      'fundingRate',
+      'indexPrice',
+      'lastPrice',
+      'markPrice',
+      'nextFundingTime',
+      'openInterest',
+    ]);
   });
 
   it.each([
@@ -237,7 +244,10 @@ describe('bybitMarket.quote', () => {
   });
 
   it('passes a transport error through (HTTP 403 region block or rate ban)', async () => {
-    const blocked: Result<unknown> = { ok: false, error: { kind: 'region-blocked', venue: 'bybit', endpoint: '/v5/market/tickers', status: 403, message: 'x' } };
+    const blocked: Result<unknown> = {
+      ok: false,
+      error: { kind: 'region-blocked', venue: 'bybit', endpoint: '/v5/market/tickers', status: 403, message: 'x' },
+    };
     expectError(await bybitMarket.quote(inst(), serve({ '/v5/market/tickers': blocked })), 'region-blocked', '/v5/market/tickers');
   });
 });
@@ -360,7 +370,14 @@ describe('bybitMarket.candles', () => {
   ])('refuses %s as a schema error', async (_what, edit) => {
     const body = fixture('bybit/kline-60.json') as { result: { list: unknown[][] } };
     body.result.list = edit(body.result.list);
-    expectError(await bybitMarket.candles(inst(), serve(() => body)), 'schema', '/v5/market/kline');
+    expectError(
+      await bybitMarket.candles(
+        inst(),
+        serve(() => body),
+      ),
+      'schema',
+      '/v5/market/kline',
+    );
   });
 });
 

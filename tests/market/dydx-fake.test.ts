@@ -13,7 +13,6 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-
 function setup() {
   const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
   return { state, http: handlerHttp('dydx', dydxApi, state) };
@@ -77,14 +76,19 @@ describe('dydx client against the fake indexer', () => {
     expect(oi.value.points.at(-1)?.value).toBe(m.hourly.at(-2)?.oi);
 
     const t = await dydxMarket.tiers(inst, http);
-    expect(t.ok && t.value.tiers).toEqual([{ notionalFloor: 0, notionalCap: Number.MAX_SAFE_INTEGER, maintenanceRate: Number(DYDX_PARAMS['BTC']?.mmf), deduction: 0 }]);
+    expect(t.ok && t.value.tiers).toEqual([
+      { notionalFloor: 0, notionalCap: Number.MAX_SAFE_INTEGER, maintenanceRate: Number(DYDX_PARAMS['BTC']?.mmf), deduction: 0 },
+    ]);
     // quote, funding, hourly + daily candles, OI (same URL as hourly), tiers (same URL as quote).
     expect(new Set(http.urls).size).toBe(4);
   });
 
   it('builds a complete snapshot through the background', async () => {
     const { http } = setup();
-    const r = await buildSnapshot({ client: dydxMarket, liquidation: dydxDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now }, 'SOL-USD');
+    const r = await buildSnapshot(
+      { client: dydxMarket, liquidation: dydxDescriptor.liquidation, http, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now },
+      'SOL-USD',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.value;
@@ -102,7 +106,7 @@ describe('dydx client against the fake indexer', () => {
     expect(s.tiers?.tiers).toHaveLength(1);
   });
 
-  it('answers an unknown ticker with the indexer\'s 400', async () => {
+  it("answers an unknown ticker with the indexer's 400", async () => {
     const { http } = setup();
     const fake: Instrument = { venue: 'dydx', symbol: 'XRP-USD', asset: 'XRP', quote: 'USD', contractValue: 1, tickSize: 0.0001, fundingIntervalHours: 1 };
     const r = await dydxMarket.quote(fake, http);
@@ -129,6 +133,8 @@ describe('dydx client against the fake indexer', () => {
 
   it('serves only /v4/', () => {
     const { state } = setup();
-    expect(dydxApi({ host: 'indexer.dydx.trade', method: 'GET', path: '/perpetualMarkets', query: new URLSearchParams(), body: undefined, now: Date.now() }, state)).toBeNull();
+    expect(
+      dydxApi({ host: 'indexer.dydx.trade', method: 'GET', path: '/perpetualMarkets', query: new URLSearchParams(), body: undefined, now: Date.now() }, state),
+    ).toBeNull();
   });
 });

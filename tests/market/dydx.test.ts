@@ -219,9 +219,15 @@ describe('dydx funding history', () => {
   });
 
   it('refuses rows of another market and malformed times', async () => {
-    const other = await dydxMarket.fundingHistory(BTC, dydxHttp({ '/v4/historicalFunding/BTC-USD': { historicalFunding: rows(Date.now(), 1, HOUR).map((x) => ({ ...x, ticker: 'ETH-USD' })) } }));
+    const other = await dydxMarket.fundingHistory(
+      BTC,
+      dydxHttp({ '/v4/historicalFunding/BTC-USD': { historicalFunding: rows(Date.now(), 1, HOUR).map((x) => ({ ...x, ticker: 'ETH-USD' })) } }),
+    );
     expectError(other, 'schema', '/v4/historicalFunding/BTC-USD', 'ETH-USD');
-    const badTime = await dydxMarket.fundingHistory(BTC, dydxHttp({ '/v4/historicalFunding/BTC-USD': { historicalFunding: [{ ticker: 'BTC-USD', rate: '0', effectiveAt: '1753434000512' }] } }));
+    const badTime = await dydxMarket.fundingHistory(
+      BTC,
+      dydxHttp({ '/v4/historicalFunding/BTC-USD': { historicalFunding: [{ ticker: 'BTC-USD', rate: '0', effectiveAt: '1753434000512' }] } }),
+    );
     expectError(badTime, 'schema', '/v4/historicalFunding/BTC-USD', 'historicalFunding.0.effectiveAt');
   });
 });
@@ -268,7 +274,10 @@ describe('dydx candles and OI history', () => {
 
   it('refuses negative OI, a bad close and another resolution', async () => {
     const body = fixture('dydx/candles-1hour.json') as { candles: Record<string, unknown>[] };
-    const withRow = (row: Record<string, unknown>) => ({ ...ROUTES, '/v4/candles/perpetualMarkets/BTC-USD?resolution=1HOUR': { candles: [{ ...body.candles[0], ...row }] } });
+    const withRow = (row: Record<string, unknown>) => ({
+      ...ROUTES,
+      '/v4/candles/perpetualMarkets/BTC-USD?resolution=1HOUR': { candles: [{ ...body.candles[0], ...row }] },
+    });
     const oi = await dydxMarket.oiHistory?.(BTC, dydxHttp(withRow({ startingOpenInterest: '-3' })));
     expect(oi && !oi.ok && oi.error.message).toContain('candles.0.startingOpenInterest');
     const close = await dydxMarket.candles(BTC, dydxHttp(withRow({ close: 'Infinity' })));
@@ -300,7 +309,14 @@ describe('dydx positions by address', () => {
     expect(http.served.map((s) => s.url.toString())).toEqual([`${BASE}/addresses/${ADDRESS}/parentSubaccountNumber/0`]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const common = { venue: 'dydx', markPrice: null, liqPrice: null, liqNotServed: "dYdX's indexer serves no liquidation price (the web app computes it)", leverage: null, source: 'api' };
+    const common = {
+      venue: 'dydx',
+      markPrice: null,
+      liqPrice: null,
+      liqNotServed: "dYdX's indexer serves no liquidation price (the web app computes it)",
+      leverage: null,
+      source: 'api',
+    };
     expect(r.value).toHaveLength(3);
     expect(r.value[0]).toEqual({
       ...common,
@@ -313,9 +329,29 @@ describe('dydx positions by address', () => {
       marginMode: 'cross',
       unrealizedPnl: 99.875,
     });
-    expect(r.value[1]).toEqual({ ...common, symbol: 'ETH-USD', side: 'short', size: 2, entryPrice: 3800, margin: 850.5, walletMargin: expect.closeTo(780.08, 9), marginMode: 'isolated', unrealizedPnl: 70.42 });
+    expect(r.value[1]).toEqual({
+      ...common,
+      symbol: 'ETH-USD',
+      side: 'short',
+      size: 2,
+      entryPrice: 3800,
+      margin: 850.5,
+      walletMargin: expect.closeTo(780.08, 9),
+      marginMode: 'isolated',
+      unrealizedPnl: 70.42,
+    });
     // Unsigned short size (UNSURE form) reads the same.
-    expect(r.value[2]).toEqual({ ...common, symbol: 'SOL-USD', side: 'short', size: 40, entryPrice: 180, margin: 500, walletMargin: 520, marginMode: 'isolated', unrealizedPnl: -20 });
+    expect(r.value[2]).toEqual({
+      ...common,
+      symbol: 'SOL-USD',
+      side: 'short',
+      size: 40,
+      entryPrice: 180,
+      margin: 500,
+      walletMargin: 520,
+      marginMode: 'isolated',
+      unrealizedPnl: -20,
+    });
   });
 
   it('lower-cases an upper-case address and refuses an invalid one without a request', async () => {

@@ -108,7 +108,10 @@ describe('hyperliquid client against the fake exchange', () => {
   });
 
   it('answers an unreadable body with 422 and a plain-text reason', () => {
-    const reply = hyperliquidApi({ host: 'api.hyperliquid.xyz', method: 'POST', path: '/info', query: new URLSearchParams(), body: { type: 'nonsense' }, now: Date.now() }, state);
+    const reply = hyperliquidApi(
+      { host: 'api.hyperliquid.xyz', method: 'POST', path: '/info', query: new URLSearchParams(), body: { type: 'nonsense' }, now: Date.now() },
+      state,
+    );
     expect(reply?.status).toBe(422);
     expect(reply?.contentType).toMatch(/^text\/plain/);
     expect(reply?.body).toBe('Failed to deserialize the JSON body into the target type');

@@ -87,7 +87,15 @@ describe('hyperliquid symbols and addresses', () => {
     const mixed = '0xAbCdEf0123456789abcdef0123456789ABCDEF01';
     expect(isHyperliquidAddress(mixed)).toBe(true);
     expect(normaliseHyperliquidAddress(` ${mixed} `)).toBe(mixed.toLowerCase());
-    for (const bad of ['', '0x', 'abcdef0123456789abcdef0123456789abcdef01', '0xabcdef0123456789abcdef0123456789abcdef0', '0xabcdef0123456789abcdef0123456789abcdef012', '0xgbcdef0123456789abcdef0123456789abcdef01', 'dydx1abc']) {
+    for (const bad of [
+      '',
+      '0x',
+      'abcdef0123456789abcdef0123456789abcdef01',
+      '0xabcdef0123456789abcdef0123456789abcdef0',
+      '0xabcdef0123456789abcdef0123456789abcdef012',
+      '0xgbcdef0123456789abcdef0123456789abcdef01',
+      'dydx1abc',
+    ]) {
       expect(isHyperliquidAddress(bad)).toBe(false);
       expect(normaliseHyperliquidAddress(bad)).toBeNull();
     }
@@ -124,7 +132,10 @@ describe('hyperliquid instruments', () => {
   });
 
   it('passes a transport failure through unchanged', async () => {
-    const failure = { ok: false as const, error: { kind: 'timeout' as const, venue: 'hyperliquid' as const, endpoint: '/info', message: 'hyperliquid did not answer in time' } };
+    const failure = {
+      ok: false as const,
+      error: { kind: 'timeout' as const, venue: 'hyperliquid' as const, endpoint: '/info', message: 'hyperliquid did not answer in time' },
+    };
     const http = fixtureHttp(() => failure);
     expect(await hyperliquidMarket.instruments(http)).toEqual(failure);
   });
@@ -321,15 +332,27 @@ describe('hyperliquid funding history', () => {
   it('refuses rows for another coin, NaN rates and missing times', async () => {
     const row = { coin: 'BTC', fundingRate: '0.00001', premium: '0.0', time: NOW - HOUR };
     expectError(await hyperliquidMarket.fundingHistory(inst('BTC'), infoHttp({ fundingHistory: [{ ...row, coin: 'ETH' }] })), 'schema', /got a row for ETH/);
-    expectError(await hyperliquidMarket.fundingHistory(inst('BTC'), infoHttp({ fundingHistory: [{ ...row, fundingRate: 'NaN' }] })), 'schema', /0\.fundingRate/);
+    expectError(
+      await hyperliquidMarket.fundingHistory(inst('BTC'), infoHttp({ fundingHistory: [{ ...row, fundingRate: 'NaN' }] })),
+      'schema',
+      /0\.fundingRate/,
+    );
     const { time: _time, ...noTime } = row;
     expectError(await hyperliquidMarket.fundingHistory(inst('BTC'), infoHttp({ fundingHistory: [noTime] })), 'schema', /0\.time/);
     expectError(await hyperliquidMarket.fundingHistory(inst('BTC'), infoHttp({ fundingHistory: { error: 'x' } })), 'schema');
   });
 
   it('passes the venue refusal of an unknown coin through (HTTP 500)', async () => {
-    const failure = { ok: false as const, error: { kind: 'http' as const, venue: 'hyperliquid' as const, endpoint: '/info', status: 500, message: 'hyperliquid answered HTTP 500' } };
-    expect(await hyperliquidMarket.fundingHistory(inst('BTC'), fixtureHttp(() => failure))).toEqual(failure);
+    const failure = {
+      ok: false as const,
+      error: { kind: 'http' as const, venue: 'hyperliquid' as const, endpoint: '/info', status: 500, message: 'hyperliquid answered HTTP 500' },
+    };
+    expect(
+      await hyperliquidMarket.fundingHistory(
+        inst('BTC'),
+        fixtureHttp(() => failure),
+      ),
+    ).toEqual(failure);
   });
 });
 
@@ -365,7 +388,12 @@ describe('hyperliquid candles', () => {
 
   it('sorts descending rows ascending', async () => {
     const rows = (fixture('hyperliquid/candles-1h.json') as unknown[]).slice().reverse();
-    const c = value(await hyperliquidMarket.candles(inst('BTC'), fixtureHttp((req) => ((req.body as { req: { interval: string } }).req.interval === '1h' ? rows : []))));
+    const c = value(
+      await hyperliquidMarket.candles(
+        inst('BTC'),
+        fixtureHttp((req) => ((req.body as { req: { interval: string } }).req.interval === '1h' ? rows : [])),
+      ),
+    );
     expect(c.hourly.every((p, i) => i === 0 || p.time > (c.hourly[i - 1]?.time ?? 0))).toBe(true);
     expect(c.daily).toEqual([]);
   });
@@ -455,7 +483,10 @@ describe('hyperliquid tiers', () => {
         (bounds, levs) => {
           const floors = [0, ...bounds.sort((a, b) => a - b)];
           const table = floors.map((b, i) => ({ lowerBound: `${b}.0`, maxLeverage: levs[i] ?? 1 }));
-          const meta = v.parse(Meta, { universe: [{ name: 'X', maxLeverage: 50, marginTableId: 60 }], marginTables: [[60, { description: '', marginTiers: table }]] });
+          const meta = v.parse(Meta, {
+            universe: [{ name: 'X', maxLeverage: 50, marginTableId: 60 }],
+            marginTables: [[60, { description: '', marginTiers: table }]],
+          });
           const r = hyperliquidTiers(meta, meta.universe[0]!);
           if (!r.ok) return false;
           for (let i = 1; i < r.tiers.length; i++) {
@@ -516,18 +547,46 @@ describe('hyperliquid positions by address', () => {
     const ps = value(await fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.mixed.json') })));
     expect(ps.map((p) => p.symbol)).toEqual(['BTC', 'SOL', 'DOGE']);
     const [btc, sol, doge] = ps;
-    expect(btc).toMatchObject({ side: 'short', size: 0.0017, entryPrice: 82348, liqPrice: 16881583.4135119393, margin: 6.78691, marginMode: 'cross', leverage: 20, unrealizedPnl: 4.2534, walletMargin: null });
+    expect(btc).toMatchObject({
+      side: 'short',
+      size: 0.0017,
+      entryPrice: 82348,
+      liqPrice: 16881583.4135119393,
+      margin: 6.78691,
+      marginMode: 'cross',
+      leverage: 20,
+      unrealizedPnl: 4.2534,
+      walletMargin: null,
+    });
     expect(btc?.markPrice).toBeCloseTo(79846, 6);
-    expect(sol).toMatchObject({ side: 'short', size: 10, entryPrice: 150, markPrice: 148, liqPrice: 160.9756097561, margin: 170, marginMode: 'isolated', leverage: 10, unrealizedPnl: 20 });
+    expect(sol).toMatchObject({
+      side: 'short',
+      size: 10,
+      entryPrice: 150,
+      markPrice: 148,
+      liqPrice: 160.9756097561,
+      margin: 170,
+      marginMode: 'isolated',
+      leverage: 10,
+      unrealizedPnl: 20,
+    });
     // short: rawUsd 1650 − 10 × 150 = 150 (= marginUsed 170 − PnL 20)
     expect(sol?.walletMargin).toBeCloseTo(150, 9);
-    const lp = liquidationPrice({ side: 'short', size: 10, entryPrice: 150, margin: sol?.walletMargin ?? 0, tiers: [{ notionalFloor: 0, notionalCap: OPEN_CAP, maintenanceRate: 0.025, deduction: 0 }] });
+    const lp = liquidationPrice({
+      side: 'short',
+      size: 10,
+      entryPrice: 150,
+      margin: sol?.walletMargin ?? 0,
+      tiers: [{ notionalFloor: 0, notionalCap: OPEN_CAP, maintenanceRate: 0.025, deduction: 0 }],
+    });
     expect(lp).toBeCloseTo(160.9756097561, 8);
     expect(doge).toMatchObject({ side: 'long', size: 1250, liqPrice: null, marginMode: 'cross', leverage: 3, walletMargin: null });
   });
 
   it('answers an address with no account with no positions', async () => {
-    expect(value(await fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.empty.json') })))).toEqual([]);
+    expect(value(await fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.empty.json') })))).toEqual(
+      [],
+    );
   });
 
   it('refuses a malformed address without a request', async () => {

@@ -12,7 +12,6 @@ import type { FakeState } from '../fake-exchange/venue-handler';
 
 const DAY = 24 * HOUR;
 
-
 function setup(handler?: VenueHandler) {
   const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
   return { state, http: handlerHttp('okx', handler ?? okxApi, state) };
@@ -144,7 +143,15 @@ describe('okx client against the fake exchange', () => {
 
   it('answers an unknown instrument with code 51001, a bad-request error', async () => {
     const { http } = setup();
-    const fake: Instrument = { venue: 'okx', symbol: 'XRP-USDT-SWAP', asset: 'XRP', quote: 'USDT', contractValue: 100, tickSize: 0.0001, fundingIntervalHours: null };
+    const fake: Instrument = {
+      venue: 'okx',
+      symbol: 'XRP-USDT-SWAP',
+      asset: 'XRP',
+      quote: 'USDT',
+      contractValue: 100,
+      tickSize: 0.0001,
+      fundingIntervalHours: null,
+    };
     const r = await okxMarket.quote(fake, http);
     expect(r.ok).toBe(false);
     if (!r.ok) expect([r.error.kind, r.error.message]).toEqual(['bad-request', expect.stringContaining('51001')]);
@@ -153,7 +160,11 @@ describe('okx client against the fake exchange', () => {
   it('serves the index by its pair, in the shape of docs-v5, and refuses a swap id or no instId', () => {
     const { state } = setup();
     const m = state.markets.get('ETH');
-    const ask = (query: string) => okxApi({ host: 'www.okx.com', method: 'GET', path: '/api/v5/market/index-tickers', query: new URLSearchParams(query), body: undefined, now: Date.now() }, state);
+    const ask = (query: string) =>
+      okxApi(
+        { host: 'www.okx.com', method: 'GET', path: '/api/v5/market/index-tickers', query: new URLSearchParams(query), body: undefined, now: Date.now() },
+        state,
+      );
     const ok = ask('instId=ETH-USDT');
     expect(ok?.status).toBe(200);
     const body = JSON.parse(ok?.body ?? '{}') as { code: string; data: Record<string, string>[] };
@@ -170,7 +181,10 @@ describe('okx client against the fake exchange', () => {
 
   it('serves only /api/v5/: trading pages on the same host are left to the page server', () => {
     const { state } = setup();
-    const page = okxApi({ host: 'www.okx.com', method: 'GET', path: '/trade-swap/btc-usdt-swap', query: new URLSearchParams(), body: undefined, now: Date.now() }, state);
+    const page = okxApi(
+      { host: 'www.okx.com', method: 'GET', path: '/trade-swap/btc-usdt-swap', query: new URLSearchParams(), body: undefined, now: Date.now() },
+      state,
+    );
     expect(page).toBeNull();
   });
 });

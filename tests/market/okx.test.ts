@@ -111,7 +111,17 @@ describe('okx instruments', () => {
 
   it('multiplies in ctMult and drops a contract counted in another currency', async () => {
     const rows = [
-      { instType: 'SWAP', instId: 'BTC-USDT-SWAP', state: 'live', settleCcy: 'USDT', ctType: 'linear', ctVal: '0.01', ctMult: '10', ctValCcy: 'BTC', tickSz: '0.1' },
+      {
+        instType: 'SWAP',
+        instId: 'BTC-USDT-SWAP',
+        state: 'live',
+        settleCcy: 'USDT',
+        ctType: 'linear',
+        ctVal: '0.01',
+        ctMult: '10',
+        ctValCcy: 'BTC',
+        tickSz: '0.1',
+      },
       { instType: 'SWAP', instId: 'ETH-USDT-SWAP', state: 'live', settleCcy: 'USDT', ctType: 'linear', ctVal: '10', ctValCcy: 'USD', tickSz: '0.01' },
     ];
     const r = await okxMarket.instruments(okxHttp({ '/api/v5/public/instruments': env(rows) }));
@@ -193,7 +203,9 @@ describe('okx quote', () => {
         const key = req.url.pathname;
         const rows: Record<string, unknown> = {
           '/api/v5/public/mark-price': env([{ instId: 'ETH-USDC-SWAP', markPx: '1801' }]),
-          '/api/v5/public/funding-rate': env([{ instId: 'ETH-USDC-SWAP', fundingRate: '0.0001', fundingTime: '1743609600000', nextFundingTime: '1743638400000' }]),
+          '/api/v5/public/funding-rate': env([
+            { instId: 'ETH-USDC-SWAP', fundingRate: '0.0001', fundingTime: '1743609600000', nextFundingTime: '1743638400000' },
+          ]),
           '/api/v5/public/open-interest': env([{ instId: 'ETH-USDC-SWAP', oi: '10', oiCcy: '0.01' }]),
           '/api/v5/market/ticker': env([{ instId: 'ETH-USDC-SWAP', last: '1801.2' }]),
         };
@@ -238,7 +250,10 @@ describe('okx quote', () => {
     expect(r.ok && r.value.figureSources).toEqual(sourcesWithout('lastPrice'));
   });
 
-  const mark = (markPx: unknown) => ({ ...QUOTE_ROUTES, '/api/v5/public/mark-price': env([{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx, ts: '1743588686291' }]) });
+  const mark = (markPx: unknown) => ({
+    ...QUOTE_ROUTES,
+    '/api/v5/public/mark-price': env([{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx, ts: '1743588686291' }]),
+  });
 
   it.each([
     ['a NaN string', 'NaN'],
@@ -282,7 +297,10 @@ describe('okx quote', () => {
   it('turns code 50011 into rate-limited and other codes into http', async () => {
     const limited = await okxMarket.quote(BTC, okxHttp({ ...QUOTE_ROUTES, '/api/v5/market/ticker': 'okx/error-50011.json' }));
     expectError(limited, 'rate-limited', '/api/v5/market/ticker', '50011');
-    const other = await okxMarket.quote(BTC, okxHttp({ ...QUOTE_ROUTES, '/api/v5/market/ticker': { code: '50001', msg: 'Service temporarily unavailable', data: [] } }));
+    const other = await okxMarket.quote(
+      BTC,
+      okxHttp({ ...QUOTE_ROUTES, '/api/v5/market/ticker': { code: '50001', msg: 'Service temporarily unavailable', data: [] } }),
+    );
     expectError(other, 'http', '/api/v5/market/ticker', 'Service temporarily unavailable');
   });
 
@@ -393,7 +411,10 @@ describe('okx funding history', () => {
   });
 
   it('refuses a row with neither rate', async () => {
-    const r = await okxMarket.fundingHistory(BTC, okxHttp({ '/api/v5/public/funding-rate-history': env([{ instId: 'BTC-USDT-SWAP', fundingTime: '1743580800000', fundingRate: '', realizedRate: '' }]) }));
+    const r = await okxMarket.fundingHistory(
+      BTC,
+      okxHttp({ '/api/v5/public/funding-rate-history': env([{ instId: 'BTC-USDT-SWAP', fundingTime: '1743580800000', fundingRate: '', realizedRate: '' }]) }),
+    );
     expectError(r, 'schema', '/api/v5/public/funding-rate-history', 'realizedRate or fundingRate');
   });
 
@@ -494,7 +515,10 @@ describe('okx tiers', () => {
     ];
     const r = await okxMarket.tiers(BTC, okxHttp({ '/api/v5/public/position-tiers': env(rows), '/api/v5/public/mark-price': 'okx/mark-price.json' }));
     expectError(r, 'schema', '/api/v5/public/position-tiers', 'tier 2');
-    const full = await okxMarket.tiers(BTC, okxHttp({ '/api/v5/public/position-tiers': env([{ tier: '1', minSz: '0', maxSz: '10', mmr: '1' }]), '/api/v5/public/mark-price': 'okx/mark-price.json' }));
+    const full = await okxMarket.tiers(
+      BTC,
+      okxHttp({ '/api/v5/public/position-tiers': env([{ tier: '1', minSz: '0', maxSz: '10', mmr: '1' }]), '/api/v5/public/mark-price': 'okx/mark-price.json' }),
+    );
     expectError(full, 'schema', '/api/v5/public/position-tiers', 'data.0.mmr');
   });
 

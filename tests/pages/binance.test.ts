@@ -16,10 +16,16 @@ const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, split header/body tables with a measure row' },
   { name: 'several-positions', what: 'one table, three symbols, one-line and multi-line symbol cells, aria-hidden and display:none copies, "--" liquidation' },
   { name: 'size-in-usdt', what: '"Size (USDT)": sizes converted at the mark price; a row without mark is unreadable' },
-  { name: 'reordered-hidden-columns', what: 'several-positions with the columns reordered (PNL and Mark before Size, Entry after Margin) and Break Even Price / Margin Ratio hidden: mapped by caption, never by index (Binance is not known to offer this; read defensively, as Bybit and OKX do)' },
+  {
+    name: 'reordered-hidden-columns',
+    what: 'several-positions with the columns reordered (PNL and Mark before Size, Entry after Margin) and Break Even Price / Margin Ratio hidden: mapped by caption, never by index (Binance is not known to offer this; read defensively, as Bybit and OKX do)',
+  },
   { name: 'zh-cn', what: 'Chinese captions, 仓位(2), 逐仓/全仓 in the symbol cell and the margin tail' },
   { name: 'de-de-patterns', what: 'German captions (not in the dictionary), German numbers, U+2212 and NBSP: read by value patterns' },
-  { name: 'empty-cells', what: 'empty cells: "--" liquidation (cross), "--" mark and PnL before the mark arrives, a blank liquidation cell (not read, never "none"), a PnL with its amount blank and only the ROI shown (never read as the amount)' },
+  {
+    name: 'empty-cells',
+    what: 'empty cells: "--" liquidation (cross), "--" mark and PnL before the mark arrives, a blank liquidation cell (not read, never "none"), a PnL with its amount blank and only the ROI shown (never read as the amount)',
+  },
   { name: 'no-position', what: 'Positions(0) and the empty-state message, no table' },
   { name: 'loading', what: 'Positions(2), header drawn, body empty with a spinner' },
   { name: 'contradictory', what: 'liq above mark for a long, side tag against the size sign, two margin modes; one good row' },
@@ -137,28 +143,49 @@ describe('Binance page reader: robustness', () => {
   const CAPTIONS = ['Symbol', 'Size', 'Entry Price', 'Break Even Price', 'Mark Price', 'Liq.Price', 'Margin Ratio', 'Margin', 'PNL (ROI %)'];
   const cellText = fc.oneof(
     fc.string({ maxLength: 24 }),
-    fc.constantFrom('--', '', 'BTCUSDT Perpetual Cross 20x', '-0.300 BTC', '1,475.00 USDT (Isolated)', '+500.06 USDT (+33.90%)', '(+1.2%) -3 USDT', '56,300.50', '0', '-0', '1e400', '\u2212', '20x', '逐仓'),
+    fc.constantFrom(
+      '--',
+      '',
+      'BTCUSDT Perpetual Cross 20x',
+      '-0.300 BTC',
+      '1,475.00 USDT (Isolated)',
+      '+500.06 USDT (+33.90%)',
+      '(+1.2%) -3 USDT',
+      '56,300.50',
+      '0',
+      '-0',
+      '1e400',
+      '\u2212',
+      '20x',
+      '逐仓',
+    ),
     fc.double({ noNaN: false }).map(String),
   );
   const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   it('read() never throws on a table with random cell text', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cellText, { minLength: 0, maxLength: CAPTIONS.length + 2 }), { maxLength: 5 }), fc.constantFrom('en', 'de', 'zh-CN', 'fr-FR'), (rows, locale) => {
-        const body = rows.map((cells) => `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
-        const doc = parse(`<!doctype html><html><body><table><thead><tr>${CAPTIONS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></body></html>`);
-        const anchor = binancePage.findAnchor(doc);
-        expect(anchor).not.toBeNull();
-        if (!anchor) return;
-        const read = binancePage.read(anchor, { locale, urlSymbol: 'BTCUSDT', contractValue: () => null });
-        expect(['ok', 'loading', 'no-table']).toContain(read.status);
-        for (const row of read.rows) {
-          if (row.ok) {
-            expect(row.position.size).toBeGreaterThan(0);
-            expect(Number.isFinite(row.position.entryPrice)).toBe(true);
+      fc.property(
+        fc.array(fc.array(cellText, { minLength: 0, maxLength: CAPTIONS.length + 2 }), { maxLength: 5 }),
+        fc.constantFrom('en', 'de', 'zh-CN', 'fr-FR'),
+        (rows, locale) => {
+          const body = rows.map((cells) => `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
+          const doc = parse(
+            `<!doctype html><html><body><table><thead><tr>${CAPTIONS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></body></html>`,
+          );
+          const anchor = binancePage.findAnchor(doc);
+          expect(anchor).not.toBeNull();
+          if (!anchor) return;
+          const read = binancePage.read(anchor, { locale, urlSymbol: 'BTCUSDT', contractValue: () => null });
+          expect(['ok', 'loading', 'no-table']).toContain(read.status);
+          for (const row of read.rows) {
+            if (row.ok) {
+              expect(row.position.size).toBeGreaterThan(0);
+              expect(Number.isFinite(row.position.entryPrice)).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 250 },
     );
   });

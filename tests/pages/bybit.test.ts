@@ -15,13 +15,19 @@ const readFixture = (name: string): PageRead => readPage(bybitPage, fixture(`${n
 
 const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, default columns, colour bars and a signed Qty' },
-  { name: 'reordered-hidden-columns', what: 'columns reordered, Value/MM/Realized hidden, data-index rows out of order, hidden copies, Long/Short tags, "--" liq, a row with no side' },
+  {
+    name: 'reordered-hidden-columns',
+    what: 'columns reordered, Value/MM/Realized hidden, data-index rows out of order, hidden copies, Long/Short tags, "--" liq, a row with no side',
+  },
   { name: 'zh-cn', what: 'Chinese captions (合约, 合约数量, 入场价格, 预估强平价, 未结盈亏 …), 逐仓/全仓' },
   { name: 'fr-fr-patterns', what: 'French captions (not in the dictionary), French numbers with U+202F, U+2212 and NBSP: value patterns' },
-  { name: 'empty-cells', what: 'default columns with empty cells: "--" liquidation, "--" Value/Mark/Unrealized P&L before the mark arrives, a blank Liq. Price cell (not read, never "none"), a blank Unrealized P&L cell' },
+  {
+    name: 'empty-cells',
+    what: 'default columns with empty cells: "--" liquidation, "--" Value/Mark/Unrealized P&L before the mark arrives, a blank Liq. Price cell (not read, never "none"), a blank Unrealized P&L cell',
+  },
   { name: 'no-position', what: 'Positions(0), header and a "No data" placeholder row' },
   { name: 'loading', what: 'Positions(1), header and skeleton rows' },
-  { name: 'contradictory', what: "short with liq below mark, a Long tag on a red bar; one good row" },
+  { name: 'contradictory', what: 'short with liq below mark, a Long tag on a red bar; one good row' },
 ];
 
 describe('Bybit page reader: fixtures', () => {
@@ -73,7 +79,10 @@ describe('Bybit page reader: fixtures', () => {
     if (!anchor) throw new Error('no anchor');
     const without = bybitPage.read(anchor, context(doc));
     expect(without.rows.every((r) => !r.ok && r.reason.includes('contract value is unknown'))).toBe(true);
-    const withCv = bybitPage.read(anchor, context(doc, (s) => (s === 'BTCUSDT' ? 0.01 : null)));
+    const withCv = bybitPage.read(
+      anchor,
+      context(doc, (s) => (s === 'BTCUSDT' ? 0.01 : null)),
+    );
     expect(withCv.rows.map((r) => r.ok && r.position.size)).toEqual([0.5, 0.3]);
   });
 
@@ -104,7 +113,22 @@ describe('Bybit page reader: robustness', () => {
   const CAPTIONS = ['Contracts', 'Qty', 'Value', 'Entry Price', 'Mark Price', 'Liq. Price', 'IM', 'MM', 'Unrealized P&L', 'Realized P&L', 'TP/SL'];
   const cellText = fc.oneof(
     fc.string({ maxLength: 24 }),
-    fc.constantFrom('--', '', 'BTCUSDT Cross 20.00x', 'ETHUSDT Short Isolated 10.00x', '-0.300', '1,475.00 USDT', '+500.06 USDT (+33.90%)', '-- / 61000', '56,300.50', '0', '1e400', '\u2212', 'Long', '全仓'),
+    fc.constantFrom(
+      '--',
+      '',
+      'BTCUSDT Cross 20.00x',
+      'ETHUSDT Short Isolated 10.00x',
+      '-0.300',
+      '1,475.00 USDT',
+      '+500.06 USDT (+33.90%)',
+      '-- / 61000',
+      '56,300.50',
+      '0',
+      '1e400',
+      '\u2212',
+      'Long',
+      '全仓',
+    ),
     fc.double({ noNaN: false }).map(String),
   );
   const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -117,7 +141,9 @@ describe('Bybit page reader: robustness', () => {
         fc.shuffledSubarray(CAPTIONS, { minLength: 4 }),
         (rows, locale, captions) => {
           const body = rows.map((cells, i) => `<tr data-index="${i}">${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
-          const doc = parse(`<!doctype html><html><body><table><thead><tr>${captions.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></body></html>`);
+          const doc = parse(
+            `<!doctype html><html><body><table><thead><tr>${captions.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></body></html>`,
+          );
           const anchor = bybitPage.findAnchor(doc) ?? doc.body;
           const read = bybitPage.read(anchor, { locale, urlSymbol: 'BTCUSDT', contractValue: () => null });
           expect(['ok', 'loading', 'no-table']).toContain(read.status);

@@ -217,17 +217,42 @@ describe('dydxAddressFromStorage', () => {
     expect(dydxAddressFromStorage(storage({}))).toBeNull();
     expect(dydxAddressFromStorage(storage({ 'dydx.DydxAddress': JSON.stringify(`${ADDRESS.slice(0, -1)}q`) }))).toBeNull();
     expect(dydxAddressFromStorage(storage({ 'dydx.DydxAddress': '"unterminated', 'persist:root': '{not json' }))).toBeNull();
-    expect(dydxAddressFromStorage({ getItem: () => { throw new Error('SecurityError'); } })).toBeNull();
+    expect(
+      dydxAddressFromStorage({
+        getItem: () => {
+          throw new Error('SecurityError');
+        },
+      }),
+    ).toBeNull();
   });
 });
 
 describe('dYdX page reader: robustness', () => {
-  const COLUMNS = ['market', 'leverage', 'type', 'size', 'value', 'combinedPnl', 'margin', 'averageOpen', 'oracle', 'liquidation', 'netFunding', 'details', 'oracleEntry', 'bogus'];
+  const COLUMNS = [
+    'market',
+    'leverage',
+    'type',
+    'size',
+    'value',
+    'combinedPnl',
+    'margin',
+    'averageOpen',
+    'oracle',
+    'liquidation',
+    'netFunding',
+    'details',
+    'oracleEntry',
+    'bogus',
+  ];
   const cellText = fc.oneof(
     fc.string({ maxLength: 12 }),
     fc.constantFrom('—', '--', '$1,234.5', '−', '−$0.12', '0.0₄12', '1e-7', '10×', 'Long', 'Kurz', '逐仓', '$', '1.234,56', 'NaN'),
   );
-  const cell = fc.record({ text: cellText, title: fc.option(fc.oneof(cellText, fc.constantFrom('1e400 USD', '-0', ' USD', '0.25 BTC', '5×')), { nil: undefined }), outputs: fc.nat(2) });
+  const cell = fc.record({
+    text: cellText,
+    title: fc.option(fc.oneof(cellText, fc.constantFrom('1e400 USD', '-0', ' USD', '0.25 BTC', '5×')), { nil: undefined }),
+    outputs: fc.nat(2),
+  });
   const row = fc.record({
     key: fc.constantFrom('BTC-USD-0', 'ETH-USD-128', 'X', '', '-1', 'BTC-USD'),
     side: fc.constantFrom('LONG', 'SHORT', 'BUY', ''),
@@ -247,9 +272,15 @@ describe('dYdX page reader: robustness', () => {
         const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
         const head = t.columns.map((k, i) => `<th data-key="${k}" aria-colindex="${i + 1}">${esc(t.captions[i] ?? k)}</th>`).join('');
         const body = t.rows
-          .map((r) => `<tr data-key="${esc(r.key)}" data-side="${r.side}">${r.cells
-            .map((c, i) => `<td data-key="${esc(r.key)}-${t.columns[i] ?? 'x'}">${Array.from({ length: c.outputs }, () => `<output${c.title === undefined ? '' : ` title="${esc(c.title)}"`}>${esc(c.text)}</output>`).join('') || esc(c.text)}</td>`)
-            .join('')}</tr>`)
+          .map(
+            (r) =>
+              `<tr data-key="${esc(r.key)}" data-side="${r.side}">${r.cells
+                .map(
+                  (c, i) =>
+                    `<td data-key="${esc(r.key)}-${t.columns[i] ?? 'x'}">${Array.from({ length: c.outputs }, () => `<output${c.title === undefined ? '' : ` title="${esc(c.title)}"`}>${esc(c.text)}</output>`).join('') || esc(c.text)}</td>`,
+                )
+                .join('')}</tr>`,
+          )
           .join('');
         const w = doc.getElementById('w');
         if (!w) throw new Error('no wrapper');

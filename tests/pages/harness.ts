@@ -7,12 +7,20 @@ import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../../src/
 // Shared by the page-reader tests (run under happy-dom).
 
 /** Reads tests/pages/<venue>/<name>; happy-dom gives import.meta.url an http: origin, so the cwd is used. */
-export const fixturesIn = (venue: string) => (name: string): string => readFileSync(join(process.cwd(), 'tests/pages', venue, name), 'utf8');
+export const fixturesIn =
+  (venue: string) =>
+  (name: string): string =>
+    readFileSync(join(process.cwd(), 'tests/pages', venue, name), 'utf8');
 
 export const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
 /** A read context from the URL a fixture names in its canonical link (or the given default). */
-export function canonicalContext(doc: Document, reader: VenuePageReader, fallbackUrl: string, contractValue: ReadContext['contractValue'] = () => null): ReadContext {
+export function canonicalContext(
+  doc: Document,
+  reader: VenuePageReader,
+  fallbackUrl: string,
+  contractValue: ReadContext['contractValue'] = () => null,
+): ReadContext {
   const url = new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? fallbackUrl);
   return { locale: pageLocale(url, doc), urlSymbol: reader.matchUrl(url) ?? '', contractValue };
 }

@@ -71,7 +71,9 @@ function expectRead(actual: PageRead, expected: PageRead): void {
 
 describe('hyperliquidPage fixtures', () => {
   it('every fixture has its URL and expectation', () => {
-    const names = readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));
+    const names = readdirSync(DIR)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.replace(/\.html$/, ''));
     expect(names.sort()).toEqual(Object.keys(FIXTURES).sort());
   });
 
@@ -121,7 +123,9 @@ describe('hyperliquidPage fixtures', () => {
   });
 
   it('a loading marker beside an empty table is loading', () => {
-    const html = file('empty.html').replace(/<tr class="sc-gZZrjv iOeugr"><td class="sc-empty"[\s\S]*?<\/tr>/, '').replace('</table>', '</table><div role="progressbar" aria-busy="true"></div>');
+    const html = file('empty.html')
+      .replace(/<tr class="sc-gZZrjv iOeugr"><td class="sc-empty"[\s\S]*?<\/tr>/, '')
+      .replace('</table>', '</table><div role="progressbar" aria-busy="true"></div>');
     const doc = parse(html);
     const anchor = hyperliquidPage.findAnchor(doc);
     expect(anchor && hyperliquidPage.read(anchor, context(new URL(FIXTURES.empty ?? ''), doc)).status).toBe('loading');
@@ -131,7 +135,12 @@ describe('hyperliquidPage fixtures', () => {
     const html = file('several.html').replaceAll(/<a class="[^"]*" href="[^"]*">([^<]*)<\/a>/g, '<span>$1</span>');
     const doc = parse(html);
     const read = hyperliquidPage.read(hyperliquidPage.findAnchor(doc) as Element, context(new URL(FIXTURES.several ?? ''), doc));
-    expect(read.rows.map((r) => (r.ok ? r.position.symbol : `unreadable: ${r.reason}`))).toEqual(['ETH', 'BTC', 'kPEPE', 'unreadable: no market symbol in the row']);
+    expect(read.rows.map((r) => (r.ok ? r.position.symbol : `unreadable: ${r.reason}`))).toEqual([
+      'ETH',
+      'BTC',
+      'kPEPE',
+      'unreadable: no market symbol in the row',
+    ]);
   });
 
   it('reads the side from the size cell when the coin cell has no colour bar', () => {
@@ -167,14 +176,24 @@ describe('hyperliquidPage anchors and robustness', () => {
       fc.string(),
       fc.constantFrom('--', 'N/A', 'ETH  20x', '9.3792 ETH', '-1 BTC', '3,438.8', '+$2,771.75 (+171.9%)', '$1,474.08 (Cross)', '1e400', '(Isolated)'),
     );
-    const style = fc.constantFrom('', ' style="color: rgb(31, 166, 125)"', ' style="background: rgb(237, 112, 136)"', ' style="color: #1fa67d; background: #ed7088"');
+    const style = fc.constantFrom(
+      '',
+      ' style="color: rgb(31, 166, 125)"',
+      ' style="background: rgb(237, 112, 136)"',
+      ' style="color: #1fa67d; background: #ed7088"',
+    );
     fc.assert(
       fc.property(fc.array(fc.array(fc.tuple(cell, style), { maxLength: 9 }), { maxLength: 4 }), fc.boolean(), (rows, withLink) => {
         const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
         const body = rows
-          .map((r) => `<tr>${r.map(([c, st], i) => `<td${st}>${i === 0 && withLink ? `<a href="/trade/${encodeURIComponent(c)}">${esc(c)}</a>` : `<span${st}>${esc(c)}</span>`}</td>`).join('')}</tr>`)
+          .map(
+            (r) =>
+              `<tr>${r.map(([c, st], i) => `<td${st}>${i === 0 && withLink ? `<a href="/trade/${encodeURIComponent(c)}">${esc(c)}</a>` : `<span${st}>${esc(c)}</span>`}</td>`).join('')}</tr>`,
+          )
           .join('');
-        const doc = parse(`<html><body><div id="accountTable"><div><table><tbody><tr>${head.map((h) => `<td>${h}</td>`).join('')}</tr>${body}</tbody></table></div></div></body></html>`);
+        const doc = parse(
+          `<html><body><div id="accountTable"><div><table><tbody><tr>${head.map((h) => `<td>${h}</td>`).join('')}</tr>${body}</tbody></table></div></div></body></html>`,
+        );
         const anchor = hyperliquidPage.findAnchor(doc);
         expect(anchor).not.toBeNull();
         const read = hyperliquidPage.read(anchor as Element, context(new URL('https://app.hyperliquid.xyz/trade/BTC'), doc));

@@ -36,12 +36,23 @@ describe('a liquidation price that was not read is never "none"', () => {
       const cells = row.querySelectorAll(':scope > th, :scope > td, :scope > [role="columnheader"], :scope > [role="cell"], :scope > [role="gridcell"]');
       cells[liqIndex]?.remove();
     }
-    const read = readPage(binancePage, doc.documentElement.outerHTML, (d) => canonicalContext(d, binancePage, 'https://www.binance.com/en/futures/BTCUSDT'), 'no-liq-column');
+    const read = readPage(
+      binancePage,
+      doc.documentElement.outerHTML,
+      (d) => canonicalContext(d, binancePage, 'https://www.binance.com/en/futures/BTCUSDT'),
+      'no-liq-column',
+    );
     const positions = read.rows.flatMap((r) => (r.ok ? [r.position] : []));
     expect(positions.length).toBeGreaterThan(0);
     // One maintenance tier (0.4%, no deduction, no fee) large enough for every position of the page.
     const snapshot = snapshotFixture();
-    const market = marketInputs({ ...snapshot, tiers: { tiers: [{ notionalFloor: 0, notionalCap: 1e12, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 } }, '4h');
+    const market = marketInputs(
+      {
+        ...snapshot,
+        tiers: { tiers: [{ notionalFloor: 0, notionalCap: 1e12, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
+      },
+      '4h',
+    );
     const settings = { ...DEFAULT_VIEW_SETTINGS };
     const modes = new Set<string | null>();
     for (const p of positions) {

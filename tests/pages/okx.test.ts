@@ -69,7 +69,9 @@ function expectRead(actual: PageRead, expected: PageRead): void {
 
 describe('okxPage fixtures', () => {
   it('every fixture has its metadata and expectation', () => {
-    const names = readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));
+    const names = readdirSync(DIR)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.replace(/\.html$/, ''));
     expect(names.sort()).toEqual(Object.keys(FIXTURES).sort());
   });
 
@@ -92,7 +94,9 @@ describe('okxPage fixtures', () => {
   });
 
   it('reads the same rows when the tab panel carries no aria link (header-caption anchor)', () => {
-    const html = file('en-hedge-coin.html').replace(/ aria-labelledby="[^"]*"/g, '').replace(/ role="tabpanel"/g, '');
+    const html = file('en-hedge-coin.html')
+      .replace(/ aria-labelledby="[^"]*"/g, '')
+      .replace(/ role="tabpanel"/g, '');
     const doc = parse(html);
     const anchor = okxPage.findAnchor(doc);
     expect(anchor?.classList.contains('position-box')).toBe(true);
@@ -102,7 +106,11 @@ describe('okxPage fixtures', () => {
 
   it('a loading marker with no rows is loading; the same table with an empty-state row is ok', () => {
     const html = file('loading.html');
-    const spinning = parse(html.replace('Open positions (2)', 'Open positions').replace('<div class="okui-table ', '<div class="okui-spin okui-spin-spinning"></div><div class="okui-table '));
+    const spinning = parse(
+      html
+        .replace('Open positions (2)', 'Open positions')
+        .replace('<div class="okui-table ', '<div class="okui-spin okui-spin-spinning"></div><div class="okui-table '),
+    );
     const a = okxPage.findAnchor(spinning);
     expect(a && okxPage.read(a, context(new URL(FIXTURES.loading?.url ?? ''), spinning)).status).toBe('loading');
   });

@@ -34,7 +34,11 @@ function textNode(doc: Document, text: string): Text {
   throw new Error(`no text ${text}`);
 }
 
-const cellOf = (n: Node): Element => n.parentElement?.closest('td') ?? (() => { throw new Error('no cell'); })();
+const cellOf = (n: Node): Element =>
+  n.parentElement?.closest('td') ??
+  (() => {
+    throw new Error('no cell');
+  })();
 
 describe('a PnL cell whose amount is blank is not read as its percentage', () => {
   it.each([

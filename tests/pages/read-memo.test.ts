@@ -30,7 +30,17 @@ const READERS: Record<string, { reader: VenuePageReader; url: string }> = {
 type Edit = { kind: 'text'; pick: number; text: string } | { kind: 'remove'; pick: number } | { kind: 'contract' };
 
 const EDIT: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('text' as const), pick: fc.nat(), text: fc.oneof(fc.stringMatching(/^-?\d{1,3}(,\d{3})*(\.\d{1,4})?( USDT| BTC|x|%)?$/), fc.constantFrom('--', '', 'Long', 'Short', 'Cross', 'Isolated', 'Mark Price', 'Size')) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('text' as const),
+      pick: fc.nat(),
+      text: fc.oneof(
+        fc.stringMatching(/^-?\d{1,3}(,\d{3})*(\.\d{1,4})?( USDT| BTC|x|%)?$/),
+        fc.constantFrom('--', '', 'Long', 'Short', 'Cross', 'Isolated', 'Mark Price', 'Size'),
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'contract' as const }) },
 );
@@ -75,7 +85,12 @@ function readAndEdit(reader: VenuePageReader, url: string, doc: Document, anchor
   let epoch = 1;
   let contract = 1;
   const u = new URL(url);
-  const ctx = (layoutEpoch?: number): ReadContext => ({ layoutEpoch, locale: pageLocale(u, doc), urlSymbol: reader.matchUrl(u) ?? '', contractValue: () => contract });
+  const ctx = (layoutEpoch?: number): ReadContext => ({
+    layoutEpoch,
+    locale: pageLocale(u, doc),
+    urlSymbol: reader.matchUrl(u) ?? '',
+    contractValue: () => contract,
+  });
   expect(reader.read(anchor, ctx(epoch))).toEqual(reader.read(anchor, ctx()));
   for (const e of edits) {
     if (e.kind === 'text') {

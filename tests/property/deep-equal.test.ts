@@ -33,11 +33,23 @@ function copy(v: unknown): unknown {
   return v;
 }
 
-const plain = fc.anything({ withNullPrototype: true, withSparseArray: true, withBoxedValues: false, withMap: false, withSet: false, withDate: false, withTypedArray: false, maxDepth: 3 });
+const plain = fc.anything({
+  withNullPrototype: true,
+  withSparseArray: true,
+  withBoxedValues: false,
+  withMap: false,
+  withSet: false,
+  withDate: false,
+  withTypedArray: false,
+  maxDepth: 3,
+});
 
 describe('deepEqual', () => {
   it('answers as isDeepStrictEqual on two small plain values', () => {
-    fc.assert(fc.property(small, small, (a, b) => deepEqual(a, b) === isDeepStrictEqual(a, b)), { numRuns: runs() * 5 });
+    fc.assert(
+      fc.property(small, small, (a, b) => deepEqual(a, b) === isDeepStrictEqual(a, b)),
+      { numRuns: runs() * 5 },
+    );
   });
 
   it('answers as isDeepStrictEqual on a plain value and its copy, or a copy with one key changed', () => {
@@ -47,7 +59,7 @@ describe('deepEqual', () => {
         if (deepEqual(v, c) !== isDeepStrictEqual(v, c)) return false;
         if (c !== null && typeof c === 'object') {
           const keys = Object.keys(c);
-          const key = keys.length ? keys[pick % keys.length] ?? 'k' : 'k';
+          const key = keys.length ? (keys[pick % keys.length] ?? 'k') : 'k';
           put(c, key, to);
         }
         return deepEqual(v, c) === isDeepStrictEqual(v, c);

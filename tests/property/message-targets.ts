@@ -28,7 +28,11 @@ const numberReq = (a: Node | undefined): number | undefined => (typeof a?.requir
 const KNOWN_ACTIONS = new Set(['regex', 'finite', 'gt_value', 'max_length', 'integer', 'min_value']);
 
 function unsupported(n: Node): never {
-  return fail(`message-targets: valibot node "${n.type}" (actions ${actions(n).map((a) => a.type).join(',')}) is not modelled; extend message-targets.ts`);
+  return fail(
+    `message-targets: valibot node "${n.type}" (actions ${actions(n)
+      .map((a) => a.type)
+      .join(',')}) is not modelled; extend message-targets.ts`,
+  );
 }
 
 function checkActions(n: Node): void {
@@ -158,13 +162,22 @@ export function invalid(n: Node): fc.Arbitrary<unknown> {
   switch (n.type) {
     case 'string': {
       const re = action(n, 'regex')?.requirement;
-      return otherwise(fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom('', ' ', '../x', 'https://evil.example/', 'a'.repeat(41), 'BTC USDT', '\u0000')).map((s) => (re instanceof RegExp && re.test(s) ? `${s}/` : s)));
+      return otherwise(
+        fc
+          .oneof(fc.string({ maxLength: 50 }), fc.constantFrom('', ' ', '../x', 'https://evil.example/', 'a'.repeat(41), 'BTC USDT', '\u0000'))
+          .map((s) => (re instanceof RegExp && re.test(s) ? `${s}/` : s)),
+      );
     }
     case 'number':
       return otherwise(fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, -1, '1', null, 1e-300));
     case 'picklist':
     case 'literal':
-      return otherwise(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...picklist(n).map((o) => `${String(o)} `), `${String(n.literal)}x`, String(n.literal).toUpperCase())));
+      return otherwise(
+        fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.constantFrom(...picklist(n).map((o) => `${String(o)} `), `${String(n.literal)}x`, String(n.literal).toUpperCase()),
+        ),
+      );
     case 'nullable':
     case 'optional':
       return invalid(n.wrapped ?? unsupported(n)).filter((x) => x !== null);
@@ -183,12 +196,24 @@ export function invalid(n: Node): fc.Arbitrary<unknown> {
     }
     case 'object':
     case 'strict_object':
-      return fc.oneof(otherwise(fc.constant(null)), valid(n).chain((x) => corruptedObject(n, x)));
+      return fc.oneof(
+        otherwise(fc.constant(null)),
+        valid(n).chain((x) => corruptedObject(n, x)),
+      );
     case 'variant': {
       const key = n.key ?? unsupported(n);
-      return fc.oneof(
-        ...variantOptions(n).map((o) => valid(o).chain((x) => fc.oneof(corruptedObject(o, x), invalid(o.entries?.[key] ?? unsupported(o)).map((k) => ({ ...(x as object), [key]: k }))))),
-      ).filter((x) => !conforms(n, x));
+      return fc
+        .oneof(
+          ...variantOptions(n).map((o) =>
+            valid(o).chain((x) =>
+              fc.oneof(
+                corruptedObject(o, x),
+                invalid(o.entries?.[key] ?? unsupported(o)).map((k) => ({ ...(x as object), [key]: k })),
+              ),
+            ),
+          ),
+        )
+        .filter((x) => !conforms(n, x));
     }
     default:
       return otherwise(fc.constant(null));
@@ -201,9 +226,7 @@ function corruptedObject(n: Node, x: unknown): fc.Arbitrary<unknown> {
   const entries = n.entries ?? {};
   const keys = Object.keys(entries);
   const required = keys.filter((k) => !optionalEntry(entries[k] ?? unsupported(n)));
-  const ways: fc.Arbitrary<unknown>[] = [
-    fc.constantFrom(...keys).chain((k) => invalid(entries[k] ?? unsupported(n)).map((bad) => ({ ...obj, [k]: bad }))),
-  ];
+  const ways: fc.Arbitrary<unknown>[] = [fc.constantFrom(...keys).chain((k) => invalid(entries[k] ?? unsupported(n)).map((bad) => ({ ...obj, [k]: bad })))];
   if (required.length) ways.push(fc.constantFrom(...required).map((k) => Object.fromEntries(Object.entries(obj).filter(([key]) => key !== k))));
   if (n.type === 'strict_object') {
     ways.push(fc.tuple(fc.constantFrom('url', 'tabId', '__proto', 'constructor', 'extra'), fc.jsonValue()).map(([k, v]) => ({ ...obj, [k]: v })));
@@ -234,7 +257,9 @@ export const MESSAGE_TARGETS: Target[] = [
           fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }),
           fc.jsonValue(),
           // A valid request with one key (existing or not) set to anything: valid or not, the two must agree.
-          fc.tuple(validRequest, fc.oneof(fc.constantFrom('type', 'venue', 'symbol', 'address', 'positions'), fc.string({ maxLength: 8 })), fc.anything()).map(([x, k, v]) => ({ ...(x as object), [k]: v })),
+          fc
+            .tuple(validRequest, fc.oneof(fc.constantFrom('type', 'venue', 'symbol', 'address', 'positions'), fc.string({ maxLength: 8 })), fc.anything())
+            .map(([x, k, v]) => ({ ...(x as object), [k]: v })),
         ),
         checkAgreement,
       ),

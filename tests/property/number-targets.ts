@@ -7,8 +7,34 @@ import { fail, type Target } from './target';
 
 /** Locales whose digits parseNumber folds (ASCII, Arabic-Indic, Extended Arabic-Indic). */
 const LOCALES = [
-  'en-US', 'en-GB', 'de-DE', 'fr-FR', 'ru-RU', 'ja-JP', 'en-IN', 'hi-IN', 'de-CH', 'ar-EG', 'fa-IR', 'es-ES', 'it-IT', 'pt-BR',
-  'sv-SE', 'pl-PL', 'zh-CN', 'ko-KR', 'tr-TR', 'uk-UA', 'he-IL', 'th-TH', 'vi-VN', 'id-ID', 'nl-NL', 'cs-CZ', 'fi-FI', 'nb-NO',
+  'en-US',
+  'en-GB',
+  'de-DE',
+  'fr-FR',
+  'ru-RU',
+  'ja-JP',
+  'en-IN',
+  'hi-IN',
+  'de-CH',
+  'ar-EG',
+  'fa-IR',
+  'es-ES',
+  'it-IT',
+  'pt-BR',
+  'sv-SE',
+  'pl-PL',
+  'zh-CN',
+  'ko-KR',
+  'tr-TR',
+  'uk-UA',
+  'he-IL',
+  'th-TH',
+  'vi-VN',
+  'id-ID',
+  'nl-NL',
+  'cs-CZ',
+  'fi-FI',
+  'nb-NO',
 ] as const;
 
 /** Magnitude words parseNumber knows, by the compact form Intl writes; the rest (Mio., L, 兆…) are not claimed. */
@@ -98,7 +124,12 @@ const formatted: fc.Arbitrary<Formatted> = fc
 const compactFormatted: fc.Arbitrary<Formatted> = fc
   .constantFrom(...Object.values(COMPACT))
   .chain(({ locales, max }) =>
-    fc.tuple(fc.constantFrom(...locales), fc.double({ min: -max * 0.9, max: max * 0.9, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...MINUSES)),
+    fc.tuple(
+      fc.constantFrom(...locales),
+      fc.double({ min: -max * 0.9, max: max * 0.9, noNaN: true }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom(...MINUSES),
+    ),
   )
   .map(([locale, value, digits, minus]) => {
     const options: Intl.NumberFormatOptions = { notation: 'compact', maximumFractionDigits: digits };
@@ -124,7 +155,7 @@ function checkFormatted(f: Formatted): void {
   if (!Object.is(got, f.expected)) fail(`parseNumber(${JSON.stringify(f.text)}, ${f.locale}) = ${String(got)}, Intl wrote ${f.expected}`, f.options);
 }
 
-const NUMBERISH = [...'0123456789.,\'-+ eE%KkMBT()$€₀₄₁万亿', '\u00a0', '\u202f', '\u2212', '\u200e', '١', '٫', '٬'];
+const NUMBERISH = [..."0123456789.,'-+ eE%KkMBT()$€₀₄₁万亿", '\u00a0', '\u202f', '\u2212', '\u200e', '١', '٫', '٬'];
 
 const anyText = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -132,7 +163,9 @@ const anyText = fc.oneof(
   fc.string({ unit: fc.constantFrom(...NUMBERISH), maxLength: 30 }),
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', '-1e400', '9'.repeat(400), '1e-400', '0.0₉₉₉₉1', '--', '—', '', '-0', '(0)', '0e999999999'),
 );
-const anyLocale = fc.option(fc.oneof(fc.constantFrom(...LOCALES, 'xx', 'not a locale', '', 'de-DE-u-nu-arab', 'en-u-nu-deva'), fc.string({ maxLength: 12 })), { nil: undefined });
+const anyLocale = fc.option(fc.oneof(fc.constantFrom(...LOCALES, 'xx', 'not a locale', '', 'de-DE-u-nu-arab', 'en-u-nu-deva'), fc.string({ maxLength: 12 })), {
+  nil: undefined,
+});
 
 const digitRun = (min: number, max: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 
@@ -198,7 +231,8 @@ export const NUMBER_TARGETS: Target[] = [
           const text = pairs.map(([d, s]) => d + s).join('') + tail;
           const want = groupedReading(runs, seps);
           const got = locale === undefined ? parseNumber(text) : parseNumber(text, { locale });
-          if (!Object.is(got, want === 0 ? 0 : want)) fail(`parseNumber(${JSON.stringify(text)}, ${String(locale)}) = ${String(got)}, expected ${String(want)}`);
+          if (!Object.is(got, want === 0 ? 0 : want))
+            fail(`parseNumber(${JSON.stringify(text)}, ${String(locale)}) = ${String(got)}, expected ${String(want)}`);
         },
       ),
   },

@@ -106,7 +106,13 @@ function fmt(v: number, min: number, max = min): string {
 const price = (f: Figures, v: number | null): string => (v === null ? '--' : fmt(v, 2));
 const signed = (v: number, unit: string): string => `${v < 0 ? '-' : '+'}${fmt(Math.abs(v), 2)}${unit}`;
 
-function perpRow(side: Side, o: { entry: string; mark: string; liq: string; margin: string; pnl: string; size: string; leverage: string }, sizeText: (f: Figures) => string, lev: (v: number) => string, sizeDecimals: number): RowSpec {
+function perpRow(
+  side: Side,
+  o: { entry: string; mark: string; liq: string; margin: string; pnl: string; size: string; leverage: string },
+  sizeText: (f: Figures) => string,
+  lev: (v: number) => string,
+  sizeDecimals: number,
+): RowSpec {
   return {
     side,
     sizeDecimals,
@@ -132,8 +138,20 @@ const BINANCE: VenueSpec = {
   dashLiq: true,
   modeInMargin: false,
   rows: [
-    perpRow('long', { size: '0.500 BTC', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20x' }, (f) => `${fmt(f.size, 3)} BTC`, (v) => `${v}x`, 3),
-    perpRow('short', { size: '-0.300 BTC', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20x' }, (f) => `-${fmt(f.size, 3)} BTC`, (v) => `${v}x`, 3),
+    perpRow(
+      'long',
+      { size: '0.500 BTC', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20x' },
+      (f) => `${fmt(f.size, 3)} BTC`,
+      (v) => `${v}x`,
+      3,
+    ),
+    perpRow(
+      'short',
+      { size: '-0.300 BTC', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20x' },
+      (f) => `-${fmt(f.size, 3)} BTC`,
+      (v) => `${v}x`,
+      3,
+    ),
   ],
 };
 
@@ -147,8 +165,20 @@ const BYBIT: VenueSpec = {
   dashLiq: true,
   modeInMargin: false,
   rows: [
-    perpRow('long', { size: '0.500', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20.00x' }, (f) => fmt(f.size, 3), (v) => `${fmt(v, 2)}x`, 3),
-    perpRow('short', { size: '-0.300', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20.00x' }, (f) => `-${fmt(f.size, 3)}`, (v) => `${fmt(v, 2)}x`, 3),
+    perpRow(
+      'long',
+      { size: '0.500', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20.00x' },
+      (f) => fmt(f.size, 3),
+      (v) => `${fmt(v, 2)}x`,
+      3,
+    ),
+    perpRow(
+      'short',
+      { size: '-0.300', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20.00x' },
+      (f) => `-${fmt(f.size, 3)}`,
+      (v) => `${fmt(v, 2)}x`,
+      3,
+    ),
   ],
 };
 
@@ -162,12 +192,29 @@ const OKX: VenueSpec = {
   dashLiq: true,
   modeInMargin: false,
   rows: [
-    perpRow('long', { size: '0.5 BTC', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20.00x' }, (f) => `${fmt(f.size, 0, 4)} BTC`, (v) => `${fmt(v, 2)}x`, 4),
-    perpRow('short', { size: '0.3 BTC', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20.00x' }, (f) => `${fmt(f.size, 0, 4)} BTC`, (v) => `${fmt(v, 2)}x`, 4),
+    perpRow(
+      'long',
+      { size: '0.5 BTC', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '1,475.00 USDT', pnl: '+500.06 USDT', leverage: '20.00x' },
+      (f) => `${fmt(f.size, 0, 4)} BTC`,
+      (v) => `${fmt(v, 2)}x`,
+      4,
+    ),
+    perpRow(
+      'short',
+      { size: '0.3 BTC', entry: '61,000.00', mark: '60,000.12', liq: '63,800.00', margin: '915.00 USDT', pnl: '+299.96 USDT', leverage: '20.00x' },
+      (f) => `${fmt(f.size, 0, 4)} BTC`,
+      (v) => `${fmt(v, 2)}x`,
+      4,
+    ),
   ],
 };
 
-function hlRow(side: Side, asset: string, sizeDecimals: number, o: { size: string; entry: string; mark: string; liq: string; margin: string; pnl: string }): RowSpec {
+function hlRow(
+  side: Side,
+  asset: string,
+  sizeDecimals: number,
+  o: { size: string; entry: string; mark: string; liq: string; margin: string; pnl: string },
+): RowSpec {
   return {
     side,
     sizeDecimals,
@@ -193,8 +240,22 @@ const HYPERLIQUID: VenueSpec = {
   dashLiq: true,
   modeInMargin: true,
   rows: [
-    hlRow('long', 'BTC', 5, { size: '0.50000 BTC', entry: '59,000.00', mark: '60,000.12', liq: '56,300.50', margin: '$1,475.00 (Isolated)', pnl: '+$500.06 (+33.9%)' }),
-    hlRow('short', 'ETH', 4, { size: '2.0000 ETH', entry: '3,050.00', mark: '2,986.30', liq: '3,180.00', margin: '$305.00 (Isolated)', pnl: '+$127.40 (+41.8%)' }),
+    hlRow('long', 'BTC', 5, {
+      size: '0.50000 BTC',
+      entry: '59,000.00',
+      mark: '60,000.12',
+      liq: '56,300.50',
+      margin: '$1,475.00 (Isolated)',
+      pnl: '+$500.06 (+33.9%)',
+    }),
+    hlRow('short', 'ETH', 4, {
+      size: '2.0000 ETH',
+      entry: '3,050.00',
+      mark: '2,986.30',
+      liq: '3,180.00',
+      margin: '$305.00 (Isolated)',
+      pnl: '+$127.40 (+41.8%)',
+    }),
   ],
 };
 
@@ -329,7 +390,8 @@ function build(s: Session, p: Prepared, figures: [Figures, Figures]): Built {
   const anchor = doc.body.firstElementChild ?? fail(`${p.spec.name}: no anchor`);
   const trs = Array.from(doc.querySelectorAll('tr'));
   const rows = p.spec.rows.map((rowSpec, i) => {
-    const el = trs.find((tr) => textNodes(tr).some((t) => (t.nodeValue ?? '').trim() === rowSpec.fields.entry.text)) ?? fail(`${p.spec.name}: row ${i} not found`);
+    const el =
+      trs.find((tr) => textNodes(tr).some((t) => (t.nodeValue ?? '').trim() === rowSpec.fields.entry.text)) ?? fail(`${p.spec.name}: row ${i} not found`);
     const all = textNodes(el);
     const f = figures[i] ?? fail('figures');
     const nodes = {} as Record<Field, Text>;
@@ -407,7 +469,8 @@ function readPage(b: Built, spec: VenueSpec, findAnchor = false): PageRead {
   const read = spec.reader.read(anchor, b.ctx);
   const bad = nonFinitePaths(read);
   if (bad.length) fail(`${spec.name}: non-finite numbers in the read`, bad);
-  for (const row of read.rows) if (!row.ok && (typeof row.reason !== 'string' || row.reason.trim() === '')) fail(`${spec.name}: unreadable row without a reason`, row);
+  for (const row of read.rows)
+    if (!row.ok && (typeof row.reason !== 'string' || row.reason.trim() === '')) fail(`${spec.name}: unreadable row without a reason`, row);
   return read;
 }
 
@@ -416,10 +479,46 @@ function readPage(b: Built, spec: VenueSpec, findAnchor = false): PageRead {
 
 const JUNK = fc.oneof(
   fc.constantFrom(
-    '', ' ', '--', '—', '-- / --', 'N/A', 'NaN', 'Infinity', '-Infinity', '∞', 'null', 'undefined', '0', '-0', '0.00',
-    '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>',
-    '1e400', '-1e400', '1e308', '1.7976931348623157e308', '9'.repeat(400), '123456789012345678901234567890', '1e-320', '0.0₉₉1',
-    '1,234.56.78', '1.234,56', '١٢٣٫٥', '12x', '5 USDT', '5 ETH', '5 BTC', '5 Cont', '(Cross)', 'Cross', 'Long', 'Short', '$-5', '(5)',
+    '',
+    ' ',
+    '--',
+    '—',
+    '-- / --',
+    'N/A',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '∞',
+    'null',
+    'undefined',
+    '0',
+    '-0',
+    '0.00',
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '"><svg onload=alert(1)>',
+    '1e400',
+    '-1e400',
+    '1e308',
+    '1.7976931348623157e308',
+    '9'.repeat(400),
+    '123456789012345678901234567890',
+    '1e-320',
+    '0.0₉₉1',
+    '1,234.56.78',
+    '1.234,56',
+    '١٢٣٫٥',
+    '12x',
+    '5 USDT',
+    '5 ETH',
+    '5 BTC',
+    '5 Cont',
+    '(Cross)',
+    'Cross',
+    'Long',
+    'Short',
+    '$-5',
+    '(5)',
   ),
   fc.string({ maxLength: 24 }),
   fc.double().map(String),
@@ -447,9 +546,25 @@ const MUTATION: fc.Arbitrary<Mutation> = fc.oneof(
       .record({ kind: fc.constant('swap' as const), row: rowIndex, a: fc.constantFrom(...SWAPPABLE), b: fc.constantFrom(...SWAPPABLE) })
       .filter((m) => m.a !== m.b),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra-column' as const), at: fc.nat(14), header: fc.constantFrom('Notes', '', '<img src=x onerror=alert(1)>', 'Foo Bar', '--'), text: JUNK }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('extra-column' as const),
+      at: fc.nat(14),
+      header: fc.constantFrom('Notes', '', '<img src=x onerror=alert(1)>', 'Foo Bar', '--'),
+      text: JUNK,
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'repeat-header' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('script' as const), row: rowIndex, field: fc.constantFrom(...FIELDS), text: fc.constantFrom('1234', '-5', '<img src=x onerror=alert(1)>') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('script' as const),
+      row: rowIndex,
+      field: fc.constantFrom(...FIELDS),
+      text: fc.constantFrom('1234', '-5', '<img src=x onerror=alert(1)>'),
+    }),
+  },
 );
 
 function swapElements(a: Element, b: Element): void {
@@ -479,7 +594,10 @@ function insertColumn(b: Built, at: number, header: string, text: string): void 
     const before = cells[i];
     if (before) tr.insertBefore(cell, before);
     else tr.appendChild(cell);
-    if (first.hasAttribute('aria-colindex')) Array.from(tr.children).filter(isCell).forEach((c, k) => c.setAttribute('aria-colindex', String(k + 1)));
+    if (first.hasAttribute('aria-colindex'))
+      Array.from(tr.children)
+        .filter(isCell)
+        .forEach((c, k) => c.setAttribute('aria-colindex', String(k + 1)));
   }
 }
 
@@ -531,7 +649,8 @@ function checkRows(
     const { size: _s2, entryPrice: _e2, markPrice: _m2, liqPrice: _l2, liqNotServed: _n2, margin: _g2, leverage: _v2, unrealizedPnl: _u2, ...restGot } = got;
     // A mutation may leave the liquidation price unread (its cell dropped or mangled): then it must be
     // null with a reason, never a number with one, and a price the row still shows needs no reason.
-    if (got.liqNotServed !== undefined && got.liqPrice !== null) fail(`${p.spec.name} ${what}: row ${i} has a liquidation price and a reason it was not read`, got);
+    if (got.liqNotServed !== undefined && got.liqPrice !== null)
+      fail(`${p.spec.name} ${what}: row ${i} has a liquidation price and a reason it was not read`, got);
     if (got.liqNotServed === undefined && got.liqPrice === null && want.liqPrice !== null && allowed(r, 'liq') === null) {
       fail(`${p.spec.name} ${what}: row ${i} lost its liquidation price without saying it was not read`, got);
     }
@@ -567,32 +686,49 @@ function mutate(p: Prepared, b: Built, figs: [Figures, Figures], m: Mutation): {
       node.nodeValue = m.text;
       return {
         check: (read) =>
-          checkRows(p, read, figs, (row, field) => {
-            if (row !== m.row || field !== m.field) return null;
-            const shown = numbersIn(m.text, locale);
-            // A size in the quote currency is the notional at the mark: size = amount / mark.
-            const derived = field === 'size' ? shown.map((v) => Math.abs(v) / figs[row].mark) : [];
-            const title = p.spec.titles ? [expectedPosition(p.base[row], figs[row])[KEY[field]] ?? 0] : [];
-            return [...shown, ...derived, ...title];
-          }, what, m.field === 'margin' ? m.row : null, m.text),
+          checkRows(
+            p,
+            read,
+            figs,
+            (row, field) => {
+              if (row !== m.row || field !== m.field) return null;
+              const shown = numbersIn(m.text, locale);
+              // A size in the quote currency is the notional at the mark: size = amount / mark.
+              const derived = field === 'size' ? shown.map((v) => Math.abs(v) / figs[row].mark) : [];
+              const title = p.spec.titles ? [expectedPosition(p.base[row], figs[row])[KEY[field]] ?? 0] : [];
+              return [...shown, ...derived, ...title];
+            },
+            what,
+            m.field === 'margin' ? m.row : null,
+            m.text,
+          ),
       };
     }
     case 'drop': {
       const node = b.rows[m.row]?.nodes[m.field] ?? fail('node');
       cellOf(node).remove();
-      return { check: (read) => checkRows(p, read, figs, (row, field) => (row === m.row && field === m.field ? [] : null), what, m.field === 'margin' ? m.row : null) };
+      return {
+        check: (read) => checkRows(p, read, figs, (row, field) => (row === m.row && field === m.field ? [] : null), what, m.field === 'margin' ? m.row : null),
+      };
     }
     case 'swap': {
       const nodes = b.rows[m.row]?.nodes ?? fail('nodes');
       swapElements(cellOf(nodes[m.a]), cellOf(nodes[m.b]));
       return {
         check: (read) =>
-          checkRows(p, read, figs, (row, field) => {
-            if (row !== m.row || (field !== m.a && field !== m.b)) return null;
-            const other = field === m.a ? m.b : m.a;
-            const v = figs[row][other];
-            return v === null ? [] : [v];
-          }, what, m.a === 'margin' || m.b === 'margin' ? m.row : null),
+          checkRows(
+            p,
+            read,
+            figs,
+            (row, field) => {
+              if (row !== m.row || (field !== m.a && field !== m.b)) return null;
+              const other = field === m.a ? m.b : m.a;
+              const v = figs[row][other];
+              return v === null ? [] : [v];
+            },
+            what,
+            m.a === 'margin' || m.b === 'margin' ? m.row : null,
+          ),
       };
     }
     case 'extra-column':

@@ -10,7 +10,8 @@ describe('parseRequest', () => {
       { type: 'market.instruments', venue: 'okx' },
       { type: 'positions.address', venue: 'hyperliquid', address: '0x' + 'ab'.repeat(20) },
       { type: 'positions.address', venue: 'dydx', address: 'dydx1' + 'q'.repeat(38) },
-    ]) expect(parseRequest(r)).toEqual(r);
+    ])
+      expect(parseRequest(r)).toEqual(r);
   });
   it.each([
     ['an unknown type', { type: 'fetch', url: 'https://evil.example' }],
@@ -26,10 +27,13 @@ describe('parseRequest', () => {
     expect(parseRequest(input)).toBeNull();
   });
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => {
-      parseRequest(x);
-      return true;
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        parseRequest(x);
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -60,7 +64,21 @@ describe('reply parsers', () => {
     expect(parseSnapshotReply({ ok: false, error: { ...error, kind: 'whatever' } })).toBeNull();
   });
   it('refuse a position with an unknown side', () => {
-    const p = { venue: 'hyperliquid', symbol: 'ETH', side: 'long', size: 1, entryPrice: 1, markPrice: null, liqPrice: null, margin: null, walletMargin: null, marginMode: null, leverage: null, unrealizedPnl: null, source: 'api' };
+    const p = {
+      venue: 'hyperliquid',
+      symbol: 'ETH',
+      side: 'long',
+      size: 1,
+      entryPrice: 1,
+      markPrice: null,
+      liqPrice: null,
+      margin: null,
+      walletMargin: null,
+      marginMode: null,
+      leverage: null,
+      unrealizedPnl: null,
+      source: 'api',
+    };
     expect(parsePositionsReply({ ok: true, positions: [p] })).not.toBeNull();
     expect(parsePositionsReply({ ok: true, positions: [{ ...p, side: 'up' }] })).toBeNull();
   });

@@ -105,8 +105,7 @@ export type ConditionDetail =
 
 /** A condition that could be checked (with what it saw), or why it could not (then it says nothing). */
 export type ConditionCheck =
-  | { condition: AlertCondition; observation: Observation; detail: ConditionDetail }
-  | { condition: AlertCondition; observation: null; reason: string };
+  { condition: AlertCondition; observation: Observation; detail: ConditionDetail } | { condition: AlertCondition; observation: null; reason: string };
 
 export interface Evaluation {
   checks: Record<AlertCondition, ConditionCheck>;

@@ -339,11 +339,18 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     const s = await readSettings();
     const before = stateText();
     dropUnwatched(s, await walletAddresses(s));
-    const held = heldOf(s, await store.held(), [...walletKnown.values()].flatMap((w) => w.held));
+    const held = heldOf(
+      s,
+      await store.held(),
+      [...walletKnown.values()].flatMap((w) => w.held),
+    );
     forget(new Set(held.keys()));
     if (stateText() !== before) await saveState();
     const t = now();
-    await showBadge(deps.action, badgeFrom(held, (h) => judgedBetweenChecks(h, t)));
+    await showBadge(
+      deps.action,
+      badgeFrom(held, (h) => judgedBetweenChecks(h, t)),
+    );
     await ensureAlarm();
   }
 
@@ -404,7 +411,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     await saveState();
     for (const alert of fired) await notifier.notify(alert);
     await recordCheck(deps.session, fired, t);
-    await showBadge(deps.action, badgeFrom(held, (h) => judged.get(positionKey(h.position)) ?? { distance: null, band: null }));
+    await showBadge(
+      deps.action,
+      badgeFrom(held, (h) => judged.get(positionKey(h.position)) ?? { distance: null, band: null }),
+    );
     await ensureAlarm();
     return fired;
   }

@@ -9,7 +9,14 @@ export const REPORT_MIN_GAP_MS = 5_000;
 // A cross position's liquidation price and margin move with every tick: not a change worth a report.
 // Reaching the liquidation price, or a row turning unreadable, changes the holdings: reported at once.
 const keyOf = (positions: readonly Position[], unreadable: readonly RowIdentity[]) => [
-  ...positions.map((p) => [`${p.atLiquidation ? '!' : ''}${p.symbol}`, p.side, p.size, p.entryPrice, p.marginMode, ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin])]),
+  ...positions.map((p) => [
+    `${p.atLiquidation ? '!' : ''}${p.symbol}`,
+    p.side,
+    p.size,
+    p.entryPrice,
+    p.marginMode,
+    ...(p.marginMode === 'cross' ? [] : [p.liqPrice, p.margin]),
+  ]),
   ...unreadable.map((u) => [`?${u.symbol}`, u.side]),
 ];
 const holdings = (key: unknown[][]) => key.map((k) => `${String(k[0])}:${String(k[1])}`).join(',');

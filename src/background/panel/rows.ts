@@ -23,7 +23,9 @@ export function checkRows(read: WirePageRead, venue: VenueId): PageRead {
     const ok = v.safeParse(Readable, raw);
     if (ok.success) {
       const { atLiquidation: _claimed, ...position } = ok.output.position;
-      return position.venue === venue ? { ok: true, position } : { ok: false, reason: 'position of another venue', symbol: position.symbol, side: position.side };
+      return position.venue === venue
+        ? { ok: true, position }
+        : { ok: false, reason: 'position of another venue', symbol: position.symbol, side: position.side };
     }
     const bad = v.safeParse(Unreadable, raw);
     if (bad.success) {

@@ -56,16 +56,19 @@ export function createPanelViews(deps: PanelViewDeps) {
   const marketKey = (venue: VenueId, symbol: string) => `${venue}:${symbol}`;
 
   function refreshMarket(venue: VenueId, symbol: string): Promise<void> {
-    return deps.snapshot(venue, symbol).catch((err: unknown): SnapshotReply => ({
-      ok: false,
-      error: { kind: 'network', venue, endpoint: '', message: err instanceof Error ? err.message : 'market data failed' },
-    })).then((reply) => {
-      const key = marketKey(venue, symbol);
-      const next = nextMarketState(markets.get(key) ?? { status: 'loading' }, reply);
-      markets.delete(key);
-      markets.set(key, next);
-      if (markets.size > MAX_MARKETS) markets.delete(markets.keys().next().value ?? '');
-    });
+    return deps
+      .snapshot(venue, symbol)
+      .catch((err: unknown): SnapshotReply => ({
+        ok: false,
+        error: { kind: 'network', venue, endpoint: '', message: err instanceof Error ? err.message : 'market data failed' },
+      }))
+      .then((reply) => {
+        const key = marketKey(venue, symbol);
+        const next = nextMarketState(markets.get(key) ?? { status: 'loading' }, reply);
+        markets.delete(key);
+        markets.set(key, next);
+        if (markets.size > MAX_MARKETS) markets.delete(markets.keys().next().value ?? '');
+      });
   }
 
   function apiPositions(venue: 'hyperliquid' | 'dydx', address: string): Promise<ApiPositions> {
@@ -74,7 +77,9 @@ export function createPanelViews(deps: PanelViewDeps) {
     if (hit && deps.now() - hit.at < POSITIONS_EVERY_MS) return hit.result;
     const result = deps.positions(venue, address).then(
       (r): ApiPositions => (r.ok ? { positions: r.positions } : { error: r.error }),
-      (err: unknown): ApiPositions => ({ error: { kind: 'network', venue, endpoint: '', message: err instanceof Error ? err.message : 'positions request failed' } }),
+      (err: unknown): ApiPositions => ({
+        error: { kind: 'network', venue, endpoint: '', message: err instanceof Error ? err.message : 'positions request failed' },
+      }),
     );
     api.set(key, { at: deps.now(), result });
     for (const [k, e] of api) if (deps.now() - e.at >= POSITIONS_EVERY_MS) api.delete(k);
@@ -98,7 +103,11 @@ export function createPanelViews(deps: PanelViewDeps) {
    * on changes and once a minute — never on every tick. `unreadable` names the rows the page still
    * shows but that cannot be read now: the alerts keep what they knew of them.
    */
-  async function view(req: PanelViewRequest, tabId: number | undefined, report: (venue: VenueId, positions: Position[], unreadable: RowIdentity[]) => void): Promise<PanelViewReply> {
+  async function view(
+    req: PanelViewRequest,
+    tabId: number | undefined,
+    report: (venue: VenueId, positions: Position[], unreadable: RowIdentity[]) => void,
+  ): Promise<PanelViewReply> {
     const settings = await deps.settings();
     if (!settings.venues[req.venue]) return { enabled: false };
     const page = req.read ? liquidations.resolve(tabId, checkRows(req.read, req.venue)) : null;

@@ -24,7 +24,14 @@ export function gaugeSegments(lit: number): TreeElement[] {
 export function gauge(band: Band | null, sigma: number | null, distance: number | null, bands: BandRules, why: string): TreeElement {
   return h(
     'span',
-    { class: `gauge${band ? ` tone-${band}` : ' unknown'}`, 'data-field': 'band', 'data-value': band ?? '', title: band ? `${band}: ${why}` : 'no distance, so no band', role: 'img', 'aria-label': band ?? 'band unknown' },
+    {
+      class: `gauge${band ? ` tone-${band}` : ' unknown'}`,
+      'data-field': 'band',
+      'data-value': band ?? '',
+      title: band ? `${band}: ${why}` : 'no distance, so no band',
+      role: 'img',
+      'aria-label': band ?? 'band unknown',
+    },
     gaugeSegments(gaugeLit(sigma, distance, bands)),
     h('span', { class: 'sr-only' }, band ?? ''),
   );

@@ -45,7 +45,11 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
       ? known(q.nextFundingTime, formatCountdown(q.nextFundingTime - now))
       : unknown(q ? 'The venue gives no next funding time for this market' : reason);
   const change = (c: NonNullable<typeof s>['priceChange'][Window] | undefined): FieldValue =>
-    !c ? unknown(reason) : c.change === null ? unknown(c.reason) : known(c.change, `${formatPercent(c.change, 2, true)}${c.basis === 'since-watching' ? ' (since watching)' : ''}`);
+    !c
+      ? unknown(reason)
+      : c.change === null
+        ? unknown(c.reason)
+        : known(c.change, `${formatPercent(c.change, 2, true)}${c.basis === 'since-watching' ? ' (since watching)' : ''}`);
   return h(
     'section',
     {
@@ -62,17 +66,29 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
       'div',
       { class: 'mline' },
       'Mark ',
-      fieldValue('mark-price', mark, { explain: pageMark !== null ? "the page's mark price, which every figure uses" : `the venue's mark price (the page shows none); ${figureNote(s, 'markPrice', now)}` }),
+      fieldValue('mark-price', mark, {
+        explain:
+          pageMark !== null
+            ? "the page's mark price, which every figure uses"
+            : `the venue's mark price (the page shows none); ${figureNote(s, 'markPrice', now)}`,
+      }),
       ' · funding ',
-      fieldValue('funding-rate-8h', rate8h, { explain: 'the funding rate scaled to 8 hours; positive: longs pay shorts', text: 'text' in rate8h ? `${rate8h.text}/8h` : undefined }),
+      fieldValue('funding-rate-8h', rate8h, {
+        explain: 'the funding rate scaled to 8 hours; positive: longs pay shorts',
+        text: 'text' in rate8h ? `${rate8h.text}/8h` : undefined,
+      }),
     ),
     h(
       'div',
       { class: 'details', hidden: !full },
-      field('funding-rate', 'Funding / interval', rate, { explain: `current (predicted) rate; positive: longs pay shorts; ${figureNote(s, 'fundingRate', now)}` }),
+      field('funding-rate', 'Funding / interval', rate, {
+        explain: `current (predicted) rate; positive: longs pay shorts; ${figureNote(s, 'fundingRate', now)}`,
+      }),
       field('funding-interval-hours', 'Interval', interval, { explain: s ? `hours between payments, ${intervalNote(s)}` : partNote(s, 'quote', now) }),
       field('next-funding', 'Next funding in', next, { explain: figureNote(s, 'nextFundingTime', now) }),
-      field('price-change', `Price ${window}`, change(s?.priceChange[window]), { explain: `the mark now against the hourly close ${window} ago; ${partNote(s, 'candles', now)}` }),
+      field('price-change', `Price ${window}`, change(s?.priceChange[window]), {
+        explain: `the mark now against the hourly close ${window} ago; ${partNote(s, 'candles', now)}`,
+      }),
       field('oi-change', `Open interest ${window}`, change(s?.oiChange[window]), {
         explain: `open interest now against ${window} ago, counted in coins; ${partNote(s, 'oi', now)}`,
       }),

@@ -32,7 +32,10 @@ const rowSymbol = (r: RowRead) => (r.ok ? r.position.symbol : r.symbol);
 
 /** Worst first: unreadable and at liquidation, then danger, caution, calm, unknown; nearest first within a band. */
 function worstFirst(cards: Card[]): Card[] {
-  return cards.map((c, i) => ({ c, i })).sort((a, b) => a.c.rank - b.c.rank || a.c.distance - b.c.distance || a.i - b.i).map((x) => x.c);
+  return cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.rank - b.c.rank || a.c.distance - b.c.distance || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /**
@@ -116,9 +119,33 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
       'header',
       {},
       h('span', { class: 'brand' }, 'PerpLens'),
-      h('span', { class: 'where', title: `${props.symbol} on ${venueName}` }, ...(prefs.collapsed ? pill(cards, `${props.symbol} · ${venueName}`) : [`${props.symbol} · ${venueName}`])),
-      h('button', { type: 'button', class: 'icon', 'data-action': 'privacy', 'aria-pressed': String(prefs.privacy), title: prefs.privacy ? 'Show amounts' : 'Hide amounts (privacy mode)' }, prefs.privacy ? '◌' : '●'),
-      h('button', { type: 'button', class: 'icon', 'data-action': 'collapse', 'aria-expanded': String(!prefs.collapsed), title: prefs.collapsed ? 'Expand (PerpLens)' : 'Collapse (Esc)' }, prefs.collapsed ? '▴' : '▾'),
+      h(
+        'span',
+        { class: 'where', title: `${props.symbol} on ${venueName}` },
+        ...(prefs.collapsed ? pill(cards, `${props.symbol} · ${venueName}`) : [`${props.symbol} · ${venueName}`]),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon',
+          'data-action': 'privacy',
+          'aria-pressed': String(prefs.privacy),
+          title: prefs.privacy ? 'Show amounts' : 'Hide amounts (privacy mode)',
+        },
+        prefs.privacy ? '◌' : '●',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon',
+          'data-action': 'collapse',
+          'aria-expanded': String(!prefs.collapsed),
+          title: prefs.collapsed ? 'Expand (PerpLens)' : 'Collapse (Esc)',
+        },
+        prefs.collapsed ? '▴' : '▾',
+      ),
     ),
     h(
       'div',
@@ -140,7 +167,12 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
       empty && h('p', { class: 'status' }, 'No open position on this page.'),
       props.read?.notes.map((n) => h('p', { class: 'status caution-text' }, n)),
       cards.map((c) => c.el),
-      rows.length > 0 && h('p', { class: 'source-line' }, `Positions ${props.positionSource === 'api' ? `from the ${venueName} API (page used as a cross-check)` : 'read from the page'}`),
+      rows.length > 0 &&
+        h(
+          'p',
+          { class: 'source-line' },
+          `Positions ${props.positionSource === 'api' ? `from the ${venueName} API (page used as a cross-check)` : 'read from the page'}`,
+        ),
     ),
   );
   return { tree, live: cards.map((c) => c.live) };

@@ -10,7 +10,19 @@ export function windowSwitch(value: Window): TreeElement {
     'span',
     { class: 'window-switch', role: 'radiogroup', 'aria-label': 'Regime window' },
     WINDOWS.map((w) =>
-      h('button', { type: 'button', role: 'radio', 'aria-checked': String(w === value), tabindex: w === value ? 0 : -1, class: w === value ? 'on' : '', 'data-action': 'window', 'data-window': w }, w),
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'radio',
+          'aria-checked': String(w === value),
+          tabindex: w === value ? 0 : -1,
+          class: w === value ? 'on' : '',
+          'data-action': 'window',
+          'data-window': w,
+        },
+        w,
+      ),
     ),
   );
 }

@@ -73,7 +73,8 @@ async function getJson<TSchema extends v.GenericSchema>(
   const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!body.ok) {
     // -1121 "Invalid symbol.": the symbol left the venue since its instrument list was read.
-    if (body.error.venueCode === INVALID_SYMBOL) return failure('unknown-symbol', url.pathname, `${url.searchParams.get('symbol') ?? 'this symbol'} is no longer listed (code -1121)`);
+    if (body.error.venueCode === INVALID_SYMBOL)
+      return failure('unknown-symbol', url.pathname, `${url.searchParams.get('symbol') ?? 'this symbol'} is no longer listed (code -1121)`);
     return body;
   }
   return parseWith(schema, body.value, 'binance', url.pathname);
@@ -210,10 +211,7 @@ async function closes(http: Http, symbol: string, interval: '1h' | '1d', limit: 
 }
 
 async function candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
-  const [hourly, daily] = await Promise.all([
-    closes(http, inst.symbol, '1h', HOURLY_LIMIT),
-    closes(http, inst.symbol, '1d', DAILY_LIMIT),
-  ]);
+  const [hourly, daily] = await Promise.all([closes(http, inst.symbol, '1h', HOURLY_LIMIT), closes(http, inst.symbol, '1d', DAILY_LIMIT)]);
   if (!hourly.ok) return hourly;
   if (!daily.ok) return daily;
   return { ok: true, value: { hourly: hourly.value, daily: daily.value, source: PATH.klines, fetchedAt: Date.now() } };
@@ -285,7 +283,17 @@ async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   // far better than no liquidation estimate, and `fallback` makes the UI say which one it shows.
   const bundled = fallbackTiers(inst.symbol);
   if (!bundled) return live;
-  return { ok: true, value: { tiers: bundled, fallback: true, asOf: FALLBACK_TIERS_AS_OF, why: TIERS_FAILURE_WORDS[live.error.kind], source: FALLBACK_TIERS_SOURCE, fetchedAt: Date.now() } };
+  return {
+    ok: true,
+    value: {
+      tiers: bundled,
+      fallback: true,
+      asOf: FALLBACK_TIERS_AS_OF,
+      why: TIERS_FAILURE_WORDS[live.error.kind],
+      source: FALLBACK_TIERS_SOURCE,
+      fetchedAt: Date.now(),
+    },
+  };
 }
 
 export const binanceMarket: VenueMarketClient = {

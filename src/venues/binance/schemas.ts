@@ -6,16 +6,26 @@ import { decimal, epochMs, positiveDecimal } from '../schema';
 // strings and times as JSON numbers; the bapi bracket table sends bare JSON numbers. Loose objects
 // everywhere: Binance adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expected a number ≥ 0'));
+const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
 
 /** A funding rate above 100% per interval is not a rate, it is a shape change. */
-const fundingRate = v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'));
+const fundingRate = v.pipe(
+  decimal,
+  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'),
+);
 
 /** Small integers (hours) are JSON numbers in the docs; a string form is accepted too. */
 const positiveInt = v.pipe(
   v.union([
     v.pipe(v.number(), v.integer()),
-    v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'expected an integer'), v.transform((s: string) => Number(s))),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,6}$/, 'expected an integer'),
+      v.transform((s: string) => Number(s)),
+    ),
   ]),
   v.check((n: number) => Number.isSafeInteger(n) && n > 0, 'expected a positive integer'),
 );
@@ -49,7 +59,13 @@ export const PremiumIndex = v.looseObject({
   /** The running estimate for the current interval; it settles at nextFundingTime. */
   lastFundingRate: fundingRate,
   // 0 is sent for symbols with no funding schedule (settling or delisted).
-  nextFundingTime: v.union([v.pipe(v.literal(0), v.transform(() => null)), epochMs]),
+  nextFundingTime: v.union([
+    v.pipe(
+      v.literal(0),
+      v.transform(() => null),
+    ),
+    epochMs,
+  ]),
   time: v.optional(epochMs),
 });
 
@@ -109,9 +125,21 @@ export const BracketsData = v.looseObject({
 
 export const RiskBracket = v.looseObject({
   bracketSeq: v.optional(numberLike),
-  bracketNotionalFloor: v.pipe(numberLike, v.check((n: number) => n >= 0, 'expected a floor ≥ 0')),
-  bracketNotionalCap: v.pipe(numberLike, v.check((n: number) => n > 0, 'expected a positive cap')),
-  bracketMaintenanceMarginRate: v.pipe(numberLike, v.check((n: number) => n > 0 && n < 1, 'expected a rate in (0, 1)')),
-  cumFastMaintenanceAmount: v.pipe(numberLike, v.check((n: number) => n >= 0, 'expected a deduction ≥ 0')),
+  bracketNotionalFloor: v.pipe(
+    numberLike,
+    v.check((n: number) => n >= 0, 'expected a floor ≥ 0'),
+  ),
+  bracketNotionalCap: v.pipe(
+    numberLike,
+    v.check((n: number) => n > 0, 'expected a positive cap'),
+  ),
+  bracketMaintenanceMarginRate: v.pipe(
+    numberLike,
+    v.check((n: number) => n > 0 && n < 1, 'expected a rate in (0, 1)'),
+  ),
+  cumFastMaintenanceAmount: v.pipe(
+    numberLike,
+    v.check((n: number) => n >= 0, 'expected a deduction ≥ 0'),
+  ),
 });
 export const RiskBrackets = v.pipe(v.array(RiskBracket), v.minLength(1, 'expected at least one bracket'));

@@ -82,12 +82,7 @@ function isEmptyList(result: unknown): boolean {
   return !!result && typeof result === 'object' && 'list' in result && Array.isArray(result.list) && result.list.length === 0;
 }
 
-async function getResult<TSchema extends v.GenericSchema>(
-  http: Http,
-  url: URL,
-  schema: TSchema,
-  shareForMs?: number,
-): Promise<Result<v.InferOutput<TSchema>>> {
+async function getResult<TSchema extends v.GenericSchema>(http: Http, url: URL, schema: TSchema, shareForMs?: number): Promise<Result<v.InferOutput<TSchema>>> {
   const endpoint = url.pathname;
   // A shared list must hold something: an empty page would be replayed to every caller for an hour.
   const accept = (b: unknown) => v.is(Envelope, b) && b.retCode === 0 && v.is(schema, b.result) && !isEmptyList(b.result);

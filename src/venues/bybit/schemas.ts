@@ -6,15 +6,25 @@ import { decimal, epochMs, positiveDecimal } from '../schema';
 // answer is an envelope `{retCode, retMsg, result, retExtInfo, time}`; decimals and times inside
 // `result` are strings. Loose objects: Bybit adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expected a number ≥ 0'));
+const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
 
-const fundingRate = v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'));
+const fundingRate = v.pipe(
+  decimal,
+  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'),
+);
 
 /** Integers documented as JSON numbers (fundingInterval) or strings (fundingIntervalHour): both taken. */
 const positiveInt = v.pipe(
   v.union([
     v.pipe(v.number(), v.integer()),
-    v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'expected an integer'), v.transform((s: string) => Number(s))),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,9}$/, 'expected an integer'),
+      v.transform((s: string) => Number(s)),
+    ),
   ]),
   v.check((n: number) => Number.isSafeInteger(n) && n > 0, 'expected a positive integer'),
 );
@@ -26,7 +36,10 @@ const numberLike = v.pipe(
 );
 
 /** "" where a venue has no value yet (pre-listing markets, inverse-only fields). */
-const emptyAsNull = v.pipe(v.literal(''), v.transform(() => null));
+const emptyAsNull = v.pipe(
+  v.literal(''),
+  v.transform(() => null),
+);
 
 export const Envelope = v.looseObject({
   retCode: v.pipe(v.number(), v.integer()),
@@ -69,10 +82,25 @@ export const TickerRow = v.looseObject({
   openInterest: nonNegativeDecimal,
   fundingRate,
   // "0" (or "") when no settlement is scheduled.
-  nextFundingTime: v.union([v.pipe(v.union([v.literal('0'), v.literal(0), v.literal('')]), v.transform(() => null)), epochMs]),
+  nextFundingTime: v.union([
+    v.pipe(
+      v.union([v.literal('0'), v.literal(0), v.literal('')]),
+      v.transform(() => null),
+    ),
+    epochMs,
+  ]),
   fundingIntervalHour: v.optional(positiveInt),
   /** Absolute cap on the rate; older answers lack it. */
-  fundingCap: v.optional(v.union([emptyAsNull, v.pipe(fundingRate, v.check((n: number) => n > 0, 'expected a positive cap'))]), ''),
+  fundingCap: v.optional(
+    v.union([
+      emptyAsNull,
+      v.pipe(
+        fundingRate,
+        v.check((n: number) => n > 0, 'expected a positive cap'),
+      ),
+    ]),
+    '',
+  ),
 });
 
 export const FundingHistoryResult = v.looseObject({
@@ -109,12 +137,34 @@ export const RiskLimitRow = v.looseObject({
   /** The notional cap of the tier, quote currency. */
   riskLimitValue: positiveDecimal,
   /** A fraction ("0.005") in linear examples, a percent ("0.5") in the inverse example: see risk-limit.ts. */
-  maintenanceMargin: v.pipe(numberLike, v.check((n: number) => n > 0, 'expected a positive margin rate')),
-  initialMargin: v.optional(v.pipe(numberLike, v.check((n: number) => n > 0, 'expected a positive margin rate'))),
-  maxLeverage: v.optional(v.pipe(numberLike, v.check((n: number) => n > 0, 'expected a positive leverage'))),
+  maintenanceMargin: v.pipe(
+    numberLike,
+    v.check((n: number) => n > 0, 'expected a positive margin rate'),
+  ),
+  initialMargin: v.optional(
+    v.pipe(
+      numberLike,
+      v.check((n: number) => n > 0, 'expected a positive margin rate'),
+    ),
+  ),
+  maxLeverage: v.optional(
+    v.pipe(
+      numberLike,
+      v.check((n: number) => n > 0, 'expected a positive leverage'),
+    ),
+  ),
   isLowestRisk: v.optional(v.number()),
   /** "" on the first tier (no deduction). */
-  mmDeduction: v.optional(v.union([v.pipe(v.literal(''), v.transform(() => 0)), nonNegativeDecimal]), ''),
+  mmDeduction: v.optional(
+    v.union([
+      v.pipe(
+        v.literal(''),
+        v.transform(() => 0),
+      ),
+      nonNegativeDecimal,
+    ]),
+    '',
+  ),
 });
 export type RiskLimitRow = v.InferOutput<typeof RiskLimitRow>;
 

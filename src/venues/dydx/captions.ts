@@ -316,9 +316,7 @@ export const DYDX_COLUMN_DICTIONARY: ColumnDictionary = {
 /** Captions of the tablet layout's two composite columns (normalised). */
 export const DETAILS_CAPTIONS = normalizedSet(all('details'));
 /** The `oracleEntry` header is two spans, oracle then entry, read as one text. */
-export const ORACLE_ENTRY_CAPTIONS = normalizedSet(
-  languages().flatMap((c) => c.oracle.flatMap((o) => c.entry.map((e) => `${o} ${e}`))),
-);
+export const ORACLE_ENTRY_CAPTIONS = normalizedSet(languages().flatMap((c) => c.oracle.flatMap((o) => c.entry.map((e) => `${o} ${e}`))));
 
 export const TABLE_LABELS = normalizedSet([...all('positions'), ...all('position')]);
 export const EMPTY_STATE_TEXTS = normalizedSet(all('emptyState'));
@@ -340,8 +338,18 @@ export function sideWord(text: string): 'long' | 'short' | null {
 
 const headerCaptions = (c: LanguageCaptions): ReadonlySet<string> =>
   normalizedSet([
-    ...c.market, ...c.leverage, ...c.type, ...c.size, ...c.value, ...c.pnl, ...c.margin, ...c.avgOpen,
-    ...c.oracle, ...c.liquidation, ...c.funding, ...c.details,
+    ...c.market,
+    ...c.leverage,
+    ...c.type,
+    ...c.size,
+    ...c.value,
+    ...c.pnl,
+    ...c.margin,
+    ...c.avgOpen,
+    ...c.oracle,
+    ...c.liquidation,
+    ...c.funding,
+    ...c.details,
     ...c.oracle.flatMap((o) => c.entry.map((e) => `${o} ${e}`)),
   ]);
 const HEADERS_BY_LANGUAGE = DYDX_LANGUAGES.map((lang) => ({ lang, captions: headerCaptions(DYDX_CAPTIONS[lang]) }));

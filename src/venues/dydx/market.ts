@@ -180,10 +180,7 @@ async function candleRows(inst: Instrument, http: Http, resolution: '1HOUR' | '1
 }
 
 async function candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
-  const [hourly, daily] = await Promise.all([
-    candleRows(inst, http, '1HOUR', HOURLY_LIMIT, HOURLY_SHARE_MS),
-    candleRows(inst, http, '1DAY', DAILY_LIMIT),
-  ]);
+  const [hourly, daily] = await Promise.all([candleRows(inst, http, '1HOUR', HOURLY_LIMIT, HOURLY_SHARE_MS), candleRows(inst, http, '1DAY', DAILY_LIMIT)]);
   if (!hourly.ok) return hourly;
   if (!daily.ok) return daily;
   const closes = (rows: CandleRows): SeriesPoint[] => rows.map((c) => ({ time: c.startedAt, value: c.close }));

@@ -23,8 +23,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-const field = (o: unknown, key: string): unknown =>
-  typeof o === 'object' && o !== null && key in o ? (o as Record<string, unknown>)[key] : undefined;
+const field = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null && key in o ? (o as Record<string, unknown>)[key] : undefined);
 
 function address(value: unknown): string | null {
   if (typeof value !== 'string') return null;

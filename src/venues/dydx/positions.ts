@@ -19,7 +19,10 @@ const FIRST_ISOLATED_SUBACCOUNT = 128;
  */
 export async function fetchDydxPositions(address: string, http: Http): Promise<Result<Position[]>> {
   if (!isDydxAddress(address)) {
-    return { ok: false, error: { kind: 'bad-request', venue: 'dydx', endpoint: '/v4/addresses', message: 'Not a dYdX address (dydx1…, with a valid checksum)' } };
+    return {
+      ok: false,
+      error: { kind: 'bad-request', venue: 'dydx', endpoint: '/v4/addresses', message: 'Not a dYdX address (dydx1…, with a valid checksum)' },
+    };
   }
   const url = dydxUrl(['addresses', address.toLowerCase(), 'parentSubaccountNumber', '0']);
   const res = await dydxGet(http, url, ParentSubaccountResponse);

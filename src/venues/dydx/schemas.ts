@@ -5,9 +5,18 @@ import { decimal, positiveDecimal } from '../schema';
 // dydxprotocol/v4-chain). Decimals arrive as strings, times as ISO-8601 strings, small integers as
 // JSON numbers. Loose objects: the indexer adds fields release by release.
 
-const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expected a number ≥ 0'));
-const fundingRate = v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour'));
-const marginFraction = v.pipe(decimal, v.check((n: number) => n >= 0 && n < 1, 'expected a margin fraction in [0, 1)'));
+const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
+const fundingRate = v.pipe(
+  decimal,
+  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour'),
+);
+const marginFraction = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0 && n < 1, 'expected a margin fraction in [0, 1)'),
+);
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 

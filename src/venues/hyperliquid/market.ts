@@ -79,7 +79,14 @@ function ascendingUnique<T extends { time: number }>(points: readonly T[]): T[] 
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 
-async function candleSeries(http: Http, coin: string, interval: '1h' | '1d', startTime: number, endTime: number, maxItems: number): Promise<Result<SeriesPoint[]>> {
+async function candleSeries(
+  http: Http,
+  coin: string,
+  interval: '1h' | '1d',
+  startTime: number,
+  endTime: number,
+  maxItems: number,
+): Promise<Result<SeriesPoint[]>> {
   const endpoint = infoEndpoint('candleSnapshot');
   const body = await postInfo(http, { type: 'candleSnapshot', req: { coin, interval, startTime, endTime } }, { maxItems });
   if (!body.ok) return body;

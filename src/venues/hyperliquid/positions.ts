@@ -30,8 +30,7 @@ export async function fetchHyperliquidPositions(address: string, http: Http): Pr
     const isolated = p.leverage.type === 'isolated';
     // docs/risk-math.md §1.1: the liquidation formula takes the isolated margin WITHOUT unrealised PnL, which
     // is rawUsd (USDC in the position net of its cost, negative for a long) plus s·Q·EP.
-    const walletMargin =
-      isolated && p.leverage.rawUsd !== undefined ? p.leverage.rawUsd + sideSign(side) * size * p.entryPx : null;
+    const walletMargin = isolated && p.leverage.rawUsd !== undefined ? p.leverage.rawUsd + sideSign(side) * size * p.entryPx : null;
     positions.push({
       venue: 'hyperliquid',
       symbol: p.coin,

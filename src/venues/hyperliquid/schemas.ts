@@ -5,7 +5,10 @@ import { decimal, epochMs, positiveDecimal } from '../schema';
 // types cross-checked with the @nktkas/hyperliquid SDK and ccxt's response comments). Loose objects:
 // Hyperliquid adds fields without notice. Decimals arrive as strings, times as JSON numbers.
 
-const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expected a number ≥ 0'));
+const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
 
 /**
  * Small integers (leverage, table ids) are JSON numbers in the docs; some clients and older answers
@@ -14,12 +17,19 @@ const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expec
 const integerLike = v.pipe(
   v.union([
     v.pipe(v.number(), v.integer()),
-    v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'expected an integer'), v.transform((s: string) => Number(s))),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,9}$/, 'expected an integer'),
+      v.transform((s: string) => Number(s)),
+    ),
   ]),
   v.check((n: number) => Number.isSafeInteger(n) && n >= 0, 'expected an integer ≥ 0'),
 );
 
-const leverageInt = v.pipe(integerLike, v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'));
+const leverageInt = v.pipe(
+  integerLike,
+  v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'),
+);
 
 export const UniverseEntry = v.looseObject({
   name: v.pipe(v.string(), v.minLength(1)),
@@ -63,14 +73,20 @@ export const AssetCtx = v.looseObject({
   /** Order-book mid; null when one side of the book is empty. */
   midPx: v.nullish(positiveDecimal, null),
   /** Predicted funding for the running hour, a fraction per hour. */
-  funding: v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour')),
+  funding: v.pipe(
+    decimal,
+    v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour'),
+  ),
   /** Base units (coins); for k-coins, thousands of the token. */
   openInterest: nonNegativeDecimal,
 });
 
 export const FundingRow = v.looseObject({
   coin: v.string(),
-  fundingRate: v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour')),
+  fundingRate: v.pipe(
+    decimal,
+    v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour'),
+  ),
   time: epochMs,
 });
 export const FundingRows = v.array(FundingRow);

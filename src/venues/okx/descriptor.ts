@@ -22,7 +22,8 @@ export const OKX_PATH = {
  * for position-tiers, 40 / 2 s per IP for candles. Mark-price (10), funding-rate (20), open-interest
  * (20), funding-rate-history (10) and the contract open-interest history (10) count per IP AND
  * instrument (as we read the docs; UNSURE for the two histories, which ccxt budgets per IP at 20):
- * one symbol's refresh cannot come near them, so only the per-IP ones get a budget of their own. The venue bucket, a quarter of 60 / 2 s, is not a published figure: it caps the sum, so a
+ * one symbol's refresh cannot come near them, so only the per-IP ones get a budget of their own.
+ * The venue bucket, a quarter of 60 / 2 s, is not a published figure: it caps the sum, so a
  * full refresh of one symbol (up to 12 requests: a 1 h symbol's funding history takes two pages) goes
  * at once and a popup of many symbols queues. OKX answers a breach with HTTP 429 or code 50011, which
  * holds the venue back.

@@ -81,7 +81,6 @@ function hours(ms: number): number {
   return Math.round((ms / HOUR) * 100) / 100;
 }
 
-
 async function instruments(http: Http): Promise<Result<Instrument[]>> {
   const rows = await okxGet(http, okxUrl(PATH.instruments, { instType: 'SWAP' }), InstrumentRow, INSTRUMENTS_SHARE_MS);
   if (!rows.ok) return rows;

@@ -9,14 +9,7 @@ import { textPieces } from '../page-kit/text-pieces';
 import { classifyCell, priceIn, shownDecimals, solveEntryMark, type ShownNumber } from '../page-kit/value-patterns';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
-import {
-  OKX_COLUMNS,
-  OKX_CONTRACT_UNITS,
-  OKX_MODE_LABELS,
-  OKX_POSITIONS_TAB,
-  OKX_QUOTE_UNITS,
-  OKX_SIDE_LABELS,
-} from './captions';
+import { OKX_COLUMNS, OKX_CONTRACT_UNITS, OKX_MODE_LABELS, OKX_POSITIONS_TAB, OKX_QUOTE_UNITS, OKX_SIDE_LABELS } from './captions';
 import { okxSymbolFromUrl } from './page-url';
 import { isOkxSwapSymbol, okxAssetFromSymbol } from './symbol';
 import { byLayout } from '../page-kit/layout-memo';

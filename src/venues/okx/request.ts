@@ -20,12 +20,7 @@ export function okxUrl(path: string, params: Record<string, string>): URL {
 }
 
 /** GETs an OKX endpoint, refuses a non-"0" envelope, and validates every row of `data`. */
-export async function okxGet<TRow extends v.GenericSchema>(
-  http: Http,
-  url: URL,
-  row: TRow,
-  shareForMs?: number,
-): Promise<Result<v.InferOutput<TRow>[]>> {
+export async function okxGet<TRow extends v.GenericSchema>(http: Http, url: URL, row: TRow, shareForMs?: number): Promise<Result<v.InferOutput<TRow>[]>> {
   const endpoint = url.pathname;
   // An empty data list is an error here (rowFor): sharing one would replay it for the whole period.
   const accept = (b: unknown) => v.is(envelopeOf(row), b) && b.code === '0' && b.data.length > 0;
@@ -34,7 +29,8 @@ export async function okxGet<TRow extends v.GenericSchema>(
   const env = parseWith(Envelope, res.value, 'okx', endpoint);
   if (!env.ok) return env;
   // OKX codes are digit strings; anything else ("NaN", "") is a broken envelope, not a venue error to quote.
-  if (!/^\d{1,6}$/.test(env.value.code)) return { ok: false, error: { kind: 'schema', venue: 'okx', endpoint, message: `okx ${endpoint}: unexpected response code` } };
+  if (!/^\d{1,6}$/.test(env.value.code))
+    return { ok: false, error: { kind: 'schema', venue: 'okx', endpoint, message: `okx ${endpoint}: unexpected response code` } };
   if (env.value.code !== '0') {
     const { code, msg } = env.value;
     return {

@@ -6,12 +6,27 @@ import { decimal, epochMs, positiveDecimal } from '../schema';
 // "" for a figure it does not have (caps on a fresh listing, the deprecated nextFundingRate, oiCcy),
 // which becomes null here. Loose objects: OKX adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(decimal, v.check((n: number) => n >= 0, 'expected a number ≥ 0'));
-const fundingRate = v.pipe(decimal, v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per interval'));
-const marginRate = v.pipe(decimal, v.check((n: number) => n >= 0 && n < 1, 'expected a margin rate in [0, 1)'));
+const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
+const fundingRate = v.pipe(
+  decimal,
+  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per interval'),
+);
+const marginRate = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0 && n < 1, 'expected a margin rate in [0, 1)'),
+);
 
 function orBlank<TSchema extends v.GenericSchema>(schema: TSchema) {
-  return v.union([v.pipe(v.literal(''), v.transform((): null => null)), schema]);
+  return v.union([
+    v.pipe(
+      v.literal(''),
+      v.transform((): null => null),
+    ),
+    schema,
+  ]);
 }
 
 /** A field that may be absent or "": both read as null. */
@@ -21,7 +36,14 @@ function optionalBlank<TSchema extends v.GenericSchema>(schema: TSchema) {
 
 /** `{"code":"0","msg":"","data":[...]}`; anything but code "0" is an error even under HTTP 200. */
 export const Envelope = v.looseObject({
-  code: v.union([v.string(), v.pipe(v.number(), v.integer(), v.transform((n: number) => String(n)))]),
+  code: v.union([
+    v.string(),
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.transform((n: number) => String(n)),
+    ),
+  ]),
   msg: v.optional(v.string(), ''),
 });
 

@@ -59,11 +59,7 @@ function splitRoot(table: Element, width: number, stop: Element | null): Element
  * through `dictionary`, to columns that `accept` takes for a positions table. Cheap: one pass over
  * header cells per table; rows are extracted only for the table that matches.
  */
-export function findCaptionedTable(
-  scope: Element,
-  dictionary: ColumnDictionary,
-  accept: (columns: Columns) => boolean,
-): CaptionedTable | null {
+export function findCaptionedTable(scope: Element, dictionary: ColumnDictionary, accept: (columns: Columns) => boolean): CaptionedTable | null {
   const candidates = scope.matches(TABLE_LIKE) ? [scope] : Array.from(scope.querySelectorAll(TABLE_LIKE));
   // A header-only table that found no body table of its own (its body sibling carries a copy of
   // the header, say) is kept only when no table with rows matches: else it would read as "no positions".

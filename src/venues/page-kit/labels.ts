@@ -10,21 +10,7 @@ export function normalizeLabel(text: string): string {
 }
 
 /** Column meanings a positions table can have; each venue maps its captions onto these. */
-export const COLUMN_KEYS = [
-  'symbol',
-  'side',
-  'size',
-  'value',
-  'entry',
-  'mark',
-  'liq',
-  'margin',
-  'marginRatio',
-  'pnl',
-  'leverage',
-  'mode',
-  'funding',
-] as const;
+export const COLUMN_KEYS = ['symbol', 'side', 'size', 'value', 'entry', 'mark', 'liq', 'margin', 'marginRatio', 'pnl', 'leverage', 'mode', 'funding'] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type ColumnDictionary = Partial<Record<ColumnKey, readonly string[]>>;

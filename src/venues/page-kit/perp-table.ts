@@ -6,16 +6,7 @@ import type { Side } from '../../core/types';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
 import type { VenueId } from '../types';
-import {
-  findCaptionedTable,
-  findCountedTab,
-  tabCount,
-  hasEmptyMessage,
-  tabPanelOf,
-  visibleTables,
-  type CaptionedTable,
-  type Columns,
-} from './captioned-table';
+import { findCaptionedTable, findCountedTab, tabCount, hasEmptyMessage, tabPanelOf, visibleTables, type CaptionedTable, type Columns } from './captioned-table';
 import type { ColumnDictionary, ColumnKey } from './labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from './row';
 import { amountIn } from './amount';
@@ -216,10 +207,23 @@ function steadyRowKey(row: TableRow, columns: Columns, readPrefix: string | null
   return key;
 }
 
-function readRowOnce(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: Columns, sizeCaption: string, signs: boolean, readPrefix: string | null): RowOutcome {
+function readRowOnce(
+  row: TableRow,
+  ctx: ReadContext,
+  cfg: PerpPageConfig,
+  columns: Columns,
+  sizeCaption: string,
+  signs: boolean,
+  readPrefix: string | null,
+): RowOutcome {
   const key = steadyRowKey(row, columns, readPrefix);
   const memo = key === null ? undefined : rowMemo.get(row.el);
-  if (key !== null && memo?.key === key && memo.outcome.reuse !== 'none' && memo.outcome.contract === (memo.outcome.symbol === null ? null : ctx.contractValue(memo.outcome.symbol))) {
+  if (
+    key !== null &&
+    memo?.key === key &&
+    memo.outcome.reuse !== 'none' &&
+    memo.outcome.contract === (memo.outcome.symbol === null ? null : ctx.contractValue(memo.outcome.symbol))
+  ) {
     const { outcome } = memo;
     if (outcome.reuse === 'whole' || !outcome.raw) return outcome;
     const markCell = cellAt(row, columns, 'mark');
@@ -264,7 +268,11 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
   const marginCell = cellAt(row, columns, 'margin');
   const marginText = marginCell ? visibleText(marginCell) : '';
   const modeCell = cellAt(row, columns, 'mode');
-  const modes = [wordIn(symbolText, cfg.modeWords), wordIn(/\(([^)]*)\)\s*$/.exec(marginText.normalize('NFKC'))?.[1] ?? '', cfg.modeWords), modeCell ? wordIn(spacedText(modeCell), cfg.modeWords) : null];
+  const modes = [
+    wordIn(symbolText, cfg.modeWords),
+    wordIn(/\(([^)]*)\)\s*$/.exec(marginText.normalize('NFKC'))?.[1] ?? '', cfg.modeWords),
+    modeCell ? wordIn(spacedText(modeCell), cfg.modeWords) : null,
+  ];
   if (modes.includes('conflict') || new Set(modes.filter((m) => m !== null)).size > 1) {
     return whole(fail('the row names both margin modes', symbol, votes.side));
   }
@@ -280,7 +288,8 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
   if (sizeValue !== null) {
     const read = baseSize(sizeValue, cellUnit(sizeText) ?? headerUnit(sizeCaption), symbol, markPrice, ctx, cfg);
     // A size in the quote currency is converted at the mark, so the whole row follows the mark.
-    if (read.problem) return { result: fail(read.problem, symbol, votes.side), raw: null, quote: false, reuse: read.quote ? 'none' : 'whole', symbol, contract };
+    if (read.problem)
+      return { result: fail(read.problem, symbol, votes.side), raw: null, quote: false, reuse: read.quote ? 'none' : 'whole', symbol, contract };
     quote = read.quote;
     size = read.size;
   }
@@ -364,7 +373,14 @@ export function readRowsByPatterns(table: ExtractedTable, ctx: ReadContext, cfg:
     const pnl = p.pnls.length === 1 ? (p.pnls[0] ?? null) : null;
     // A short's size is the one negative figure (prices are never negative); it is never a price.
     const solved =
-      side && pnl ? solveEntryMark(side, pnl, negatives.length === 1 ? negatives : p.sizes, p.bare.filter((b) => b.value > 0)) : null;
+      side && pnl
+        ? solveEntryMark(
+            side,
+            pnl,
+            negatives.length === 1 ? negatives : p.sizes,
+            p.bare.filter((b) => b.value > 0),
+          )
+        : null;
     if (!side || !solved) {
       out.rows.push(fail(`${NOTE_PATTERNS}; cannot tell the entry price from the mark price`, symbol, side));
       continue;
@@ -429,11 +445,13 @@ export function isPositionsHeader(columns: Columns): boolean {
 }
 
 /** Cheap text test before a table is extracted for pattern reading: some venue symbol and some leverage. */
-const worthPatterns = (cfg: PerpPageConfig) => (table: Element): boolean => {
-  // textContent glues neighbouring tags ("BTCUSDTPerpetual"), so the symbol is looked for loosely here.
-  const text = table.textContent ?? '';
-  return text.length < 200_000 && cfg.symbolIn(text.replace(/([A-Z0-9])(?=[A-Z][a-z])/g, '$1 ')) !== null && LEVERAGE.test(text.normalize('NFKC'));
-};
+const worthPatterns =
+  (cfg: PerpPageConfig) =>
+  (table: Element): boolean => {
+    // textContent glues neighbouring tags ("BTCUSDTPerpetual"), so the symbol is looked for loosely here.
+    const text = table.textContent ?? '';
+    return text.length < 200_000 && cfg.symbolIn(text.replace(/([A-Z0-9])(?=[A-Z][a-z])/g, '$1 ')) !== null && LEVERAGE.test(text.normalize('NFKC'));
+  };
 
 function patternTable(scope: Element, cfg: PerpPageConfig): { root: Element; table: ExtractedTable } | null {
   return visibleTables(scope, worthPatterns(cfg)).find((t) => looksLikePositionsTable(t.table, cfg)) ?? null;

@@ -46,7 +46,9 @@ export function visibleText(el: Element): string {
 }
 
 function cellsOf(row: Element): Element[] {
-  const direct = Array.from(row.children).filter((c) => /^(?:TD|TH)$/.test(c.tagName) || /^(?:cell|gridcell|columnheader|rowheader)$/.test(c.getAttribute('role') ?? ''));
+  const direct = Array.from(row.children).filter(
+    (c) => /^(?:TD|TH)$/.test(c.tagName) || /^(?:cell|gridcell|columnheader|rowheader)$/.test(c.getAttribute('role') ?? ''),
+  );
   return direct.length ? direct : Array.from(row.querySelectorAll('[role="cell"],[role="gridcell"],[role="columnheader"]'));
 }
 

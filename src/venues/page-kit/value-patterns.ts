@@ -18,9 +18,9 @@ export type CellValue =
   /** A bare number: a price, or a size shown without its unit. */
   | ({ kind: 'number' } & ShownNumber)
   /**
- * A number with a coin unit ("0.500 BTC", "1,475.00 USDT (Isolated)", "+500.06 USDT (+33.90%)",
- * "120,000 kPEPE"): upper case, after at most one lower-case prefix letter (Hyperliquid's k-coins).
- */
+   * A number with a coin unit ("0.500 BTC", "1,475.00 USDT (Isolated)", "+500.06 USDT (+33.90%)",
+   * "120,000 kPEPE"): upper case, after at most one lower-case prefix letter (Hyperliquid's k-coins).
+   */
   | ({ kind: 'amount'; unit: string; tail: string } & ShownNumber)
   | { kind: 'percent' }
   | { kind: 'text'; text: string };
@@ -83,12 +83,7 @@ const ulp = (n: ShownNumber): number => 10 ** -n.decimals;
  * null when nothing fits or when fits disagree (say a break-even price as close to the entry as
  * the rounding): a wrong entry is worse than none.
  */
-export function solveEntryMark(
-  side: Side,
-  pnl: ShownNumber,
-  sizes: readonly ShownNumber[],
-  prices: readonly ShownNumber[],
-): EntryMarkSolution | null {
+export function solveEntryMark(side: Side, pnl: ShownNumber, sizes: readonly ShownNumber[], prices: readonly ShownNumber[]): EntryMarkSolution | null {
   const s = side === 'long' ? 1 : -1;
   let found: EntryMarkSolution | null = null;
   for (const q of sizes) {
@@ -99,8 +94,7 @@ export function solveEntryMark(
       for (const m of prices) {
         if (m === q || m === e || !(m.value > 0)) continue;
         const move = m.value - e.value;
-        const tolerance =
-          (size * (ulp(e) + ulp(m)) + ulp(pnl) + ulp(q) * Math.abs(move)) / 2 + 1e-9 * (Math.abs(pnl.value) + 1);
+        const tolerance = (size * (ulp(e) + ulp(m)) + ulp(pnl) + ulp(q) * Math.abs(move)) / 2 + 1e-9 * (Math.abs(pnl.value) + 1);
         if (Math.abs(s * size * move - pnl.value) > tolerance * 1.01) continue;
         const fit = { size, entry: e.value, mark: m.value };
         if (found && (found.size !== fit.size || found.entry !== fit.entry || found.mark !== fit.mark)) return null;

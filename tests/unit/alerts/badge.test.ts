@@ -26,7 +26,10 @@ describe('badgeFor', () => {
     expect(badgeFor([])).toEqual({ text: '', color: null, band: null });
   });
 
-  const at = (distance: number | null, band: 'danger' | 'caution' | 'calm' | null = distance === null ? null : distance < 0.03 ? 'danger' : distance < 0.1 ? 'caution' : 'calm') => ({ distance, band });
+  const at = (
+    distance: number | null,
+    band: 'danger' | 'caution' | 'calm' | null = distance === null ? null : distance < 0.03 ? 'danger' : distance < 0.1 ? 'caution' : 'calm',
+  ) => ({ distance, band });
 
   it('shows the smallest known distance, coloured by the worst band', () => {
     expect(badgeFor([at(0.2), at(0.024), at(null), at(0.08)])).toEqual({ text: '2.4', color: BADGE_COLORS.danger, band: 'danger' });

@@ -148,7 +148,7 @@ describe('regime flip condition', () => {
     expect(e.regimeAgainst).toBeNull();
   });
 
-  it("uses the 4h window unless another is given", () => {
+  it('uses the 4h window unless another is given', () => {
     // 4h: price −1.2%, OI +3% → short build-up; 1h: +0.1%, +0.2% → quiet.
     const s = snapshotFixture(window4h(-0.012, 0.03));
     expect(evaluate({ snapshot: s }).checks.regime).toMatchObject({ detail: { regime: 'short-buildup', window: '4h' } });

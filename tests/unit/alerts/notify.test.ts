@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alertText,
-  createNotifier,
-  notificationId,
-  parseNotificationId,
-  type FiredAlert,
-  type NotifierDeps,
-} from '../../../src/background/alerts/notify';
+import { alertText, createNotifier, notificationId, parseNotificationId, type FiredAlert, type NotifierDeps } from '../../../src/background/alerts/notify';
 import { BINANCE_URL, heldFixture } from './fixtures';
 
 const liquidation: FiredAlert = {
@@ -84,7 +77,11 @@ describe('createNotifier', () => {
     const { deps, calls } = fakes();
     await createNotifier(deps).notify(liquidation);
     expect(calls).toEqual([
-      ['create', notificationId(liquidation), { type: 'basic', iconUrl: deps.iconUrl, title: 'Liquidation risk: BTCUSDT long', message: 'BTCUSDT long on Binance is 2.4% from liquidation' }],
+      [
+        'create',
+        notificationId(liquidation),
+        { type: 'basic', iconUrl: deps.iconUrl, title: 'Liquidation risk: BTCUSDT long', message: 'BTCUSDT long on Binance is 2.4% from liquidation' },
+      ],
     ]);
   });
 

@@ -3,7 +3,11 @@ import { readRecent, recordCheck, RECENT_ALERTS_KEY, RECENT_ALERTS_MAX } from '.
 import type { FiredAlert } from '../../../src/background/alerts/notify';
 import { heldFixture, memoryStorage } from './fixtures';
 
-const fired = (distance: number): FiredAlert => ({ key: 'binance:BTCUSDT:long', held: heldFixture(), detail: { condition: 'liquidation', distance, threshold: 0.05, band: 'danger' } });
+const fired = (distance: number): FiredAlert => ({
+  key: 'binance:BTCUSDT:long',
+  held: heldFixture(),
+  detail: { condition: 'liquidation', distance, threshold: 0.05, band: 'danger' },
+});
 
 describe('the record of the last checks', () => {
   it('keeps when the last check finished and the alerts it fired, in the notification’s words, newest first', async () => {

@@ -27,7 +27,7 @@ describe('createPositionStore', () => {
     expect(await store.count()).toBe(2);
   });
 
-  it('replaces a tab\'s previous report, and forgets it when the tab reports zero positions', async () => {
+  it("replaces a tab's previous report, and forgets it when the tab reports zero positions", async () => {
     const { store } = setup();
     await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', many(3));
     await store.report({ tabId: 1, url: BINANCE_URL }, 'binance', many(2));

@@ -80,10 +80,20 @@ describe('a row whose mark crossed its liquidation price', () => {
 
   it('the panel shows it in danger with its distance, and reports it at once', async () => {
     const { panels } = panelViews();
-    const req = (r: RowRead): PanelViewRequest => ({ type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: { status: 'ok', rows: [r], notes: [] }, address: null, prefs: null, have: null });
+    const req = (r: RowRead): PanelViewRequest => ({
+      type: 'panel.view',
+      venue: 'binance',
+      symbol: 'BTCUSDT',
+      read: { status: 'ok', rows: [r], notes: [] },
+      address: null,
+      prefs: null,
+      have: null,
+    });
     const reports: unknown[][] = [];
     await panels.view(req(finishRow('binance', raw())), 5, (_v, positions, unreadable) => reports.push([positions.length, unreadable.length]));
-    const r = await panels.view(req(finishRow('binance', raw({ markPrice: 56_200 }))), 5, (_v, positions, unreadable) => reports.push([positions[0]?.atLiquidation, unreadable.length]));
+    const r = await panels.view(req(finishRow('binance', raw({ markPrice: 56_200 }))), 5, (_v, positions, unreadable) =>
+      reports.push([positions[0]?.atLiquidation, unreadable.length]),
+    );
     expect(reports).toEqual([
       [1, 0],
       [true, 0],
@@ -112,7 +122,11 @@ describe('a row whose mark crossed its liquidation price', () => {
       undefined,
       10_000_000,
     );
-    const r = await panels.view({ type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: read(finishRow('binance', raw())), address: null, prefs: null, have: null }, 5, () => undefined);
+    const r = await panels.view(
+      { type: 'panel.view', venue: 'binance', symbol: 'BTCUSDT', read: read(finishRow('binance', raw())), address: null, prefs: null, have: null },
+      5,
+      () => undefined,
+    );
     if (!r.enabled || !('tree' in r)) throw new Error('expected a tree');
     const lines: [string, string][] = [];
     const walk = (n: TreeNode) => {

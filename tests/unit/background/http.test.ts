@@ -4,7 +4,10 @@ import { fetchJson } from '../../../src/background/http';
 const url = new URL('https://fapi.binance.com/fapi/v1/premiumIndex?symbol=BTCUSDT');
 
 function respond(body: string, init: ResponseInit = {}) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, init)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, init)),
+  );
 }
 
 afterEach(() => {
@@ -82,7 +85,10 @@ describe('fetchJson', () => {
   });
 
   it('reports a network failure', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const r = await fetchJson({ venue: 'binance', url });
     expect(r.ok || r.error.kind).toBe('network');
   });

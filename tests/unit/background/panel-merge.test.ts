@@ -3,8 +3,20 @@ import { mergeApiWithPage } from '../../../src/background/panel/merge-positions'
 import type { Position } from '../../../src/venues/position-types';
 
 const api: Position = {
-  venue: 'dydx', symbol: 'ETH-USD', side: 'short', size: 3.5, entryPrice: 3482.4, markPrice: 3415.27, liqPrice: null,
-  liqNotServed: 'no liq from the indexer', margin: 1434.955, walletMargin: 1200, marginMode: 'isolated', leverage: null, unrealizedPnl: 234.955, source: 'api',
+  venue: 'dydx',
+  symbol: 'ETH-USD',
+  side: 'short',
+  size: 3.5,
+  entryPrice: 3482.4,
+  markPrice: 3415.27,
+  liqPrice: null,
+  liqNotServed: 'no liq from the indexer',
+  margin: 1434.955,
+  walletMargin: 1200,
+  marginMode: 'isolated',
+  leverage: null,
+  unrealizedPnl: 234.955,
+  source: 'api',
 };
 const pageRow: Position = { ...api, markPrice: 3420, liqPrice: 3779.9, source: 'page', liqNotServed: undefined };
 
@@ -16,7 +28,18 @@ describe('mergeApiWithPage', () => {
   });
   it('reports a size disagreement and page positions the API does not know', () => {
     const other: Position = { ...pageRow, symbol: 'BTC-USD', side: 'long', entryPrice: 60000, markPrice: 61000, liqPrice: 50000 };
-    const r = mergeApiWithPage([api], { status: 'ok', rows: [{ ok: true, position: { ...pageRow, size: 4 } }, { ok: true, position: other }], notes: [] }, 'dYdX');
+    const r = mergeApiWithPage(
+      [api],
+      {
+        status: 'ok',
+        rows: [
+          { ok: true, position: { ...pageRow, size: 4 } },
+          { ok: true, position: other },
+        ],
+        notes: [],
+      },
+      'dYdX',
+    );
     expect(r.notes).toHaveLength(2);
     expect(r.notes[0]).toMatch(/disagree on the ETH-USD short size/);
     expect(r.notes[1]).toMatch(/1 position/);

@@ -69,7 +69,11 @@ describe('panel views', () => {
         ...base.parts,
         candles: { fetchedAt: T - 180_000, source: '/fapi/v1/klines', error: null },
         oi: { fetchedAt: T - 60_000, source: 'recorded', error: null },
-        funding: { fetchedAt: T - 7_200_000, source: '/fapi/v1/fundingRate', error: { kind: 'timeout', venue: 'binance', endpoint: '/fapi/v1/fundingRate', message: 'binance did not answer in time' } },
+        funding: {
+          fetchedAt: T - 7_200_000,
+          source: '/fapi/v1/fundingRate',
+          error: { kind: 'timeout', venue: 'binance', endpoint: '/fapi/v1/fundingRate', message: 'binance did not answer in time' },
+        },
       },
     });
     const r = await views({ snapshot: async () => ({ ok: true, snapshot: snap }) }).panels.view(request([positionFixture()]), 1, () => undefined);
@@ -88,7 +92,9 @@ describe('panel views', () => {
     walk(treeOf(r));
     expect(titles.get('price-change')).toMatch(/candles: \/fapi\/v1\/klines, 3m old/);
     expect(titles.get('oi-change')).toMatch(/snapshots PerpLens recorded while watching, 60s old|snapshots PerpLens recorded while watching, 1m old/);
-    expect(titles.get('funding-percentile-30d')).toMatch(/funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/);
+    expect(titles.get('funding-percentile-30d')).toMatch(
+      /funding history: \/fapi\/v1\/fundingRate, 2h old; last refresh failed: binance did not answer in time/,
+    );
     expect(titles.get('crowded-side')).toMatch(/^(Funding is balanced: neither side is paying up|The longs pay).*; market data \d+s old$/);
     // The market line shows the page's mark (the one every figure uses); its details name each quote figure's own endpoint.
     expect(marketTitles.get('mark-price')).toBe("the page's mark price, which every figure uses");
@@ -128,7 +134,9 @@ describe('panel views', () => {
   });
 
   it('keeps the panel when market data fails: positions unavailable with the reason, the page distance kept', async () => {
-    const { panels } = views({ snapshot: async () => ({ ok: false, error: { kind: 'http', venue: 'binance', endpoint: '/x', message: 'binance answered HTTP 502' } }) });
+    const { panels } = views({
+      snapshot: async () => ({ ok: false, error: { kind: 'http', venue: 'binance', endpoint: '/x', message: 'binance answered HTTP 502' } }),
+    });
     const tree = treeOf(await panels.view(request([positionFixture()]), 7, () => undefined));
     const [card] = cards(tree);
     expect(card?.a['data-state']).toBe('unavailable');

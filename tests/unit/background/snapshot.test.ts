@@ -10,10 +10,21 @@ const inst: Instrument = { venue: 'hyperliquid', symbol: 'BTC', asset: 'BTC', qu
 
 function quote(over: Partial<MarketQuote> = {}): MarketQuote {
   return {
-    venue: 'hyperliquid', symbol: 'BTC', markPrice: 110, indexPrice: 110, lastPrice: null, fundingRate: 0.0002,
-    fundingIntervalHours: null, nextFundingTime: NOW + H, fundingCap: null, fundingFloor: null, openInterest: 1000,
+    venue: 'hyperliquid',
+    symbol: 'BTC',
+    markPrice: 110,
+    indexPrice: 110,
+    lastPrice: null,
+    fundingRate: 0.0002,
+    fundingIntervalHours: null,
+    nextFundingTime: NOW + H,
+    fundingCap: null,
+    fundingFloor: null,
+    openInterest: 1000,
     figureSources: { markPrice: '/info', indexPrice: '/info', fundingRate: '/info', nextFundingTime: '/info', openInterest: '/info' },
-    source: '/info', fetchedAt: NOW, ...over,
+    source: '/info',
+    fetchedAt: NOW,
+    ...over,
   };
 }
 
@@ -24,21 +35,36 @@ function client(over: Partial<VenueMarketClient> = {}): VenueMarketClient {
     instruments: () => ok([inst]),
     quote: () => ok(quote()),
     // Hourly settlements over 30 days, rate rising with time: the current 0.0002 ranks high.
-    fundingHistory: () => ok({ points: Array.from({ length: 720 }, (_, i) => ({ time: NOW - (720 - i) * H, rate: 0.00001 * (i % 20) })), intervalHours: 1, source: '/info', fetchedAt: NOW }),
+    fundingHistory: () =>
+      ok({
+        points: Array.from({ length: 720 }, (_, i) => ({ time: NOW - (720 - i) * H, rate: 0.00001 * (i % 20) })),
+        intervalHours: 1,
+        source: '/info',
+        fetchedAt: NOW,
+      }),
     oiHistory: () => ok({ points: Array.from({ length: 30 }, (_, i) => ({ time: NOW - (30 - i) * H, value: 800 + i })), source: '/oi', fetchedAt: NOW }),
     // Hourly closes 100 … 129 (candle open times), daily closes steady growth.
-    candles: () => ok({
-      hourly: Array.from({ length: 30 }, (_, i) => ({ time: NOW - (30 - i) * H, value: 100 + i })),
-      daily: Array.from({ length: 32 }, (_, i) => ({ time: NOW - (32 - i) * 24 * H, value: 100 * 1.01 ** i * (i % 2 ? 1.02 : 1) })),
-      source: '/candles', fetchedAt: NOW,
-    }),
+    candles: () =>
+      ok({
+        hourly: Array.from({ length: 30 }, (_, i) => ({ time: NOW - (30 - i) * H, value: 100 + i })),
+        daily: Array.from({ length: 32 }, (_, i) => ({ time: NOW - (32 - i) * 24 * H, value: 100 * 1.01 ** i * (i % 2 ? 1.02 : 1) })),
+        source: '/candles',
+        fetchedAt: NOW,
+      }),
     tiers: () => ok({ tiers: [{ notionalFloor: 0, notionalCap: 1e9, maintenanceRate: 0.01, deduction: 0 }], fallback: false, source: '/info', fetchedAt: NOW }),
     ...over,
   };
 }
 
 function deps(c: VenueMarketClient, now = () => NOW): SnapshotDeps {
-  return { client: c, liquidation: { valuation: 'liquidation', feeRate: 0 }, http: async () => ({ ok: true, value: null }), caches: createSnapshotCaches(now), recorder: createOiRecorder(), now };
+  return {
+    client: c,
+    liquidation: { valuation: 'liquidation', feeRate: 0 },
+    http: async () => ({ ok: true, value: null }),
+    caches: createSnapshotCaches(now),
+    recorder: createOiRecorder(),
+    now,
+  };
 }
 
 describe('buildSnapshot', () => {
@@ -46,7 +72,10 @@ describe('buildSnapshot', () => {
     // Days opening 40 … 1 days ago are complete; the one opening 1 h ago is today's, still open, with a wild close.
     const closes = Array.from({ length: 40 }, (_, i) => ({ time: NOW - (40 - i) * 24 * H, value: 100 * (i % 2 ? 1.03 : 1) }));
     const open = { time: NOW - H, value: 500 };
-    const r = await buildSnapshot(deps(client({ candles: () => Promise.resolve({ ok: true, value: { hourly: [], daily: [...closes, open], source: '/candles', fetchedAt: NOW } }) })), 'BTC');
+    const r = await buildSnapshot(
+      deps(client({ candles: () => Promise.resolve({ ok: true, value: { hourly: [], daily: [...closes, open], source: '/candles', fetchedAt: NOW } }) })),
+      'BTC',
+    );
     if (!r.ok) throw new Error(r.error.message);
     // 30 returns alternating ±ln(1.03): sample σ = ln(1.03)·sqrt(30/29).
     expect(r.value.dailyVol).toBeCloseTo(Math.log(1.03) * Math.sqrt(30 / 29), 12);

@@ -50,7 +50,9 @@ describe('createVenueGate', () => {
 
   it('holds the whole venue for Retry-After after a 429, then resumes', async () => {
     let limited = true;
-    const { gate, fetchJson, advance, now } = setup(() => (limited ? fail({ kind: 'rate-limited', status: 429, retryAt: now() + 30_000 }) : { ok: true, value: 1 }));
+    const { gate, fetchJson, advance, now } = setup(() =>
+      limited ? fail({ kind: 'rate-limited', status: 429, retryAt: now() + 30_000 }) : { ok: true, value: 1 },
+    );
     expect((await gate({ url: url('/a') })).ok).toBe(false);
     limited = false;
     advance(29_999);
@@ -108,7 +110,11 @@ describe('createVenueGate', () => {
 
   it("a longer Retry-After or a 418's 2-minute floor wins over the jittered backoff", async () => {
     const t = 1_000_000;
-    const retryAfter = createVenueGate(descriptor, { fetchJson: async () => fail({ kind: 'rate-limited', status: 429, retryAt: t + 30_000 }), now: () => t, random: () => 1 });
+    const retryAfter = createVenueGate(descriptor, {
+      fetchJson: async () => fail({ kind: 'rate-limited', status: 429, retryAt: t + 30_000 }),
+      now: () => t,
+      random: () => 1,
+    });
     const r = await retryAfter({ url: url('/a') });
     expect(r.ok || (r.error.retryAt ?? 0) - t).toBe(30_000);
     const ban = createVenueGate(descriptor, { fetchJson: async () => fail({ kind: 'rate-limited', status: 418 }), now: () => t, random: () => 0 });
@@ -152,7 +158,11 @@ describe('createVenueGate', () => {
 
 describe('venue gate queues a burst briefly instead of refusing it', () => {
   // OKX's shape: a budget of 15 requests per 2 s window.
-  const okxLike: VenueDescriptor = { ...descriptor, apiBase: 'https://fapi.binance.com', rateLimit: { units: 60, windowMs: 2_000, unit: 'requests', note: 'test' } };
+  const okxLike: VenueDescriptor = {
+    ...descriptor,
+    apiBase: 'https://fapi.binance.com',
+    rateLimit: { units: 60, windowMs: 2_000, unit: 'requests', note: 'test' },
+  };
 
   afterEach(() => vi.useRealTimers());
 
@@ -204,7 +214,9 @@ describe('venue gate queues a burst briefly instead of refusing it', () => {
 
   it('a hold that begins while requests queue stops them without a request', async () => {
     let limited = false;
-    const { gate, fetchJson, settle } = queued(undefined, () => (limited ? fail({ kind: 'rate-limited', status: 429, retryAt: Date.now() + 30_000 }) : { ok: true, value: 1 }));
+    const { gate, fetchJson, settle } = queued(undefined, () =>
+      limited ? fail({ kind: 'rate-limited', status: 429, retryAt: Date.now() + 30_000 }) : { ok: true, value: 1 },
+    );
     await settle(Promise.all(Array.from({ length: 14 }, (_, i) => gate({ url: url(`/fill${i}`) }))));
     limited = true;
     const [hit, ...waiting] = await settle(Promise.all([gate({ url: url('/hit') }), ...Array.from({ length: 5 }, (_, i) => gate({ url: url(`/w${i}`) }))]));
@@ -239,7 +251,11 @@ describe('venue gate: endpoints with a published limit of their own', () => {
 
   it('queues requests to a limited endpoint on its own budget while other endpoints pass', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const limited: VenueDescriptor = { ...descriptor, rateLimit: { units: 400, windowMs: 2_000, unit: 'requests', note: 'test' }, endpointLimits: [{ paths: ['/tiers'], requests: 8, windowMs: 2_000 }] };
+    const limited: VenueDescriptor = {
+      ...descriptor,
+      rateLimit: { units: 400, windowMs: 2_000, unit: 'requests', note: 'test' },
+      endpointLimits: [{ paths: ['/tiers'], requests: 8, windowMs: 2_000 }],
+    };
     const sent: { path: string; at: number }[] = [];
     const fetchJson = vi.fn(async (req: JsonRequest): Promise<Result<unknown>> => {
       sent.push({ path: req.url.pathname, at: Date.now() });
@@ -268,7 +284,9 @@ describe('venue gate: endpoints with a published limit of their own', () => {
     const refused = funding.find((r) => !r.ok);
     expect(refused?.ok || refused?.error.kind).toBe('rate-limited');
     // Other endpoints still have the weight budget (a quarter of 2400 / min) to themselves.
-    const quotes = await Promise.all(Array.from({ length: 100 }, (_, i) => gate({ url: new URL(`/fapi/v1/premiumIndex?symbol=S${i}USDT`, 'https://fapi.binance.com') })));
+    const quotes = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => gate({ url: new URL(`/fapi/v1/premiumIndex?symbol=S${i}USDT`, 'https://fapi.binance.com') })),
+    );
     expect(quotes.every((r) => r.ok)).toBe(true);
   });
 });
@@ -276,7 +294,10 @@ describe('venue gate: endpoints with a published limit of their own', () => {
 describe('venue gate holds across a worker restart', () => {
   it('a saved hold keeps a fresh gate from calling the venue until it ends', async () => {
     let t = 1_000_000;
-    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { kind: 'rate-limited', venue: 'binance', endpoint: '/a', message: 'banned', status: 418, retryAt: t + 120_000 } }));
+    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => ({
+      ok: false,
+      error: { kind: 'rate-limited', venue: 'binance', endpoint: '/a', message: 'banned', status: 418, retryAt: t + 120_000 },
+    }));
     const first = createVenueGate(descriptor, { fetchJson, now: () => t, random: () => 0.5 });
     await first({ url: url('/a') });
     const saved = first.savedHold();
@@ -296,7 +317,9 @@ describe('venue gate holds across a worker restart', () => {
 
 describe('venue gate under a persistent fault on one endpoint', () => {
   it("keeps one endpoint's backoff growing while other endpoints succeed between holds", async () => {
-    const { gate, fetchJson, advance, now } = setup((req) => (req.url.pathname === '/bad' ? fail({ kind: 'rate-limited', status: 429 }) : { ok: true, value: 1 }));
+    const { gate, fetchJson, advance, now } = setup((req) =>
+      req.url.pathname === '/bad' ? fail({ kind: 'rate-limited', status: 429 }) : { ok: true, value: 1 },
+    );
     const holds: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await gate({ url: url('/bad') });
@@ -347,16 +370,24 @@ describe('an unknown Binance symbol, through the real fetchJson and the gate', (
       vi.fn(async (input: URL | string) => {
         const u = new URL(input.toString());
         asked.push(u.pathname + u.search);
-        if (u.pathname === '/fapi/v1/exchangeInfo') return new Response(fixture('exchangeInfo.json'), { status: 200, headers: { 'content-type': 'application/json' } });
+        if (u.pathname === '/fapi/v1/exchangeInfo')
+          return new Response(fixture('exchangeInfo.json'), { status: 200, headers: { 'content-type': 'application/json' } });
         return new Response(INVALID_SYMBOL, { status: 400, headers: { 'content-type': 'application/json' } });
       }),
     );
     const gate = createVenueGate(binanceDescriptor, { fetchJson: realFetchJson, random: () => 0.5 });
-    const deps = { client: binanceMarket, liquidation: binanceDescriptor.liquidation, http: gate, caches: createSnapshotCaches(), recorder: createOiRecorder(), now: Date.now };
+    const deps = {
+      client: binanceMarket,
+      liquidation: binanceDescriptor.liquidation,
+      http: gate,
+      caches: createSnapshotCaches(),
+      recorder: createOiRecorder(),
+      now: Date.now,
+    };
     return { asked, gate, deps };
   }
 
-  it('the fixture is Binance\'s -1121 body', () => {
+  it("the fixture is Binance's -1121 body", () => {
     expect(JSON.parse(INVALID_SYMBOL)).toEqual({ code: -1121, msg: 'Invalid symbol.' });
   });
 
@@ -382,7 +413,10 @@ describe('an unknown Binance symbol, through the real fetchJson and the gate', (
     // Not a rate limit or a region block: the venue is not held back, the next ask goes out.
     expect(gate.status()).toMatchObject({ heldUntil: null, hold: null });
     const before = asked.length;
-    const again = await binanceMarket.quote({ venue: 'binance', symbol: 'ETHUSDT', asset: 'ETH', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null }, gate);
+    const again = await binanceMarket.quote(
+      { venue: 'binance', symbol: 'ETHUSDT', asset: 'ETH', quote: 'USDT', contractValue: 1, tickSize: null, fundingIntervalHours: null },
+      gate,
+    );
     expect(again.ok || again.error.kind).toBe('unknown-symbol');
     expect(asked.length).toBeGreaterThan(before);
   });

@@ -5,7 +5,13 @@ import { h } from '../../../src/protocol/tree';
 
 // The shadow root is open, so a page can write into the panel: the next render must put back every
 // figure it changed, while the renderer's own writes are not taken for tampering.
-const panel = (mark: string) => h('div', { class: 'panel' }, h('span', { 'data-field': 'mark-price', 'data-value': mark }, mark), h('span', { 'data-field': 'liq-distance', 'data-value': '0.06' }, '6.00%'));
+const panel = (mark: string) =>
+  h(
+    'div',
+    { class: 'panel' },
+    h('span', { 'data-field': 'mark-price', 'data-value': mark }, mark),
+    h('span', { 'data-field': 'liq-distance', 'data-value': '0.06' }, '6.00%'),
+  );
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -21,7 +27,9 @@ function rendered() {
 describe('createRenderer', () => {
   it('renders successive trees and repairs what the page changed in between', async () => {
     const { container, r } = rendered();
-    expect(container.innerHTML).toBe('<div class="panel"><span data-field="mark-price" data-value="100">100</span><span data-field="liq-distance" data-value="0.06">6.00%</span></div>');
+    expect(container.innerHTML).toBe(
+      '<div class="panel"><span data-field="mark-price" data-value="100">100</span><span data-field="liq-distance" data-value="0.06">6.00%</span></div>',
+    );
     const before = container.innerHTML;
 
     const dist = container.querySelector('[data-field="liq-distance"]') as HTMLElement;

@@ -35,9 +35,11 @@ function installExtension(): Harness {
     postMessage(message: unknown) {
       const { id, request } = structuredClone(message) as { id: number; request: Parameters<typeof panels.view>[0] };
       asked.push(request);
-      void panels.view(request, 1, () => undefined).then((reply) => {
-        for (const l of listeners) l(structuredClone({ id, reply }));
-      });
+      void panels
+        .view(request, 1, () => undefined)
+        .then((reply) => {
+          for (const l of listeners) l(structuredClone({ id, reply }));
+        });
     },
     onMessage: { addListener: (cb: (m: unknown) => void) => void listeners.push(cb) },
     onDisconnect: { addListener: () => undefined },
@@ -54,7 +56,13 @@ function installExtension(): Harness {
     },
     storage: {
       local: {
-        get: async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => storage.has(k)).map((k) => [k, storage.get(k)])),
+        get: async (keys: string | string[]) =>
+          Object.fromEntries(
+            [keys]
+              .flat()
+              .filter((k) => storage.has(k))
+              .map((k) => [k, storage.get(k)]),
+          ),
         set: async (items: Record<string, unknown>) => {
           for (const [k, v] of Object.entries(items)) storage.set(k, structuredClone(v));
         },
@@ -83,10 +91,14 @@ describe('the content script on a Binance trading page', () => {
   });
 
   it('mounts the panel with a card per position read from the page, asking with the page’s read', async () => {
-    await vi.waitFor(() => expect(cards().map((c) => [c.getAttribute('data-symbol'), c.getAttribute('data-side'), c.getAttribute('data-state')])).toEqual([
-      ['BTCUSDT', 'long', 'ok'],
-      ['BTCUSDT', 'short', 'ok'],
-    ]), { timeout: 5_000 });
+    await vi.waitFor(
+      () =>
+        expect(cards().map((c) => [c.getAttribute('data-symbol'), c.getAttribute('data-side'), c.getAttribute('data-state')])).toEqual([
+          ['BTCUSDT', 'long', 'ok'],
+          ['BTCUSDT', 'short', 'ok'],
+        ]),
+      { timeout: 5_000 },
+    );
     const first = h.asked[0] as { venue: string; symbol: string; prefs: unknown };
     expect(first).toMatchObject({ venue: 'binance', symbol: 'BTCUSDT', prefs: null });
     const long = cards()[0];
@@ -108,7 +120,9 @@ describe('the content script on a Binance trading page', () => {
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await new Promise((r) => setTimeout(r, 50));
     expect(h.storage.has('perplens.panel.v2.binance')).toBe(false);
-    root()?.querySelector('[data-action="privacy"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    root()
+      ?.querySelector('[data-action="privacy"]')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await vi.waitFor(() => expect(root()?.querySelector('.panel.collapsed')).not.toBeNull());
     expect(h.storage.get('perplens.panel.v2.binance')).toEqual({ x: null, y: null, collapsed: true });
   });
@@ -120,4 +134,3 @@ describe('the content script on a Binance trading page', () => {
     expect(h.sent).toContainEqual({ type: 'positions.report', venue: 'binance', positions: [] });
   });
 });
-

@@ -10,7 +10,13 @@ async function recordsOf(change: (root: HTMLElement) => void): Promise<MutationR
   document.body.appendChild(root);
   const out: MutationRecord[] = [];
   const observer = new MutationObserver((rs) => out.push(...rs));
-  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'] });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-side', 'title', 'style', 'aria-hidden', 'hidden'],
+  });
   change(root);
   await new Promise((r) => setTimeout(r, 0));
   out.push(...observer.takeRecords());

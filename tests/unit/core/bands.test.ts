@@ -63,7 +63,14 @@ describe('the band edges and the margin to reach them', () => {
       expect(liquidationPrice({ ...base, margin: margin + add })).toBeCloseTo(target, 6);
       // Entry valuation (Bybit): the maintenance margin does not move with the price.
       const lpE = liquidationPrice({ ...base, margin, valuation: 'entry' }) ?? 0;
-      const addE = marginToMoveLiq({ side, size: 0.5, liqPrice: lpE, targetLiq: side === 'long' ? lpE - 900 : lpE + 900, maintenanceRate: 0.004, valuation: 'entry' });
+      const addE = marginToMoveLiq({
+        side,
+        size: 0.5,
+        liqPrice: lpE,
+        targetLiq: side === 'long' ? lpE - 900 : lpE + 900,
+        maintenanceRate: 0.004,
+        valuation: 'entry',
+      });
       expect(liquidationPrice({ ...base, margin: margin + addE, valuation: 'entry' })).toBeCloseTo(side === 'long' ? lpE - 900 : lpE + 900, 6);
     }
   });

@@ -26,8 +26,10 @@ describe('crossCheck', () => {
   });
   it('fails whenever a long liquidation sits at or above the mark', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 1, max: 2, noNaN: true }), (mark, k) =>
-        crossCheck({ ...long, entryPrice: mark, markPrice: mark, liqPrice: mark * k }) !== null,
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        (mark, k) => crossCheck({ ...long, entryPrice: mark, markPrice: mark, liqPrice: mark * k }) !== null,
       ),
       { numRuns: 1000 },
     );

@@ -59,23 +59,14 @@ describe('liquidation properties', () => {
 
   it('more margin moves the liquidation price away from entry', () => {
     fc.assert(
-      fc.property(
-        side,
-        size,
-        price,
-        tiers,
-        marginShare,
-        fc.double({ min: 0.01, max: 1, noNaN: true }),
-        valuation,
-        (s, q, ep, t, share, extra, v) => {
-          const margin = solventMargin(q, ep, t, share);
-          const base = { side: s, size: q, entryPrice: ep, tiers: t, valuation: v };
-          const before = liquidationPriceDetail({ ...base, margin }).price;
-          const after = liquidationPriceDetail({ ...base, margin: margin * (1 + extra) }).price;
-          if (s === 'long') return after === null || (before !== null && after < before);
-          return before !== null && after !== null && after > before;
-        },
-      ),
+      fc.property(side, size, price, tiers, marginShare, fc.double({ min: 0.01, max: 1, noNaN: true }), valuation, (s, q, ep, t, share, extra, v) => {
+        const margin = solventMargin(q, ep, t, share);
+        const base = { side: s, size: q, entryPrice: ep, tiers: t, valuation: v };
+        const before = liquidationPriceDetail({ ...base, margin }).price;
+        const after = liquidationPriceDetail({ ...base, margin: margin * (1 + extra) }).price;
+        if (s === 'long') return after === null || (before !== null && after < before);
+        return before !== null && after !== null && after > before;
+      }),
       { numRuns: 1000 },
     );
   });

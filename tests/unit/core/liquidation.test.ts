@@ -50,10 +50,8 @@ describe('liquidationPrice — worked examples of risk-math.md §1', () => {
     expect(detail.deduction).toBe(TIER_TABLE[tier - 1]?.deduction);
   });
 
-  it('reports the tier index of the caller\'s (unsorted) array', () => {
-    const shuffled = [TIER_TABLE[3], TIER_TABLE[0], TIER_TABLE[4], TIER_TABLE[1], TIER_TABLE[2]].filter(
-      (t): t is MarginTier => t !== undefined,
-    );
+  it("reports the tier index of the caller's (unsorted) array", () => {
+    const shuffled = [TIER_TABLE[3], TIER_TABLE[0], TIER_TABLE[4], TIER_TABLE[1], TIER_TABLE[2]].filter((t): t is MarginTier => t !== undefined);
     const detail = liquidationPriceDetail({ side: 'long', size: 10, entryPrice: 60_000, margin: 30_000, tiers: shuffled });
     expect(detail.price).toBeCloseTo(57_281.41, 2);
     expect(detail.tierIndex).toBe(3);
@@ -121,10 +119,7 @@ describe('liquidationPrice — options and tier edge cases', () => {
     const tiers = [{ notionalFloor: 1000, notionalCap: 2000, maintenanceRate: 0.01, deduction: 0 }];
     const lp = liquidationPrice({ side: 'short', size: 1, entryPrice: 100_000, margin: 5000, tiers });
     expect(lp).toBeCloseTo(105_000 / 1.01, 6);
-    expect(liquidationPrice({ side: 'long', size: 0.001, entryPrice: 100, margin: 0.005, tiers })).toBeCloseTo(
-      (0.1 - 0.005) / (0.001 * 0.99),
-      8,
-    );
+    expect(liquidationPrice({ side: 'long', size: 0.001, entryPrice: 100, margin: 0.005, tiers })).toBeCloseTo((0.1 - 0.005) / (0.001 * 0.99), 8);
   });
 
   it('liquidates at a tier boundary when a jump in maintenance margin skips the root', () => {

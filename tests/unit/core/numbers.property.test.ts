@@ -7,9 +7,7 @@ const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'ru-RU', 'zh-CN', 'ja-JP'] as const;
 /** Values across magnitudes: plain doubles, decimal mantissas scaled by 10^e, integers. */
 const value = fc.oneof(
   fc.double({ min: -1e15, max: 1e15, noNaN: true }),
-  fc
-    .tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: -12, max: 12 }))
-    .map(([m, e]) => m * 10 ** e),
+  fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: -12, max: 12 })).map(([m, e]) => m * 10 ** e),
   fc.integer(),
 );
 
@@ -25,17 +23,11 @@ const isCleanResult = (n: number | null): boolean => n === null || (Number.isFin
 describe('parseNumber round-trips Intl.NumberFormat output', () => {
   it('decimal style, with and without grouping, up to 8 fraction digits', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...LOCALES),
-        value,
-        fc.integer({ min: 0, max: 8 }),
-        fc.boolean(),
-        (locale, v, digits, useGrouping) => {
-          const options = { maximumFractionDigits: digits, useGrouping };
-          const text = new Intl.NumberFormat(locale, options).format(v);
-          expect(parseNumber(text, { locale }), `${locale} ${JSON.stringify(text)}`).toBe(meaning(v, options));
-        },
-      ),
+      fc.property(fc.constantFrom(...LOCALES), value, fc.integer({ min: 0, max: 8 }), fc.boolean(), (locale, v, digits, useGrouping) => {
+        const options = { maximumFractionDigits: digits, useGrouping };
+        const text = new Intl.NumberFormat(locale, options).format(v);
+        expect(parseNumber(text, { locale }), `${locale} ${JSON.stringify(text)}`).toBe(meaning(v, options));
+      }),
       { numRuns: 3000 },
     );
   });
@@ -61,25 +53,20 @@ describe('parseNumber round-trips Intl.NumberFormat output', () => {
 
   it('percent style: parseNumber gives percentage points, parsePercent the fraction', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...LOCALES),
-        fc.double({ min: -100, max: 100, noNaN: true }),
-        fc.integer({ min: 0, max: 6 }),
-        (locale, v, digits) => {
-          const text = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(v);
-          const points = new Intl.NumberFormat('en-US', {
-            style: 'percent',
-            maximumFractionDigits: digits,
-            useGrouping: false,
-          })
-            .format(v)
-            .replace('%', '');
-          const expectedPoints = Number(points) + 0;
-          const expectedFraction = Number(`${points}e-2`) + 0;
-          expect(parseNumber(text, { locale }), JSON.stringify(text)).toBe(expectedPoints);
-          expect(parsePercent(text, { locale }), JSON.stringify(text)).toBe(expectedFraction);
-        },
-      ),
+      fc.property(fc.constantFrom(...LOCALES), fc.double({ min: -100, max: 100, noNaN: true }), fc.integer({ min: 0, max: 6 }), (locale, v, digits) => {
+        const text = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(v);
+        const points = new Intl.NumberFormat('en-US', {
+          style: 'percent',
+          maximumFractionDigits: digits,
+          useGrouping: false,
+        })
+          .format(v)
+          .replace('%', '');
+        const expectedPoints = Number(points) + 0;
+        const expectedFraction = Number(`${points}e-2`) + 0;
+        expect(parseNumber(text, { locale }), JSON.stringify(text)).toBe(expectedPoints);
+        expect(parsePercent(text, { locale }), JSON.stringify(text)).toBe(expectedFraction);
+      }),
       { numRuns: 1000 },
     );
   });

@@ -10,13 +10,31 @@ const TIERS = [
 ];
 
 const long: ViewPosition = {
-  side: 'long', size: 0.5, entryPrice: 60_000, markPrice: 60_000, liqPrice: 57_228.92, liqSource: 'page',
-  margin: 1500, walletMargin: 1500, marginMode: 'isolated', unrealizedPnl: 0,
+  side: 'long',
+  size: 0.5,
+  entryPrice: 60_000,
+  markPrice: 60_000,
+  liqPrice: 57_228.92,
+  liqSource: 'page',
+  margin: 1500,
+  walletMargin: 1500,
+  marginMode: 'isolated',
+  unrealizedPnl: 0,
 };
 const market: ViewMarket = {
-  markPrice: 60_000, fundingPrice: 60_000, fundingRate: 0.0001, fundingIntervalHours: 8, nextFundingTime: 1_000 + 3_600_000,
-  fundingAvg7d: 0.00008, fundingPercentile30d: 0.7, dailyVol: 0.025, tiers: TIERS, valuation: 'liquidation', feeRate: 0,
-  priceChange: { change: 0.015, basis: 'window', from: 0 }, oiChange: { change: 0.03, basis: 'window', from: 0 },
+  markPrice: 60_000,
+  fundingPrice: 60_000,
+  fundingRate: 0.0001,
+  fundingIntervalHours: 8,
+  nextFundingTime: 1_000 + 3_600_000,
+  fundingAvg7d: 0.00008,
+  fundingPercentile30d: 0.7,
+  dailyVol: 0.025,
+  tiers: TIERS,
+  valuation: 'liquidation',
+  feeRate: 0,
+  priceChange: { change: 0.015, basis: 'window', from: 0 },
+  oiChange: { change: 0.03, basis: 'window', from: 0 },
 };
 const value = (f: { value: number } | { unknown: string } | { none: true }) => ('value' in f ? f.value : null);
 

@@ -10,8 +10,17 @@ const TIERS = [
   { notionalFloor: 12_000_000, notionalCap: 70_000_000, maintenanceRate: 0.02, deduction: 131_450 },
 ];
 const base: WhatIfInput = {
-  side: 'long', size: 0.5, entryPrice: 60_000, markPrice: 60_000, leverage: 20, tiers: TIERS, valuation: 'liquidation', feeRate: 0,
-  fundingRate: 0.0001, fundingIntervalHours: 8, fundingPrice: 60_000,
+  side: 'long',
+  size: 0.5,
+  entryPrice: 60_000,
+  markPrice: 60_000,
+  leverage: 20,
+  tiers: TIERS,
+  valuation: 'liquidation',
+  feeRate: 0,
+  fundingRate: 0.0001,
+  fundingIntervalHours: 8,
+  fundingPrice: 60_000,
 };
 
 describe('whatIf', () => {
@@ -34,7 +43,15 @@ describe('whatIf', () => {
   });
 
   it("reproduces Bybit's entry-price convention (help-centre example)", () => {
-    const r = whatIf({ ...base, size: 1, entryPrice: 20_000, markPrice: 20_000, leverage: 50, tiers: [{ notionalFloor: 0, notionalCap: 2e6, maintenanceRate: 0.005, deduction: 0 }], valuation: 'entry' });
+    const r = whatIf({
+      ...base,
+      size: 1,
+      entryPrice: 20_000,
+      markPrice: 20_000,
+      leverage: 50,
+      tiers: [{ notionalFloor: 0, notionalCap: 2e6, maintenanceRate: 0.005, deduction: 0 }],
+      valuation: 'entry',
+    });
     expect(r.liqPrice).toBeCloseTo(19_700, 6);
   });
 

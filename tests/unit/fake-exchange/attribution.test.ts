@@ -3,7 +3,13 @@ import { attribute, byHost, type RequestWitness, type StrayRequest } from '../..
 
 const VENUES = new Set(['www.binance.com', 'fapi.binance.com']);
 const witness = (label: string, hosts: string[]): RequestWitness => ({ label, hostsAskedByTargets: () => new Set(hosts) });
-const req = (over: Partial<StrayRequest>): StrayRequest => ({ method: 'POST', host: 'update.googleapis.com', path: '/service/update2/json', origin: null, ...over });
+const req = (over: Partial<StrayRequest>): StrayRequest => ({
+  method: 'POST',
+  host: 'update.googleapis.com',
+  path: '/service/update2/json',
+  origin: null,
+  ...over,
+});
 
 describe('who made a stray request', () => {
   it('a request no page or worker made is the browser’s own', () => {

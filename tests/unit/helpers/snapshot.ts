@@ -40,8 +40,16 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     fundingAvg7d: 0.0001,
     fundingPercentile30d: 0.5,
     dailyVol: 0.025,
-    priceChange: { '1h': { change: 0.001, basis: 'window', from: 0 }, '4h': { change: 0.012, basis: 'window', from: 0 }, '24h': { change: null, reason: 'no candles yet' } },
-    oiChange: { '1h': { change: 0.002, basis: 'window', from: 0 }, '4h': { change: 0.03, basis: 'window', from: 0 }, '24h': { change: -0.01, basis: 'window', from: 0 } },
+    priceChange: {
+      '1h': { change: 0.001, basis: 'window', from: 0 },
+      '4h': { change: 0.012, basis: 'window', from: 0 },
+      '24h': { change: null, reason: 'no candles yet' },
+    },
+    oiChange: {
+      '1h': { change: 0.002, basis: 'window', from: 0 },
+      '4h': { change: 0.03, basis: 'window', from: 0 },
+      '24h': { change: -0.01, basis: 'window', from: 0 },
+    },
     oiBasis: 'venue',
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
     liquidation: { valuation: 'liquidation', feeRate: 0 },

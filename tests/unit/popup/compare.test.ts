@@ -22,7 +22,13 @@ function states(rates8h: number[]): Map<string, MarketState> {
   return new Map(
     ITEMS.map((item, i) => {
       const base = snapshotFixture();
-      const snapshot = { ...base, venue: item.venue as VenueId, symbol: item.symbol, quote: { ...base.quote, venue: item.venue as VenueId, symbol: item.symbol, fundingRate: rates8h[i] ?? 0, fundingIntervalHours: 8 }, fundingIntervalHours: 8 };
+      const snapshot = {
+        ...base,
+        venue: item.venue as VenueId,
+        symbol: item.symbol,
+        quote: { ...base.quote, venue: item.venue as VenueId, symbol: item.symbol, fundingRate: rates8h[i] ?? 0, fundingIntervalHours: 8 },
+        fundingIntervalHours: 8,
+      };
       return [`${item.venue}:${item.symbol}`, { status: 'ready', snapshot } as MarketState];
     }),
   );
@@ -46,7 +52,12 @@ const outliers = () => [...container.querySelectorAll('tr.outlier')].map((tr) =>
 
 describe('Compare names an outlier only when one venue stands apart', () => {
   it('five venues at the same rate: no outlier', async () => {
-    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0001, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    await act(() =>
+      render(
+        h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0001, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }),
+        container,
+      ),
+    );
     expect(container.querySelectorAll('tbody tr')).toHaveLength(5);
     expect(outliers()).toEqual([]);
     expect(container.querySelector('table')?.textContent).not.toMatch(/outlier/);
@@ -58,21 +69,38 @@ describe('Compare names an outlier only when one venue stands apart', () => {
   });
 
   it('two camps, or venues a few hundred-thousandths apart, name none', async () => {
-    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0005, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    await act(() =>
+      render(
+        h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0005, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }),
+        container,
+      ),
+    );
     expect(outliers()).toEqual([]);
-    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.00011, 0.000102, 0.000098, 0.00012]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    await act(() =>
+      render(
+        h(Compare, { items: ITEMS, states: states([0.0001, 0.00011, 0.000102, 0.000098, 0.00012]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }),
+        container,
+      ),
+    );
     expect(outliers()).toEqual([]);
     expect(verdict().value).toBe('none');
   });
 
   it('two venues are too few to tell one apart', async () => {
-    await act(() => render(h(Compare, { items: ITEMS.slice(0, 2), states: states([0.0001, 0.0009]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    await act(() =>
+      render(h(Compare, { items: ITEMS.slice(0, 2), states: states([0.0001, 0.0009]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container),
+    );
     expect(outliers()).toEqual([]);
     expect(verdict().text).toBe('No outlier: it takes at least three venues to tell one apart.');
   });
 
   it('one venue at 0.05% while the others are at 0.01%: that venue', async () => {
-    await act(() => render(h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }), container));
+    await act(() =>
+      render(
+        h(Compare, { items: ITEMS, states: states([0.0001, 0.0001, 0.0005, 0.0001, 0.0001]), asset: 'BTC', assets: ['BTC'], onAsset: () => undefined }),
+        container,
+      ),
+    );
     expect(outliers()).toEqual(['okx']);
     expect(container.textContent).toContain('OKX (outlier)');
     expect(verdict()).toEqual({ value: 'okx', text: "Outlier: OKX, +0.0400% per 8h from the others' median." });

@@ -31,7 +31,13 @@ describe('marginToBand: the margin back to a band, worked by hand', () => {
   it('percent bands, a long 2% from liquidation: to 3% (caution) and to 10% (calm)', () => {
     // Each unit of margin moves the liquidation price by 1 / (Q·(1 − m)) = 1 / 0.995.
     // Caution's edge: 100 × (1 − 0.03) = 97, one below 98 → 0.995. Calm's: 90, eight below → 7.96.
-    expect(marginToBand(input({}))).toEqual({ add: expect.closeTo(0.995, 12), targetLiq: expect.closeTo(97, 12), band: 'danger', basis: 'percent', fellBack: false });
+    expect(marginToBand(input({}))).toEqual({
+      add: expect.closeTo(0.995, 12),
+      targetLiq: expect.closeTo(97, 12),
+      band: 'danger',
+      basis: 'percent',
+      fellBack: false,
+    });
     expect(added({ target: 'calm' })).toBeCloseTo(7.96, 12);
   });
 
@@ -70,7 +76,18 @@ describe('marginToBand: the margin back to a band, worked by hand', () => {
     const margin = 600;
     const liq = liquidationPrice({ side: 'long', size, entryPrice: mark, margin, tiers, feeRate: 0, valuation: 'liquidation' });
     if (liq === null) throw new Error('no liquidation price');
-    const r = marginToBand({ side: 'long', size, markPrice: mark, liqPrice: liq, dailyVol: vol, target: 'caution', rules, tiers, feeRate: 0, valuation: 'liquidation' });
+    const r = marginToBand({
+      side: 'long',
+      size,
+      markPrice: mark,
+      liqPrice: liq,
+      dailyVol: vol,
+      target: 'caution',
+      rules,
+      tiers,
+      feeRate: 0,
+      valuation: 'liquidation',
+    });
     if (!('add' in r)) throw new Error(JSON.stringify(r));
     expect(r).toMatchObject({ band: 'danger', basis: 'touch', fellBack: false });
     // The edge: |ln(P / LP)| = k·σ with 2·Φ(−k) = 10%.
@@ -78,7 +95,18 @@ describe('marginToBand: the margin back to a band, worked by hand', () => {
     // With that margin added, the core's own liquidation price is the edge.
     const after = liquidationPrice({ side: 'long', size, entryPrice: mark, margin: margin + r.add, tiers, feeRate: 0, valuation: 'liquidation' });
     expect(after).toBeCloseTo(r.targetLiq, 6);
-    const toCalm = marginToBand({ side: 'long', size, markPrice: mark, liqPrice: liq, dailyVol: vol, target: 'calm', rules, tiers, feeRate: 0, valuation: 'liquidation' });
+    const toCalm = marginToBand({
+      side: 'long',
+      size,
+      markPrice: mark,
+      liqPrice: liq,
+      dailyVol: vol,
+      target: 'calm',
+      rules,
+      tiers,
+      feeRate: 0,
+      valuation: 'liquidation',
+    });
     expect('add' in toCalm && toCalm.add).toBeGreaterThan(r.add);
   });
 
@@ -96,7 +124,13 @@ describe('marginToBand: the margin back to a band, worked by hand', () => {
 
 describe('prefillFrom: the What if form for an open position', () => {
   it('takes the margin without PnL where shown, else the margin, else the leverage', () => {
-    expect(prefillFrom(positionFixture({ walletMargin: 1400, margin: 1500 }))).toEqual({ side: 'long', size: '0.5', entry: '60000', margin: { mode: 'margin', amount: '1400' }, note: '' });
+    expect(prefillFrom(positionFixture({ walletMargin: 1400, margin: 1500 }))).toEqual({
+      side: 'long',
+      size: '0.5',
+      entry: '60000',
+      margin: { mode: 'margin', amount: '1400' },
+      note: '',
+    });
     expect(prefillFrom(positionFixture({ walletMargin: null, margin: 1475 })).margin).toEqual({ mode: 'margin', amount: '1475' });
     expect(prefillFrom(positionFixture({ walletMargin: null, margin: null, leverage: 12.5 })).margin).toEqual({ mode: 'leverage', amount: '12.5' });
     const neither = prefillFrom(positionFixture({ walletMargin: null, margin: null, leverage: null }));

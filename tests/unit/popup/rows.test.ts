@@ -113,23 +113,67 @@ const field = (name: string, m: PageMatch = BTC) => {
 const value = (name: string, m?: PageMatch) => field(name, m).getAttribute('data-value');
 
 /** Every field the market rows carried as cards (the DOM contract the e2e and outside checks read). */
-const ROW_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'funding-apr', 'next-funding', 'regime', 'regime-window', 'price-change', 'price-change-24h', 'oi-change', 'oi-change-1h', 'oi-change-4h', 'oi-change-24h', 'funding-stretch', 'funding-percentile-30d', 'crowded-side'];
+const ROW_FIELDS = [
+  'mark-price',
+  'funding-rate',
+  'funding-interval-hours',
+  'funding-rate-8h',
+  'funding-apr',
+  'next-funding',
+  'regime',
+  'regime-window',
+  'price-change',
+  'price-change-24h',
+  'oi-change',
+  'oi-change-1h',
+  'oi-change-4h',
+  'oi-change-24h',
+  'funding-stretch',
+  'funding-percentile-30d',
+  'crowded-side',
+];
 
 describe('popup watchlist table', () => {
   it('is a table with a caption and column headers naming the window, one row group per market', async () => {
     const ETH: PageMatch = { venue: 'okx', symbol: 'ETH-USDT-SWAP' };
-    await table([[BTC, { status: 'ready', snapshot: snapshotFixture() }], [ETH, undefined]], { window: '4h' });
+    await table(
+      [
+        [BTC, { status: 'ready', snapshot: snapshotFixture() }],
+        [ETH, undefined],
+      ],
+      { window: '4h' },
+    );
     expect($('table caption').textContent).toBe('Funding per 8 h: amber stretched, red extreme · OI and regime over 4h');
-    expect([...container.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Details', 'Venue', 'Symbol', 'Mark', 'Per 8h', 'APR', 'OI 4h', 'Regime 4h', 'Crowded']);
+    expect([...container.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Details',
+      'Venue',
+      'Symbol',
+      'Mark',
+      'Per 8h',
+      'APR',
+      'OI 4h',
+      'Regime 4h',
+      'Crowded',
+    ]);
     expect([...container.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     const groups = [...container.querySelectorAll('table > tbody[data-perplens-market]')];
-    expect(groups.map((g) => `${g.getAttribute('data-venue')} ${g.getAttribute('data-symbol')} ${g.getAttribute('data-state')}`)).toEqual(['binance BTCUSDT ok', 'okx ETH-USDT-SWAP loading']);
+    expect(groups.map((g) => `${g.getAttribute('data-venue')} ${g.getAttribute('data-symbol')} ${g.getAttribute('data-state')}`)).toEqual([
+      'binance BTCUSDT ok',
+      'okx ETH-USDT-SWAP loading',
+    ]);
     expect(market().querySelector('th[scope="row"]')?.textContent).toBe('BTCUSDT');
     for (const g of groups) {
       expect([...g.querySelectorAll('[data-field]')].map((f) => f.getAttribute('data-field')).sort()).toEqual([...ROW_FIELDS].sort());
     }
     // The summary row: the figures the issue asks to scan across markets.
-    expect([...market().querySelectorAll('tr.summary [data-field]')].map((f) => f.getAttribute('data-field'))).toEqual(['mark-price', 'funding-rate-8h', 'funding-apr', 'oi-change', 'regime', 'crowded-side']);
+    expect([...market().querySelectorAll('tr.summary [data-field]')].map((f) => f.getAttribute('data-field'))).toEqual([
+      'mark-price',
+      'funding-rate-8h',
+      'funding-apr',
+      'oi-change',
+      'regime',
+      'crowded-side',
+    ]);
     expect(value('oi-change')).toBe('0.03');
     expect(value('regime')).toBe('long-buildup');
     expect(field('regime').textContent).toBe('long build-up');
@@ -152,7 +196,10 @@ describe('popup watchlist table', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(details.hidden).toBe(false);
     expect([...details.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(['price 24 h', 'OI 24 h']);
-    expect([...details.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'))).toEqual(['BTCUSDT price, last 24 hours', 'BTCUSDT open interest, last 24 hours']);
+    expect([...details.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'))).toEqual([
+      'BTCUSDT price, last 24 hours',
+      'BTCUSDT open interest, last 24 hours',
+    ]);
     await act(() => $('tr.summary td.venue').click());
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(details.hidden).toBe(true);
@@ -178,7 +225,12 @@ describe('popup watchlist table', () => {
     ]);
     const look = (s: string) => {
       const el = field('funding-rate-8h', at(s));
-      return { cls: el.getAttribute('class'), stretch: value('funding-stretch', at(s)), crowded: field('crowded-side', at(s)).textContent, said: el.parentElement?.querySelector('.sr-only')?.textContent ?? null };
+      return {
+        cls: el.getAttribute('class'),
+        stretch: value('funding-stretch', at(s)),
+        crowded: field('crowded-side', at(s)).textContent,
+        said: el.parentElement?.querySelector('.sr-only')?.textContent ?? null,
+      };
     };
     expect(look('A')).toEqual({ cls: 'value stretch-balanced', stretch: 'balanced', crowded: 'none', said: null });
     expect(look('B')).toEqual({ cls: 'value stretch-elevated', stretch: 'elevated', crowded: 'shorts', said: null });

@@ -168,7 +168,9 @@ describe('popup open positions', () => {
     await act(async () => {
       await Promise.resolve();
     });
-    const rows = [...container.querySelectorAll('.known [data-perplens-position]')].map((r) => `${r.getAttribute('data-venue')} ${r.getAttribute('data-symbol')}`);
+    const rows = [...container.querySelectorAll('.known [data-perplens-position]')].map(
+      (r) => `${r.getAttribute('data-venue')} ${r.getAttribute('data-symbol')}`,
+    );
     expect(rows).toEqual(['binance BTCUSDT']);
     expect(known.asked).toEqual(['dydx']);
   });
@@ -184,7 +186,18 @@ describe('popup open positions: figures, order and What if', () => {
       ok: true,
       positions: [
         // 10% from liquidation: caution under the test's % bands (danger under 5%, caution under 15%).
-        { ...positionFixture(), symbol: 'ETHUSDT', side: 'short', size: 2, entryPrice: 3100, markPrice: 3000, liqPrice: 3300, margin: 310, walletMargin: null, leverage: null },
+        {
+          ...positionFixture(),
+          symbol: 'ETHUSDT',
+          side: 'short',
+          size: 2,
+          entryPrice: 3100,
+          markPrice: 3000,
+          liqPrice: 3300,
+          margin: 310,
+          walletMargin: null,
+          leverage: null,
+        },
         // 2% from liquidation: danger.
         { ...positionFixture(), symbol: 'BTCUSDT', side: 'long', size: 0.5, entryPrice: 60_000, markPrice: 60_000, liqPrice: 58_800 },
       ],
@@ -195,7 +208,13 @@ describe('popup open positions: figures, order and What if', () => {
     });
     const cards = [...container.querySelectorAll<HTMLElement>('.known [data-perplens-position]')];
     expect(cards.map((c) => `${c.getAttribute('data-symbol')} ${c.getAttribute('data-side')}`)).toEqual(['BTCUSDT long', 'ETHUSDT short']);
-    const fields = (c: HTMLElement) => Object.fromEntries([...c.querySelectorAll('[data-field]')].map((f) => [f.getAttribute('data-field'), { value: f.getAttribute('data-value'), text: f.textContent, title: f.getAttribute('title') }]));
+    const fields = (c: HTMLElement) =>
+      Object.fromEntries(
+        [...c.querySelectorAll('[data-field]')].map((f) => [
+          f.getAttribute('data-field'),
+          { value: f.getAttribute('data-value'), text: f.textContent, title: f.getAttribute('title') },
+        ]),
+      );
     const [long, short] = cards.map(fields);
     expect(long).toMatchObject({
       'entry-price': { value: '60000', text: '60,000.00' },
@@ -209,7 +228,11 @@ describe('popup open positions: figures, order and What if', () => {
     expect(cards[0]!.classList.contains('band-danger')).toBe(true);
     expect(cards[0]!.querySelector('[data-field="liq-distance"]')?.classList.contains('tone-danger')).toBe(true);
     // The report kept no leverage: the short's own margin gives it, marked as worked out.
-    expect(short).toMatchObject({ leverage: { value: '20', text: '≈20×' }, band: { value: 'caution' }, 'liq-distance-money': { value: '600', text: '−600.00 USDT' } });
+    expect(short).toMatchObject({
+      leverage: { value: '20', text: '≈20×' },
+      band: { value: 'caution' },
+      'liq-distance-money': { value: '600', text: '−600.00 USDT' },
+    });
     expect(short!['leverage']!.title).toMatch(/entry notional over the margin/);
 
     await act(() => cards[1]!.querySelector<HTMLButtonElement>('button.link')!.click());

@@ -71,7 +71,9 @@ async function mount({
   onFrom = () => {},
   bands = DEFAULT_BANDS,
 }: MountOptions = {}) {
-  await act(() => render(h(WhatIf, { items, states, window, thresholds, venues, refreshMs: 60_000, bands, positions, positionStates, from, onFrom }), container));
+  await act(() =>
+    render(h(WhatIf, { items, states, window, thresholds, venues, refreshMs: 60_000, bands, positions, positionStates, from, onFrom }), container),
+  );
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => {
@@ -163,7 +165,9 @@ describe('popup what-if', () => {
   it('warns that leverage the tier cannot carry would be liquidated at once', async () => {
     await mount();
     await type('input[name="amount"]', '250');
-    expect(container.querySelector('[data-whatif-warning]')?.textContent).toBe('the margin (120.00) does not cover the maintenance margin (120.00) at 250×: the position would be liquidated at once');
+    expect(container.querySelector('[data-whatif-warning]')?.textContent).toBe(
+      'the margin (120.00) does not cover the maintenance margin (120.00) at 250×: the position would be liquidated at once',
+    );
     await type('input[name="amount"]', '20');
     expect(container.querySelector('[data-whatif-warning]')).toBeNull();
   });
@@ -202,7 +206,10 @@ describe('popup what-if', () => {
   });
 
   it('says why a market cannot be used: failed load, no tiers, still loading', async () => {
-    const failed: MarketState = { status: 'failed', error: { kind: 'region-blocked', venue: 'binance', endpoint: '/x', message: 'Binance blocks this region' } };
+    const failed: MarketState = {
+      status: 'failed',
+      error: { kind: 'region-blocked', venue: 'binance', endpoint: '/x', message: 'Binance blocks this region' },
+    };
     await mount({ states: new Map([['binance:BTCUSDT', failed]]) });
     expect(errorText()).toBe('Binance blocks this region');
     await mount({ states: new Map([['binance:BTCUSDT', ready({ tiers: null })]]) });
@@ -222,8 +229,17 @@ describe('popup what-if', () => {
   });
 
   it('tries any listed market of an enabled venue, validated against its instruments', async () => {
-    const okx = snapshotFixture({ venue: 'okx', symbol: 'BTC-USDT-SWAP', quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'BTC-USDT-SWAP', markPrice: 61000 } });
-    background.instruments = (venue) => Promise.resolve(venue === 'okx' ? { ok: true, instruments: [{ symbol: 'BTC-USDT-SWAP', asset: 'BTC' }] } : { ok: false, error: { kind: 'network', venue, endpoint: '/x', message: 'venue down' } });
+    const okx = snapshotFixture({
+      venue: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'BTC-USDT-SWAP', markPrice: 61000 },
+    });
+    background.instruments = (venue) =>
+      Promise.resolve(
+        venue === 'okx'
+          ? { ok: true, instruments: [{ symbol: 'BTC-USDT-SWAP', asset: 'BTC' }] }
+          : { ok: false, error: { kind: 'network', venue, endpoint: '/x', message: 'venue down' } },
+      );
     background.snapshot = () => Promise.resolve({ ok: true, snapshot: okx });
     await mount();
     await select('select[name="market"]', 'other');
@@ -281,7 +297,10 @@ describe('popup what-if', () => {
   it('follows the market picked from the watchlist, and the watchlist arriving late', async () => {
     const states = new Map<string, MarketState>([
       ['binance:BTCUSDT', ready()],
-      ['bybit:ETHUSDT', ready({ venue: 'bybit', symbol: 'ETHUSDT', quote: { ...snapshotFixture().quote, venue: 'bybit', symbol: 'ETHUSDT', markPrice: 3000 } })],
+      [
+        'bybit:ETHUSDT',
+        ready({ venue: 'bybit', symbol: 'ETHUSDT', quote: { ...snapshotFixture().quote, venue: 'bybit', symbol: 'ETHUSDT', markPrice: 3000 } }),
+      ],
     ]);
     await mount({ items: [], states });
     await mount({ items: [BTC, ETH], states });
@@ -295,8 +314,22 @@ describe('popup what-if', () => {
 
 describe('popup what-if from an open position', () => {
   const LONG = positionFixture({ entryPrice: 59_000, margin: 1475, walletMargin: null, leverage: null });
-  const SHORT_ETH = positionFixture({ venue: 'okx', symbol: 'ETH-USDT-SWAP', side: 'short', size: 2, entryPrice: 3100, margin: 300, walletMargin: null, marginMode: 'cross' });
-  const ethSnapshot = ready({ venue: 'okx', symbol: 'ETH-USDT-SWAP', asset: 'ETH', quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'ETH-USDT-SWAP', markPrice: 3000 } });
+  const SHORT_ETH = positionFixture({
+    venue: 'okx',
+    symbol: 'ETH-USDT-SWAP',
+    side: 'short',
+    size: 2,
+    entryPrice: 3100,
+    margin: 300,
+    walletMargin: null,
+    marginMode: 'cross',
+  });
+  const ethSnapshot = ready({
+    venue: 'okx',
+    symbol: 'ETH-USDT-SWAP',
+    asset: 'ETH',
+    quote: { ...snapshotFixture().quote, venue: 'okx', symbol: 'ETH-USDT-SWAP', markPrice: 3000 },
+  });
   const form = () => ({
     position: $<HTMLSelectElement>('select[name="position"]').value,
     market: $<HTMLSelectElement>('select[name="market"]').value,
@@ -317,14 +350,30 @@ describe('popup what-if from an open position', () => {
     const positions = [LONG, SHORT_ETH];
     const positionStates = new Map([['okx:ETH-USDT-SWAP', ethSnapshot]]);
     await mount({ positions, positionStates, onFrom });
-    expect([...container.querySelectorAll('select[name="position"] option')].map((o) => o.textContent)).toEqual(['— none: type a position —', 'Long BTCUSDT · Binance', 'Short ETH-USDT-SWAP · OKX']);
+    expect([...container.querySelectorAll('select[name="position"] option')].map((o) => o.textContent)).toEqual([
+      '— none: type a position —',
+      'Long BTCUSDT · Binance',
+      'Short ETH-USDT-SWAP · OKX',
+    ]);
     // The market of a position outside the watchlist is offered too.
-    expect([...container.querySelectorAll('select[name="market"] option')].map((o) => o.getAttribute('value'))).toEqual(['binance:BTCUSDT', 'okx:ETH-USDT-SWAP', 'other']);
+    expect([...container.querySelectorAll('select[name="market"] option')].map((o) => o.getAttribute('value'))).toEqual([
+      'binance:BTCUSDT',
+      'okx:ETH-USDT-SWAP',
+      'other',
+    ]);
     await select('select[name="position"]', 'okx:ETH-USDT-SWAP:short');
     expect(onFrom).toHaveBeenCalledWith('okx:ETH-USDT-SWAP:short');
 
     await mount({ positions, positionStates, onFrom, from: 'okx:ETH-USDT-SWAP:short' });
-    expect(form()).toEqual({ position: 'okx:ETH-USDT-SWAP:short', market: 'okx:ETH-USDT-SWAP', side: 'short', size: '2', entry: '3100', mode: 'margin', amount: '300' });
+    expect(form()).toEqual({
+      position: 'okx:ETH-USDT-SWAP:short',
+      market: 'okx:ETH-USDT-SWAP',
+      side: 'short',
+      size: '2',
+      entry: '3100',
+      mode: 'margin',
+      amount: '300',
+    });
     expect(container.textContent).toMatch(/cross margin: What if treats the position as isolated/);
     // Computed from the position's market, which the positions' list fetched, not the watchlist.
     expect(Number(value('margin'))).toBe(300);
@@ -332,7 +381,15 @@ describe('popup what-if from an open position', () => {
     expect(background.asked).toEqual([]);
 
     await mount({ positions, positionStates, onFrom, from: 'binance:BTCUSDT:long' });
-    expect(form()).toEqual({ position: 'binance:BTCUSDT:long', market: 'binance:BTCUSDT', side: 'long', size: '0.5', entry: '59000', mode: 'margin', amount: '1475' });
+    expect(form()).toEqual({
+      position: 'binance:BTCUSDT:long',
+      market: 'binance:BTCUSDT',
+      side: 'long',
+      size: '0.5',
+      entry: '59000',
+      mode: 'margin',
+      amount: '1475',
+    });
     // The trader's edits after the fill are kept through later renders.
     await type('input[name="amount"]', '900');
     await mount({ positions, positionStates, onFrom, from: 'binance:BTCUSDT:long' });
@@ -354,13 +411,26 @@ describe('popup what-if from an open position', () => {
     expect(value('band')).toBe('caution');
     expect($<HTMLInputElement>('input[name="target"]:checked').value).toBe('calm');
     const liq = Number(value('liq-price'));
-    const expected = marginToBand({ side: 'long', size: 0.5, markPrice: 60_000, liqPrice: liq, dailyVol: 0.025, target: 'calm', rules, tiers: snapshotFixture().tiers!.tiers, feeRate: 0, valuation: 'liquidation' });
+    const expected = marginToBand({
+      side: 'long',
+      size: 0.5,
+      markPrice: 60_000,
+      liqPrice: liq,
+      dailyVol: 0.025,
+      target: 'calm',
+      rules,
+      tiers: snapshotFixture().tiers!.tiers,
+      feeRate: 0,
+      valuation: 'liquidation',
+    });
     if (!('add' in expected)) throw new Error('expected margin to add');
     // By hand: calm's edge 60,000 × 0.9 = 54,000; (56,275.10 − 54,000) × 0.5 × 0.996 = 1,133.00.
     expect(expected.add).toBeCloseTo((liq - 54_000) * 0.5 * 0.996, 9);
     expect(Number(value('margin-to-band'))).toBeCloseTo(expected.add, 9);
     expect($('[data-field="margin-to-band"]').textContent).toBe('Add ≈ 1,133.00 USDT margin');
-    expect($('[data-field="margin-to-band"]').getAttribute('title')).toMatch(/^moves the liquidation price to 54,000.00, the edge of calm; judged by % of price/);
+    expect($('[data-field="margin-to-band"]').getAttribute('title')).toMatch(
+      /^moves the liquidation price to 54,000.00, the edge of calm; judged by % of price/,
+    );
     expect(container.textContent).toContain('Get back to calm');
 
     await choose('input[name="target"][value="caution"]');

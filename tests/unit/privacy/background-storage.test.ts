@@ -19,7 +19,12 @@ function area(name: AreaName, writes: AreaName[]) {
   };
   return {
     data,
-    get: async (keys?: unknown) => Object.fromEntries(pick(keys).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    get: async (keys?: unknown) =>
+      Object.fromEntries(
+        pick(keys)
+          .filter((k) => data.has(k))
+          .map((k) => [k, structuredClone(data.get(k))]),
+      ),
     set: async (items: Record<string, unknown>) => {
       writes.push(name);
       for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
@@ -86,7 +91,14 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 /** Figures no default or fixture uses, so finding one in storage can only mean it was kept. */
-const SHOWN: Position = positionFixture({ size: 0.123457, entryPrice: 61_234.5, margin: 1_777.25, walletMargin: 1_666.75, leverage: 17, unrealizedPnl: 4_321.98 });
+const SHOWN: Position = positionFixture({
+  size: 0.123457,
+  entryPrice: 61_234.5,
+  margin: 1_777.25,
+  walletMargin: 1_666.75,
+  leverage: 17,
+  unrealizedPnl: 4_321.98,
+});
 const TRACES = ['0.123457', '61234.5', '1777.25', '1666.75', '4321.98'];
 const sender = { id: 'perplens-test', url: `${BINANCE_URL}?ref=AFF123`, frameId: 0, tab: { id: 11 } };
 
@@ -119,7 +131,10 @@ describe('privacy: where the background keeps what a page reported', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(50_000_000);
     // Nothing may leave the test; a venue request fails as if offline.
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
     await startBackground();
   });
   afterEach(() => {

@@ -28,7 +28,8 @@ function setup() {
   return { session, clock, store: createPositionStore(session, { now: clock.now }) };
 }
 
-const stored = (session: ReturnType<typeof memoryStorage>) => session.data.get(POSITIONS_STORAGE_KEY) as { positions: Record<string, unknown>[]; url: string }[] | undefined;
+const stored = (session: ReturnType<typeof memoryStorage>) =>
+  session.data.get(POSITIONS_STORAGE_KEY) as { positions: Record<string, unknown>[]; url: string }[] | undefined;
 
 describe('privacy: reported positions in the store', () => {
   it('keeps the fields the alerts need, and neither leverage nor the unrealised PnL', async () => {

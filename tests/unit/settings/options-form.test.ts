@@ -83,7 +83,18 @@ describe('options form', () => {
     await saveSettings(s, storage);
     await mount();
     const legends = [...container.querySelectorAll('fieldset.section > legend')].map((l) => l.textContent);
-    expect(legends).toEqual(['Venues', 'Wallet addresses', 'Risk bands', 'Regime thresholds', 'Refresh intervals', 'Alerts', 'Privacy', 'Watchlist', 'Export', 'Import']);
+    expect(legends).toEqual([
+      'Venues',
+      'Wallet addresses',
+      'Risk bands',
+      'Regime thresholds',
+      'Refresh intervals',
+      'Alerts',
+      'Privacy',
+      'Watchlist',
+      'Export',
+      'Import',
+    ]);
     expect($<HTMLInputElement>('#f-bands-dangerBelow').value).toBe('2.5');
     // Every form control has a label.
     for (const input of container.querySelectorAll('input, select, textarea')) {

@@ -14,7 +14,15 @@ describe('defaults', () => {
     expect(d.version).toBe(1);
     expect(Object.values(d.venues)).toEqual([true, true, true, true, true]);
     expect(d.wallets).toEqual({});
-    expect(d.bands).toEqual({ basis: 'touch', touchDanger: 0.1, touchCaution: 0.01, sigmaDanger: 1.5, sigmaCaution: 2.5, dangerBelow: 0.03, cautionBelow: 0.1 });
+    expect(d.bands).toEqual({
+      basis: 'touch',
+      touchDanger: 0.1,
+      touchCaution: 0.01,
+      sigmaDanger: 1.5,
+      sigmaCaution: 2.5,
+      dangerBelow: 0.03,
+      cautionBelow: 0.1,
+    });
     expect(d.defaultWindow).toBe('4h');
     expect(d.regimeThresholds).toEqual({ '1h': { price: 0.005, oi: 0.01 }, '4h': { price: 0.01, oi: 0.02 }, '24h': { price: 0.025, oi: 0.05 } });
     expect(d.refresh).toEqual({ quoteSeconds: 30, watchlistSeconds: 30 });
@@ -118,7 +126,12 @@ describe('wallet addresses', () => {
     const r = check('wallets.dydx', DYDX_ADDRESS.toUpperCase());
     expect(r.ok && r.settings.wallets).toEqual({ dydx: DYDX_ADDRESS });
     expect(errorsOf(check('wallets.dydx', DYDX_BAD_CHECKSUM))).toEqual(['wallets.dydx: checksum does not match: the address has a typo']);
-    for (const bad of ['cosmos1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf', 'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565ln', 'dydx1b88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf', HL_ADDRESS]) {
+    for (const bad of [
+      'cosmos1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf',
+      'dydx1n88uc38xhjgxzw9nwre4ep2c8ga4fjxc565ln',
+      'dydx1b88uc38xhjgxzw9nwre4ep2c8ga4fjxc565lnf',
+      HL_ADDRESS,
+    ]) {
       expect(errorsOf(check('wallets.dydx', bad)), bad).toEqual(['wallets.dydx: must be dydx1 followed by 38 address characters']);
     }
     // Bech32 is never mixed-case: the checksum validator refuses it even though the letters match.
@@ -145,7 +158,14 @@ describe('watchlist', () => {
     const list = [...DEFAULT_SETTINGS.watchlist, { venue: 'okx', symbol: 'ETH-USDT-SWAP' }];
     expect(errorsOf(check('watchlist', list))).toEqual(['watchlist[15]: is already in the watchlist']);
     // Same symbol on another venue is another market.
-    expect(ok(check('watchlist', [{ venue: 'binance', symbol: 'BTCUSDT' }, { venue: 'bybit', symbol: 'BTCUSDT' }]))).toBe(true);
+    expect(
+      ok(
+        check('watchlist', [
+          { venue: 'binance', symbol: 'BTCUSDT' },
+          { venue: 'bybit', symbol: 'BTCUSDT' },
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('checks each row: a known venue and a plain symbol of 1–40 characters', () => {

@@ -18,11 +18,14 @@ describe('loadSettings', () => {
     expect(await loadSettings(memoryStorage())).toEqual(DEFAULT_SETTINGS);
   });
 
-  it.each([['nonsense'], [42], [null], [[1, 2, 3]], [{ version: 'x', bands: 7, watchlist: 'BTC' }], [{}]])('gives the defaults for garbage: %j', async (garbage) => {
-    const storage = memoryStorage();
-    storage.data.set(KEY, garbage);
-    expect(await loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
-  });
+  it.each([['nonsense'], [42], [null], [[1, 2, 3]], [{ version: 'x', bands: 7, watchlist: 'BTC' }], [{}]])(
+    'gives the defaults for garbage: %j',
+    async (garbage) => {
+      const storage = memoryStorage();
+      storage.data.set(KEY, garbage);
+      expect(await loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
+    },
+  );
 
   it('gives the defaults when storage itself fails', async () => {
     const storage = memoryStorage();
@@ -118,7 +121,10 @@ describe('saveSettings', () => {
     s.bands.dangerBelow = 0.2;
     s.refresh.quoteSeconds = 5;
     const r = await saveSettings(s, storage);
-    expect(r).toEqual({ ok: false, errors: ['bands.cautionBelow: must be above the danger band', 'refresh.quoteSeconds: must be a whole number of seconds from 15 to 300'] });
+    expect(r).toEqual({
+      ok: false,
+      errors: ['bands.cautionBelow: must be above the danger band', 'refresh.quoteSeconds: must be a whole number of seconds from 15 to 300'],
+    });
     expect(storage.writes).toBe(0);
     expect(storage.data.size).toBe(0);
   });

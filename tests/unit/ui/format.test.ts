@@ -58,7 +58,24 @@ describe('nextMarketState', () => {
 describe('ordinals', () => {
   it('writes English ordinals, the teens included', async () => {
     const { ordinal, formatPercentile } = await import('../../../src/ui/format');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 41, 53, 100, 101, 111, 0].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '41st', '53rd', '100th', '101st', '111th', '0th']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 41, 53, 100, 101, 111, 0].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '41st',
+      '53rd',
+      '100th',
+      '101st',
+      '111th',
+      '0th',
+    ]);
     expect(formatPercentile(0.41)).toBe('41st');
     expect(formatPercentile(0.525)).toBe('53rd');
   });

@@ -31,7 +31,8 @@ function fields(t: TreeNode, out: Record<string, { value: string; text: string; 
   if (typeof t === 'string') return out;
   const p = 'data-perplens-market' in t.a ? 'market:' : prefix;
   const name = t.a['data-field'];
-  if (name && t.a['data-value'] !== undefined && !(p + name in out)) out[p + name] = { value: t.a['data-value'], text: textOf(t), cls: t.a.class ?? '', shape: html(t) };
+  if (name && t.a['data-value'] !== undefined && !(p + name in out))
+    out[p + name] = { value: t.a['data-value'], text: textOf(t), cls: t.a.class ?? '', shape: html(t) };
   for (const c of t.c) fields(c, out, p);
   return out;
 }
@@ -74,7 +75,8 @@ describe('the page’s own update of mark-driven figures', () => {
     if (!moved) throw new Error('no update');
     const got = fields(moved);
     const want = fields(after.tree);
-    for (const name of ['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h', 'liq-distance-money', 'band', 'market:mark-price']) expect(got[name], name).toEqual(want[name]);
+    for (const name of ['mark-price', 'liq-distance', 'liq-sigma', 'liq-touch-24h', 'liq-distance-money', 'band', 'market:mark-price'])
+      expect(got[name], name).toEqual(want[name]);
     expect(got.band?.value).not.toBe(fields(before.tree).band?.value);
     expect(card(moved)?.a.class).toBe(card(after.tree)?.a.class);
   });
@@ -86,5 +88,4 @@ describe('the page’s own update of mark-driven figures', () => {
     expect(fields(moved)['liq-distance']).toEqual(fields(before.tree)['liq-distance']);
     expect(fields(moved)['next-funding']?.text).not.toBe(fields(before.tree)['next-funding']?.text);
   });
-
 });

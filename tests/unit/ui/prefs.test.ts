@@ -15,7 +15,12 @@ describe('panel prefs keep only what the trader changed on the panel', () => {
   it('each unset setting takes the options’ default', () => {
     expect(shownPrefs(null, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '24h', privacy: true, expanded: [] });
     expect(shownPrefs({ collapsed: true }, { window: '24h', privacy: true })).toEqual({ collapsed: true, window: '24h', privacy: true, expanded: [] });
-    expect(shownPrefs({ window: '1h', privacy: false }, { window: '24h', privacy: true })).toEqual({ collapsed: false, window: '1h', privacy: false, expanded: [] });
+    expect(shownPrefs({ window: '1h', privacy: false }, { window: '24h', privacy: true })).toEqual({
+      collapsed: false,
+      window: '1h',
+      privacy: false,
+      expanded: [],
+    });
   });
 
   it('reads stored prefs defensively; the old shape keeps only the place and the collapse', () => {

@@ -39,7 +39,15 @@ describe('the panel tree', () => {
     let deep: TreeElement = h('div', {});
     for (let i = 0; i < 30; i++) deep = h('div', {}, deep);
     expect(isTree(deep)).toBe(false);
-    expect(isTree(h('div', {}, Array.from({ length: 25_000 }, () => h('span', {}))))).toBe(false);
+    expect(
+      isTree(
+        h(
+          'div',
+          {},
+          Array.from({ length: 25_000 }, () => h('span', {})),
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('the diff of two trees, applied to the first, gives the second and leaves the first as it was', () => {
