@@ -19,6 +19,7 @@ import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
 import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, isHyperliquidCoin } from './symbol';
 import { hyperliquidTiers } from './tiers';
+import { ascendingByTime, intervalHoursFromTimes } from '../series';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,28 +58,6 @@ async function fetchMeta(http: Http): Promise<Result<Meta>> {
   return parseWith(Meta, body.value, 'hyperliquid', infoEndpoint('meta'));
 }
 
-/** Median gap between settlements, in hours (two decimals): settlement stamps jitter by milliseconds. */
-function intervalFromGaps(points: readonly { time: number }[]): number | null {
-  if (points.length < 2) return null;
-  const gaps: number[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (a && b && b.time > a.time) gaps.push(b.time - a.time);
-  }
-  if (gaps.length === 0) return null;
-  gaps.sort((x, y) => x - y);
-  const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  return Math.round((median / HOUR) * 100) / 100 || null;
-}
-
-/** Ascending by time, one point per time (pages may overlap at their edges). */
-function ascendingUnique<T extends { time: number }>(points: readonly T[]): T[] {
-  const byTime = new Map<number, T>();
-  for (const p of points) byTime.set(p.time, p);
-  return [...byTime.values()].sort((a, b) => a.time - b.time);
-}
-
 async function candleSeries(
   http: Http,
   coin: string,
@@ -97,7 +76,7 @@ async function candleSeries(
       return hyperliquidError('schema', 'candleSnapshot', `asked for ${coin} ${interval} candles, got ${row.s} ${row.i}`);
     }
   }
-  return { ok: true, value: ascendingUnique(rows.value.map((r) => ({ time: r.t, value: r.c }))) };
+  return { ok: true, value: ascendingByTime(rows.value.map((r) => ({ time: r.t, value: r.c }))) };
 }
 
 export const hyperliquidMarket: VenueMarketClient = {
@@ -220,8 +199,8 @@ export const hyperliquidMarket: VenueMarketClient = {
       if (rows.value.length < FUNDING_PAGE_ROWS || last >= now - HOUR) break;
       startTime = last + 1;
     }
-    const sorted = ascendingUnique(points);
-    return { ok: true, value: { points: sorted, intervalHours: intervalFromGaps(sorted), source: endpoint, fetchedAt: Date.now() } };
+    const sorted = ascendingByTime(points);
+    return { ok: true, value: { points: sorted, intervalHours: intervalHoursFromTimes(sorted.map((p) => p.time)), source: endpoint, fetchedAt: Date.now() } };
   },
 
   // Hyperliquid publishes no open-interest history; the background records metaAndAssetCtxs snapshots.
