@@ -1,6 +1,6 @@
 import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
-import { mapColumns, type ColumnKey } from '../page-kit/labels';
+import { looksLikeHeader, mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread } from '../page-kit/row';
 import { amountIn } from '../page-kit/amount';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
@@ -37,12 +37,6 @@ type Cols = Partial<Record<ColumnKey, number>>;
 
 function recognised(cols: Cols): boolean {
   return CORE_KEYS.filter((k) => cols[k] !== undefined).length >= 3 && (cols.size !== undefined || cols.symbol !== undefined);
-}
-
-/** A first row of captions in a language no dictionary covers: several cells and no digit in any. */
-function looksLikeHeader(texts: string[]): boolean {
-  const filled = texts.filter((t) => t.trim() !== '');
-  return filled.length >= 4 && filled.every((t) => !/\d/.test(t));
 }
 
 const headerRowTest = (texts: string[]): boolean => recognised(mapColumns(texts, HYPERLIQUID_COLUMNS)) || looksLikeHeader(texts);

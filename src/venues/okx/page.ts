@@ -1,6 +1,6 @@
 import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
-import { mapColumns, type ColumnKey } from '../page-kit/labels';
+import { looksLikeHeader, mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from '../page-kit/row';
 import { amountIn } from '../page-kit/amount';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
@@ -80,12 +80,6 @@ function tabFor(anchor: Element): Element | null {
 function recognised(cols: Partial<Record<ColumnKey, number>>): boolean {
   const found = CORE_KEYS.filter((k) => cols[k] !== undefined).length;
   return found >= 3 && (cols.size !== undefined || cols.entry !== undefined);
-}
-
-/** A first row of captions in a language no dictionary covers: several cells and no digit in any. */
-function looksLikeHeader(texts: string[]): boolean {
-  const filled = texts.filter((t) => t.trim() !== '');
-  return filled.length >= 4 && filled.every((t) => !/\d/.test(t));
 }
 
 const headerRowTest = (texts: string[]): boolean => recognised(mapColumns(texts, OKX_COLUMNS)) || looksLikeHeader(texts);

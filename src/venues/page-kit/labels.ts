@@ -41,3 +41,13 @@ export function mapColumns(headers: readonly string[], dictionary: ColumnDiction
   });
   return out;
 }
+
+/**
+ * A first row of captions in a language no dictionary covers: several cells and no digit in any.
+ * Readers take it as the header when their own captions are not recognised, so a table in an
+ * untranslated language is still found and its rows are checked by shape.
+ */
+export function looksLikeHeader(texts: readonly string[]): boolean {
+  const filled = texts.filter((t) => t.trim() !== '');
+  return filled.length >= 4 && filled.every((t) => !/\d/.test(t));
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeHeader, mapColumns } from '../../../src/venues/page-kit/labels';
+
+describe('header rows', () => {
+  it('takes a row of four or more captions without a digit as a header, in any language', () => {
+    expect(looksLikeHeader(['Symbole', 'Taille', "Prix d'entrée", 'Prix de marque', 'Liq.'])).toBe(true);
+    expect(looksLikeHeader(['', 'Pozycja', 'Rozmiar', 'Wejście', 'Znak'])).toBe(true);
+  });
+
+  it('refuses a data row or a short row', () => {
+    expect(looksLikeHeader(['BTCUSDT', '0.5 BTC', '59,000.00', '60,000.12'])).toBe(false);
+    expect(looksLikeHeader(['Symbol', 'Size', 'Entry'])).toBe(false);
+    expect(looksLikeHeader(['Symbol', '', ' ', 'Entry', 'Mark'])).toBe(false);
+  });
+
+  it('maps known captions to columns', () => {
+    expect(mapColumns(['Symbol', 'Size', 'Entry Price'], { symbol: ['symbol'], size: ['size'], entry: ['entry price'] })).toEqual({
+      symbol: 0,
+      size: 1,
+      entry: 2,
+    });
+  });
+});
