@@ -4,7 +4,7 @@ import { FETCH_ERROR_KINDS } from '../venues/market-types';
 import type { Position } from '../venues/position-types';
 import type { MarketSnapshot } from '../venues/snapshot-types';
 import { VENUE_IDS } from '../venues/types';
-import { MAX_REPORTED_POSITIONS, PositionsReport } from './positions-report';
+import { MAX_REPORTED_POSITIONS, PositionsReport, RepliedPosition } from './positions-report';
 import { WINDOWS } from '../venues/market-types';
 import type { TreeElement, TreeOp } from './tree';
 import type { LiveCard } from './live-card';
@@ -169,24 +169,6 @@ const Snapshot = v.object({
   builtAt: finite,
 });
 
-const PositionSchema = v.object({
-  venue: venueId,
-  symbol: v.string(),
-  side: v.picklist(['long', 'short']),
-  size: finite,
-  entryPrice: finite,
-  markPrice: nullableFinite,
-  liqPrice: nullableFinite,
-  liqNotServed: v.optional(v.string()),
-  liqSource: v.optional(v.picklist(['page', 'api'])),
-  margin: nullableFinite,
-  walletMargin: nullableFinite,
-  marginMode: v.nullable(v.picklist(['isolated', 'cross'])),
-  leverage: nullableFinite,
-  unrealizedPnl: nullableFinite,
-  source: v.picklist(['page', 'api']),
-});
-
 const failure = v.object({ ok: v.literal(false), error: FetchErrorSchema });
 
 export const SnapshotReply = v.variant('ok', [v.object({ ok: v.literal(true), snapshot: Snapshot }), failure]);
@@ -198,7 +180,7 @@ export const InstrumentsReply = v.variant('ok', [
 ]);
 export type InstrumentsReply = { ok: true; instruments: { symbol: string; asset: string }[] } | { ok: false; error: FetchError };
 
-export const PositionsReply = v.variant('ok', [v.object({ ok: v.literal(true), positions: v.array(PositionSchema) }), failure]);
+export const PositionsReply = v.variant('ok', [v.object({ ok: v.literal(true), positions: v.array(RepliedPosition) }), failure]);
 export type PositionsReply = { ok: true; positions: Position[] } | { ok: false; error: FetchError };
 
 export function parseRequest(input: unknown): Request | null {

@@ -4,43 +4,50 @@ import { VENUE_IDS } from '../venues/types';
 import { SYMBOL_PATTERN } from './patterns';
 
 // The page → background report of the positions a venue page shows, for background alerts and the
-// toolbar badge. Self-contained (it does not import src/messages.ts) so that src/messages.ts can
-// import it into its `Request` variant without an import cycle.
+// toolbar badge, and the one Position schema the replies use too. It does not import messages.ts,
+// which takes it into its `Request` variant: no import cycle.
 
 /** Most positions one report may carry; also the store's overall bound. */
 export const MAX_REPORTED_POSITIONS = 100;
 
 const venueId = v.picklist(VENUE_IDS);
-// Same rule as src/messages.ts: venue symbols are short and plain.
 const symbol = v.pipe(v.string(), v.regex(SYMBOL_PATTERN, 'malformed symbol'));
 const finite = v.pipe(v.number(), v.finite());
 const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
 const nullableFinite = v.nullable(finite);
 const nullablePositive = v.nullable(positive);
 
+/** One position's fields, with the rule its prices and size are held to. */
+function positionOf(price: v.GenericSchema<number>, nullablePrice: v.GenericSchema<number | null>) {
+  return v.object({
+    venue: venueId,
+    symbol,
+    side: v.picklist(['long', 'short']),
+    size: price,
+    entryPrice: price,
+    markPrice: nullablePrice,
+    liqPrice: nullablePrice,
+    liqNotServed: v.optional(v.pipe(v.string(), v.maxLength(300))),
+    liqSource: v.optional(v.picklist(['page', 'api'])),
+    margin: nullableFinite,
+    walletMargin: nullableFinite,
+    marginMode: v.nullable(v.picklist(['isolated', 'cross'])),
+    leverage: nullableFinite,
+    unrealizedPnl: nullableFinite,
+    source: v.picklist(['page', 'api']),
+    atLiquidation: v.optional(v.literal(true)),
+  });
+}
+
 /**
  * One position as the page (or the venue's address API, cross-checked by the page) shows it.
  * Stricter than the reply schema: prices and the size must be positive, so the risk maths downstream
  * (which throws on nonsense) never sees a zero or negative price from a page.
  */
-export const ReportedPosition = v.object({
-  venue: venueId,
-  symbol,
-  side: v.picklist(['long', 'short']),
-  size: positive,
-  entryPrice: positive,
-  markPrice: nullablePositive,
-  liqPrice: nullablePositive,
-  liqNotServed: v.optional(v.pipe(v.string(), v.maxLength(300))),
-  liqSource: v.optional(v.picklist(['page', 'api'])),
-  margin: nullableFinite,
-  walletMargin: nullableFinite,
-  marginMode: v.nullable(v.picklist(['isolated', 'cross'])),
-  leverage: nullableFinite,
-  unrealizedPnl: nullableFinite,
-  source: v.picklist(['page', 'api']),
-  atLiquidation: v.optional(v.literal(true)),
-});
+export const ReportedPosition = positionOf(positive, nullablePositive);
+
+/** The same position in the background's replies to the extension's pages: any finite figure. */
+export const RepliedPosition = positionOf(finite, nullableFinite);
 
 /** A row the page still shows but cannot be read now (market and side only). */
 export const RowIdentity = v.strictObject({ symbol, side: v.picklist(['long', 'short']) });
@@ -49,7 +56,7 @@ export type RowIdentity = { symbol: string; side: Position['side'] };
 /**
  * `{ type: 'positions.report', venue, positions, unreadable? }`: every position the page currently shows (an empty
  * list means "none open here"), all on `venue`. The tab and the page URL are taken from the message's
- * sender, never from the message. A plain strict object so it can sit in src/messages.ts's
+ * sender, never from the message. A plain strict object so it can sit in messages.ts's
  * `v.variant('type', …)`; that every position is on `venue` is checked by `parsePositionsReport` and
  * again by the alerts' `handleMessage` (a variant option cannot carry a cross-field check).
  */
