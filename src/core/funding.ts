@@ -40,6 +40,14 @@ export function toRate8h(rate: number, intervalHours: number): number {
   return (rate * 8) / intervalHours;
 }
 
+/**
+ * The rate over a year without compounding, from its per-8h equivalent (three payments a day):
+ * the one APR rule of the panel, the popup and the funding drag.
+ */
+export function aprOf8h(rate8h: number): number {
+  return rate8h * 3 * 365;
+}
+
 export function fundingDrag(p: FundingInput): FundingDrag {
   requireSide('side', p.side);
   requirePositive('size', p.size);
@@ -54,7 +62,7 @@ export function fundingDrag(p: FundingInput): FundingDrag {
   const intervalsPerDay = 24 / p.intervalHours;
   const perInterval = s * notional * p.rate;
   const perDay = perInterval * intervalsPerDay;
-  const aprOnNotional = s * p.rate * intervalsPerDay * 365;
+  const aprOnNotional = s * aprOf8h(toRate8h(p.rate, p.intervalHours));
   const margin = p.margin !== undefined && p.margin > 0 ? p.margin : null;
 
   // Paying funding drains isolated margin; dLP/dM = −1/(Q·(s − m)), so losing perDay of margin

@@ -22,7 +22,7 @@ export {
   type BandVerdict,
 } from './bands';
 export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
-export { averageRate, daysUntilMarginShare, fundingDrag, toRate8h, type FundingDrag, type FundingInput } from './funding';
+export { aprOf8h, averageRate, daysUntilMarginShare, fundingDrag, toRate8h, type FundingDrag, type FundingInput } from './funding';
 export {
   classifyRegime,
   DEFAULT_REGIME_THRESHOLDS,

@@ -1,4 +1,4 @@
-import { classifyRegime, toRate8h, type RegimeThresholds, type RegimeWindow } from '../core';
+import { aprOf8h, classifyRegime, toRate8h, type RegimeThresholds, type RegimeWindow } from '../core';
 import { REGIME_DESCRIPTIONS } from '../core/regime-note';
 import { known, unknown, type FieldValue } from '../ui/Field';
 import { formatPercent } from '../ui/format';
@@ -11,7 +11,7 @@ export const changeField = (c: WindowChange): FieldValue =>
   c.change === null ? unknown(c.reason) : known(c.change, `${formatPercent(c.change, 2, true)}${c.basis === 'since-watching' ? '*' : ''}`);
 
 export const rate8h = (s: MarketSnapshot) => toRate8h(s.quote.fundingRate, s.fundingIntervalHours);
-export const apr = (s: MarketSnapshot) => (s.quote.fundingRate * 24 * 365) / s.fundingIntervalHours;
+export const apr = (s: MarketSnapshot) => aprOf8h(rate8h(s));
 
 /** The market's regime for a window (no position: the crowd only), or why it is unknown. */
 export function marketRegime(s: MarketSnapshot, window: RegimeWindow, thresholds?: RegimeThresholds) {

@@ -1,4 +1,4 @@
-import { bandRulesOf, positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
+import { aprOf8h, bandRulesOf, positionView, type BandRules, type PositionView, type ViewSettings } from '../../core';
 import { bandJudged } from '../band-words';
 import { REGIME_DESCRIPTIONS } from '../../core/regime-note';
 import type { RowRead } from '../../venues/page-reader-types';
@@ -362,11 +362,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     field(
       'funding-apr',
       'Yearly rate',
-      asField(
-        v.rate8h,
-        (r8) => formatPercent(r8 * 3 * 365, 2, true),
-        (r8) => r8 * 3 * 365,
-      ),
+      asField(v.rate8h, (r8) => formatPercent(aprOf8h(r8), 2, true), aprOf8h),
       { explain: 'The rate over a year on the position’s value; positive: longs pay' },
     ),
     field(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageRate, daysUntilMarginShare, fundingDrag, toRate8h } from '../../../src/core';
+import { aprOf8h, averageRate, daysUntilMarginShare, fundingDrag, toRate8h } from '../../../src/core';
 
 describe('fundingDrag — risk-math.md §3 example', () => {
   // long 0.5 BTC, P 60000, r 0.0001 per 8h, M 1500 (20×); tier-1 maintenance rate 0.4%.
@@ -128,5 +128,25 @@ describe('averageRate', () => {
     expect(averageRate([0.0001, 0.0003, -0.0001])).toBeCloseTo(0.0001, 15);
     expect(averageRate([0.0002, Number.NaN])).toBe(0.0002);
     expect(averageRate([])).toBeNull();
+  });
+});
+
+describe('aprOf8h: one APR rule', () => {
+  it('is three payments a day for a year, without compounding', () => {
+    expect(aprOf8h(0.0001)).toBeCloseTo(0.1095, 12);
+    expect(aprOf8h(-0.0003)).toBeCloseTo(-0.3285, 12);
+  });
+
+  it('gives the same yearly rate for an hourly and an 8-hourly venue charging the same per 8 h', () => {
+    const hourly = aprOf8h(toRate8h(0.0000125, 1));
+    const eightHourly = aprOf8h(toRate8h(0.0001, 8));
+    expect(hourly).toBeCloseTo(eightHourly, 12);
+  });
+
+  it('is the funding drag’s APR on notional, signed for the side that pays', () => {
+    const long = fundingDrag({ side: 'long', size: 1, markPrice: 60_000, rate: 0.0000125, intervalHours: 1 });
+    const short = fundingDrag({ side: 'short', size: 1, markPrice: 60_000, rate: 0.0000125, intervalHours: 1 });
+    expect(long.aprOnNotional).toBeCloseTo(aprOf8h(toRate8h(0.0000125, 1)), 12);
+    expect(short.aprOnNotional).toBeCloseTo(-long.aprOnNotional, 12);
   });
 });
