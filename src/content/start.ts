@@ -18,13 +18,12 @@ import { WALLET_ADDRESS } from '../protocol/patterns';
 
 const TICK_MS = 1_000;
 /**
- * The background is asked this often while nothing changes (ages, staleness, the market refresh,
- * whose quotes are 30 s apart); countdowns and mark-driven figures move on the page in between, and
- * a change in the positions asks at once. Each ask and its answer cost the page about 2 ms (the
- * message, checking the answer's tree, the patch): every 5 s that was a fifth of PerpLens's time
- * in a page whose mark ticks every second.
+ * The background is asked this often while nothing changes (ages, staleness, the market refresh);
+ * countdowns and mark-driven figures move on the page in between, and a change in the positions
+ * asks at once. The market refresh the trader sets in the options (15 s and up) happens at an ask,
+ * so this is also how late a refresh can be: 10 s turned a 15 s setting into 20 s.
  */
-const ASK_EVERY_MS = 10_000;
+const ASK_EVERY_MS = 5_000;
 /** While the background's panel waits for market data, it is asked again this soon. */
 const ASK_PENDING_MS = 1_000;
 /** After this long without the positions table, say so instead of "looking…". */
