@@ -15,10 +15,10 @@ const symbol = v.pipe(v.string(), v.regex(SYMBOL_PATTERN, 'malformed symbol'));
 const finite = v.pipe(v.number(), v.finite());
 const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
 const nullableFinite = v.nullable(finite);
-const nullablePositive = v.nullable(positive);
 
 /** One position's fields, with the rule its prices and size are held to. */
-function positionOf(price: v.GenericSchema<number>, nullablePrice: v.GenericSchema<number | null>) {
+function positionOf(price: v.GenericSchema<number>) {
+  const nullablePrice = v.nullable(price);
   return v.object({
     venue: venueId,
     symbol,
@@ -44,10 +44,10 @@ function positionOf(price: v.GenericSchema<number>, nullablePrice: v.GenericSche
  * Stricter than the reply schema: prices and the size must be positive, so the risk maths downstream
  * (which throws on nonsense) never sees a zero or negative price from a page.
  */
-export const ReportedPosition = positionOf(positive, nullablePositive);
+export const ReportedPosition = positionOf(positive);
 
 /** The same position in the background's replies to the extension's pages: any finite figure. */
-export const RepliedPosition = positionOf(finite, nullableFinite);
+export const RepliedPosition = positionOf(finite);
 
 /** A row the page still shows but cannot be read now (market and side only). */
 export const RowIdentity = v.strictObject({ symbol, side: v.picklist(['long', 'short']) });

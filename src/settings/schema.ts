@@ -5,7 +5,7 @@ import { isDydxAddress } from '../venues/dydx/address';
 import { isHyperliquidAddress } from '../venues/hyperliquid/address';
 import { WINDOWS } from '../venues/market-types';
 import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
-import { SYMBOL_PATTERN } from '../protocol/patterns';
+import { DYDX_ADDRESS, SYMBOL_PATTERN } from '../protocol/patterns';
 
 // The settings a user can change, as one validated document. The same schema checks what the
 // options form is about to save, what storage hands back and what a user imports, so no path can
@@ -76,7 +76,8 @@ const onOff = v.boolean(NOT_ON_OFF);
 
 // A blank address means "none": the form and hand-edited files both produce it.
 const blank = (s: string) => s === '';
-const DYDX_SHAPE = /^dydx1[02-9ac-hj-np-z]{38}$/i;
+// Typed input may come in capitals: the shape is checked without case, the checksum after.
+const DYDX_SHAPE = new RegExp(DYDX_ADDRESS.source, 'i');
 
 const hyperliquidAddress = v.pipe(
   v.string('must be text'),

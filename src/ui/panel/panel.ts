@@ -8,7 +8,8 @@ import type { MarketState } from '../market-state';
 import { contractState } from '../market-state';
 import { h, type TreeElement } from '../../protocol/tree';
 import { marketBlock } from './market-block';
-import { positionCard, type Card, type LiveCard, type SentAlert } from './position-card';
+import type { LiveCard } from '../../protocol/live-card';
+import { positionCard, type Card, type SentAlert } from './position-card';
 import { cardKey, type ShownPrefs } from '../../protocol/panel-prefs';
 
 export interface PanelProps {

@@ -27,7 +27,6 @@ import { marketInputs } from './market-inputs';
 import { figureNote, intervalNote, partNote } from './part-note';
 import { cardKey } from '../../protocol/panel-prefs';
 import type { LiveCard } from '../../protocol/live-card';
-export type { LiveCard };
 import { windowSwitch } from './window-switch';
 
 interface Props {

@@ -1,10 +1,9 @@
 import { EVM_ADDRESS } from '../../protocol/patterns';
 // Hyperliquid accounts are EVM addresses. The API does not care about EIP-55 checksum case, so any
 // case is accepted and the address is lower-cased: one account, one cache key, one request.
-const HYPERLIQUID_ADDRESS = EVM_ADDRESS;
 
 export function isHyperliquidAddress(s: string): boolean {
-  return HYPERLIQUID_ADDRESS.test(s);
+  return EVM_ADDRESS.test(s);
 }
 
 /** The lower-case form of a valid address; null for anything that is not one (after trimming). */
