@@ -2,17 +2,19 @@ import { defineConfig, type UserConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
-import { firefoxManifest, type Manifest } from './scripts/manifest-variants.ts';
+import { contentEntry, firefoxManifest, withVenues, type Manifest } from './scripts/manifest-variants.ts';
+import { VENUE_RECORDS } from './src/venues/registry.ts';
 
 type Browser = 'chrome' | 'firefox';
 
-const CONTENT_SCRIPTS = ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx'].map((v) => `src/content/${v}.ts`);
+const CONTENT_SCRIPTS = VENUE_RECORDS.map((v) => contentEntry(v.id));
 
-// One manifest.json is the source of truth; the Firefox variant is derived from it so the two
-// builds can never disagree on permissions, hosts or content-script matches.
+// manifest.json plus the venue registry's hosts and content scripts is the source of truth; the
+// Firefox variant is derived from it so the two builds can never disagree on permissions, hosts or
+// content-script matches.
 export default defineConfig(({ mode }): UserConfig => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
-  const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Manifest;
+  const base = withVenues(JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Manifest, VENUE_RECORDS);
   const manifest = browser === 'firefox' ? firefoxManifest(base) : base;
   return {
     plugins: [

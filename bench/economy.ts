@@ -1,7 +1,7 @@
 import type { PanelViewRequest } from '../src/protocol/messages';
 import { VENUE_MARKETS } from '../src/venues/markets';
 import type { Position } from '../src/venues/position-types';
-import { VENUE_IDS, type VenueId } from '../src/venues/types';
+import { VENUE_IDS, type VenueId } from '../src/venues/registry';
 import { POSITIONS_PAGE_SYMBOL } from '../tests/fake-exchange/pages';
 import { simulatedBackground, type VenueCount } from './simulated-background';
 

@@ -7,6 +7,8 @@
 //   npx tsx bench/panel-ab.ts [seconds]          visible panel (A) against the same panel hidden (B)
 //   A='.body{display:none}' B='' npx tsx bench/panel-ab.ts 40     one CSS variant against another
 //
+//   OVERLAY='<style>…</style><div>…</div>' npx tsx bench/panel-ab.ts 60    any overlay, no extension
+//
 // Needs `npm run build:chrome` first. MARKHZ sets how often the page's mark ticks (default 1).
 import { startFakeExchange } from '../tests/fake-exchange/server';
 import { launchBench, panelReady, traceFor, waitUntil, type TraceEvent } from './browser';
@@ -81,14 +83,23 @@ function phasesOf(events: TraceEvent[]): Phase[] {
   return phases;
 }
 
-export async function panelAb(o: { seconds: number; phaseMs: number; markHz: number; a: string; b: string }): Promise<PanelAbResult> {
+export async function panelAb(o: { seconds: number; phaseMs: number; markHz: number; a: string; b: string; overlay?: string }): Promise<PanelAbResult> {
   const fake = await startFakeExchange();
-  const browser = await launchBench(true, fake);
+  // `overlay`: no extension; the page itself puts this markup in a shadow root on a #perplens-root
+  // host, to tell what any fixed overlay costs the page from what PerpLens's panel costs.
+  const browser = await launchBench(o.overlay === undefined, fake);
   try {
     fake.setPage('www.binance.com', '/en/futures/BTCUSDT', heavyPage({ copies: 1, markHz: o.markHz }));
     const { page, cdp } = await browser.newPage();
     await page.goto('https://www.binance.com/en/futures/BTCUSDT', { waitUntil: 'load' });
-    await waitUntil(page, panelReady, 'the panel');
+    if (o.overlay === undefined) await waitUntil(page, panelReady, 'the panel');
+    else
+      await page.evaluate(`(() => {
+        const host = document.createElement('div');
+        host.id = 'perplens-root';
+        host.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(o.overlay)};
+        document.documentElement.appendChild(host);
+      })()`);
     await new Promise((r) => setTimeout(r, 3_000));
     // A string, not a function: the page runs it as it is, with no helpers of the bundler's.
     await page.evaluate(`(() => {
@@ -131,6 +142,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     markHz: Number(process.env.MARKHZ ?? 1),
     a: process.env.A ?? '',
     b: process.env.B ?? HIDDEN,
+    overlay: process.env.OVERLAY,
   });
   const f = (x: number) => x.toFixed(2);
   console.log(`phases A ${r.phases.a}, B ${r.phases.b}; main thread ms/s A ${f(r.msPerSecond.a)}, B ${f(r.msPerSecond.b)}; A ÷ B ${r.ratio.toFixed(4)}`);

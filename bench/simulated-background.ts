@@ -9,7 +9,7 @@ import type { PanelViewRequest } from '../src/protocol/messages';
 import { defaultSettings } from '../src/settings/defaults';
 import type { Result } from '../src/venues/market-types';
 import { VENUE_MARKETS } from '../src/venues/markets';
-import { perVenue, VENUE_IDS, type VenueId } from '../src/venues/types';
+import { perVenue, VENUE_IDS, type VenueId } from '../src/venues/registry';
 import { defaultMarkets, makeAsset } from '../tests/fake-exchange/market-state';
 import type { FakeState } from '../tests/fake-exchange/venue-handler';
 import { API_HANDLERS } from '../tests/fake-exchange/venues';

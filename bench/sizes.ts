@@ -52,7 +52,9 @@ export function builtSizes(dist: string): { content: Record<string, Size>; backg
   const m = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as BuiltManifest;
   const content: Record<string, Size> = {};
   for (const cs of m.content_scripts) {
-    const name = (cs.js[0] ?? '').replace(/^.*\//, '').replace(/\.js$/, '');
+    // A venue's page entry is src/venues/<venue>/content.js: named by its venue.
+    const entry = cs.js[0] ?? '';
+    const name = /venues\/([^/]+)\/content\.js$/.exec(entry)?.[1] ?? entry.replace(/^.*\//, '').replace(/\.js$/, '');
     const files = new Set<string>();
     for (const f of [...cs.js, ...(cs.css ?? [])]) closure(dist, f, files);
     content[name] = measure(dist, files);

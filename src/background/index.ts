@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PANEL_PORT, parseRequest, type PositionsReply } from '../protocol/messages';
 import { VENUE_MARKETS } from '../venues/markets';
-import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
+import { perVenue, VENUE_IDS, venueRecord, type VenueId } from '../venues/registry';
 import { FETCH_ERROR_KINDS } from '../venues/market-types';
 import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
@@ -14,8 +14,6 @@ import { createWatchList } from './watch';
 import { createAlerts } from './alerts';
 import { alertSettings } from './alerts/from-settings';
 import { readRecent } from './alerts/recent';
-import { dydxTradeUrl } from '../venues/dydx/page-url';
-import { hyperliquidTradeUrl } from '../venues/hyperliquid/page-url';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { Settings } from '../settings/schema';
 
@@ -88,9 +86,6 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   await ensureRecorderAlarm().catch(() => undefined);
 });
 
-/** Where a notification about a wallet's position leads, for the venues whose wallets can be set. */
-const WALLET_TRADE_URLS: Partial<Record<VenueId, (symbol: string) => string>> = { hyperliquid: hyperliquidTradeUrl, dydx: dydxTradeUrl };
-
 let settings: Promise<Settings> = loadSettings();
 void settings.then((s) => (quoteRefreshMs = s.refresh.quoteSeconds * 1000));
 
@@ -114,13 +109,12 @@ const alerts = createAlerts({
   wallets: {
     addresses: async () => (await settings).wallets,
     positions: async (venue, address) => {
-      const fetchPositions = VENUE_MARKETS[venue].positions;
-      const tradeUrl = WALLET_TRADE_URLS[venue];
-      if (!fetchPositions || !tradeUrl) return null;
+      const wallet = venueRecord(venue).wallet;
+      if (!wallet) return null;
       await restored;
-      const r = await fetchPositions(address, gates[venue]);
+      const r = await wallet.positions(address, gates[venue]);
       // A failed fetch is "not known" (null), never "no positions": the alerts keep the last ones.
-      return r.ok ? r.value.map((position) => ({ position, origin: { url: tradeUrl(position.symbol) }, reportedAt: now() })) : null;
+      return r.ok ? r.value.map((position) => ({ position, origin: { url: wallet.tradeUrl(position.symbol) }, reportedAt: now() })) : null;
     },
   },
 });
@@ -187,6 +181,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (request.type === 'positions.report') return alerts.handleMessage(request, sender);
   // Panel views travel on the content script's port only.
   if (request.type === 'panel.view') return undefined;
+  if (request.type === 'options.open') return browser.runtime.openOptionsPage().then(() => null);
   if (request.type === 'positions.known') {
     return alerts.held().then((held): PositionsReply => ({ ok: true, positions: held.map((h) => h.position) }));
   }

@@ -1,4 +1,4 @@
-import { VENUE_IDS, type VenueId } from '../venues/types';
+import { VENUE_IDS, type VenueId } from '../venues/registry';
 
 const WATCH_TTL_MS = 15 * 60_000;
 

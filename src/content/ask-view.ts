@@ -1,5 +1,6 @@
 import type { BandRules } from '../core/bands';
-import { PANEL_PORT, type PanelViewReply, type PanelViewRequest } from '../protocol/messages';
+import type { PanelViewReply, PanelViewRequest } from '../protocol/messages';
+import { PANEL_PORT } from '../protocol/port';
 import type { LiveCard } from '../protocol/live-card';
 import { isOps, isTree } from '../protocol/tree';
 import { WINDOWS } from '../venues/market-types';
@@ -127,6 +128,17 @@ export function askView(request: PanelViewRequest): Promise<ViewAnswer> {
 }
 
 /** Tells the background this tab holds nothing any more (the panel closed); fire and forget. */
+/** The panel's options button: the background opens the options page. */
+export function openOptions(): void {
+  try {
+    extensionApi()
+      ?.runtime.sendMessage({ type: 'options.open' })
+      .catch(() => undefined);
+  } catch {
+    // An orphaned script (after an update) has no options page to open.
+  }
+}
+
 export function reportNone(venue: VenueId): void {
   const positions: Position[] = [];
   // After an extension update this script is orphaned and Chrome throws "Extension context

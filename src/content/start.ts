@@ -1,4 +1,5 @@
 import type { PanelViewRequest, ViewPrefs } from '../protocol/messages';
+import type { WalletVenueId } from '../venues/registry';
 import { DEFAULT_PREFS, MAX_EXPANDED, overrides, type PanelPrefs } from '../protocol/panel-prefs';
 import type { LiveCard } from '../protocol/live-card';
 import { applyOps, h, type TreeElement } from '../protocol/tree';
@@ -6,7 +7,7 @@ import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
 import type { PageMatch } from '../venues/types';
-import { askView, reportNone, type ViewAnswer } from './ask-view';
+import { askView, openOptions, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from '../platform/extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
@@ -78,7 +79,7 @@ interface Session {
 export interface ContentVenue {
   reader: VenuePageReader;
   /** Venues with a public positions-by-address API (Hyperliquid, dYdX). */
-  address?: { venue: 'hyperliquid' | 'dydx'; fromPage: (doc: Document, storage: Pick<Storage, 'getItem'>) => string | null };
+  address?: { venue: WalletVenueId; fromPage: (doc: Document, storage: Pick<Storage, 'getItem'>) => string | null };
 }
 
 let venue: ContentVenue;
@@ -301,6 +302,7 @@ function listen(s: Session, mounted: Mounted): void {
     const button = (e.target as Element).closest('[data-action]');
     const action = button?.getAttribute('data-action');
     if (action === 'privacy') setPrefs(s, { privacy: !s.shown.privacy });
+    else if (action === 'options') openOptions();
     else if (action === 'collapse') setPrefs(s, { collapsed: !s.shown.collapsed });
     else if (action === 'card') {
       const key = button?.getAttribute('data-card');

@@ -22,6 +22,8 @@ export interface OptionsDeps {
   /** Null where the permissions API is missing; the section is then not shown. */
   hostAccess: HostAccess | null;
   version?: string;
+  /** Opens the toolbar popup's page in a tab of its own; absent where tabs cannot be opened. */
+  openOverview?: () => void;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; errors: string[] };
@@ -81,6 +83,12 @@ export function OptionsPage({ deps }: { deps: OptionsDeps }) {
     <>
       <header>
         <h1>PerpLens settings</h1>
+        {/* The toolbar popup as a page of its own: the watchlist, Compare and What if beside a trading tab. */}
+        {deps.openOverview && (
+          <button type="button" class="overview" onClick={deps.openOverview}>
+            Open the overview in a tab
+          </button>
+        )}
         {deps.version && <span class="version">v{deps.version}</span>}
       </header>
       <main>

@@ -1,5 +1,5 @@
 import { VENUE_NAMES } from '../venues/names';
-import { VENUE_IDS } from '../venues/types';
+import { VENUE_IDS } from '../venues/registry';
 import { Checkbox, Section, type SectionProps } from './fields';
 
 export function VenuesSection({ draft, update }: SectionProps) {

@@ -1,19 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BOUNDS, type WatchItem } from '../settings/schema';
-import { VENUE_NAMES } from '../venues/names';
-import { VENUE_IDS, type VenueId } from '../venues/types';
+import { isVenueId, VENUE_IDS, VENUE_NAMES, venueRecord, type VenueId } from '../venues/registry';
 import { newWatchItemError } from './draft';
 import { Section, type SectionProps } from './fields';
-
-const SYMBOL_EXAMPLES: Record<VenueId, string> = {
-  binance: 'BTCUSDT',
-  bybit: 'BTCUSDT',
-  okx: 'BTC-USDT-SWAP',
-  hyperliquid: 'BTC',
-  dydx: 'BTC-USD',
-};
-
-const isVenue = (s: string): s is VenueId => (VENUE_IDS as readonly string[]).includes(s);
 
 export function WatchlistSection({ draft, update }: SectionProps) {
   const [venue, setVenue] = useState<VenueId>('binance');
@@ -77,7 +66,7 @@ export function WatchlistSection({ draft, update }: SectionProps) {
             value={venue}
             onChange={(e) => {
               const next = e.currentTarget.value;
-              if (isVenue(next)) setVenue(next);
+              if (isVenueId(next)) setVenue(next);
               setAddError(null);
             }}
           >
@@ -96,7 +85,7 @@ export function WatchlistSection({ draft, update }: SectionProps) {
             type="text"
             class="short"
             value={symbol}
-            placeholder={SYMBOL_EXAMPLES[venue]}
+            placeholder={venueRecord(venue).market.example}
             autoComplete="off"
             spellcheck={false}
             aria-invalid={addError ? 'true' : 'false'}

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { BandBasis } from '../core/bands';
 import type { RegimeWindow } from '../core/regime';
-import { perVenue, type VenueId } from '../venues/types';
+import { perVenue, perWalletVenue, type VenueId, type WalletVenueId } from '../venues/registry';
 import { BOUNDS, checkSettings, sameMarket, WatchItemSchema, type Settings, type SettingsIssue, type WatchItem } from '../settings/schema';
 
 // The form edits text, not numbers: a half-typed "0." or an empty box must stay on screen as typed
@@ -13,7 +13,7 @@ type Pair = { price: string; oi: string };
 
 export interface Draft {
   venues: Record<VenueId, boolean>;
-  wallets: { hyperliquid: string; dydx: string };
+  wallets: Record<WalletVenueId, string>;
   /** Percent text (touch chances and % of price); σ as plain decimal text. */
   bands: { basis: BandBasis; dangerBelow: string; cautionBelow: string; touchDanger: string; touchCaution: string; sigmaDanger: string; sigmaCaution: string };
   /** Percent text. */
@@ -53,7 +53,7 @@ function perWindow<T>(make: (w: RegimeWindow) => T): Record<RegimeWindow, T> {
 export function toDraft(s: Settings): Draft {
   return {
     venues: { ...s.venues },
-    wallets: { hyperliquid: s.wallets.hyperliquid ?? '', dydx: s.wallets.dydx ?? '' },
+    wallets: perWalletVenue((id) => s.wallets[id] ?? ''),
     bands: {
       basis: s.bands.basis,
       dangerBelow: percentText(s.bands.dangerBelow),
@@ -77,7 +77,7 @@ export function fromDraft(d: Draft): unknown {
   return {
     version: 1,
     venues: perVenue((venue) => d.venues[venue]),
-    wallets: { hyperliquid: d.wallets.hyperliquid, dydx: d.wallets.dydx },
+    wallets: perWalletVenue((id) => d.wallets[id]),
     bands: {
       basis: d.bands.basis,
       dangerBelow: fromPercentText(d.bands.dangerBelow),

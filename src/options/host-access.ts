@@ -1,10 +1,4 @@
-import { binanceDescriptor } from '../venues/binance/descriptor';
-import { bybitDescriptor } from '../venues/bybit/descriptor';
-import { dydxDescriptor } from '../venues/dydx/descriptor';
-import { hyperliquidDescriptor } from '../venues/hyperliquid/descriptor';
-import type { VenueDescriptor } from '../venues/market-types';
-import { okxDescriptor } from '../venues/okx/descriptor';
-import type { VenueId } from '../venues/types';
+import { VENUE_RECORDS, type VenueId } from '../venues/registry';
 
 // Firefox treats MV3 host permissions as optional: the user may never have granted them, or may
 // have withdrawn them from the extensions menu. The options page shows what is missing and asks
@@ -26,8 +20,6 @@ export interface MissingHosts {
   origins: string[];
 }
 
-const DESCRIPTORS: readonly VenueDescriptor[] = [binanceDescriptor, bybitDescriptor, okxDescriptor, hyperliquidDescriptor, dydxDescriptor];
-
 // A venue's pages and APIs share its registrable domain (fapi.binance.com, www.binance.com), so
 // the last two labels of the API host say which venue a manifest origin serves.
 const site = (host: string) => host.split('.').slice(-2).join('.');
@@ -40,7 +32,7 @@ function hostOf(pattern: string): string | null {
 export function venueOfOrigin(pattern: string): VenueId | null {
   const host = hostOf(pattern);
   if (!host) return null;
-  return DESCRIPTORS.find((d) => site(new URL(d.apiBase).hostname) === site(host))?.venue ?? null;
+  return VENUE_RECORDS.find((r) => site(new URL(r.descriptor.apiBase).hostname) === site(host))?.id ?? null;
 }
 
 /** The manifest origins not granted, grouped by venue in the manifest's order. */

@@ -29,6 +29,9 @@ const deps: OptionsDeps = {
   watch: (cb) => onSettingsChanged(cb),
   hostAccess: hostAccess(),
   version: browser.runtime.getManifest().version,
+  // The extension opens it (a link from this page would do in Chrome, but Firefox's test driver can
+  // only reach extension pages the extension opened).
+  openOverview: () => void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') }),
 };
 
 const app = document.getElementById('app');

@@ -11,6 +11,7 @@ import {
   type SnapshotReply,
 } from '../protocol/messages';
 import type { VenueId } from '../venues/types';
+import type { WalletVenueId } from '../venues/registry';
 
 /**
  * Sends one request to the background and validates the reply; every failure (no background, an
@@ -32,7 +33,7 @@ async function ask<R>(request: Request, venue: VenueId, parse: (x: unknown) => R
 export const requestSnapshot = (venue: VenueId, symbol: string): Promise<SnapshotReply> =>
   ask({ type: 'market.snapshot', venue, symbol }, venue, parseSnapshotReply);
 
-export const requestPositions = (venue: 'hyperliquid' | 'dydx', address: string): Promise<PositionsReply> =>
+export const requestPositions = (venue: WalletVenueId, address: string): Promise<PositionsReply> =>
   ask({ type: 'positions.address', venue, address }, venue, parsePositionsReply);
 
 export const requestInstruments = (venue: VenueId): Promise<InstrumentsReply> => ask({ type: 'market.instruments', venue }, venue, parseInstrumentsReply);

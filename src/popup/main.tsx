@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
 import { loadSettings, saveSettings } from '../settings/store';
 import { staleAfterMs } from '../venues/snapshot-types';
-import { VENUE_IDS, type PageMatch } from '../venues/types';
+import { VENUE_IDS } from '../venues/registry';
+import type { PageMatch } from '../venues/types';
 import { App } from './App';
 
 function Popup() {

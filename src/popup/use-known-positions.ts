@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestKnownPositions, requestPositions } from '../platform/messages-client';
 import type { Position } from '../venues/position-types';
-import type { VenueId } from '../venues/types';
+import { WALLET_VENUE_IDS, type VenueId, type WalletVenueId } from '../venues/registry';
 
 const sameSlot = (a: Position, b: Position) => a.venue === b.venue && a.symbol === b.symbol && a.side === b.side;
 
@@ -13,7 +13,7 @@ export const positionKey = (p: Pick<Position, 'venue' | 'symbol' | 'side'>) => `
  * set in the options, on the venues switched on. Lifted out of the list that shows them because
  * What if is prefilled from them too, and both must see the same positions.
  */
-export function useKnownPositions(venues: readonly VenueId[], wallets: { hyperliquid?: string; dydx?: string }): Position[] {
+export function useKnownPositions(venues: readonly VenueId[], wallets: Partial<Record<WalletVenueId, string>>): Position[] {
   const [reported, setPositions] = useState<Position[]>([]);
   useEffect(() => {
     let alive = true;
@@ -22,14 +22,14 @@ export function useKnownPositions(venues: readonly VenueId[], wallets: { hyperli
       if (alive) setPositions((prev) => [...prev, ...more.filter((p) => !prev.some((q) => sameSlot(p, q)))]);
     };
     void requestKnownPositions().then((r) => add(r.ok ? r.positions : []));
-    for (const venue of ['hyperliquid', 'dydx'] as const) {
+    for (const venue of WALLET_VENUE_IDS) {
       const address = wallets[venue];
       if (address && venues.includes(venue)) void requestPositions(venue, address).then((r) => add(r.ok ? r.positions : []));
     }
     return () => {
       alive = false;
     };
-  }, [wallets.hyperliquid, wallets.dydx, venues.join()]);
+  }, [WALLET_VENUE_IDS.map((id) => wallets[id] ?? '').join(), venues.join()]);
   // A venue switched off since the report is hidden at once, without asking again.
   return reported.filter((p) => venues.includes(p.venue));
 }

@@ -3,7 +3,7 @@ import type { FetchError, QuoteFigure } from '../venues/market-types';
 import { FETCH_ERROR_KINDS } from '../venues/market-types';
 import type { Position } from '../venues/position-types';
 import type { MarketSnapshot } from '../venues/snapshot-types';
-import { VENUE_IDS } from '../venues/types';
+import { VENUE_IDS, WALLET_VENUE_IDS } from '../venues/registry';
 import { MAX_REPORTED_POSITIONS, PositionsReport, RepliedPosition } from './positions-report';
 import { WINDOWS } from '../venues/market-types';
 import type { TreeElement, TreeOp } from './tree';
@@ -62,8 +62,7 @@ const PanelViewRequest = v.strictObject({
 });
 export type PanelViewRequest = v.InferOutput<typeof PanelViewRequest>;
 
-/** The content script's long-lived port, on which the background serves panel views. */
-export const PANEL_PORT = 'perplens-panel';
+export { PANEL_PORT } from './port';
 
 export type PanelViewReply =
   | { enabled: false }
@@ -84,8 +83,10 @@ export const Request = v.variant('type', [
   PanelViewRequest,
   v.strictObject({ type: v.literal('market.snapshot'), venue: venueId, symbol }),
   v.strictObject({ type: v.literal('market.instruments'), venue: venueId }),
-  v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(['hyperliquid', 'dydx']), address }),
+  v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(WALLET_VENUE_IDS), address }),
   v.strictObject({ type: v.literal('positions.known') }),
+  // The panel's options button: the background opens the options page (a content script cannot).
+  v.strictObject({ type: v.literal('options.open') }),
   PositionsReport,
 ]);
 export type Request = v.InferOutput<typeof Request>;

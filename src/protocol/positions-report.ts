@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Position } from '../venues/position-types';
-import { VENUE_IDS } from '../venues/types';
+import { VENUE_IDS } from '../venues/registry';
 import { SYMBOL_PATTERN } from './patterns';
 
 // The page → background report of the positions a venue page shows, for background alerts and the

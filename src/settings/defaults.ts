@@ -1,23 +1,15 @@
 import { DEFAULT_BANDS } from '../core/bands';
 import { DEFAULT_REGIME_THRESHOLDS } from '../core/regime';
 import { DEFAULT_VIEW_SETTINGS } from '../core/position-view';
-import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
+import { perVenue, VENUE_IDS, venueRecord } from '../venues/registry';
 import { SETTINGS_VERSION, type Settings, type WatchItem } from './schema';
-
-// Each venue names a market its own way; the default watchlist uses the name the venue's API and
-// trading page use, so a default row never needs translating.
-const SYMBOL_FOR: Record<VenueId, (asset: string) => string> = {
-  binance: (a) => `${a}USDT`,
-  bybit: (a) => `${a}USDT`,
-  okx: (a) => `${a}-USDT-SWAP`,
-  hyperliquid: (a) => a,
-  dydx: (a) => `${a}-USD`,
-};
 
 const DEFAULT_ASSETS = ['BTC', 'ETH', 'SOL'] as const;
 
+// Each venue names a market its own way; the default watchlist uses the name the venue's API and
+// trading page use (its record's spelling), so a default row never needs translating.
 function defaultWatchlist(): WatchItem[] {
-  return VENUE_IDS.flatMap((venue) => DEFAULT_ASSETS.map((asset) => ({ venue, symbol: SYMBOL_FOR[venue](asset) })));
+  return VENUE_IDS.flatMap((venue) => DEFAULT_ASSETS.map((asset) => ({ venue, symbol: venueRecord(venue).market.forAsset(asset) })));
 }
 
 /** A fresh, mutable copy of the defaults. */

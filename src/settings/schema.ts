@@ -1,11 +1,9 @@
 import * as v from 'valibot';
 import { DEFAULT_BANDS, type BandRules } from '../core/bands';
 import type { RegimeThresholds, RegimeWindow } from '../core/regime';
-import { isDydxAddress } from '../venues/dydx/address';
-import { isHyperliquidAddress } from '../venues/hyperliquid/address';
 import { WINDOWS } from '../venues/market-types';
-import { perVenue, VENUE_IDS, type VenueId } from '../venues/types';
-import { DYDX_ADDRESS, SYMBOL_PATTERN } from '../protocol/patterns';
+import { perVenue, perWalletVenue, VENUE_IDS, WALLET_VENUE_IDS, walletOf, type VenueId, type WalletVenueId } from '../venues/registry';
+import { SYMBOL_PATTERN } from '../protocol/patterns';
 
 // The settings a user can change, as one validated document. The same schema checks what the
 // options form is about to save, what storage hands back and what a user imports, so no path can
@@ -31,12 +29,8 @@ export interface WatchItem {
   symbol: string;
 }
 
-export interface Wallets {
-  /** `0x` + 40 hex digits, lower case. */
-  hyperliquid?: string;
-  /** Bech32 `dydx1…` with a valid checksum, lower case. */
-  dydx?: string;
-}
+/** Per wallet venue, its address as the venue's record checks it (Hyperliquid's `0x…`, dYdX's bech32 `dydx1…`), lower case. */
+export type Wallets = Partial<Record<WalletVenueId, string>>;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -76,29 +70,30 @@ const onOff = v.boolean(NOT_ON_OFF);
 
 // A blank address means "none": the form and hand-edited files both produce it.
 const blank = (s: string) => s === '';
-// Typed input may come in capitals: the shape is checked without case, the checksum after.
-const DYDX_SHAPE = new RegExp(DYDX_ADDRESS.source, 'i');
-
-const hyperliquidAddress = v.pipe(
-  v.string('must be text'),
-  v.trim(),
-  v.check((s) => blank(s) || isHyperliquidAddress(s), 'must be 0x followed by 40 hexadecimal digits'),
-  v.transform((s) => (blank(s) ? undefined : s.toLowerCase())),
-);
-
-const dydxAddress = v.pipe(
-  v.string('must be text'),
-  v.trim(),
-  v.check((s) => blank(s) || DYDX_SHAPE.test(s), 'must be dydx1 followed by 38 address characters'),
-  // Only reached as a separate message when the shape is right, so a typo reads as a typo.
-  v.check((s) => blank(s) || !DYDX_SHAPE.test(s) || isDydxAddress(s), 'checksum does not match: the address has a typo'),
-  v.transform((s) => (blank(s) ? undefined : s.toLowerCase())),
-);
+/** One wallet venue's address: its shape (without case), then its whole check, each with its own message. */
+function walletAddress(id: WalletVenueId) {
+  const w = walletOf(id);
+  return v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.check((s) => blank(s) || w.shape.test(s), w.shapeMessage),
+    // Only reached as a separate message when the shape is right, so a typo reads as a typo.
+    v.check((s) => blank(s) || !w.shape.test(s) || w.isAddress(s), w.invalidMessage),
+    v.transform((s) => (blank(s) ? undefined : s.toLowerCase())),
+  );
+}
 
 const WalletsSchema = v.pipe(
-  v.strictObject({ hyperliquid: v.optional(hyperliquidAddress), dydx: v.optional(dydxAddress) }),
+  v.strictObject(perWalletVenue((id) => v.optional(walletAddress(id)))),
   // Absent, not `undefined`: the stored JSON and the exported file stay free of empty keys.
-  v.transform((w): Wallets => ({ ...(w.hyperliquid ? { hyperliquid: w.hyperliquid } : {}), ...(w.dydx ? { dydx: w.dydx } : {}) })),
+  v.transform((w): Wallets => {
+    const out: Wallets = {};
+    for (const id of WALLET_VENUE_IDS) {
+      const address = w[id];
+      if (address) out[id] = address;
+    }
+    return out;
+  }),
 );
 
 const chance = v.pipe(

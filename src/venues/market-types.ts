@@ -186,6 +186,8 @@ export interface VenueMarketClient {
 /** What is data stays data: hosts and the venue's published limit, apart from the parsing code. */
 export interface VenueDescriptor {
   venue: VenueId;
+  /** As the venue writes it; every message about the venue uses it. */
+  name: string;
   apiBase: string;
   /** Other API origins the client may call (Binance's public brackets live on www.binance.com). */
   extraOrigins?: string[];

@@ -1,3 +1,4 @@
+import { venueRecord } from './registry';
 import type { VenueId } from './types';
 
 /**
@@ -6,9 +7,5 @@ import type { VenueId } from './types';
  * symbol does not say: then amounts carry no currency rather than a guessed one.
  */
 export function quoteFromSymbol(venue: VenueId, symbol: string): string | null {
-  if (venue === 'hyperliquid') return 'USDC';
-  if (venue === 'dydx') return /-USD$/.test(symbol) ? 'USD' : null;
-  if (venue === 'okx') return /^[A-Z0-9]+-(USDT|USDC|USD)-SWAP$/.exec(symbol)?.[1] ?? null;
-  // Binance and Bybit linear perpetuals: BTCUSDT, BTCUSDC, ETHPERP (USDC on Bybit).
-  return /(USDT|USDC)$/.exec(symbol)?.[1] ?? (venue === 'bybit' && /PERP$/.test(symbol) ? 'USDC' : null);
+  return venueRecord(venue).market.quote(symbol);
 }

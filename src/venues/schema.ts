@@ -1,6 +1,5 @@
-import { VENUE_NAMES } from './names';
 import * as v from 'valibot';
-import type { FetchError, Result } from './market-types';
+import type { FetchError, Result, VenueDescriptor } from './market-types';
 import type { VenueId } from './types';
 
 // Venues send numbers as decimal strings. "NaN", "Infinity", "" and "1e400" are refused here, at the
@@ -48,14 +47,20 @@ export function issueText(issue: { message: string; path?: readonly { key: unkno
 }
 
 /** Validates a parsed body; a failure names the venue, endpoint and the first problem. */
-export function parseWith<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, venue: VenueId, endpoint: string): Result<v.InferOutput<TSchema>> {
+export function parseWith<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  body: unknown,
+  // The venue's descriptor, not the registry: the registry imports every venue, so a venue's modules never import it back.
+  { venue, name }: Pick<VenueDescriptor, 'venue' | 'name'>,
+  endpoint: string,
+): Result<v.InferOutput<TSchema>> {
   const parsed = v.safeParse(schema, body);
   if (parsed.success) return { ok: true, value: parsed.output };
   const error: FetchError = {
     kind: 'schema',
     venue,
     endpoint,
-    message: `${VENUE_NAMES[venue]} ${endpoint}: unexpected response at ${issueText(parsed.issues[0])}`,
+    message: `${name} ${endpoint}: unexpected response at ${issueText(parsed.issues[0])}`,
   };
   return { ok: false, error };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser, type Page as FirefoxPage, type Target } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { RequestWitness } from '../fake-exchange/attribution';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
@@ -53,6 +53,12 @@ export interface E2EBrowser {
    * tab in the current window instead, to hide the page in front of it (see bringToFront).
    */
   newPage(opts?: { tab?: boolean }): Promise<E2EPage>;
+  /**
+   * A page of the extension's own (`src/options/index.html`) that the extension opened in a tab,
+   * once it has loaded. Firefox's driver refuses to navigate to a moz-extension:// address, but
+   * drives a page the extension opened itself.
+   */
+  extensionPage(path: string, timeoutMs?: number): Promise<E2EPage>;
   extensionId?: string;
   /** Chromium only: the hosts its pages and workers asked, as the DevTools protocol reported them. */
   targetHosts?(): ReadonlySet<string>;
@@ -123,6 +129,51 @@ export function witnessTargets(ctx: BrowserContext, label: string): RequestWitne
   return { label, hostsAskedByTargets: () => hosts };
 }
 
+/** Playwright's page as the tests drive it. */
+function chromiumPage(page: Page): E2EPage {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  let cdp: CDPSession | null = null;
+  return {
+    async mainThreadSeconds() {
+      if (!cdp) {
+        cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+      }
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const task = metrics.find((m) => m.name === 'TaskDuration');
+      if (!task) throw new Error('CDP reported no TaskDuration');
+      return task.value;
+    },
+    errors: () => [...errors],
+    click: (sel) => page.click(sel),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
+    fill: (sel, value) => page.fill(sel, value),
+    press: (key) => page.keyboard.press(key),
+    async select(sel, value) {
+      await page.selectOption(sel, value);
+    },
+    setSize: (width, height) => page.setViewportSize({ width, height }),
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn) => page.evaluate(fn),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+  };
+}
+
 export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' | 'witness'>): Promise<E2EBrowser> {
   const { hosts, port } = fake;
   const ext = builtExtension('chromium');
@@ -146,48 +197,20 @@ export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' |
     targetHosts: () => witness.hostsAskedByTargets(),
     worker: { evaluate: (fn) => worker.evaluate(fn) },
     async newPage() {
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      let cdp: CDPSession | null = null;
-      return {
-        async mainThreadSeconds() {
-          if (!cdp) {
-            cdp = await page.context().newCDPSession(page);
-            await cdp.send('Performance.enable');
-          }
-          const { metrics } = await cdp.send('Performance.getMetrics');
-          const task = metrics.find((m) => m.name === 'TaskDuration');
-          if (!task) throw new Error('CDP reported no TaskDuration');
-          return task.value;
-        },
-        errors: () => [...errors],
-        click: (sel) => page.click(sel),
-        async drag(from, to) {
-          await page.mouse.move(from.x, from.y);
-          await page.mouse.down();
-          await page.mouse.move(to.x, to.y, { steps: 8 });
-          await page.mouse.up();
-        },
-        fill: (sel, value) => page.fill(sel, value),
-        press: (key) => page.keyboard.press(key),
-        async select(sel, value) {
-          await page.selectOption(sel, value);
-        },
-        setSize: (width, height) => page.setViewportSize({ width, height }),
-        async goto(url) {
-          await page.goto(url, { waitUntil: 'load' });
-        },
-        evaluate: (fn) => page.evaluate(fn),
-        async screenshot(path) {
-          await page.screenshot({ path });
-        },
-        close: () => page.close(),
-        bringToFront: () => page.bringToFront(),
-      };
+      return chromiumPage(await ctx.newPage());
+    },
+    async extensionPage(path, timeoutMs = 15_000) {
+      const url = `chrome-extension://${extensionId}/${path}`;
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const page = ctx.pages().find((p) => p.url() === url);
+        if (page) {
+          await page.waitForLoadState('load');
+          return chromiumPage(page);
+        }
+        if (Date.now() > end) throw new Error(`the extension opened no ${path} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     async close() {
       await ctx.close();
@@ -196,7 +219,66 @@ export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' |
   };
 }
 
-export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowser> {
+/** Puppeteer's Firefox page as the tests drive it. */
+function firefoxPage(page: FirefoxPage): E2EPage {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  return {
+    errors: () => [...errors],
+    click: (sel) => page.click(sel),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
+    press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
+    async fill(sel, value) {
+      await page.click(sel, { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type(sel, value);
+    },
+    async select(sel, value) {
+      await page.select(sel, value);
+    },
+    async setSize(width, height) {
+      await page.setViewport({ width, height });
+      const got = await page.evaluate(() => [innerWidth, innerHeight]);
+      if (got[0] !== width || got[1] !== height) throw new Error(`Firefox kept a ${got.join('×')} viewport, not ${width}×${height}`);
+    },
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn) => page.evaluate(fn),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+  };
+}
+
+/**
+ * Firefox's witness: the hosts its pages asked, as the driver's network events reported them. The
+ * extension's own pages and background are no page the driver sees, but whatever they ask outside
+ * their host permissions is a cross-origin request that names the extension's origin (attribution.ts).
+ */
+function witnessFirefoxPages(browser: Browser, label: string): RequestWitness {
+  const hosts = new Set<string>();
+  const watch = (page: FirefoxPage | null) =>
+    page?.on('request', (r) => {
+      const host = /^(?:https?|wss?):\/\/([^/:?#]+)/.exec(r.url())?.[1];
+      if (host) hosts.add(host.toLowerCase());
+    });
+  browser.on('targetcreated', (t: Target) => void t.page().then(watch, () => undefined));
+  return { label, hostsAskedByTargets: () => hosts };
+}
+
+export async function launchFirefox(fake: Pick<FakeExchange, 'hosts' | 'proxyPort' | 'witness'>): Promise<E2EBrowser> {
+  const { hosts } = fake;
   const ext = builtExtension('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -207,15 +289,21 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
     args: ['--width=1280', '--height=800'],
     extraPrefsFirefox: {
       // Firefox cannot remap ports: the venue names resolve to this machine and the fake exchange
-      // listens on 443. Only these exact names can be mapped (no wildcard), so other hosts are not
-      // recorded here; Chromium's runs catch them (chromiumArgs).
-      // A way to catch them in Firefox too: network.proxy.type 1 with http/ssl proxy 127.0.0.1:443
-      // and network.proxy.no_proxies_on = the venue hosts, the fake exchange telling a proxy's
-      // plain-text CONNECT from TLS by the first byte and recording the CONNECT host.
+      // listens on 443. Only these exact names can be mapped (no wildcard), so every other host goes
+      // through the fake exchange's HTTP proxy (its CONNECT names the host, and the request inside
+      // is recorded): nothing Firefox asks leaves the machine unseen, as with Chromium's host rules.
       'network.dns.localDomains': hosts.join(','),
       'network.dns.disableIPv6': true,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': fake.proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': fake.proxyPort,
+      'network.proxy.no_proxies_on': hosts.join(','),
+      'network.proxy.allow_hijacking_localhost': false,
     },
   });
+  fake.witness(witnessFirefoxPages(browser, 'firefox'));
   await browser.installExtension(ext);
   return {
     name: 'firefox',
@@ -224,52 +312,27 @@ export async function launchFirefox(hosts: readonly string[]): Promise<E2EBrowse
       // Firefox ESR 140 (Debian's package on some machines) lacks the BiDi screen-orientation
       // command puppeteer's setViewport sends after sizing: the window size from the launch stands.
       await page.setViewport({ width: 1280, height: 800 }).catch(() => undefined);
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !PAGE_RESOURCE_ERROR.test(m.text())) errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
-      return {
-        errors: () => [...errors],
-        click: (sel) => page.click(sel),
-        async drag(from, to) {
-          await page.mouse.move(from.x, from.y);
-          await page.mouse.down();
-          await page.mouse.move(to.x, to.y, { steps: 8 });
-          await page.mouse.up();
-        },
-        press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
-        async fill(sel, value) {
-          await page.click(sel, { count: 3 });
-          await page.keyboard.press('Backspace');
-          await page.type(sel, value);
-        },
-        async select(sel, value) {
-          await page.select(sel, value);
-        },
-        async setSize(width, height) {
-          await page.setViewport({ width, height });
-          const got = await page.evaluate(() => [innerWidth, innerHeight]);
-          if (got[0] !== width || got[1] !== height) throw new Error(`Firefox kept a ${got.join('×')} viewport, not ${width}×${height}`);
-        },
-        async goto(url) {
-          await page.goto(url, { waitUntil: 'load' });
-        },
-        evaluate: (fn) => page.evaluate(fn),
-        async screenshot(path) {
-          await page.screenshot({ path });
-        },
-        close: () => page.close(),
-        bringToFront: () => page.bringToFront(),
-      };
+      return firefoxPage(page);
+    },
+    async extensionPage(path, timeoutMs = 15_000) {
+      // The driver reports an extension page's address as about:blank: ask the page itself.
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        for (const page of await browser.pages()) {
+          const at = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+          if (at && at[0]?.startsWith('moz-extension://') && at[0].endsWith(`/${path}`) && at[1] === 'complete') return firefoxPage(page);
+        }
+        if (Date.now() > end) throw new Error(`the extension opened no ${path} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     close: () => browser.close(),
   };
 }
 
-export async function launch(name: BrowserName, fake: Pick<FakeExchange, 'hosts' | 'port' | 'witness'>): Promise<E2EBrowser> {
+export async function launch(name: BrowserName, fake: Pick<FakeExchange, 'hosts' | 'port' | 'proxyPort' | 'witness'>): Promise<E2EBrowser> {
   if (name === 'firefox' && fake.port !== 443) throw new Error('Firefox e2e needs the fake exchange on port 443');
-  return name === 'chromium' ? launchChromium(fake) : launchFirefox(fake.hosts);
+  return name === 'chromium' ? launchChromium(fake) : launchFirefox(fake);
 }
 
 /** Polls `get` (in Node: a worker's state, the fake's log) every 250 ms until `ok` takes its value. */

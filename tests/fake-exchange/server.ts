@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createPlainServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { generate } from 'selfsigned';
@@ -24,6 +24,8 @@ export interface RequestRecord {
 
 export interface FakeExchange {
   port: number;
+  /** An HTTP proxy into the same stand-in (see tunnelledHosts). */
+  proxyPort: number;
   hosts: readonly string[];
   markets: FakeMarkets;
   state: FakeState;
@@ -44,6 +46,11 @@ export interface FakeExchange {
   readonly unexpectedHosts: ReadonlyMap<string, readonly string[]>;
   /** What the browser's own services asked for (no page or worker of it did): kept apart, never a failure. */
   readonly browserHosts: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Hosts a browser asked this server to tunnel to, as an HTTP proxy (CONNECT): Firefox sends every
+   * host but the venues' this way (browsers.ts), so nothing it asks escapes the check.
+   */
+  readonly tunnelledHosts: ReadonlySet<string>;
   /** Registers a browser's record of what its pages and workers asked (see attribution.ts). */
   witness(witness: RequestWitness): void;
   /** Forgets every request for a host it does not serve: for a test that makes them on purpose. */
@@ -196,6 +203,29 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     socket.destroy();
   });
 
+  // An HTTP proxy beside it. Firefox cannot map every host name to this machine as Chromium does,
+  // so it sends all but the venues' through this proxy: a CONNECT names the host, and the tunnel is
+  // then served like any other TLS connection, so the request inside is recorded (with its Origin)
+  // and attributed as if it had come straight here.
+  const tunnelled = new Set<string>();
+  const proxy = createPlainServer((req, res) => {
+    // A plain-http request through the proxy, by absolute URI: never a venue's.
+    const url = new URL(req.url ?? '/', 'http://no-host.invalid');
+    recordHost(url.hostname.toLowerCase(), req.method ?? 'GET', url.pathname, req.headers.origin);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`fake exchange: ${url.hostname} is not a venue host`);
+  });
+  proxy.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    tunnelled.add((req.url ?? '').replace(/:\d+$/, '').toLowerCase());
+    socket.on('error', () => socket.destroy());
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    // The client waits for the 200 before its TLS hello, so nothing was read ahead of it.
+    if (head.length > 0) socket.unshift(head);
+    server.emit('connection', socket);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyAddress = proxy.address();
+  if (!proxyAddress || typeof proxyAddress === 'string') throw new Error('fake exchange: no proxy port');
+
   const port = opts.port ?? 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -214,6 +244,7 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
 
   return {
     port: address.port,
+    proxyPort: proxyAddress.port,
     hosts: VENUE_HOSTS,
     markets,
     state,
@@ -224,6 +255,9 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     },
     get unexpectedHosts() {
       return byHost(straysBy('extension-or-page'), UNEXPECTED_PATHS_KEPT);
+    },
+    get tunnelledHosts() {
+      return new Set(tunnelled);
     },
     get browserHosts() {
       return byHost(straysBy('browser'), UNEXPECTED_PATHS_KEPT);
@@ -245,6 +279,8 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     async close() {
       for (const res of open) res.destroy();
       server.closeAllConnections();
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const own = byHost(straysBy('browser'), UNEXPECTED_PATHS_KEPT);
       // Each distinct request once, long paths cut: enough to see what a new browser release asks.

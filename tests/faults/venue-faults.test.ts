@@ -13,7 +13,7 @@ import { patchChildren } from '../../src/content/patch';
 import { panelTree } from '../../src/ui/panel/panel';
 import { contractState, type MarketState } from '../../src/ui/market-state';
 import { QUOTE_REFRESH_MS, staleAfterMs } from '../../src/venues/snapshot-types';
-import { VENUE_IDS, type VenueId } from '../../src/venues/types';
+import { VENUE_IDS, type VenueId } from '../../src/venues/registry';
 import { ENDPOINTS, FAULTS, SYMBOL, type Endpoint, type FaultCase, type Part } from './matrix';
 import { junkIn, nonFiniteIn, snapshotProblems } from './no-junk';
 import { createWorld, type World } from './world';

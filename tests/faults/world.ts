@@ -11,7 +11,7 @@ import { createVenueGate, type VenueGate } from '../../src/background/venue-gate
 import type { SnapshotReply } from '../../src/protocol/messages';
 import { nextMarketState, type MarketState } from '../../src/ui/market-state';
 import { VENUE_MARKETS } from '../../src/venues/markets';
-import { VENUE_IDS, type VenueId } from '../../src/venues/types';
+import { VENUE_IDS, type VenueId } from '../../src/venues/registry';
 import { defaultMarkets } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 import { API_HANDLERS } from '../fake-exchange/venues';

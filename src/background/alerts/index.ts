@@ -21,7 +21,7 @@ import * as v from 'valibot';
 import type { Result } from '../../venues/market-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { venueOfTradingPage } from '../../venues';
-import { VENUE_IDS, type VenueId } from '../../venues/types';
+import { VENUE_IDS, type VenueId } from '../../venues/registry';
 import type { Band } from '../../core';
 import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
 import {

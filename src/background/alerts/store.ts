@@ -10,7 +10,7 @@
 
 import * as v from 'valibot';
 import type { Position } from '../../venues/position-types';
-import { VENUE_IDS, type VenueId } from '../../venues/types';
+import { VENUE_IDS, type VenueId } from '../../venues/registry';
 import type { HeldPosition, Origin } from './conditions';
 import { MAX_REPORTED_POSITIONS, ReportedPosition, type RowIdentity } from '../../protocol/positions-report';
 

@@ -16,6 +16,7 @@ import { createReportThrottle } from './report-throttle';
 import type { SentAlert } from '../../ui/panel/position-card';
 import { createLiquidationMemory } from './liquidation-memory';
 import { checkRows } from './rows';
+import { isWalletVenue, type WalletVenueId } from '../../venues/registry';
 
 /**
  * How long a view waits for market data it does not have yet before answering with what the page
@@ -34,7 +35,7 @@ const MAX_TABS = 200;
 
 export interface PanelViewDeps {
   snapshot(venue: VenueId, symbol: string): Promise<SnapshotReply>;
-  positions(venue: 'hyperliquid' | 'dydx', address: string): Promise<PositionsReply>;
+  positions(venue: WalletVenueId, address: string): Promise<PositionsReply>;
   settings(): Promise<Settings>;
   now(): number;
   wait?(ms: number): Promise<void>;
@@ -71,7 +72,7 @@ export function createPanelViews(deps: PanelViewDeps) {
       });
   }
 
-  function apiPositions(venue: 'hyperliquid' | 'dydx', address: string): Promise<ApiPositions> {
+  function apiPositions(venue: WalletVenueId, address: string): Promise<ApiPositions> {
     const key = `${venue}:${address}`;
     const hit = api.get(key);
     if (hit && deps.now() - hit.at < POSITIONS_EVERY_MS) return hit.result;
@@ -112,7 +113,7 @@ export function createPanelViews(deps: PanelViewDeps) {
     if (!settings.venues[req.venue]) return { enabled: false };
     const page = req.read ? liquidations.resolve(tabId, checkRows(req.read, req.venue)) : null;
 
-    const addressVenue = req.venue === 'hyperliquid' || req.venue === 'dydx' ? req.venue : null;
+    const addressVenue = isWalletVenue(req.venue) ? req.venue : null;
     const address = addressVenue ? (req.address ?? settings.wallets[addressVenue] ?? null) : null;
     const fromApi = addressVenue && address ? apiPositions(addressVenue, address) : null;
 

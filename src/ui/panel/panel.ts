@@ -80,7 +80,7 @@ function failureLines(markets: ReadonlyMap<string, MarketState>, symbols: readon
 }
 
 /**
- * The whole panel as a tree. Its buttons carry `data-action` (privacy, collapse, card, window); the
+ * The whole panel as a tree. Its buttons carry `data-action` (privacy, options, collapse, card, window); the
  * content script owns dragging, placement, the keyboard and the remembered position.
  */
 export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCard | null)[] } {
@@ -136,6 +136,7 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
         },
         prefs.privacy ? '◌' : '●',
       ),
+      h('button', { type: 'button', class: 'icon', 'data-action': 'options', title: 'PerpLens options', 'aria-label': 'PerpLens options' }, '⚙'),
       h(
         'button',
         {

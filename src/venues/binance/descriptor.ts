@@ -21,6 +21,7 @@ export const BINANCE_PATH = {
 
 export const binanceDescriptor: VenueDescriptor = {
   venue: 'binance',
+  name: 'Binance',
   // Binance values maintenance margin at the liquidation price with the bracket's cum deduction.
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: BINANCE_FAPI,

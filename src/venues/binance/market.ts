@@ -14,7 +14,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark, parseWith, positiveDecimal } from '../schema';
-import { BINANCE_FAPI, BINANCE_PATH, BINANCE_WWW, BRACKETS_PATH } from './descriptor';
+import { BINANCE_FAPI, BINANCE_PATH, BINANCE_WWW, BRACKETS_PATH, binanceDescriptor } from './descriptor';
 import {
   BapiEnvelope,
   BracketsData,
@@ -77,7 +77,7 @@ async function getJson<TSchema extends v.GenericSchema>(
       return failure('unknown-symbol', url.pathname, `${url.searchParams.get('symbol') ?? 'this symbol'} is no longer listed (code -1121)`);
     return body;
   }
-  return parseWith(schema, body.value, 'binance', url.pathname);
+  return parseWith(schema, body.value, binanceDescriptor, url.pathname);
 }
 
 function tickSizeOf(s: ExchangeSymbol): number | null {
@@ -246,16 +246,16 @@ async function liveTiers(inst: Instrument, http: Http): Promise<Result<TierTable
     accept: (b) => v.is(BapiEnvelope, b) && String(b.code) === '000000' && v.is(BracketsData, b.data),
   });
   if (!body.ok) return body;
-  const envelope = parseWith(BapiEnvelope, body.value, 'binance', BRACKETS_PATH);
+  const envelope = parseWith(BapiEnvelope, body.value, binanceDescriptor, BRACKETS_PATH);
   if (!envelope.ok) return envelope;
   if (String(envelope.value.code) !== '000000') {
     return failure('http', BRACKETS_PATH, `answered code ${String(envelope.value.code)}${envelope.value.message ? ` (${envelope.value.message})` : ''}`);
   }
-  const data = parseWith(BracketsData, envelope.value.data, 'binance', BRACKETS_PATH);
+  const data = parseWith(BracketsData, envelope.value.data, binanceDescriptor, BRACKETS_PATH);
   if (!data.ok) return data;
   const entry = data.value.brackets.find((b) => b.symbol === inst.symbol);
   if (!entry) return failure('unknown-symbol', BRACKETS_PATH, `no bracket table for ${inst.symbol}`);
-  const rows = parseWith(RiskBrackets, entry.riskBrackets, 'binance', BRACKETS_PATH);
+  const rows = parseWith(RiskBrackets, entry.riskBrackets, binanceDescriptor, BRACKETS_PATH);
   if (!rows.ok) return rows;
   const tiers = bracketTiers(rows.value);
   if (!tiers.ok) return tiers;

@@ -7,6 +7,7 @@ export const BYBIT_API = 'https://api.bybit.com';
 // tiers feed the core's entry-price valuation mode. Nothing in this client depends on it.
 export const bybitDescriptor: VenueDescriptor = {
   venue: 'bybit',
+  name: 'Bybit',
   // Bybit values maintenance margin at the ENTRY price (help-centre formula); the fee-to-close cancels.
   liquidation: { valuation: 'entry', feeRate: 0 },
   apiBase: BYBIT_API,

@@ -14,7 +14,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark, parseWith, positiveDecimal } from '../schema';
-import { BYBIT_API } from './descriptor';
+import { BYBIT_API, bybitDescriptor } from './descriptor';
 import { riskLimitTiers } from './risk-limit';
 import {
   Envelope,
@@ -88,11 +88,11 @@ async function getResult<TSchema extends v.GenericSchema>(http: Http, url: URL, 
   const accept = (b: unknown) => v.is(Envelope, b) && b.retCode === 0 && v.is(schema, b.result) && !isEmptyList(b.result);
   const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!body.ok) return body;
-  const envelope = parseWith(Envelope, body.value, 'bybit', endpoint);
+  const envelope = parseWith(Envelope, body.value, bybitDescriptor, endpoint);
   if (!envelope.ok) return envelope;
   const { retCode, retMsg } = envelope.value;
   if (retCode !== 0) return failure(envelopeKind(retCode), endpoint, `retCode ${retCode}${retMsg ? ` (${retMsg})` : ''}`);
-  return parseWith(schema, envelope.value.result, 'bybit', endpoint);
+  return parseWith(schema, envelope.value.result, bybitDescriptor, endpoint);
 }
 
 function toInstrument(row: InstrumentRow): Instrument {
@@ -137,7 +137,7 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   if (r.value.list.length === 0) return failure('unknown-symbol', PATH.tickers, `no ticker for ${symbol}`);
   const raw = r.value.list.find((row) => row.symbol === symbol);
   if (!raw) return failure('schema', PATH.tickers, `asked for ${symbol}, got ${r.value.list[0]?.symbol ?? 'nothing'}`);
-  const row = parseWith(TickerRow, raw, 'bybit', PATH.tickers);
+  const row = parseWith(TickerRow, raw, bybitDescriptor, PATH.tickers);
   if (!row.ok) return row;
   const t = row.value;
   // A corrupt or rescaled mark would put every liquidation distance off: refuse it, keep the last good quote.

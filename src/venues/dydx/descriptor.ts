@@ -5,6 +5,7 @@ export const DYDX_INDEXER = 'https://indexer.dydx.trade/v4';
 
 export const dydxDescriptor: VenueDescriptor = {
   venue: 'dydx',
+  name: 'dYdX',
   // dYdX: one maintenance margin fraction per market, no deduction.
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: DYDX_INDEXER,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Http, Result } from '../market-types';
 import { parseWith } from '../schema';
-import { DYDX_INDEXER } from './descriptor';
+import { DYDX_INDEXER, dydxDescriptor } from './descriptor';
 import { ErrorBody } from './schemas';
 
 /**
@@ -31,5 +31,5 @@ export async function dydxGet<TSchema extends v.GenericSchema>(
     const msg = err.output.errors.map((e) => e.msg).join('; ');
     return { ok: false, error: { kind: 'bad-request', venue: 'dydx', endpoint, message: `dydx ${endpoint}: ${msg}` } };
   }
-  return parseWith(schema, res.value, 'dydx', endpoint);
+  return parseWith(schema, res.value, dydxDescriptor, endpoint);
 }

@@ -37,6 +37,7 @@ export function requestWeight(type: InfoType, maxItems = 0): number {
 
 export const hyperliquidDescriptor: VenueDescriptor = {
   venue: 'hyperliquid',
+  name: 'Hyperliquid',
   // Hyperliquid: m = 1 / (2 × max leverage of the tier), valued at the liquidation price.
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   apiBase: HYPERLIQUID_API,

@@ -14,6 +14,7 @@ import type {
 } from '../market-types';
 import { implausibleMark, issueText, parseWith } from '../schema';
 import type { InfoType } from './descriptor';
+import { hyperliquidDescriptor } from './descriptor';
 import { figureSources } from '../figure-sources';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
@@ -55,7 +56,7 @@ function unknownCoin(type: InfoType, coin: string): { ok: false; error: FetchErr
 async function fetchMeta(http: Http): Promise<Result<Meta>> {
   const body = await postInfo(http, { type: 'meta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(Meta, b) && b.universe.length > 0 });
   if (!body.ok) return body;
-  return parseWith(Meta, body.value, 'hyperliquid', infoEndpoint('meta'));
+  return parseWith(Meta, body.value, hyperliquidDescriptor, infoEndpoint('meta'));
 }
 
 async function candleSeries(
@@ -69,7 +70,7 @@ async function candleSeries(
   const endpoint = infoEndpoint('candleSnapshot');
   const body = await postInfo(http, { type: 'candleSnapshot', req: { coin, interval, startTime, endTime } }, { maxItems });
   if (!body.ok) return body;
-  const rows = parseWith(CandleRows, body.value, 'hyperliquid', endpoint);
+  const rows = parseWith(CandleRows, body.value, hyperliquidDescriptor, endpoint);
   if (!rows.ok) return rows;
   for (const row of rows.value) {
     if (row.s !== coin || row.i !== interval) {
@@ -114,7 +115,7 @@ export const hyperliquidMarket: VenueMarketClient = {
     if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
     const body = await postInfo(http, { type }, { shareForMs: QUOTE_SHARE_MS, accept: (b) => v.is(MetaAndAssetCtxs, b) });
     if (!body.ok) return body;
-    const parsed = parseWith(MetaAndAssetCtxs, body.value, 'hyperliquid', endpoint);
+    const parsed = parseWith(MetaAndAssetCtxs, body.value, hyperliquidDescriptor, endpoint);
     if (!parsed.ok) return parsed;
     const [meta, ctxs] = parsed.value;
     // Contexts belong to universe entries by position only; arrays of different lengths mean the
@@ -187,7 +188,7 @@ export const hyperliquidMarket: VenueMarketClient = {
       const maxItems = Math.min(FUNDING_PAGE_ROWS, Math.ceil((now - startTime) / HOUR) + 1);
       const body = await postInfo(http, { type, coin: inst.symbol, startTime }, { maxItems });
       if (!body.ok) return body;
-      const rows = parseWith(FundingRows, body.value, 'hyperliquid', endpoint);
+      const rows = parseWith(FundingRows, body.value, hyperliquidDescriptor, endpoint);
       if (!rows.ok) return rows;
       let last = 0;
       for (const row of rows.value) {

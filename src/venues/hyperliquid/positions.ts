@@ -5,6 +5,7 @@ import { parseWith } from '../schema';
 import { normaliseHyperliquidAddress } from './address';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { ClearinghouseState } from './schemas';
+import { hyperliquidDescriptor } from './descriptor';
 
 /**
  * A wallet's open perpetual positions on Hyperliquid's main dex, read from the public
@@ -17,7 +18,7 @@ export async function fetchHyperliquidPositions(address: string, http: Http): Pr
   if (user === null) return hyperliquidError('bad-request', type, 'not a Hyperliquid address (0x followed by 40 hex digits)');
   const body = await postInfo(http, { type, user });
   if (!body.ok) return body;
-  const state = parseWith(ClearinghouseState, body.value, 'hyperliquid', endpoint);
+  const state = parseWith(ClearinghouseState, body.value, hyperliquidDescriptor, endpoint);
   if (!state.ok) return state;
   const positions: Position[] = [];
   for (const { position: p } of state.value.assetPositions) {

@@ -30,6 +30,7 @@ export const OKX_PATH = {
  */
 export const okxDescriptor: VenueDescriptor = {
   venue: 'okx',
+  name: 'OKX',
   // OKX adds the taker fee (0.05% by default) to the tier's maintenance rate.
   liquidation: { valuation: 'liquidation', feeRate: 0.0005 },
   apiBase: OKX_API,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { FetchErrorKind, Http, Result } from '../market-types';
 import { parseWith } from '../schema';
-import { OKX_API } from './descriptor';
+import { OKX_API, okxDescriptor } from './descriptor';
 import { Envelope, envelopeOf } from './schemas';
 
 // Codes OKX returns inside HTTP 200 (docs-v5 "Error codes"): 51001 "Instrument ID ... doesn't exist",
@@ -26,7 +26,7 @@ export async function okxGet<TRow extends v.GenericSchema>(http: Http, url: URL,
   const accept = (b: unknown) => v.is(envelopeOf(row), b) && b.code === '0' && b.data.length > 0;
   const res = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
   if (!res.ok) return res;
-  const env = parseWith(Envelope, res.value, 'okx', endpoint);
+  const env = parseWith(Envelope, res.value, okxDescriptor, endpoint);
   if (!env.ok) return env;
   // OKX codes are digit strings; anything else ("NaN", "") is a broken envelope, not a venue error to quote.
   if (!/^\d{1,6}$/.test(env.value.code))
@@ -38,7 +38,7 @@ export async function okxGet<TRow extends v.GenericSchema>(http: Http, url: URL,
       error: { kind: CODE_KIND[code] ?? 'http', venue: 'okx', endpoint, message: `okx ${endpoint}: code ${code}${msg ? ` (${msg})` : ''}` },
     };
   }
-  const parsed = parseWith(envelopeOf(row), res.value, 'okx', endpoint);
+  const parsed = parseWith(envelopeOf(row), res.value, okxDescriptor, endpoint);
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.value.data };
 }

@@ -10,6 +10,7 @@ import type { FetchError, Result, VenueDescriptor } from '../../../src/venues/ma
 
 const descriptor: VenueDescriptor = {
   venue: 'binance',
+  name: 'Binance',
   apiBase: 'https://fapi.binance.com',
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   rateLimit: { units: 100, windowMs: 60_000, unit: 'weight', note: 'test' },

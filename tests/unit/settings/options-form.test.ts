@@ -198,7 +198,8 @@ describe('options form', () => {
 
   it('offers the saved settings as a JSON download', async () => {
     await mount();
-    const link = $<HTMLAnchorElement>('#export a[download]');
+    // The link appears once the saved settings have loaded: on a busy machine, after mount returns.
+    const link = await vi.waitFor(() => $<HTMLAnchorElement>('#export a[download]'));
     expect(link.getAttribute('download')).toBe('perplens-settings.json');
     expect(link.href).toMatch(/^blob:/);
     await click('#export button');

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimal, epochMs, parseWith } from '../../../src/venues/schema';
+import { okxDescriptor } from '../../../src/venues/okx/descriptor';
 
 describe('decimal', () => {
   it.each(['0', '1', '-0.00038246', '11793.63104562', '+5', '.5', '1e-7', '2.5E3'])('accepts %s', (s) => {
@@ -36,11 +37,13 @@ describe('epochMs', () => {
 
 describe('parseWith', () => {
   it('names venue, endpoint and the path of the first problem', () => {
-    const r = parseWith(v.object({ a: v.object({ b: decimal }) }), { a: { b: 'NaN' } }, 'okx', '/api/v5/x');
+    const r = parseWith(v.object({ a: v.object({ b: decimal }) }), { a: { b: 'NaN' } }, okxDescriptor, '/api/v5/x');
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).toMatchObject({ kind: 'schema', venue: 'okx', endpoint: '/api/v5/x' });
       expect(r.error.message).toContain('a.b');
+      // The venue's name as it writes it.
+      expect(r.error.message).toMatch(/^OKX \/api\/v5\/x: unexpected response at a\.b/);
     }
   });
 });

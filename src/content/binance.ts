@@ -1,4 +1,0 @@
-import { binancePage } from '../venues/binance/page';
-import { startContent } from './start';
-
-startContent({ reader: binancePage });

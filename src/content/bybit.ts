@@ -1,4 +1,0 @@
-import { bybitPage } from '../venues/bybit/page';
-import { startContent } from './start';
-
-startContent({ reader: bybitPage });

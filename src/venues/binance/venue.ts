@@ -1,0 +1,15 @@
+import type { VenueRecord } from '../record-types';
+import { binanceDescriptor } from './descriptor';
+import { binanceMarket } from './market';
+import { binanceSymbolFromUrl } from './page-url';
+
+export const binanceVenue = {
+  id: 'binance',
+  pages: ['https://www.binance.com/*futures/*'],
+  websockets: [],
+  // USDⓈ-M perpetuals: BTCUSDT, BTCUSDC.
+  market: { example: 'BTCUSDT', forAsset: (asset) => `${asset}USDT`, quote: (symbol) => /(USDT|USDC)$/.exec(symbol)?.[1] ?? null },
+  matchUrl: binanceSymbolFromUrl,
+  client: binanceMarket,
+  descriptor: binanceDescriptor,
+} as const satisfies VenueRecord<'binance'>;

@@ -1,0 +1,7 @@
+// The venue's page entry (the manifest's content script for its pages, derived from the registry):
+// the page loads only this venue's reader.
+import { hyperliquidAddressFromPage } from './page-address';
+import { hyperliquidPage } from './page';
+import { startContent } from '../../content/start';
+
+startContent({ reader: hyperliquidPage, address: { venue: 'hyperliquid', fromPage: (doc) => hyperliquidAddressFromPage(doc) } });

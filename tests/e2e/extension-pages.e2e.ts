@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
+import { NOT_A_NUMBER, probeMarketRows, probePositions, type PositionProbe } from './probes';
+
+// The options page and the popup in BOTH browsers, reached the way a trader reaches them from a
+// trading tab: the panel's ⚙ opens the options page, whose "Open the overview in a tab" opens the
+// popup's page. Firefox's driver will not navigate to a moz-extension:// address, but drives a page
+// the extension opened itself (browsers.ts, extensionPage). The popup's own e2e (popup.e2e.ts) goes
+// deeper in Chromium.
+
+const BINANCE = 'https://www.binance.com/en/futures/BTCUSDT';
+const bothOk = (ps: PositionProbe[]) => ps.length === 2 && ps.every((p) => p.state === 'ok');
+const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
+
+/** The options form as a trader sees it: venue switches, wallet fields, a field's error, the save status. */
+function probeOptions() {
+  if (!document.querySelector('#f-bands-dangerBelow')) return null;
+  const labelOf = (input: Element) =>
+    input.id ? (document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '') : (input.closest('label')?.textContent ?? '');
+  return {
+    venues: Array.from(document.querySelectorAll('#venues input[type="checkbox"]')).map((i) => labelOf(i).trim()),
+    wallets: Array.from(document.querySelectorAll('#wallets input')).map((i) => ({
+      id: i.id,
+      label: labelOf(i).trim(),
+      placeholder: i.getAttribute('placeholder'),
+    })),
+    dydxError: document.querySelector('#f-wallets-dydx')?.closest('.field')?.querySelector('[role="alert"], .error')?.textContent ?? null,
+    status: document.querySelector('[role="status"]')?.textContent ?? '',
+    overview: document.querySelector('button.overview')?.textContent ?? null,
+  };
+}
+
+/** The overview's open positions and its tabs, read from the page's own DOM. */
+function probeOverview() {
+  const positions = Array.from(document.querySelectorAll('[data-perplens-position]')).map((el) => ({
+    venue: el.getAttribute('data-venue'),
+    side: el.getAttribute('data-side'),
+    state: el.getAttribute('data-state'),
+    distance: el.querySelector('[data-field="liq-distance"]')?.getAttribute('data-value') ?? null,
+    text: el.textContent ?? '',
+  }));
+  return { positions, tabs: Array.from(document.querySelectorAll('[role="tab"]')).map((t) => t.textContent ?? '') };
+}
+
+/** The What if form's values. */
+function probeWhatIfForm() {
+  const form = document.querySelector('.whatif form');
+  if (!form) return null;
+  const value = (sel: string) => form.querySelector<HTMLInputElement | HTMLSelectElement>(sel)?.value ?? null;
+  return {
+    position: value('select[name="position"]'),
+    size: value('input[name="size"]'),
+    entry: value('input[name="entry"]'),
+    amount: value('input[name="amount"]'),
+  };
+}
+
+for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+  describe(`the options page and the overview in ${name}`, () => {
+    const env = withBrowser(name);
+    const inPanel = (selector: string) => (name === 'firefox' ? `pierce/${selector}` : selector);
+
+    it('the panel’s ⚙ opens the options page; a bad wallet is refused, and a saved setting reaches the panel', async () => {
+      const page = await env.browser.newPage();
+      await page.goto(BINANCE);
+      let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
+      expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^-?\d/);
+
+      await page.click(inPanel('[data-action="options"]'));
+      const options: E2EPage = await env.browser.extensionPage('src/options/index.html');
+      const form = await waitFor(options, probeOptions, 'the options form');
+      // The lists come from the venue registry, with each venue's name as it writes it.
+      expect(form.venues).toEqual(['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'dYdX']);
+      expect(form.wallets).toEqual([
+        { id: 'f-wallets-hyperliquid', label: 'Hyperliquid', placeholder: '0x…' },
+        { id: 'f-wallets-dydx', label: 'dYdX', placeholder: 'dydx1…' },
+      ]);
+      expect(form.overview).toBe('Open the overview in a tab');
+
+      // A dYdX address of the right shape whose checksum does not match: refused as a typo.
+      await options.fill('#f-wallets-dydx', `dydx1${'q'.repeat(38)}`);
+      const refused = await waitFor(options, probeOptions, 'the wallet refused', (f) => f.dydxError !== null);
+      expect(refused.dydxError).toMatch(/dYdX|dydx1|checksum/);
+      await options.fill('#f-wallets-dydx', '');
+      await waitFor(options, probeOptions, 'the wallet cleared', (f) => f.dydxError === null);
+
+      // Privacy mode saved here hides the amounts on the trading tab's panel.
+      await options.click('#f-privacyMode');
+      await options.click('button[type="submit"]');
+      await waitFor(options, probeOptions, 'saved', (f) => /Saved/.test(f.status));
+      // Back to the trading tab, as a trader would: a tab in the background draws nothing (Firefox
+      // opened the options page as a tab in front of it).
+      await page.bringToFront();
+      ps = await waitFor(page, probePositions, 'amounts hidden on the panel', (xs) => bothOk(xs) && long(xs)?.fields['funding-per-day']?.value === '', 25_000);
+      expect(long(ps)?.fields['funding-per-day']?.title).toMatch(/hidden in privacy mode/);
+      expect(long(ps)?.fields['liq-distance']?.value).toMatch(/^0\.\d+$/);
+
+      // And back, so the next test starts from the defaults.
+      await options.bringToFront();
+      await options.click('#f-privacyMode');
+      await options.click('button[type="submit"]');
+      await waitFor(options, probeOptions, 'saved again', (f) => /Saved/.test(f.status));
+      await page.bringToFront();
+      await waitFor(page, probePositions, 'amounts shown again', (xs) => /^-?\d/.test(long(xs)?.fields['funding-per-day']?.value ?? ''), 25_000);
+      expect(options.errors()).toEqual([]);
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
+    it('the overview opens in a tab: the watchlist, the trading tab’s positions and What if', async () => {
+      const page = await env.browser.newPage();
+      await page.goto(BINANCE);
+      await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
+      const options = await env.browser.extensionPage('src/options/index.html').catch(async () => {
+        await page.click(inPanel('[data-action="options"]'));
+        return env.browser.extensionPage('src/options/index.html');
+      });
+      await waitFor(options, probeOptions, 'the options form');
+      await options.bringToFront();
+      await options.click('button.overview');
+      const overview = await env.browser.extensionPage('src/popup/index.html');
+
+      // The default watchlist: BTC, ETH and SOL on every venue, every row with market data.
+      const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 15 && rs.every((r) => r.state === 'ok'), 30_000);
+      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx']));
+      for (const r of rows) for (const f of Object.values(r.fields)) expect(f.text).not.toMatch(NOT_A_NUMBER);
+
+      // The trading tab's two positions, above the tabs, with their distance.
+      const seen = await waitFor(
+        overview,
+        probeOverview,
+        'the Binance positions',
+        (o) => o.positions.length === 2 && o.positions.every((p) => p.state === 'ok'),
+        30_000,
+      );
+      expect(seen.positions.map((p) => `${p.venue} ${p.side}`).sort()).toEqual(['binance long', 'binance short']);
+      for (const p of seen.positions) expect(Number(p.distance)).toBeGreaterThan(0);
+      expect(seen.tabs).toEqual(['Watchlist', 'Compare', 'What if']);
+
+      // What if, prefilled from the long.
+      await overview.click('[data-perplens-position][data-side="long"] button.link');
+      const form = await waitFor(overview, probeWhatIfForm, 'What if from the long', (f) => f.position === 'binance:BTCUSDT:long' && f.entry === '59000');
+      expect(form).toMatchObject({ size: '0.5', entry: '59000', amount: '1475' });
+      expect(overview.errors()).toEqual([]);
+      await overview.close();
+      await options.close();
+      await page.close();
+    });
+  });
+}
