@@ -10,7 +10,9 @@ import { probeMarket } from './probes';
 // that host, or the request names an extension or venue origin) fails the file that saw it when it
 // closes its fake exchange; made by the browser on its own (no page or worker asked) is printed and
 // kept apart. Here the stray requests are made on purpose, so this file forgets them before it closes.
-// (Firefox: see SECURITY.md, "What the tests check": only the venue names reach its fake exchange.)
+// Firefox maps only the venue names to this machine; every other host goes through the fake
+// exchange's HTTP proxy, and the request inside the tunnel is recorded the same way (the Firefox
+// block at the end).
 
 /** A request from outside any browser, as the browser's own services would make it: no origin. */
 function askFromOutside(port: number, host: string, method: string, path: string): Promise<number> {
@@ -190,5 +192,71 @@ describe('closing the fake exchange in chromium', () => {
       await browser2.close();
     }
     await expect(fake2.close()).rejects.toThrow(/requests left the venues: collector\.example\.io \(GET \/v1\)/);
+  });
+});
+
+describe('network hosts in firefox', () => {
+  let fake: FakeExchange;
+  let browser: E2EBrowser;
+
+  beforeAll(async () => {
+    fake = await startFakeExchange({ port: 443 });
+    browser = await launch('firefox', fake);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    fake?.forgetStrayRequests();
+    await fake?.close();
+  });
+
+  it('a venue page and the extension’s market requests stay on the venue hosts', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+    await waitFor(page, probeMarket, 'the market block in state ok', (p) => p.state === 'ok', 25_000);
+    expect(fake.seenHosts.has('www.binance.com')).toBe(true);
+    expect(fake.seenHosts.has('fapi.binance.com')).toBe(true);
+    expect([...fake.unexpectedHosts.keys()]).toEqual([]);
+    await page.close();
+  });
+
+  it('a page’s fetch and WebSocket to other hosts go through the proxy and are recorded as unexpected', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+    const status = await page.evaluate(() =>
+      fetch('https://fonts.googleapis.com/x?family=Inter').then(
+        (r) => r.status,
+        (e: unknown) => String(e),
+      ),
+    );
+    expect(status).toBe(404);
+    expect(fake.tunnelledHosts.has('fonts.googleapis.com')).toBe(true);
+    expect(fake.unexpectedHosts.get('fonts.googleapis.com')).toEqual(['GET /x']);
+    await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket('wss://stream.tracker.example/feed');
+          ws.onerror = () => resolve('error');
+          ws.onopen = () => resolve('open');
+        }),
+    );
+    await expect.poll(() => fake.unexpectedHosts.get('stream.tracker.example')).toEqual(['UPGRADE /feed']);
+    await page.close();
+  });
+
+  it('an extension page’s request to another host is recorded', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+    await waitFor(page, probeMarket, 'the market block', (p) => p.state === 'ok', 25_000);
+    await page.click('pierce/[data-action="options"]');
+    const options = await browser.extensionPage('src/options/index.html');
+    // A cross-origin fetch from the extension names its moz-extension:// origin.
+    await options.evaluate(() => fetch('https://cdn.example.com/lib.js').then(() => 'done', String));
+    await expect.poll(() => fake.unexpectedHosts.get('cdn.example.com')).toEqual(['GET /lib.js']);
+    await options.close();
+    await page.close();
+  });
+
+  it('the check every e2e file runs when it closes its fake exchange names them', () => {
+    expect(() => assertOnlyVenueHosts(fake)).toThrow(/fonts\.googleapis\.com \(GET \/x\).*stream\.tracker\.example.*cdn\.example\.com/);
   });
 });
