@@ -16,6 +16,7 @@ import { alertSettings } from './alerts/from-settings';
 import { readRecent } from './alerts/recent';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { Settings } from '../settings/schema';
+import { loadHandPositions, onHandPositionsChanged, type HandPosition } from '../settings/hand-positions';
 
 const OI_ALARM = 'perplens-oi-record';
 const OI_ALARM_MINUTES = 5;
@@ -131,12 +132,17 @@ onSettingsChanged((next) => {
 });
 alerts.sync().catch(() => undefined);
 
+// Read once and kept current: every panel view asks for them.
+let handPositions: Promise<HandPosition[]> = loadHandPositions();
+onHandPositionsChanged((list) => (handPositions = Promise.resolve(list)));
+
 const panels = createPanelViews({
   snapshot: (venue, symbol) => router.snapshot(venue, symbol),
   positions: (venue, address) => router.positions(venue, address),
   settings: () => settings,
   now,
   recentAlerts: async () => (await readRecent(browser.storage.session)).fired,
+  handPositions: () => handPositions,
 });
 
 // Only the extension's own contexts may ask: a message from another extension or a web page

@@ -13,6 +13,8 @@ import { prefillFrom } from './position-prefill';
 import { positionKey } from './use-known-positions';
 import { marketKey, useMarkets } from './use-markets';
 import { WhatIfAnswer } from './WhatIfAnswer';
+import { HandTrackedList, TrackByHand, useHandPositions } from './HandTracked';
+import { checkHandPosition } from '../settings/hand-positions';
 
 interface Props {
   items: readonly PageMatch[];
@@ -91,6 +93,8 @@ export function WhatIf({ items, states, window, thresholds, bands, venues, refre
     setNote(fill.note);
   }, [from, picked !== null]);
 
+  const handList = useHandPositions();
+
   const st = key === OTHER_MARKET ? (otherKey ? (otherOffered ? known(otherKey) : otherStates.get(otherKey)) : undefined) : known(key);
   const s = st?.status === 'ready' ? st.snapshot : null;
   const market = key === OTHER_MARKET ? other : (choices.find((m) => marketKey(m) === key) ?? null);
@@ -121,6 +125,22 @@ export function WhatIf({ items, states, window, thresholds, bands, venues, refre
       error = err instanceof Error ? err.message : 'cannot compute';
     }
   }
+
+  // The form as a position to track by hand: a whole one only (the market known, every figure typed).
+  const typedAmount = num(amount);
+  const tracked =
+    market && result
+      ? checkHandPosition({
+          venue: market.venue,
+          symbol: market.symbol,
+          side,
+          size: num(size),
+          entry: num(entry) ?? s?.quote.markPrice,
+          leverage: mode === 'leverage' ? typedAmount : null,
+          margin: mode === 'margin' ? typedAmount : null,
+          addedAt: 0,
+        })
+      : null;
 
   return (
     <section aria-label="What if" class="whatif">
@@ -219,6 +239,8 @@ export function WhatIf({ items, states, window, thresholds, bands, venues, refre
         ) : null}
       </output>
       {s?.tiers?.fallback && <p class="status caution-text">Tiers from PerpLens's bundled table: the venue's own list was unavailable.</p>}
+      <TrackByHand position={tracked} />
+      <HandTrackedList list={handList} />
     </section>
   );
 }

@@ -39,3 +39,20 @@ export function extensionSyncStorage(): SettingsStorage {
     },
   };
 }
+
+/** `storage.local`, resolved when first used: data kept on this machine only. */
+export function extensionLocalStorage(): SettingsStorage {
+  return {
+    get: (keys) => extensionApi().storage.local.get(keys),
+    set: (items) => extensionApi().storage.local.set(items),
+    remove: (keys) => extensionApi().storage.local.remove(keys),
+    watch(listener) {
+      const onChanged = extensionApi().storage.onChanged;
+      const handler = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local') listener(Object.keys(changes));
+      };
+      onChanged.addListener(handler);
+      return () => onChanged.removeListener(handler);
+    },
+  };
+}

@@ -47,6 +47,7 @@ header { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; padd
 .collapsed .where { display: flex; flex-wrap: wrap; gap: 3px; white-space: normal; }
 .chip { padding: 0 5px; border-radius: 9px; background: var(--chip); border: 1px solid currentColor; color: var(--muted); white-space: nowrap; }
 .chip .num { font-weight: 700; }
+.chip.hand { color: var(--accent); font-size: 10px; }
 button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; cursor: pointer; }
 button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .icon { min-width: 22px; }

@@ -33,7 +33,8 @@ export interface Position {
   marginMode: MarginMode | null;
   leverage: number | null;
   unrealizedPnl: number | null;
-  source: 'page' | 'api';
+  /** Where the position comes from: the page, the venue's API by wallet address, or typed in by the trader (settings/hand-positions.ts). */
+  source: 'page' | 'api' | 'hand';
   /**
    * The mark stands at or past the liquidation price of a row that was consistent before with the
    * same liquidation price (background/panel/liquidation-memory.ts): the position is being liquidated.

@@ -146,5 +146,64 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await options.close();
       await page.close();
     });
+
+    it('a page PerpLens cannot read: a position tracked by hand shows on its panel from live data, until removed', async () => {
+      // A Bybit trading page in a layout no reader knows: no positions table at all.
+      env.fake.setPage('www.bybit.com', '/trade/usdt/ETHUSDT', '<!doctype html><html><body><main><div class="x-grid">ETH 3,000.00</div></main></body></html>');
+      const page = await env.browser.newPage();
+      await page.goto('https://www.bybit.com/trade/usdt/ETHUSDT');
+      const cannot = () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.status.error')?.textContent ?? null;
+      expect(await waitFor(page, cannot, 'the cannot-read message', (t) => /can't find the positions table/.test(t), 25_000)).toMatch(/Track by hand/);
+
+      await page.click(inPanel('[data-action="options"]'));
+      const options = await env.browser.extensionPage('src/options/index.html');
+      await waitFor(options, probeOptions, 'the options form');
+      await options.bringToFront();
+      await options.click('button.overview');
+      const overview = await env.browser.extensionPage('src/popup/index.html');
+      await waitFor(overview, probeOverview, 'the overview', (o) => o.tabs.length === 3);
+      await overview.click('[role="tab"]:nth-child(3)');
+      await waitFor(overview, probeWhatIfForm, 'the What if form');
+      await overview.select('.whatif select[name="market"]', 'bybit:ETHUSDT');
+      await overview.fill('.whatif input[name="size"]', '2');
+      await overview.fill('.whatif input[name="entry"]', '3000');
+      await overview.fill('.whatif input[name="amount"]', '10');
+      const enabled = () => (document.querySelector<HTMLButtonElement>('[data-action="track-hand"]')?.disabled === false ? true : null);
+      await waitFor(overview, enabled, 'Track by hand enabled');
+      await overview.click('[data-action="track-hand"]');
+      const listed = () => Array.from(document.querySelectorAll('.hand-list li')).map((li) => li.getAttribute('data-hand'));
+      expect(await waitFor(overview, listed, 'the tracked list', (l) => l.length === 1)).toEqual(['bybit:ETHUSDT:long']);
+
+      // On the trading tab: one card, marked by hand, its figures from the venue's market data.
+      await page.bringToFront();
+      const ps = await waitFor(page, probePositions, 'the hand-tracked card', (xs) => xs.length === 1 && xs[0]?.state === 'ok', 25_000);
+      const card = ps[0];
+      expect(card?.symbol).toBe('ETHUSDT');
+      expect(card?.side).toBe('long');
+      expect(card?.fields['entry-price']?.value).toBe('3000');
+      expect(card?.fields.leverage?.value).toBe('10');
+      expect(card?.fields['liq-source']?.value).toBe('computed');
+      const liq = Number(card?.fields['liq-price']?.value);
+      expect(liq).toBeGreaterThan(2_600);
+      expect(liq).toBeLessThan(3_000);
+      expect(Number(card?.fields['liq-distance']?.value)).toBeGreaterThan(0);
+      expect(card?.text).toMatch(/by hand/);
+      const source = () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('[data-perplens-position]')?.getAttribute('data-source') ?? null;
+      expect(await waitFor(page, source, 'the card’s source')).toBe('hand');
+
+      // Removed in the overview: the card goes, the page is again one PerpLens cannot read.
+      await overview.bringToFront();
+      await overview.click('.hand-list button');
+      await waitFor(overview, listed, 'the list emptied', (l) => l.length === 0);
+      await page.bringToFront();
+      await waitFor(page, probePositions, 'no card', (xs) => xs.length === 0, 25_000);
+      await waitFor(page, cannot, 'the cannot-read message again', (t) => /can't find/.test(t), 25_000);
+      expect(overview.errors()).toEqual([]);
+      expect(page.errors()).toEqual([]);
+      env.fake.setPage('www.bybit.com', '/trade/usdt/ETHUSDT', null);
+      await overview.close();
+      await options.close();
+      await page.close();
+    });
   });
 }

@@ -17,6 +17,8 @@ import type { SentAlert } from '../../ui/panel/position-card';
 import { createLiquidationMemory } from './liquidation-memory';
 import { checkRows } from './rows';
 import { isWalletVenue, type WalletVenueId } from '../../venues/registry';
+import type { HandPosition } from '../../settings/hand-positions';
+import { withHandRows } from './hand-rows';
 
 /**
  * How long a view waits for market data it does not have yet before answering with what the page
@@ -41,6 +43,8 @@ export interface PanelViewDeps {
   wait?(ms: number): Promise<void>;
   /** The alerts fired lately (alerts/recent.ts), newest first: each card says which fired for it. */
   recentAlerts?(): Promise<readonly SentAlert[]>;
+  /** The positions the trader tracks by hand (settings/hand-positions.ts). */
+  handPositions?(): Promise<readonly HandPosition[]>;
 }
 
 type ApiPositions = { positions: Position[] } | { error: Extract<PositionsReply, { ok: false }>['error'] };
@@ -117,23 +121,27 @@ export function createPanelViews(deps: PanelViewDeps) {
     const address = addressVenue ? (req.address ?? settings.wallets[addressVenue] ?? null) : null;
     const fromApi = addressVenue && address ? apiPositions(addressVenue, address) : null;
 
+    const hand = ((await deps.handPositions?.().catch(() => [])) ?? []).filter((h) => h.venue === req.venue);
     const pageSymbols = (page?.rows ?? []).map((r) => (r.ok ? r.position.symbol : r.symbol));
-    const wanted = new Set([req.symbol, ...pageSymbols.filter((s): s is string => s !== null)]);
+    const wanted = new Set([req.symbol, ...pageSymbols.filter((s): s is string => s !== null), ...hand.map((h) => h.symbol)]);
     const refreshing = Promise.all([...wanted].map((s) => refreshMarket(req.venue, s)));
     // A cold market answers once its data is in (the complete panel at once); a slow venue cannot
     // hold the panel back for long: it shows "loading" and the next view picks the data up.
     await Promise.race([Promise.all([refreshing, fromApi]), wait(MARKET_WAIT_MS)]);
 
     const apiNow = fromApi ? await Promise.race([fromApi, Promise.resolve(null)]) : null;
-    const s = shown(req.venue, page, apiNow);
+    const fromSource = shown(req.venue, page, apiNow);
+    // The trader's typed positions join the panel, never the report: the alerts and the badge hold
+    // what the page or the API showed.
+    const s = { ...fromSource, read: withHandRows(fromSource.read, hand) };
     for (const r of s.read?.rows ?? []) if (r.ok) wanted.add(r.position.symbol);
     for (const sym of wanted) if (!markets.has(marketKey(req.venue, sym))) void refreshMarket(req.venue, sym).catch(() => undefined);
 
-    if (tabId !== undefined && s.read?.status === 'ok') {
+    if (tabId !== undefined && fromSource.read?.status === 'ok') {
       let throttle = throttles.get(tabId);
       if (!throttle) throttles.set(tabId, (throttle = createReportThrottle()));
-      const held = s.read.rows.flatMap((r) => (r.ok ? [r.position] : []));
-      const unreadable = s.read.rows.flatMap((r) => (!r.ok && r.symbol !== null && r.side !== null ? [{ symbol: r.symbol, side: r.side }] : []));
+      const held = fromSource.read.rows.flatMap((r) => (r.ok ? [r.position] : []));
+      const unreadable = fromSource.read.rows.flatMap((r) => (!r.ok && r.symbol !== null && r.side !== null ? [{ symbol: r.symbol, side: r.side }] : []));
       if (throttle.due(held, deps.now(), unreadable)) report(req.venue, held, unreadable);
     }
 

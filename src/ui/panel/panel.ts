@@ -165,7 +165,12 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
       failureLines(props.markets, symbols, props.now, props.staleAfterMs),
       props.read === null && h('p', { class: 'status' }, 'Looking for your positions…'),
       props.read?.status === 'loading' && h('p', { class: 'status' }, 'Waiting for the positions table to load…'),
-      props.read?.status === 'no-table' && h('p', { class: 'status error', role: 'status' }, "PerpLens can't find the positions table on this page."),
+      props.read?.status === 'no-table' &&
+        h(
+          'p',
+          { class: 'status error', role: 'status' },
+          "PerpLens can't find the positions table on this page. To follow a position anyway, type it in the overview: ⚙ → Open the overview in a tab → What if → Track by hand.",
+        ),
       empty && h('p', { class: 'status' }, 'No open position on this page.'),
       props.read?.notes.map((n) => h('p', { class: 'status caution-text' }, n)),
       cards.map((c) => c.el),

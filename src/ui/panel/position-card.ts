@@ -155,7 +155,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
 
   const liqField: FieldValue =
     'value' in v.liq ? known(v.liq.value, formatPrice(v.liq.value)) : 'none' in v.liq ? known('none', 'none') : unknown(v.liq.unknown);
-  const liqSource = 'unknown' in v.liq ? (p.source === 'api' ? 'api' : 'page') : v.liq.source;
+  const liqSource = 'unknown' in v.liq ? (p.source === 'api' ? 'api' : p.source === 'hand' ? 'computed' : 'page') : v.liq.source;
   const computed: FieldValue = 'none' in v.computedLiq ? known('none', 'none') : asField(v.computedLiq, formatPrice);
   const regime = 'regime' in v.regime ? v.regime : null;
   const regimeUnknown = unknown('unknown' in v.regime ? v.regime.unknown : '');
@@ -186,7 +186,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
   // Plain words first: what the trader must take in within two seconds.
   const distText = distance === null ? 'distance unknown' : `${formatPercent(distance, 2)} to liquidation`;
   const summary = [
-    `${side} ${p.symbol}${p.leverage ? ` ${p.leverage}×` : ''}: ${distText}${v.band ? ` (${v.band})` : ''}`,
+    `${side} ${p.symbol}${p.leverage ? ` ${p.leverage}×` : ''}${p.source === 'hand' ? ' (entered by hand)' : ''}: ${distText}${v.band ? ` (${v.band})` : ''}`,
     touch !== null ? `${formatProbability(touch)} chance to touch within 24 h` : '',
     'value' in v.perDay && !privacy ? `${pays ? 'pays' : 'receives'} ${money(Math.abs(v.perDay.value))} a day in funding` : '',
     onCrowded ? `on the crowded side (${mine})` : '',
@@ -310,7 +310,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     h('h4', {}, 'Position'),
     field('entry-price', 'Entry', known(p.entryPrice, formatPrice(p.entryPrice)), { explain: 'the average entry price the venue shows' }),
     field('size', 'Size', privateField(known(p.size, formatSize(p.size, unit)), privacy), {
-      explain: `${p.marginMode ?? 'margin mode not shown'}; ${p.source === 'api' ? 'from the venue API' : 'read from the page'}`,
+      explain: `${p.marginMode ?? 'margin mode not shown'}; ${p.source === 'api' ? 'from the venue API' : p.source === 'hand' ? 'entered by hand' : 'read from the page'}`,
     }),
     field('mark-price', 'Mark', asField(v.mark, formatPrice), {
       explain: `${markFrom}${'source' in v.mark && v.mark.source === 'market' ? `; ${figureNote(snapshot, 'markPrice', now)}` : ''}`,
@@ -426,6 +426,8 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
       'data-symbol': p.symbol,
       'data-side': p.side,
       'data-state': state,
+      // Where the position comes from when the trader typed it in: the page shows no such row.
+      'data-source': p.source === 'hand' ? 'hand' : undefined,
       'data-age-ms': cs.ageMs === undefined ? undefined : String(cs.ageMs),
       'data-reason': state === 'unavailable' ? (market?.status === 'failed' ? market.error.kind : 'no-market-data') : undefined,
       'aria-label': summary,
@@ -438,6 +440,10 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
         { class: 'who' },
         h('span', { class: `side side-${p.side}` }, side),
         ` ${p.symbol} `,
+        p.source === 'hand'
+          ? h('span', { class: 'chip hand', title: 'Entered by hand in the overview: PerpLens cannot read it from this page' }, 'by hand')
+          : null,
+        p.source === 'hand' ? ' ' : null,
         fieldValue('leverage', p.leverage ? known(p.leverage, `${formatNumber(p.leverage, p.leverage % 1 ? 1 : 0)}×`) : unknown('leverage not shown'), {
           cls: 'soft',
         }),
