@@ -17,6 +17,7 @@ import { readRecent } from './alerts/recent';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { loadHandPositions, onHandPositionsChanged, type HandPosition } from '../settings/hand-positions';
+import { LAYOUT_REPORT_KEY, layoutSkeleton } from './layout-report';
 
 const OI_ALARM = 'perplens-oi-record';
 const OI_ALARM_MINUTES = 5;
@@ -145,6 +146,17 @@ const panels = createPanelViews({
   handPositions: () => handPositions,
 });
 
+/**
+ * The layout report of a tab's page (layout-report.ts), run in the page only now that the trader
+ * asked, and shown for a preview on the options page before anything is copied.
+ */
+async function showLayoutReport(tabId: number): Promise<void> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, func: layoutSkeleton });
+  const text = typeof first?.result === 'string' ? first.result : 'PerpLens could not look at this page.';
+  await browser.storage.session.set({ [LAYOUT_REPORT_KEY]: { text, at: Date.now() } });
+  await browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#${LAYOUT_REPORT_KEY}`) });
+}
+
 // Only the extension's own contexts may ask: a message from another extension or a web page
 // (there is no externally_connectable, but the check costs nothing) is ignored.
 function fromOwnExtension(sender: Runtime.MessageSender): boolean {
@@ -187,7 +199,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (request.type === 'positions.report') return alerts.handleMessage(request, sender);
   // Panel views travel on the content script's port only.
   if (request.type === 'panel.view') return undefined;
-  if (request.type === 'options.open') return browser.runtime.openOptionsPage().then(() => null);
+  if (request.type === 'panel.ask') {
+    if (request.what === 'options') return browser.runtime.openOptionsPage().then(() => null);
+    const tabId = sender.tab?.id;
+    return tabId === undefined ? Promise.resolve(null) : showLayoutReport(tabId).then(() => null);
+  }
   if (request.type === 'positions.known') {
     return alerts.held().then((held): PositionsReply => ({ ok: true, positions: held.map((h) => h.position) }));
   }

@@ -49,9 +49,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   /** Market and address requests; position reports and the known-positions list belong to the alerts. */
-  const route = async function route(
-    request: Exclude<Request, { type: 'positions.report' | 'positions.known' | 'panel.view' | 'options.open' }>,
-  ): Promise<Reply> {
+  const route = async function route(request: Exclude<Request, { type: 'positions.report' | 'positions.known' | 'panel.view' | 'panel.ask' }>): Promise<Reply> {
     switch (request.type) {
       case 'market.snapshot':
         return snapshot(request.venue, request.symbol);

@@ -128,11 +128,11 @@ export function askView(request: PanelViewRequest): Promise<ViewAnswer> {
 }
 
 /** Tells the background this tab holds nothing any more (the panel closed); fire and forget. */
-/** The panel's options button: the background opens the options page. */
-export function openOptions(): void {
+/** A panel button the background answers (the options page, the layout report); it checks `what`. */
+export function panelAsk(what: string | null | undefined): void {
   try {
     extensionApi()
-      ?.runtime.sendMessage({ type: 'options.open' })
+      ?.runtime.sendMessage({ type: 'panel.ask', what })
       .catch(() => undefined);
   } catch {
     // An orphaned script (after an update) has no options page to open.

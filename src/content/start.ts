@@ -7,7 +7,7 @@ import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
 import type { PageMatch } from '../venues/types';
-import { askView, openOptions, reportNone, type ViewAnswer } from './ask-view';
+import { askView, panelAsk, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from '../platform/extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
@@ -302,7 +302,7 @@ function listen(s: Session, mounted: Mounted): void {
     const button = (e.target as Element).closest('[data-action]');
     const action = button?.getAttribute('data-action');
     if (action === 'privacy') setPrefs(s, { privacy: !s.shown.privacy });
-    else if (action === 'options') openOptions();
+    else if (action === 'ask') panelAsk(button?.getAttribute('data-ask'));
     else if (action === 'collapse') setPrefs(s, { collapsed: !s.shown.collapsed });
     else if (action === 'card') {
       const key = button?.getAttribute('data-card');

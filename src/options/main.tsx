@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import { loadSettings, onSettingsChanged, saveSettings } from '../settings/store';
 import type { HostAccess } from './host-access';
 import { OptionsPage, type OptionsDeps } from './OptionsPage';
+import { LayoutReport, type LayoutReportDeps } from './LayoutReport';
+import { LAYOUT_REPORT_KEY } from '../protocol/layout-report-key';
 
 function hostAccess(): HostAccess | null {
   // The permissions API is absent in some embedders; without it there is nothing to offer.
@@ -34,5 +36,26 @@ const deps: OptionsDeps = {
   openOverview: () => void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') }),
 };
 
+// Opened by the panel's "Copy a layout report": the preview comes first.
+const reportDeps: LayoutReportDeps = {
+  load: async () => {
+    const stored = (await browser.storage.session.get(LAYOUT_REPORT_KEY))[LAYOUT_REPORT_KEY];
+    const r = stored as { text?: unknown; at?: unknown } | undefined;
+    return r && typeof r.text === 'string' && typeof r.at === 'number' ? { text: r.text, at: r.at } : null;
+  },
+  copy: (text) => navigator.clipboard.writeText(text),
+};
+
 const app = document.getElementById('app');
-if (app) render(<OptionsPage deps={deps} />, app);
+if (app)
+  render(
+    <>
+      {location.hash === `#${LAYOUT_REPORT_KEY}` && (
+        <main>
+          <LayoutReport deps={reportDeps} />
+        </main>
+      )}
+      <OptionsPage deps={deps} />
+    </>,
+    app,
+  );

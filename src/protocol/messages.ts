@@ -64,6 +64,10 @@ export type PanelViewRequest = v.InferOutput<typeof PanelViewRequest>;
 
 export { PANEL_PORT } from './port';
 
+/** What a panel button may ask of the background. */
+export const PANEL_ASKS = ['options', 'layout-report'] as const;
+export type PanelAsk = (typeof PANEL_ASKS)[number];
+
 export type PanelViewReply =
   | { enabled: false }
   | ({
@@ -85,8 +89,9 @@ export const Request = v.variant('type', [
   v.strictObject({ type: v.literal('market.instruments'), venue: venueId }),
   v.strictObject({ type: v.literal('positions.address'), venue: v.picklist(WALLET_VENUE_IDS), address }),
   v.strictObject({ type: v.literal('positions.known') }),
-  // The panel's options button: the background opens the options page (a content script cannot).
-  v.strictObject({ type: v.literal('options.open') }),
+  // A panel button the background answers (a content script cannot open an extension page or run
+  // the layout report): `data-action="ask"` with `data-ask` naming which.
+  v.strictObject({ type: v.literal('panel.ask'), what: v.picklist(PANEL_ASKS) }),
   PositionsReport,
 ]);
 export type Request = v.InferOutput<typeof Request>;

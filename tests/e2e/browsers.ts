@@ -67,6 +67,13 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
+/** `href` is the page `wanted` names: the same file, and the same #anchor when `wanted` names one. */
+function sameExtensionPage(href: string, wanted: string): boolean {
+  const [file, anchor] = wanted.split('#');
+  const [hrefFile, hrefAnchor] = href.split('#');
+  return hrefFile === file && (anchor === undefined || hrefAnchor === anchor);
+}
+
 const EXECUTABLES: Record<BrowserName, { env: string; path: string; pkg: string }> = {
   chromium: { env: 'PERPLENS_CHROMIUM', path: '/usr/bin/chromium', pkg: 'chromium' },
   firefox: { env: 'PERPLENS_FIREFOX', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
@@ -203,7 +210,7 @@ export async function launchChromium(fake: Pick<FakeExchange, 'hosts' | 'port' |
       const url = `chrome-extension://${extensionId}/${path}`;
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const page = ctx.pages().find((p) => p.url() === url);
+        const page = ctx.pages().find((p) => sameExtensionPage(p.url(), url));
         if (page) {
           await page.waitForLoadState('load');
           return chromiumPage(page);
@@ -320,7 +327,9 @@ export async function launchFirefox(fake: Pick<FakeExchange, 'hosts' | 'proxyPor
       for (;;) {
         for (const page of await browser.pages()) {
           const at = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
-          if (at && at[0]?.startsWith('moz-extension://') && at[0].endsWith(`/${path}`) && at[1] === 'complete') return firefoxPage(page);
+          const href = at?.[0] ?? '';
+          if (href.startsWith('moz-extension://') && sameExtensionPage(href, `moz-extension://${new URL(href).host}/${path}`) && at?.[1] === 'complete')
+            return firefoxPage(page);
         }
         if (Date.now() > end) throw new Error(`the extension opened no ${path} within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 200));

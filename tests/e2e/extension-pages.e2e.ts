@@ -66,7 +66,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       let ps = await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
       expect(long(ps)?.fields['funding-per-day']?.value).toMatch(/^-?\d/);
 
-      await page.click(inPanel('[data-action="options"]'));
+      await page.click(inPanel('[data-ask="options"]'));
       const options: E2EPage = await env.browser.extensionPage('src/options/index.html');
       const form = await waitFor(options, probeOptions, 'the options form');
       // The lists come from the venue registry, with each venue's name as it writes it.
@@ -112,7 +112,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       await page.goto(BINANCE);
       await waitFor(page, probePositions, 'both positions ok', bothOk, 25_000);
       const options = await env.browser.extensionPage('src/options/index.html').catch(async () => {
-        await page.click(inPanel('[data-action="options"]'));
+        await page.click(inPanel('[data-ask="options"]'));
         return env.browser.extensionPage('src/options/index.html');
       });
       await waitFor(options, probeOptions, 'the options form');
@@ -155,7 +155,26 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       const cannot = () => document.getElementById('perplens-root')?.shadowRoot?.querySelector('.status.error')?.textContent ?? null;
       expect(await waitFor(page, cannot, 'the cannot-read message', (t) => /can't find the positions table/.test(t), 25_000)).toMatch(/Track by hand/);
 
-      await page.click(inPanel('[data-action="options"]'));
+      // The layout report: the page's shape, shown for a preview on the options page before copying.
+      await page.click(inPanel('[data-ask="layout-report"]'));
+      const reportPage = await env.browser.extensionPage('src/options/index.html#layout-report');
+      const report = await waitFor(
+        reportPage,
+        () => document.querySelector<HTMLTextAreaElement>('.layout-report textarea')?.value ?? null,
+        'the report preview',
+      );
+      expect(report).toMatch(/^PerpLens layout report · www\.bybit\.com\/trade\/usdt\/ETHUSDT/);
+      expect(report).toContain('div.x-grid "AAA #,###.##"');
+      expect(report).not.toMatch(/3,000/);
+      await reportPage.bringToFront();
+      await reportPage.click('.layout-report button.primary');
+      const copied = await waitFor(reportPage, () => document.querySelector('.layout-report [role="status"]')?.textContent ?? null, 'the copy outcome');
+      expect(copied).toMatch(/^(Copied to the clipboard\.|The browser did not allow copying: select the text above and copy it\.)$/);
+      expect(reportPage.errors()).toEqual([]);
+      await reportPage.close();
+
+      await page.bringToFront();
+      await page.click(inPanel('[data-ask="options"]'));
       const options = await env.browser.extensionPage('src/options/index.html');
       await waitFor(options, probeOptions, 'the options form');
       await options.bringToFront();

@@ -7,7 +7,10 @@ import { builtExtension, type BrowserName } from './browsers';
 // What the built extensions may ask for and may contain. The lists are pinned here, not read back
 // from manifest.json: widening a permission must be a deliberate change of this file too.
 
-const PERMISSIONS = ['alarms', 'notifications', 'storage'];
+// `scripting`: the layout report (src/background/layout-report.ts) runs in a venue page only when the
+// trader asks for it, as a function of the extension's own (no file, no remote code), on the page
+// hosts already granted; carried by the page's script instead it would cost every page load.
+const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage'];
 
 const API_HOSTS = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.hyperliquid.xyz', 'indexer.dydx.trade'];
 const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade'];
@@ -40,7 +43,6 @@ const FORBIDDEN_PERMISSIONS = [
   'http://*/*',
   'https://*/*',
   'tabs',
-  'scripting',
   'webRequest',
   'webRequestBlocking',
   'cookies',
@@ -147,7 +149,7 @@ describe('least privilege: the built manifests', () => {
     describe(name, () => {
       const m = () => readManifest(builtExtension(name));
 
-      it('asks for exactly storage, alarms and notifications', () => {
+      it('asks for exactly storage, alarms, notifications and scripting', () => {
         expect([...(m().permissions ?? [])].sort()).toEqual(PERMISSIONS);
       });
 

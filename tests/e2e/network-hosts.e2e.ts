@@ -247,7 +247,7 @@ describe('network hosts in firefox', () => {
     const page = await browser.newPage();
     await page.goto('https://www.binance.com/en/futures/BTCUSDT');
     await waitFor(page, probeMarket, 'the market block', (p) => p.state === 'ok', 25_000);
-    await page.click('pierce/[data-action="options"]');
+    await page.click('pierce/[data-ask="options"]');
     const options = await browser.extensionPage('src/options/index.html');
     // A cross-origin fetch from the extension names its moz-extension:// origin.
     await options.evaluate(() => fetch('https://cdn.example.com/lib.js').then(() => 'done', String));

@@ -80,7 +80,7 @@ function failureLines(markets: ReadonlyMap<string, MarketState>, symbols: readon
 }
 
 /**
- * The whole panel as a tree. Its buttons carry `data-action` (privacy, options, collapse, card, window); the
+ * The whole panel as a tree. Its buttons carry `data-action` (privacy, ask, collapse, card, window); the
  * content script owns dragging, placement, the keyboard and the remembered position.
  */
 export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCard | null)[] } {
@@ -136,7 +136,11 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
         },
         prefs.privacy ? '◌' : '●',
       ),
-      h('button', { type: 'button', class: 'icon', 'data-action': 'options', title: 'PerpLens options', 'aria-label': 'PerpLens options' }, '⚙'),
+      h(
+        'button',
+        { type: 'button', class: 'icon', 'data-action': 'ask', 'data-ask': 'options', title: 'PerpLens options', 'aria-label': 'PerpLens options' },
+        '⚙',
+      ),
       h(
         'button',
         {
@@ -170,6 +174,22 @@ export function panelTree(props: PanelProps): { tree: TreeElement; live: (LiveCa
           'p',
           { class: 'status error', role: 'status' },
           "PerpLens can't find the positions table on this page. To follow a position anyway, type it in the overview: ⚙ → Open the overview in a tab → What if → Track by hand.",
+        ),
+      // For a bug report: the page's shape, anonymised, shown for a preview first (background/layout-report.ts).
+      (props.read?.status === 'no-table' || rows.some((r) => !r.ok)) &&
+        h(
+          'p',
+          { class: 'status' },
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-action': 'ask',
+              'data-ask': 'layout-report',
+              title: "The page's tags, captions and the shape of its values, never the values: to attach to a bug report",
+            },
+            'Copy a layout report',
+          ),
         ),
       empty && h('p', { class: 'status' }, 'No open position on this page.'),
       props.read?.notes.map((n) => h('p', { class: 'status caution-text' }, n)),
