@@ -195,6 +195,11 @@ export interface VenueDescriptor {
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   /** The published per-IP limit, as requests (or weight) per window, for the budget and the report. */
   rateLimit: { units: number; windowMs: number; unit: 'requests' | 'weight'; note: string };
+  /**
+   * The venue's own error codes PerpLens acts on (in an HTTP error body or inside a 200's envelope),
+   * each with the kind it stands for and, where the venue's text says too little, what it means.
+   */
+  errorCodes?: Readonly<Record<string, { kind: FetchErrorKind; means?: string }>>;
   /** Published limits of their own on some endpoints (paths), in requests per window, on top of the venue's. */
   endpointLimits?: readonly { paths: readonly string[]; requests: number; windowMs: number }[];
 }

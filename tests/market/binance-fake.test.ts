@@ -96,7 +96,7 @@ describe('binance client against the fake exchange', () => {
     expect(r.ok || r.error).toMatchObject({
       kind: 'unknown-symbol',
       endpoint: '/fapi/v1/premiumIndex',
-      message: 'binance /fapi/v1/premiumIndex: DOGEUSDT is no longer listed (code -1121)',
+      message: 'Binance /fapi/v1/premiumIndex: DOGEUSDT is no longer listed (code -1121)',
     });
   });
 });

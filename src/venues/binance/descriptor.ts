@@ -41,6 +41,8 @@ export const binanceDescriptor: VenueDescriptor = {
       'The www.binance.com bracket table publishes no limit and is fetched once an hour for all symbols. ' +
       '429 means back off; repeated 429s earn a 418 ban (2 min to 3 days). HTTP 451 is a region block.',
   },
+  // -1121 "Invalid symbol.": the symbol left the venue since its instrument list was read.
+  errorCodes: { '-1121': { kind: 'unknown-symbol', means: '{symbol} is no longer listed' } },
   endpointLimits: [
     // "fundingRate ... share 500/5min/IP rate limit with GET /fapi/v1/fundingInfo" (docs): a budget of
     // its own, or two hundred symbols' cold start would pass the weight budget and break this one.

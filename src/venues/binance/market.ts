@@ -13,6 +13,7 @@ import type {
   TierTable,
   VenueMarketClient,
 } from '../market-types';
+import { envelope, getJson as kitGet, venueFailure, venueUrl } from '../request-kit';
 import { implausibleMark, parseWith, positiveDecimal } from '../schema';
 import { BINANCE_FAPI, BINANCE_PATH, BINANCE_WWW, BRACKETS_PATH, binanceDescriptor } from './descriptor';
 import {
@@ -48,37 +49,17 @@ const HOURLY_LIMIT = 30;
 const DAILY_LIMIT = 32;
 const OI_HIST_LIMIT = 30;
 
-type Failure = { ok: false; error: { kind: FetchErrorKind; venue: 'binance'; endpoint: string; message: string } };
+const failure = (kind: FetchErrorKind, endpoint: string, message: string) => venueFailure(binanceDescriptor, kind, endpoint, message);
+const fapiUrl = (path: string, params: Record<string, string> = {}) => venueUrl(BINANCE_FAPI, path, params);
 
-const INVALID_SYMBOL = '-1121';
-
-function failure(kind: FetchErrorKind, endpoint: string, message: string): Failure {
-  return { ok: false, error: { kind, venue: 'binance', endpoint, message: `binance ${endpoint}: ${message}` } };
+function getJson<S extends v.GenericSchema>(http: Http, url: URL, schema: S, shareForMs?: number, usable?: (body: v.InferOutput<S>) => boolean) {
+  return kitGet(http, binanceDescriptor, url, schema, { ...(shareForMs === undefined ? {} : { shareForMs }), ...(usable ? { usable } : {}) });
 }
 
-function fapiUrl(path: string, params: Record<string, string> = {}): URL {
-  const url = new URL(path, BINANCE_FAPI);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return url;
-}
-
-async function getJson<TSchema extends v.GenericSchema>(
-  http: Http,
-  url: URL,
-  schema: TSchema,
-  shareForMs?: number,
-  usable: (body: v.InferOutput<TSchema>) => boolean = () => true,
-): Promise<Result<v.InferOutput<TSchema>>> {
-  const accept = (b: unknown) => v.is(schema, b) && usable(v.parse(schema, b));
-  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
-  if (!body.ok) {
-    // -1121 "Invalid symbol.": the symbol left the venue since its instrument list was read.
-    if (body.error.venueCode === INVALID_SYMBOL)
-      return failure('unknown-symbol', url.pathname, `${url.searchParams.get('symbol') ?? 'this symbol'} is no longer listed (code -1121)`);
-    return body;
-  }
-  return parseWith(schema, body.value, binanceDescriptor, url.pathname);
-}
+/** The public bracket table's envelope: code "000000" is success. */
+const BRACKETS_ENVELOPE = envelope(BapiEnvelope, (e) =>
+  String(e.code) === '000000' ? { ok: true, payload: e.data } : { ok: false, code: String(e.code), message: e.message ?? '' },
+);
 
 function tickSizeOf(s: ExchangeSymbol): number | null {
   const raw = s.filters.find((f) => f.filterType === 'PRICE_FILTER')?.tickSize;
@@ -240,18 +221,10 @@ function bracketTiers(rows: v.InferOutput<typeof RiskBrackets>): Result<MarginTi
 
 async function liveTiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   // One answer holds every symbol's table: shared across symbols for an hour.
-  const body = await http({
-    url: new URL(BRACKETS_PATH, BINANCE_WWW),
+  const data = await kitGet(http, binanceDescriptor, venueUrl(BINANCE_WWW, BRACKETS_PATH), BracketsData, {
     shareForMs: SHARE_LISTS_MS,
-    accept: (b) => v.is(BapiEnvelope, b) && String(b.code) === '000000' && v.is(BracketsData, b.data),
+    envelope: BRACKETS_ENVELOPE,
   });
-  if (!body.ok) return body;
-  const envelope = parseWith(BapiEnvelope, body.value, binanceDescriptor, BRACKETS_PATH);
-  if (!envelope.ok) return envelope;
-  if (String(envelope.value.code) !== '000000') {
-    return failure('http', BRACKETS_PATH, `answered code ${String(envelope.value.code)}${envelope.value.message ? ` (${envelope.value.message})` : ''}`);
-  }
-  const data = parseWith(BracketsData, envelope.value.data, binanceDescriptor, BRACKETS_PATH);
   if (!data.ok) return data;
   const entry = data.value.brackets.find((b) => b.symbol === inst.symbol);
   if (!entry) return failure('unknown-symbol', BRACKETS_PATH, `no bracket table for ${inst.symbol}`);

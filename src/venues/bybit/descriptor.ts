@@ -11,6 +11,8 @@ export const bybitDescriptor: VenueDescriptor = {
   // Bybit values maintenance margin at the ENTRY price (help-centre formula); the fee-to-close cancels.
   liquidation: { valuation: 'entry', feeRate: 0 },
   apiBase: BYBIT_API,
+  // Non-zero retCode inside an HTTP 200: 10001 "params error" (an unknown symbol among them), 10006 "too many visits".
+  errorCodes: { '10001': { kind: 'bad-request', means: 'params error' }, '10006': { kind: 'rate-limited', means: 'too many visits' } },
   rateLimit: {
     units: 600,
     windowMs: 5_000,

@@ -31,6 +31,7 @@ import {
 import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
+import { envelope, getJson, venueFailure, venueUrl } from '../request-kit';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -59,40 +60,23 @@ const HOURLY_LIMIT = 30;
 const DAILY_LIMIT = 32;
 const OI_LIMIT = 30;
 
-type Failure = { ok: false; error: { kind: FetchErrorKind; venue: 'bybit'; endpoint: string; message: string } };
+const failure = (kind: FetchErrorKind, endpoint: string, message: string) => venueFailure(bybitDescriptor, kind, endpoint, message);
+const apiUrl = (path: string, params: Record<string, string | undefined>) => venueUrl(BYBIT_API, path, params);
 
-function failure(kind: FetchErrorKind, endpoint: string, message: string): Failure {
-  return { ok: false, error: { kind, venue: 'bybit', endpoint, message: `bybit ${endpoint}: ${message}` } };
-}
-
-/** Non-zero retCode inside an HTTP 200: 10001 is "params error" (an unknown symbol among them), 10006 "too many visits". */
-function envelopeKind(retCode: number): FetchErrorKind {
-  if (retCode === 10001) return 'bad-request';
-  if (retCode === 10006) return 'rate-limited';
-  return 'http';
-}
-
-function apiUrl(path: string, params: Record<string, string | undefined>): URL {
-  const url = new URL(path, BYBIT_API);
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
-  return url;
-}
+/** Bybit's envelope: retCode 0 is success; its other codes are data in the descriptor. */
+const ENVELOPE = envelope(Envelope, (e) => (e.retCode === 0 ? { ok: true, payload: e.result } : { ok: false, code: String(e.retCode), message: e.retMsg }));
 
 function isEmptyList(result: unknown): boolean {
   return !!result && typeof result === 'object' && 'list' in result && Array.isArray(result.list) && result.list.length === 0;
 }
 
-async function getResult<TSchema extends v.GenericSchema>(http: Http, url: URL, schema: TSchema, shareForMs?: number): Promise<Result<v.InferOutput<TSchema>>> {
-  const endpoint = url.pathname;
+function getResult<S extends v.GenericSchema>(http: Http, url: URL, schema: S, shareForMs?: number): Promise<Result<v.InferOutput<S>>> {
   // A shared list must hold something: an empty page would be replayed to every caller for an hour.
-  const accept = (b: unknown) => v.is(Envelope, b) && b.retCode === 0 && v.is(schema, b.result) && !isEmptyList(b.result);
-  const body = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
-  if (!body.ok) return body;
-  const envelope = parseWith(Envelope, body.value, bybitDescriptor, endpoint);
-  if (!envelope.ok) return envelope;
-  const { retCode, retMsg } = envelope.value;
-  if (retCode !== 0) return failure(envelopeKind(retCode), endpoint, `retCode ${retCode}${retMsg ? ` (${retMsg})` : ''}`);
-  return parseWith(schema, envelope.value.result, bybitDescriptor, endpoint);
+  return getJson(http, bybitDescriptor, url, schema, {
+    envelope: ENVELOPE,
+    usable: (r) => !isEmptyList(r),
+    ...(shareForMs === undefined ? {} : { shareForMs }),
+  });
 }
 
 function toInstrument(row: InstrumentRow): Instrument {

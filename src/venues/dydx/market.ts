@@ -19,6 +19,8 @@ import { implausibleMark, issueText } from '../schema';
 import { dydxGet, dydxUrl } from './request';
 import { CandlesResponse, HistoricalFundingResponse, ListedMarket, MarketsResponse, PerpetualMarket } from './schemas';
 import { DYDX_QUOTE, dydxAssetFromTicker, isDydxTicker } from './symbol';
+import { venueFailure } from '../request-kit';
+import { dydxDescriptor } from './descriptor';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -45,7 +47,7 @@ const UNBOUNDED_NOTIONAL = Number.MAX_SAFE_INTEGER;
 const MARKETS_PATH = '/v4/perpetualMarkets';
 
 function failure(kind: FetchError['kind'], endpoint: string, message: string): { ok: false; error: FetchError } {
-  return { ok: false, error: { kind, venue: 'dydx', endpoint, message: `dydx ${endpoint}: ${message}` } };
+  return venueFailure(dydxDescriptor, kind, endpoint, message);
 }
 
 async function instruments(http: Http): Promise<Result<Instrument[]>> {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Http, Result } from '../market-types';
+import { getJson, venueFailure, venueUrl } from '../request-kit';
 import { parseWith } from '../schema';
 import { DYDX_INDEXER, dydxDescriptor } from './descriptor';
 import { ErrorBody } from './schemas';
@@ -9,9 +10,7 @@ import { ErrorBody } from './schemas';
  * address never becomes a path separator); parameters are set through URLSearchParams.
  */
 export function dydxUrl(segments: readonly string[], params: Record<string, string> = {}): URL {
-  const url = new URL(`${DYDX_INDEXER}/${segments.map((s) => encodeURIComponent(s)).join('/')}`);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return url;
+  return venueUrl(DYDX_INDEXER, `/${segments.map((s) => encodeURIComponent(s)).join('/')}`, params);
 }
 
 export async function dydxGet<TSchema extends v.GenericSchema>(
@@ -19,17 +18,17 @@ export async function dydxGet<TSchema extends v.GenericSchema>(
   url: URL,
   schema: TSchema,
   shareForMs?: number,
-  usable: (body: v.InferOutput<TSchema>) => boolean = () => true,
+  usable?: (body: v.InferOutput<TSchema>) => boolean,
 ): Promise<Result<v.InferOutput<TSchema>>> {
-  const endpoint = url.pathname;
-  const accept = (b: unknown) => v.is(schema, b) && usable(v.parse(schema, b));
-  const res = await http(shareForMs === undefined ? { url } : { url, shareForMs, accept });
-  if (!res.ok) return res;
+  // The body is checked here, after the error body: a schema problem is then named in the payload's own terms.
+  const r = await getJson(http, dydxDescriptor, url, v.unknown(), {
+    ...(shareForMs === undefined ? {} : { shareForMs }),
+    // An error body is never shared; a usable answer is.
+    usable: (b) => !v.is(ErrorBody, b) && v.is(schema, b) && (usable === undefined || usable(v.parse(schema, b))),
+  });
+  if (!r.ok) return r;
   // The indexer answers errors with HTTP 4xx, but an error body passed through as data is still one.
-  const err = v.safeParse(ErrorBody, res.value);
-  if (err.success) {
-    const msg = err.output.errors.map((e) => e.msg).join('; ');
-    return { ok: false, error: { kind: 'bad-request', venue: 'dydx', endpoint, message: `dydx ${endpoint}: ${msg}` } };
-  }
-  return parseWith(schema, res.value, dydxDescriptor, endpoint);
+  const err = v.safeParse(ErrorBody, r.value);
+  if (err.success) return venueFailure(dydxDescriptor, 'bad-request', url.pathname, err.output.errors.map((e) => e.msg).join('; '));
+  return parseWith(schema, r.value, dydxDescriptor, url.pathname);
 }

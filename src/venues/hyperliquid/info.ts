@@ -1,5 +1,6 @@
 import type { FetchError, FetchErrorKind, Http, Result } from '../market-types';
-import { HYPERLIQUID_API, INFO_PATH, requestWeight, type InfoType } from './descriptor';
+import { venueFailure, venueUrl } from '../request-kit';
+import { HYPERLIQUID_API, hyperliquidDescriptor, INFO_PATH, requestWeight, type InfoType } from './descriptor';
 
 /** What a figure's `source` and an error's `endpoint` say: the path alone would not tell requests apart. */
 export function infoEndpoint(type: InfoType): string {
@@ -7,7 +8,7 @@ export function infoEndpoint(type: InfoType): string {
 }
 
 export function hyperliquidError(kind: FetchErrorKind, type: InfoType, message: string): { ok: false; error: FetchError } {
-  return { ok: false, error: { kind, venue: 'hyperliquid', endpoint: infoEndpoint(type), message: `hyperliquid ${infoEndpoint(type)}: ${message}` } };
+  return venueFailure(hyperliquidDescriptor, kind, infoEndpoint(type), message);
 }
 
 /**
@@ -20,7 +21,7 @@ export async function postInfo(
   opts: { shareForMs?: number; maxItems?: number; accept?: (body: unknown) => boolean } = {},
 ): Promise<Result<unknown>> {
   const res = await http({
-    url: new URL(INFO_PATH, HYPERLIQUID_API),
+    url: venueUrl(HYPERLIQUID_API, INFO_PATH),
     method: 'POST',
     body,
     weight: requestWeight(body.type, opts.maxItems),

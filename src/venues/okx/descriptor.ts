@@ -34,6 +34,13 @@ export const okxDescriptor: VenueDescriptor = {
   // OKX adds the taker fee (0.05% by default) to the tier's maintenance rate.
   liquidation: { valuation: 'liquidation', feeRate: 0.0005 },
   apiBase: OKX_API,
+  // Codes OKX returns inside HTTP 200 (docs-v5 "Error codes"): 51001 "Instrument ID ... doesn't exist",
+  // 51000 "Parameter {param} error", 50011 "Rate limit reached".
+  errorCodes: {
+    '51001': { kind: 'bad-request', means: 'unknown instrument' },
+    '51000': { kind: 'bad-request', means: 'parameter error' },
+    '50011': { kind: 'rate-limited', means: 'rate limit reached' },
+  },
   rateLimit: {
     units: 60,
     windowMs: 2_000,

@@ -16,7 +16,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark } from '../schema';
-import { OKX_PATH } from './descriptor';
+import { OKX_PATH, okxDescriptor } from './descriptor';
 import { okxGet, okxUrl } from './request';
 import {
   CandleRow,
@@ -33,6 +33,7 @@ import {
 } from './schemas';
 import { isOkxSwapSymbol, okxAssetFromSymbol, okxInstFamily } from './symbol';
 import { okxTiersToNotional } from './tiers';
+import { venueFailure } from '../request-kit';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -64,7 +65,7 @@ const HOURLY_LIMIT = 30;
 const DAILY_LIMIT = 32;
 
 function schemaError(endpoint: string, message: string): { ok: false; error: FetchError } {
-  return { ok: false, error: { kind: 'schema', venue: 'okx', endpoint, message: `okx ${endpoint}: ${message}` } };
+  return venueFailure(okxDescriptor, 'schema', endpoint, message);
 }
 
 /** The row for `symbol`; OKX answers an unknown instId with 51001, but an empty list means the same. */
@@ -72,7 +73,7 @@ function rowFor<T extends { instId: string }>(rows: readonly T[], symbol: string
   const row = rows.find((r) => r.instId === symbol);
   if (row) return { ok: true, value: row };
   if (rows.length === 0) {
-    return { ok: false, error: { kind: 'bad-request', venue: 'okx', endpoint, message: `okx ${endpoint}: no data for ${symbol}` } };
+    return venueFailure(okxDescriptor, 'bad-request', endpoint, `no data for ${symbol}`);
   }
   return schemaError(endpoint, `asked for ${symbol}, got ${rows.map((r) => r.instId).join(', ')}`);
 }
