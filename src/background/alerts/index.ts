@@ -21,7 +21,7 @@ import * as v from 'valibot';
 import type { Result } from '../../venues/market-types';
 import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { venueOfTradingPage } from '../../venues';
-import { VENUE_IDS, type VenueId } from '../../venues/registry';
+import type { VenueId } from '../../venues/registry';
 import type { Band } from '../../core';
 import { badgeFor, showBadge, type ActionApi, type Badge } from './badge';
 import {
@@ -36,10 +36,11 @@ import {
   type HeldPosition,
 } from './conditions';
 import { createHysteresis } from './hysteresis';
-import { consistentReport, MAX_REPORTED_POSITIONS, ReportedPosition, type PositionsReport, type PositionsReportReply } from '../../protocol/positions-report';
+import { consistentReport, type PositionsReport, type PositionsReportReply } from '../../protocol/positions-report';
 import { createNotifier, type FiredAlert, type NotificationsApi, type TabsApi, type WindowsApi } from './notify';
 import { recordCheck } from './recent';
-import { createPositionStore, keptFields, type StorageLike } from './store';
+import { createPositionStore, type StorageLike } from './store';
+import { createWalletMemory, type WalletsSource } from './wallet-memory';
 
 export const ALERTS_ALARM = 'perplens-alerts';
 export const ALERTS_PERIOD_MINUTES = 1;
@@ -79,16 +80,6 @@ export interface AlertsDeps {
   now?: () => number;
 }
 
-export interface WalletsSource {
-  /** The wallet address set per venue (read from the settings, no request). None: no wallet alarm. */
-  addresses(): Promise<Partial<Record<VenueId, string>>>;
-  /**
-   * The wallet's open positions now. null (or a rejection) when they could not be fetched: that is
-   * "not known", never "closed", and the last positions fetched are kept.
-   */
-  positions(venue: VenueId, address: string): Promise<HeldPosition[] | null>;
-}
-
 export interface Alerts {
   /** A page's 'positions.report' (already schema-checked), with the browser's sender. */
   handleMessage(report: PositionsReport, sender: ReportSender): Promise<PositionsReportReply>;
@@ -105,28 +96,6 @@ export interface Alerts {
   /** The positions open tabs have reported (one per venue, symbol and side), for the popup; not the wallets'. */
   held(): Promise<HeldPosition[]>;
 }
-
-/** A wallet's positions at its last successful fetch, and the address they belong to. */
-interface WalletKnown {
-  venue: VenueId;
-  address: string;
-  held: HeldPosition[];
-}
-
-const WalletKnownSchema = v.object({
-  venue: v.picklist(VENUE_IDS),
-  address: v.pipe(v.string(), v.maxLength(200)),
-  held: v.pipe(
-    v.array(
-      v.object({
-        position: ReportedPosition,
-        origin: v.object({ url: v.pipe(v.string(), v.maxLength(2048)) }),
-        reportedAt: v.pipe(v.number(), v.finite()),
-      }),
-    ),
-    v.maxLength(MAX_REPORTED_POSITIONS),
-  ),
-});
 
 const StateSchema = v.object({
   hysteresis: v.unknown(),
@@ -181,7 +150,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   /** Per position key: was the regime against it at the last check that could tell. */
   let regime = new Map<string, boolean>();
   /** Per venue: the wallet's positions at its last successful fetch; held until a fetch says otherwise. */
-  let walletKnown = new Map<VenueId, WalletKnown>();
+  const wallets = createWalletMemory(() => deps.wallets);
   /** Snapshots of the last check, so the badge on a report can use the market's tiers and mark. */
   const lastSnapshots = new Map<string, MarketSnapshot>();
 
@@ -194,23 +163,17 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         if (!r.success) return;
         hysteresis.restore(r.output.hysteresis);
         regime = new Map(Object.entries(r.output.regime));
-        // Each wallet on its own: one unreadable entry must not cost the others (or the rest of the state).
-        const wallets = Array.isArray(r.output.wallets) ? (r.output.wallets as unknown[]) : [];
-        walletKnown = new Map();
-        for (const w of wallets) {
-          const parsed = v.safeParse(WalletKnownSchema, w);
-          if (parsed.success) walletKnown.set(parsed.output.venue, parsed.output);
-        }
+        wallets.restore(r.output.wallets);
       })
       .catch(() => undefined);
     return stateLoaded;
   }
   function stateText(): string {
-    return JSON.stringify([hysteresis.dump(), [...regime.keys()], [...walletKnown.values()]]);
+    return JSON.stringify([hysteresis.dump(), [...regime.keys()], wallets.dump()]);
   }
   async function saveState(): Promise<void> {
     await deps.session
-      .set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime), wallets: [...walletKnown.values()] } })
+      .set({ [ALERTS_STATE_KEY]: { hysteresis: hysteresis.dump(), regime: Object.fromEntries(regime), wallets: wallets.dump() } })
       .catch(() => undefined);
   }
 
@@ -221,66 +184,6 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       // Keep the last settings read.
     }
     return settings;
-  }
-
-  /** The wallet addresses set, on the venues switched on; null when they could not be read. */
-  async function walletAddresses(s: AlertSettings): Promise<Map<VenueId, string> | null> {
-    const out = new Map<VenueId, string>();
-    if (!deps.wallets) return out;
-    let set: Partial<Record<VenueId, string>>;
-    try {
-      set = await deps.wallets.addresses();
-    } catch {
-      return null;
-    }
-    for (const venue of VENUE_IDS) {
-      const address = set[venue];
-      if (address && venueOn(s, venue)) out.set(venue, address);
-    }
-    return out;
-  }
-
-  /**
-   * Drops the wallets' last positions that are no longer watched: the wallet was removed or replaced,
-   * its venue switched off, or the alerts (whose checks alone fetch them) switched off. Addresses that
-   * could not be read (null) drop nothing on their account.
-   */
-  function dropUnwatched(s: AlertSettings, addresses: Map<VenueId, string> | null): void {
-    for (const [venue, known] of walletKnown) {
-      const watched = s.enabled && venueOn(s, venue) && (addresses === null || addresses.get(venue) === known.address);
-      if (!watched) walletKnown.delete(venue);
-    }
-  }
-
-  /**
-   * Asks each watched wallet for its positions. A wallet that answered replaces what it held (a
-   * position it no longer lists has closed); one that did not keeps its last positions. Returns what
-   * the wallets that answered hold now, per venue.
-   */
-  async function fetchWallets(addresses: Map<VenueId, string>): Promise<Map<VenueId, HeldPosition[]>> {
-    const fresh = new Map<VenueId, HeldPosition[]>();
-    const source = deps.wallets;
-    if (!source) return fresh;
-    await Promise.all(
-      [...addresses].map(async ([venue, address]) => {
-        let got: HeldPosition[] | null;
-        try {
-          got = await source.positions(venue, address);
-        } catch {
-          got = null;
-        }
-        if (got === null) return;
-        const mine = got.filter((h) => h.position.venue === venue).slice(0, MAX_REPORTED_POSITIONS);
-        fresh.set(venue, mine);
-        // Kept between checks with no more than the page reports keep (no leverage, no PnL, no tab).
-        walletKnown.set(venue, {
-          venue,
-          address,
-          held: mine.map((h) => ({ position: keptFields(h.position), origin: { url: h.origin.url }, reportedAt: h.reportedAt })),
-        });
-      }),
-    );
-    return fresh;
   }
 
   /** Reports first (they win over a wallet's view of the same position: live mark), venues switched off left out. */
@@ -302,8 +205,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       let needed = false;
       if (s.enabled) {
         const reported = (await store.held()).some((h) => venueOn(s, h.position.venue));
-        const addresses = reported ? null : await walletAddresses(s);
-        needed = reported || (addresses === null ? walletKnown.size > 0 : addresses.size > 0);
+        const addresses = reported ? null : await wallets.addresses(s);
+        needed = reported || (addresses === null ? wallets.size > 0 : addresses.size > 0);
       }
       const existing = await deps.alarms.get(ALERTS_ALARM).catch(() => undefined);
       if (needed && !existing) await deps.alarms.create(ALERTS_ALARM, { periodInMinutes: ALERTS_PERIOD_MINUTES, delayInMinutes: ALERTS_PERIOD_MINUTES });
@@ -338,12 +241,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     await loadState();
     const s = await readSettings();
     const before = stateText();
-    dropUnwatched(s, await walletAddresses(s));
-    const held = heldOf(
-      s,
-      await store.held(),
-      [...walletKnown.values()].flatMap((w) => w.held),
-    );
+    wallets.dropUnwatched(s, await wallets.addresses(s));
+    const held = heldOf(s, await store.held(), wallets.held());
     forget(new Set(held.keys()));
     if (stateText() !== before) await saveState();
     const t = now();
@@ -384,14 +283,13 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       await recordCheck(deps.session, [], now());
       return [];
     }
-    const addresses = await walletAddresses(s);
-    dropUnwatched(s, addresses);
-    const fresh = addresses ? await fetchWallets(addresses) : new Map<VenueId, HeldPosition[]>();
+    const addresses = await wallets.addresses(s);
+    wallets.dropUnwatched(s, addresses);
+    const fresh = addresses ? await wallets.fetch(addresses) : new Map<VenueId, HeldPosition[]>();
     // A wallet removed in the options while the venues answered must not come back with its answer.
-    if (addresses) dropUnwatched(s, await walletAddresses(s));
+    if (addresses) wallets.dropUnwatched(s, await wallets.addresses(s));
     // A wallet that answered is checked with what it just said, one that did not with what it held last.
-    const wallets = [...walletKnown.values()].flatMap((w) => fresh.get(w.venue) ?? w.held);
-    const held = heldOf(s, await store.held(), wallets);
+    const held = heldOf(s, await store.held(), wallets.held(fresh));
     const snapshots = await snapshotsFor(held.values());
     const t = now();
     const fired: FiredAlert[] = [];
@@ -465,4 +363,5 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 }
 
 export { DEFAULT_ALERT_SETTINGS, type AlertSettings } from './conditions';
+export type { WalletsSource } from './wallet-memory';
 export { parsePositionsReport, PositionsReport, type PositionsReportReply } from '../../protocol/positions-report';
