@@ -1,20 +1,20 @@
-import type { PanelViewRequest, ViewPrefs } from '../protocol/messages';
+import type { PanelViewRequest } from '../protocol/messages';
 import type { WalletVenueId } from '../venues/registry';
-import { DEFAULT_PREFS, MAX_EXPANDED, overrides, type PanelPrefs } from '../protocol/panel-prefs';
-import type { LiveCard } from '../protocol/live-card';
+import { DEFAULT_PREFS, overrides, type PanelPrefs } from '../protocol/panel-prefs';
 import { applyOps, h, type TreeElement } from '../protocol/tree';
-import { WINDOWS, type Window } from '../venues/market-types';
 import { pageLocale } from '../venues/page-kit/locale';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../venues/page-reader-types';
 import type { PageMatch } from '../venues/types';
-import { askView, panelAsk, reportNone, type ViewAnswer } from './ask-view';
+import { askView, reportNone, type ViewAnswer } from './ask-view';
 import { extensionAlive } from '../platform/extension';
 import { clockKey, liveUpdate, steadyKey } from './live-update';
 import { mountHost, type Mounted } from './mount';
 import { createRenderer } from './patch';
-import { createPlacer, type Placer } from './panel-place';
+import { listenToPanel } from './panel-input';
+import type { Session } from './session';
+import { createPlacer } from './panel-place';
 import { loadPrefs, savePrefs } from './prefs-store';
-import { watchAnchor, type AnchorWatch } from './watch-anchor';
+import { watchAnchor } from './watch-anchor';
 import { WALLET_ADDRESS } from '../protocol/patterns';
 
 const TICK_MS = 1_000;
@@ -34,46 +34,6 @@ const DISABLED_RECHECK_MS = 5_000;
 /** Rows sent to the background at most; the rest are counted in a note (a hostile 10 000-row table). */
 const MAX_ROWS = 100;
 // Same rule as the background's schema: a malformed address would make the whole request invalid.
-
-interface Session {
-  match: PageMatch;
-  mounted: Mounted | null;
-  renderer: ReturnType<typeof createRenderer> | null;
-  watch: AnchorWatch | null;
-  startedAt: number;
-  read: PageRead | null;
-  readKey: string;
-  /** The remembered prefs; null until loaded, or when none are stored (the options' defaults apply). */
-  prefs: PanelPrefs | null;
-  prefsLoaded: boolean;
-  /** The prefs the last panel was drawn with. */
-  shown: ViewPrefs;
-  contractValues: Record<string, number>;
-  /** The panel as last drawn and its version, so the background can answer with what changed. */
-  tree: TreeElement | null;
-  version: number | null;
-  live: (LiveCard | null)[];
-  /** The countdowns as last drawn (clockKey): the tick redraws only when they move. */
-  drawnClock: string;
-  /** `read` without its ticking figures (see steadyKey), worked out once per read. */
-  readSteady: string;
-  /** The read last sent to the background, without its ticking figures. */
-  sentSteady: string;
-  inFlight: boolean;
-  again: boolean;
-  askedAt: number;
-  disabled: boolean;
-  /** Answers in a row that failed (no background, a dropped port). */
-  failures: number;
-  /** A radio of the window switch to focus after the next draw (keyboard use). */
-  focusWindow: Window | null;
-  /** A card's toggle to focus after the next draw (keyboard use). */
-  focusCard: string | null;
-  /** Keeps the panel where it belongs: dragged, or on a free spot of the page. */
-  placer: Placer | null;
-  /** The background's panel still waits for market data: ask again soon. */
-  pending: boolean;
-}
 
 /** What one venue's content script brings: its page reader, and where the page exposes a wallet address. */
 export interface ContentVenue {
@@ -274,7 +234,7 @@ function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof crea
   s.mounted = mounted;
   s.renderer = renderer;
   s.placer = createPlacer(mounted, () => (s.prefs && s.prefs.x !== null && s.prefs.y !== null ? { x: s.prefs.x, y: s.prefs.y } : null));
-  listen(s, mounted);
+  listenToPanel(s, mounted, setPrefs);
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a, layoutEpoch) => onRead(s, a, { layoutEpoch }) });
   return { mounted, renderer };
 }
@@ -293,67 +253,6 @@ function unmount(s: Session): void {
   s.readKey = '';
   s.tree = null;
   s.version = null;
-}
-
-/** Buttons, keyboard and dragging, by delegation on the panel's container. */
-function listen(s: Session, mounted: Mounted): void {
-  const { container } = mounted;
-  container.addEventListener('click', (e) => {
-    const button = (e.target as Element).closest('[data-action]');
-    const action = button?.getAttribute('data-action');
-    if (action === 'privacy') setPrefs(s, { privacy: !s.shown.privacy });
-    else if (action === 'ask') panelAsk(button?.getAttribute('data-ask'));
-    else if (action === 'collapse') setPrefs(s, { collapsed: !s.shown.collapsed });
-    else if (action === 'card') {
-      const key = button?.getAttribute('data-card');
-      if (!key) return;
-      const open = s.prefs?.expanded ?? [];
-      s.focusCard = key;
-      setPrefs(s, { expanded: open.includes(key) ? open.filter((k) => k !== key) : [...open, key].slice(-MAX_EXPANDED) });
-    } else if (action === 'window') {
-      const w = WINDOWS.find((x) => x === button?.getAttribute('data-window'));
-      if (w) setPrefs(s, { window: w });
-    }
-  });
-  container.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !s.shown.collapsed) {
-      setPrefs(s, { collapsed: true });
-      e.stopPropagation();
-      return;
-    }
-    if (!(e.target as Element).closest('[data-action="window"]')) return;
-    const delta = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!delta) return;
-    e.preventDefault();
-    const next = WINDOWS[(WINDOWS.indexOf(s.shown.window) + delta + WINDOWS.length) % WINDOWS.length] ?? s.shown.window;
-    s.focusWindow = next;
-    setPrefs(s, { window: next });
-  });
-  container.addEventListener('pointerdown', (e) => {
-    const target = e.target as Element;
-    const panel = container.firstElementChild as HTMLElement | null;
-    if (!panel || !target.closest('header') || target.closest('button')) return;
-    // The host then spans the viewport from its top left: the panel's left/top are viewport pixels,
-    // measured before the host grows (the panel sits inside it, so it would jump with it).
-    const at = panel.getBoundingClientRect();
-    mounted.freePlacement();
-    Object.assign(panel.style, { left: `${at.left}px`, top: `${at.top}px`, right: 'auto', bottom: 'auto' });
-    const dx = e.clientX - at.left;
-    const dy = e.clientY - at.top;
-    const move = (m: PointerEvent) => {
-      const x = Math.min(Math.max(0, m.clientX - dx), window.innerWidth - panel.offsetWidth);
-      const y = Math.min(Math.max(0, m.clientY - dy), window.innerHeight - 32);
-      Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
-    };
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-      const end = panel.getBoundingClientRect();
-      setPrefs(s, { x: Math.round(end.left), y: Math.round(end.top) });
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-  });
 }
 
 function start(match: PageMatch): void {
