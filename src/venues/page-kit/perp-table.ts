@@ -2,148 +2,30 @@
 // "one row per position, symbol cell carrying mode and leverage" (Binance, Bybit). What differs per
 // venue is data — captions, words, colours, symbol grammar, sign convention — in a PerpPageConfig.
 import { parseNumber } from '../../core/numbers';
-import type { Side } from '../../core/types';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
 import type { MarginMode } from '../position-types';
-import type { VenueId } from '../types';
 import { findCaptionedTable, findCountedTab, tabCount, hasEmptyMessage, tabPanelOf, visibleTables, type CaptionedTable, type Columns } from './captioned-table';
-import type { ColumnDictionary, ColumnKey } from './labels';
-import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from './row';
+import type { ColumnKey } from './labels';
+import { finishRow, liqUnread, type RawRow } from './row';
 import { amountIn } from './amount';
 import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './table';
-import { hasLoadingMarker, isHeaderCellRow, placeholderText } from './table-state';
-import { textPieces } from './text-pieces';
-import { classifyCell, priceIn, sideFromInlineColour, solveEntryMark, type ShownNumber, type SidePalette } from './value-patterns';
+import { hasLoadingMarker } from './table-state';
+import { priceIn, sideFromInlineColour, solveEntryMark } from './value-patterns';
 import { byLayout } from './layout-memo';
+import { decideSide, LEVERAGE, ownColour, wordIn } from './perp-side';
+import { baseSize, cellUnit, headerUnit } from './perp-units';
+import { looksLikePositionsTable, readRowsByPatterns } from './perp-patterns';
+import type { PerpPageConfig } from './perp-config';
+import { fail, isPlaceholder, isSkeleton, NOTE_QUOTE_SIZE, spacedText, type RowsRead } from './perp-rows';
 
-export interface PerpPageConfig {
-  venue: VenueId;
-  columns: ColumnDictionary;
-  /** The venue's own symbol named in a cell's text ("BTCUSDT Perpetual Cross 20x" → BTCUSDT), or null. */
-  symbolIn(text: string): string | null;
-  /** Base and quote asset of a venue symbol (BTCUSDT → BTC, USDT). */
-  assets(symbol: string): { base: string; quote: string } | null;
-  /** Words (compared case-insensitively, as whole tokens) naming the margin mode and the side. */
-  modeWords: Record<MarginMode, readonly string[]>;
-  sideWords: Record<Side, readonly string[]>;
-  /** Inline colours the venue paints long and short rows with (evidence only; the last of the side sources). */
-  palette: SidePalette;
-  /** True when the venue writes every short's size with a minus sign, so an unsigned size is a long. */
-  signsShortSizes: boolean;
-  /** Size units that mean contracts (converted with ctx.contractValue). */
-  contractUnits: readonly string[];
-}
-
-export const NOTE_QUOTE_SIZE = 'sizes shown in the quote currency were converted to base units at the mark price';
-export const NOTE_PATTERNS = 'captions not recognised: read by value patterns';
-
-export interface RowsRead {
-  rows: RowRead[];
-  /** Rows with cells but no text yet (skeleton rows rendered while loading). */
-  skeletons: number;
-  notes: string[];
-}
-
-/** Text of an element with a space between its text nodes ("<span>BTCUSDT</span><span>Perp</span>" → "BTCUSDT Perp"). */
-const spacedText = (el: Element): string => textPieces(el).join(' ');
-
-const LEVERAGE = /(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:[x×X]|倍)(?![A-Za-z])/;
-
-function tokens(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .split(/[\s·•|/,;:()[\]]+/)
-    .map((t) => t.replace(LEVERAGE, '').toLowerCase())
-    .filter((t) => t !== '');
-}
-
-/** The key of `words` whose word appears as a token of `text`; 'conflict' when two keys do; null when none. */
-function wordIn<K extends string>(text: string, words: Record<K, readonly string[]>): K | 'conflict' | null {
-  const have = new Set(tokens(text));
-  let hit: K | null = null;
-  for (const key of Object.keys(words) as K[]) {
-    if (words[key].some((w) => have.has(w.normalize('NFKC').toLowerCase()))) {
-      if (hit !== null && hit !== key) return 'conflict';
-      hit = key;
-    }
-  }
-  return hit;
-}
-
-/** The unit a header gives a column: "Size (USDT)" → USDT, "大小（BTC）" → BTC. */
-function headerUnit(caption: string): string | null {
-  const m = /\(\s*([A-Z][A-Z0-9]{1,11})\s*\)/.exec(caption.normalize('NFKC'));
-  return m?.[1] ?? null;
-}
-
-/** Unit written after a number in a cell ("0.500 BTC" → BTC). */
-function cellUnit(text: string): string | null {
-  const m = /\d\s*([A-Z][A-Za-z0-9]{1,11}|张)(?![A-Za-z0-9])/.exec(text.normalize('NFKC'));
-  return m?.[1] ?? null;
-}
-
-interface Votes {
-  side: Side | null;
-  conflict: string | null;
-}
-
-function decideSide(sources: { name: string; side: Side | 'conflict' | null }[]): Votes {
-  let side: Side | null = null;
-  let from = '';
-  for (const s of sources) {
-    if (s.side === 'conflict') return { side: null, conflict: `the ${s.name} says both long and short` };
-    if (s.side === null) continue;
-    if (side !== null && side !== s.side) return { side: null, conflict: `the ${from} says ${side} but the ${s.name} says ${s.side}` };
-    if (side === null) from = s.name;
-    side = s.side;
-  }
-  return { side, conflict: null };
-}
-
-interface SizeRead {
-  size: number | null;
-  problem: string | null;
-  quote: boolean;
-}
-
-function baseSize(value: number, unit: string | null, symbol: string | null, mark: number | null, ctx: ReadContext, cfg: PerpPageConfig): SizeRead {
-  const abs = Math.abs(value);
-  const assets = symbol ? cfg.assets(symbol) : null;
-  if (unit === null || (assets && unit === assets.base)) return { size: abs, problem: null, quote: false };
-  if (!assets || !symbol) return { size: null, problem: null, quote: false };
-  if (unit === assets.quote) {
-    // A size in the quote currency is the notional at the mark price (Binance "Size (USDT)"), so
-    // base units are notional / mark: exact up to the rounding of the two figures as shown.
-    if (mark === null || !(mark > 0)) return { size: null, problem: `size is shown in ${unit} and there is no readable mark price to convert it`, quote: true };
-    return { size: abs / mark, problem: null, quote: true };
-  }
-  if (cfg.contractUnits.includes(unit)) {
-    const cv = ctx.contractValue(symbol);
-    if (cv === null) return { size: null, problem: 'size is in contracts and the contract value is unknown', quote: false };
-    return { size: abs * cv, problem: null, quote: false };
-  }
-  return { size: null, problem: `size unit ${unit} is neither ${assets.base} nor ${assets.quote}`, quote: false };
-}
+export { looksLikePositionsTable, readRowsByPatterns } from './perp-patterns';
+export type { PerpPageConfig } from './perp-config';
+export { NOTE_PATTERNS, NOTE_QUOTE_SIZE, type RowsRead } from './perp-rows';
 
 const cellAt = (row: TableRow, columns: Columns, key: ColumnKey): Element | null => {
   const i = columns[key];
   return i === undefined ? null : (row.cells[i] ?? null);
 };
-
-/** An empty-state row ("No data" spanning the table), an expanded detail row, or a repeated header row. */
-const isPlaceholder = (row: TableRow): boolean => placeholderText(row) !== null || isHeaderCellRow(row);
-
-const isSkeleton = (row: TableRow): boolean => row.cells.every((c) => c === null || visibleText(c) === '');
-
-function ownColour(el: Element, palette: SidePalette): Side | 'conflict' | null {
-  if (!el.hasAttribute('style')) return null;
-  const clone = el.cloneNode(false) as Element;
-  return sideFromInlineColour(clone, palette);
-}
-
-function fail(reason: string, symbol: string | null, side: Side | null): RowRead {
-  return { ok: false, reason, symbol, side };
-}
 
 /** Reads the rows of a table whose captions were recognised. */
 export function readCaptionedRows(found: CaptionedTable, ctx: ReadContext, cfg: PerpPageConfig): RowsRead {
@@ -318,115 +200,6 @@ function readRow(row: TableRow, ctx: ReadContext, cfg: PerpPageConfig, columns: 
  * (an amount with a percentage), the margin (an amount with a parenthesised word), and entry and
  * mark told apart by the PnL (solveEntryMark). The liquidation price is never guessed: null.
  */
-export function readRowsByPatterns(table: ExtractedTable, ctx: ReadContext, cfg: PerpPageConfig): RowsRead {
-  const out: RowsRead = { rows: [], skeletons: 0, notes: [NOTE_PATTERNS] };
-  const parsed = table.rows
-    .filter((r) => !isPlaceholder(r))
-    .map((row) => {
-      const symbolIndex = row.cells.findIndex((c) => c !== null && cfg.symbolIn(spacedText(c)) !== null);
-      const symbolCell = symbolIndex >= 0 ? (row.cells[symbolIndex] ?? null) : null;
-      const symbolText = symbolCell ? spacedText(symbolCell) : '';
-      const symbol = cfg.symbolIn(symbolText);
-      const assets = symbol ? cfg.assets(symbol) : null;
-      const bare: ShownNumber[] = [];
-      const baseAmounts: ShownNumber[] = [];
-      const pnls: ShownNumber[] = [];
-      const margins: { n: ShownNumber; tail: string }[] = [];
-      row.cells.forEach((c, i) => {
-        if (c === null || i === symbolIndex || !assets) return;
-        const v = classifyCell(visibleText(c), ctx.locale);
-        if (v.kind === 'number') bare.push(v);
-        else if (v.kind === 'amount' && v.unit === assets.base) baseAmounts.push(v);
-        else if (v.kind === 'amount' && v.unit === assets.quote && v.tail.includes('%')) pnls.push(v);
-        else if (v.kind === 'amount' && v.unit === assets.quote && /^\([^)%\d]+\)$/.test(v.tail)) margins.push({ n: v, tail: v.tail });
-      });
-      // The size carries the base asset when the page writes units; otherwise it is one of the bare numbers.
-      const sizes = baseAmounts.length ? baseAmounts : bare;
-      return { row, symbolCell, symbolText, symbol, assets, bare, sizes, pnls, margins };
-    });
-  // A page that shows one negative size signs its shorts, so its unsigned sizes are longs (prices are never negative).
-  const signs = cfg.signsShortSizes || parsed.some((p) => p.sizes.some((s) => s.value < 0));
-
-  for (const p of parsed) {
-    if (isSkeleton(p.row)) {
-      out.skeletons++;
-      continue;
-    }
-    const { symbol, symbolText, symbolCell } = p;
-    if (!symbol || !p.assets) {
-      out.rows.push(fail('no market symbol in the row', null, null));
-      continue;
-    }
-    const negatives = p.sizes.filter((s) => s.value < 0);
-    const sign: Side | null = negatives.length === 1 ? 'short' : negatives.length === 0 && p.sizes.length > 0 && signs ? 'long' : null;
-    const votes = decideSide([
-      { name: 'side label', side: wordIn(symbolText, cfg.sideWords) },
-      { name: 'size sign', side: sign },
-      { name: 'row colour', side: symbolCell ? sideFromInlineColour(symbolCell, cfg.palette) : null },
-      { name: 'row colour', side: ownColour(p.row.el, cfg.palette) },
-    ]);
-    if (votes.conflict) {
-      out.rows.push(fail(votes.conflict, symbol, null));
-      continue;
-    }
-    const side = votes.side;
-    const pnl = p.pnls.length === 1 ? (p.pnls[0] ?? null) : null;
-    // A short's size is the one negative figure (prices are never negative); it is never a price.
-    const solved =
-      side && pnl
-        ? solveEntryMark(
-            side,
-            pnl,
-            negatives.length === 1 ? negatives : p.sizes,
-            p.bare.filter((b) => b.value > 0),
-          )
-        : null;
-    if (!side || !solved) {
-      out.rows.push(fail(`${NOTE_PATTERNS}; cannot tell the entry price from the mark price`, symbol, side));
-      continue;
-    }
-    const marginTail = p.margins.length === 1 ? (p.margins[0]?.tail ?? '') : '';
-    const mode = wordIn(marginTail, cfg.modeWords);
-    const symbolMode = wordIn(symbolText, cfg.modeWords);
-    if (mode === 'conflict' || symbolMode === 'conflict' || (mode && symbolMode && mode !== symbolMode)) {
-      out.rows.push(fail('the row names both margin modes', symbol, side));
-      continue;
-    }
-    const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC'));
-    out.rows.push(
-      finishRow(cfg.venue, {
-        symbol,
-        side,
-        size: solved.size,
-        entryPrice: solved.entry,
-        markPrice: solved.mark,
-        // Which bare number is the liquidation price cannot be told from the values: never guessed.
-        liqPrice: null,
-        liqUnread: LIQ_NOT_BY_PATTERNS,
-        margin: p.margins.length === 1 ? (p.margins[0]?.n.value ?? null) : null,
-        marginMode: mode ?? symbolMode,
-        leverage: leverageMatch?.[1] ? parseNumber(leverageMatch[1], { locale: ctx.locale }) : null,
-        unrealizedPnl: pnl ? pnl.value : null,
-      }),
-    );
-  }
-  return out;
-}
-
-/** Quick test (text only) that a table holds positions rows: a venue symbol and a leverage in one cell. */
-export function looksLikePositionsTable(table: ExtractedTable, cfg: PerpPageConfig): boolean {
-  return (
-    table.headers.length >= 5 &&
-    table.rows.some((r) =>
-      r.cells.some((c) => {
-        if (!c) return false;
-        const t = spacedText(c);
-        return cfg.symbolIn(t) !== null && LEVERAGE.test(t.normalize('NFKC'));
-      }),
-    )
-  );
-}
-
 export interface PerpPageSpec {
   config: PerpPageConfig;
   matchUrl(url: URL): string | null;
