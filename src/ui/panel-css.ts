@@ -11,6 +11,8 @@
 // the trader drags the panel elsewhere the host covers the viewport ([data-placed]).
 // `!important` because inside a shadow root it beats the page's own `!important` on the host; the
 // font too, or `all: initial !important` would win over it.
+// The theme's colours come with the panel's own rules from the background (PANEL_CSS): the page's
+// script carries only the fallbacks that colour a failure line drawn before any answer.
 export const HOST_CSS = `
 :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
   right: 0 !important; bottom: 0 !important; left: auto !important; width: 348px !important; height: auto !important;
@@ -18,18 +20,10 @@ export const HOST_CSS = `
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; }
 :host([data-spot]) { left: var(--pl-x) !important; right: auto !important; width: var(--pl-w) !important; }
 :host([data-placed]) { left: 0 !important; right: 0 !important; width: auto !important; }
-:host {
-  --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
-  --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
-}
-:host([data-theme="light"]) {
-  --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
-  --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
-}
 .panel { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; width: 316px; max-height: calc(100vh - 16px);
-  display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
+  display: flex; flex-direction: column; background: var(--bg, #11151c); color: var(--fg, #e6e9ef); border: 1px solid var(--line, #2a3140);
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35); overflow: clip; contain: layout paint style; will-change: transform; }
-.status.error { color: var(--danger); }
+.status.error { color: var(--danger, #f6465d); }
 `;
 
 /**
@@ -38,6 +32,14 @@ export const HOST_CSS = `
  * script's size budget is 20 KB gzip per venue, and this text is a tenth of it.
  */
 export const PANEL_CSS = `
+:host {
+  --bg: #11151c; --fg: #e6e9ef; --muted: #9aa3b2; --line: #2a3140; --chip: #1b212c;
+  --danger: #f6465d; --caution: #f0b90b; --calm: #2ebd85; --accent: #2dd4bf;
+}
+:host([data-theme="light"]) {
+  --bg: #ffffff; --fg: #1e2329; --muted: #5e6673; --line: #e1e4ea; --chip: #f3f4f7;
+  --danger: #c9253f; --caution: #8a5a00; --calm: #137a50; --accent: #0f766e;
+}
 .panel.in-danger { border-color: var(--danger); }
 header { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; padding: 4px 6px 4px 8px; cursor: move; user-select: none;
   border-bottom: 1px solid var(--line); touch-action: none; }
