@@ -93,12 +93,15 @@ export async function traceFor(cdp: CDPSession, ms: number, categories: readonly
  * Traces the page for `ms` and returns the durations (ms) of the slices the extension's own script
  * ran in on the page's threads: each callback, timer and message reply of the content script.
  */
+/** A venue's page entry as built (src/venues/<venue>/content.js): the content script's own file. */
+export const isContentScript = (url: string): boolean => /\/src\/venues\/[a-z0-9-]+\/content\.js/.test(url);
+
 export async function extensionSlices(cdp: CDPSession, ms: number, extensionId: string | null): Promise<{ slices: number[]; all: TraceEvent[] }> {
   const events = await traceFor(cdp, ms, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel']);
   // Tracing is browser-wide: the extension's worker runs chrome-extension:// code too, in its own
   // process. Only the content script's own file counts against the page.
   const ours = (url: string | undefined) =>
-    Boolean(url && url.startsWith('chrome-extension://') && url.includes('/src/content/') && (!extensionId || url.includes(extensionId)));
+    Boolean(url && url.startsWith('chrome-extension://') && isContentScript(url) && (!extensionId || url.includes(extensionId)));
   const slices = events
     .filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && ours(e.args?.data?.url))
     .map((e) => (e.dur ?? 0) / 1000);

@@ -6,7 +6,7 @@
  *     npx tsx bench/profile-content.ts [seconds] [markHz] [positions]
  */
 import { heavyPage } from './heavy-page';
-import { extensionSlices, launchBench, panelReady, sleep, waitUntil } from './browser';
+import { extensionSlices, isContentScript, launchBench, panelReady, sleep, waitUntil } from './browser';
 import { startFakeExchange } from '../tests/fake-exchange/server';
 
 const seconds = Number(process.argv[2] ?? 20);
@@ -41,7 +41,7 @@ async function main() {
     // Inclusive time under content-script frames: a node counts when it or an ancestor is ours.
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const ours = (n: ProfileNode) => n.callFrame.url.includes('/src/content/') || n.callFrame.url.includes('/assets/');
+    const ours = (n: ProfileNode) => isContentScript(n.callFrame.url) || n.callFrame.url.includes('/assets/');
     const sums = new Map<string, number>();
     let total = 0;
     for (const [id, us] of self) {
@@ -61,7 +61,7 @@ async function main() {
     for (const [id, us] of self) {
       const seen = new Set<string>();
       for (let cur = byId.get(id); cur; cur = byId.get(parent.get(cur.id) ?? -1)) {
-        if (!cur.callFrame.url.includes('/src/content/') && !cur.callFrame.url.includes('/assets/')) continue;
+        if (!isContentScript(cur.callFrame.url) && !cur.callFrame.url.includes('/assets/')) continue;
         const name = cur.callFrame.functionName;
         if (!name || seen.has(name)) continue;
         seen.add(name);
@@ -80,7 +80,7 @@ async function main() {
     for (const e of traced.all) {
       if (e.ph !== 'X' || !(e.name === 'FunctionCall' || e.name === 'v8.callFunction' || e.name === 'EvaluateScript')) continue;
       const url = e.args?.data?.url ?? '';
-      if (!url.includes('/src/content/')) continue;
+      if (!isContentScript(url)) continue;
       const d = e.args?.data as { functionName?: string; lineNumber?: number } | undefined;
       const k = `${e.name} ${d?.functionName ?? ''}:${d?.lineNumber ?? ''}`;
       entries.set(k, [...(entries.get(k) ?? []), (e.dur ?? 0) / 1000]);
@@ -89,7 +89,7 @@ async function main() {
     // layout, a GC): each nested event's time, by name.
     const inside = new Map<string, number>();
     const slices = traced.all.filter(
-      (e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'v8.callFunction') && (e.args?.data?.url ?? '').includes('/src/content/'),
+      (e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'v8.callFunction') && isContentScript(e.args?.data?.url ?? ''),
     );
     for (const sl of slices) {
       const end = sl.ts + (sl.dur ?? 0);
