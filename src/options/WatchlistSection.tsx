@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BOUNDS, type WatchItem } from '../settings/schema';
-import { isVenueId, VENUE_IDS, VENUE_NAMES, venueRecord, type VenueId } from '../venues/registry';
+import { isVenueId, VENUE_IDS, VENUE_NAMES, VENUE_RECORDS, venueRecord, type VenueId } from '../venues/registry';
 import { newWatchItemError } from './draft';
 import { Section, type SectionProps } from './fields';
 
 export function WatchlistSection({ draft, update }: SectionProps) {
-  const [venue, setVenue] = useState<VenueId>('binance');
+  const [venue, setVenue] = useState<VenueId>(VENUE_RECORDS[0].id);
   const [symbol, setSymbol] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   // After a removal the button that had focus is gone; focus moves to the row that took its place

@@ -17,7 +17,7 @@ import type { WalletVenueId } from '../venues/registry';
  * Sends one request to the background and validates the reply; every failure (no background, an
  * orphaned script after an update, a reply of the wrong shape) becomes a typed error.
  */
-async function ask<R>(request: Request, venue: VenueId, parse: (x: unknown) => R | null): Promise<R | { ok: false; error: FetchError }> {
+async function ask<R>(request: Request, venue: VenueId | null, parse: (x: unknown) => R | null): Promise<R | { ok: false; error: FetchError }> {
   try {
     const reply = parse(await browser.runtime.sendMessage(request));
     if (reply) return reply;
@@ -38,4 +38,4 @@ export const requestPositions = (venue: WalletVenueId, address: string): Promise
 
 export const requestInstruments = (venue: VenueId): Promise<InstrumentsReply> => ask({ type: 'market.instruments', venue }, venue, parseInstrumentsReply);
 
-export const requestKnownPositions = (): Promise<PositionsReply> => ask({ type: 'positions.known' }, 'binance', parsePositionsReply);
+export const requestKnownPositions = (): Promise<PositionsReply> => ask({ type: 'positions.known' }, null, parsePositionsReply);

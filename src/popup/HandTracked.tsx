@@ -8,7 +8,12 @@ export function useHandPositions(): HandPosition[] {
   const [list, setList] = useState<HandPosition[]>([]);
   useEffect(() => {
     void loadHandPositions().then(setList);
-    return onHandPositionsChanged(setList);
+    try {
+      return onHandPositionsChanged(setList);
+    } catch {
+      // No extension storage here (the popup's components rendered on a plain page): nothing to watch.
+      return undefined;
+    }
   }, []);
   return list;
 }

@@ -12,8 +12,9 @@ import { okxVenue } from './okx/venue';
  */
 export const VENUE_RECORDS = [binanceVenue, bybitVenue, okxVenue, hyperliquidVenue, dydxVenue] as const;
 
-// The derived tables are built at load time by calls a bundler cannot prove pure: the annotations
-// let a page's content script, which imports none of them, leave every other venue out.
+// The page's scripts import no value from here (tests/unit/house/import-boundaries.test.ts): each
+// carries only its own venue. The derived tables are built at load time; the annotations let a
+// bundle that uses one of them leave the others out.
 
 export type VenueId = (typeof VENUE_RECORDS)[number]['id'];
 /** The venues that publish positions by wallet address. */
