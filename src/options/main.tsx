@@ -51,9 +51,9 @@ if (app)
   render(
     <>
       {location.hash === `#${LAYOUT_REPORT_KEY}` && (
-        <main>
+        <div class="layout-report-wrap">
           <LayoutReport deps={reportDeps} />
-        </main>
+        </div>
       )}
       <OptionsPage deps={deps} />
     </>,
