@@ -247,6 +247,9 @@ function firefoxPage(page: FirefoxPage): E2EPage {
       await page.click(sel, { count: 3 });
       await page.keyboard.press('Backspace');
       await page.type(sel, value);
+      // Firefox can hand the last keys to the page after the driver's command has returned (a CI run
+      // clicked the next button with "1" of "10" typed); the caller's next step must see them all.
+      await page.waitForFunction((s: string, v: string) => document.querySelector<HTMLInputElement>(s)?.value === v, { timeout: 5_000 }, sel, value);
     },
     async select(sel, value) {
       await page.select(sel, value);
