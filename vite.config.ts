@@ -2,6 +2,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
+import { terserPass } from './scripts/terser-pass.ts';
 import { contentEntry, firefoxManifest, withVenues, type Manifest } from './scripts/manifest-variants.ts';
 import { VENUE_RECORDS } from './src/venues/registry.ts';
 
@@ -26,6 +27,7 @@ export default defineConfig(({ mode }): UserConfig => {
         // no web_accessible_resources a page could probe to fingerprint the extension.
         contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
       }),
+      ...(process.env.PERPLENS_NO_MINIFY === '1' ? [] : [terserPass()]),
     ],
     build: {
       // PERPLENS_OUT lets a second checkout's work build beside dist/ without clobbering it.

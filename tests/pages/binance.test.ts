@@ -14,6 +14,10 @@ const readFixture = (name: string): PageRead => readPage(binancePage, fixture(`$
 
 const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, split header/body tables with a measure row' },
+  {
+    name: 'div-grid',
+    what: 'the same positions as plain divs with no roles: header and body in separate containers, hashed classes, sort icons, a hidden tooltip',
+  },
   { name: 'several-positions', what: 'one table, three symbols, one-line and multi-line symbol cells, aria-hidden and display:none copies, "--" liquidation' },
   { name: 'size-in-usdt', what: '"Size (USDT)": sizes converted at the mark price; a row without mark is unreadable' },
   {

@@ -16,6 +16,10 @@ const readFixture = (name: string): PageRead => readPage(bybitPage, fixture(`${n
 const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'e2e-long-short', what: 'full page, hedge mode long + short BTCUSDT, default columns, colour bars and a signed Qty' },
   {
+    name: 'div-grid',
+    what: 'the same positions as plain divs with no roles: virtualised rows (spacer, absolutely placed wrappers drawn out of order), a gutter cell closing the header',
+  },
+  {
     name: 'reordered-hidden-columns',
     what: 'columns reordered, Value/MM/Realized hidden, data-index rows out of order, hidden copies, Long/Short tags, "--" liq, a row with no side',
   },

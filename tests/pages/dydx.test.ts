@@ -63,6 +63,7 @@ const VARIANTS: readonly { name: string; what: string }[] = [
   { name: 'empty', what: 'no position: the empty state instead of a table' },
   { name: 'loading', what: 'header rendered, body not yet' },
   { name: 'e2e-long-short', what: 'full trade page for the end-to-end tests' },
+  { name: 'div-grid', what: 'the same positions as plain divs with no roles or column keys: header and body in separate containers' },
 ];
 
 describe('dYdX page reader: fixtures', () => {

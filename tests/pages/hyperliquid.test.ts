@@ -35,6 +35,8 @@ const FIXTURES: Record<string, string> = {
   several: 'https://app.hyperliquid.xyz/trade/ETH',
   'empty-cells': 'https://app.hyperliquid.xyz/trade/ETH',
   'e2e-long-short': 'https://app.hyperliquid.xyz/trade/BTC',
+  // Plain divs: header and rows siblings, dotted tooltip captions, a gutter cell, a display:none copy of each row.
+  'div-grid': 'https://app.hyperliquid.xyz/trade/BTC',
   'th-header-sign': 'https://app.hyperliquid.xyz/trade/SOL',
   empty: 'https://app.hyperliquid.xyz/trade/BTC',
   loading: 'https://app.hyperliquid.xyz/trade/BTC',

@@ -15,6 +15,8 @@ const file = (name: string): string => readFileSync(join(DIR, name), 'utf8');
 const FIXTURES: Record<string, { url: string; contractValues?: Record<string, number> }> = {
   'en-hedge-coin': { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
   'e2e-long-short': { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
+  // Plain divs with no roles: a measure row and an aria-hidden copy of every row (a fixed column's duplicate).
+  'div-grid': { url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
   'e2e-long-short-contracts': { url: 'https://www.okx.com/trade-swap/btc-usdt-swap', contractValues: { 'BTC-USDT-SWAP': 0.01 } },
   // ETH's contract value is not known yet: its row must say so rather than guess.
   'zh-hans-contracts': { url: 'https://www.okx.com/zh-hans/trade-swap/btc-usdt-swap', contractValues: { 'BTC-USDT-SWAP': 0.01 } },

@@ -2,6 +2,7 @@ import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
 import { mapColumns, normalizeLabel, type ColumnKey } from '../page-kit/labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from '../page-kit/row';
+import { findDivGrid, gridHead } from '../page-kit/div-grid';
 import { extractTable, visibleText, type TableRow } from '../page-kit/table';
 import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -34,7 +35,9 @@ import { byLayout } from '../page-kit/layout-memo';
  * - elsewhere (portfolio), the positions table's wrapper: a `<table role=grid>` whose `th[data-key]`
  *   are PositionsTable's column keys, or whose aria-label / captions are the translated ones;
  * - with no position dYdX renders no table but `<h4>` "You have no open positions." (translated)
- *   in the same wrapper (Table.tsx `slotEmpty`).
+ *   in the same wrapper (Table.tsx `slotEmpty`);
+ * - should a build draw the table as plain elements with no roles, a grid whose header captions
+ *   include a positions-only column (page-kit/div-grid.ts).
  * Columns: `th[data-key]` and each cell's `data-key` (`{row key}-{column key}`) first, translated
  * captions second (captions.ts), value patterns last. Rows: `tr[data-side=LONG|SHORT]` with
  * `data-key` `{market}-{subaccount}`; subaccounts 128 and above hold isolated positions
@@ -139,6 +142,12 @@ function isPositionsTable(table: Element): boolean {
   if (POSITIONS_ONLY.some((k) => columns.includes(k))) return true;
   return Array.from(table.querySelectorAll('[data-side]')).some(isPositionRow);
 }
+
+/** A header row of a grid of plain elements: captions of dYdX's positions table only (div-grid.ts). */
+const isPositionsHeader = (texts: string[]): boolean => {
+  const columns = captionColumns(texts);
+  return columns.filter((c) => c !== null).length >= 3 && POSITIONS_ONLY.some((k) => columns.includes(k));
+};
 
 function positionsTableIn(anchor: Element): Element | null {
   if (anchor.matches(TABLES)) return isPositionsTable(anchor) ? anchor : null;
@@ -384,18 +393,30 @@ export const dydxPage: VenuePageReader = {
     for (const t of Array.from(doc.querySelectorAll(TABLES))) {
       if (isPositionsTable(t)) return t.parentElement ?? t;
     }
+    const grid = doc.body ? findDivGrid(doc.body, isPositionsHeader) : null;
+    if (grid) return grid.root;
     // No position: the wrapper that held the table now holds the empty state (div > h4).
     const empty = emptyStateIn(doc, null);
     return empty ? (empty.parentElement?.parentElement ?? empty.parentElement ?? empty) : null;
   },
 
   read(anchor: Element, ctx: ReadContext): PageRead {
-    const table = positionsTableIn(anchor);
+    const found = positionsTableIn(anchor);
+    const grid = found
+      ? null
+      : byLayout(
+          anchor,
+          'dydx-grid',
+          ctx.layoutEpoch,
+          () => findDivGrid(anchor, isPositionsHeader),
+          (g) => gridHead(g?.table),
+        );
+    const table = found ?? grid?.root;
     if (!table) {
       const empty = emptyStateIn(anchor, anchor);
       return { status: empty ? 'ok' : 'no-table', rows: [], notes: [] };
     }
-    const extracted = byLayout(table, 'dydx', ctx.layoutEpoch, () => extractTable(table));
+    const extracted = grid ? grid.table : byLayout(table, 'dydx', ctx.layoutEpoch, () => extractTable(table));
     if (!extracted) return { status: 'loading', rows: [], notes: [] };
     // Only position rows: not the pagination row dYdX puts in a <tfoot> past five positions, and
     // when rows carry `data-side` (PositionsTable always sets it) none that lacks it.

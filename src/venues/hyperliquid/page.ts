@@ -3,6 +3,7 @@ import type { Side } from '../../core/types';
 import { looksLikeHeader, mapColumns, type ColumnKey } from '../page-kit/labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread } from '../page-kit/row';
 import { amountIn } from '../page-kit/amount';
+import { findDivGrid, gridHead } from '../page-kit/div-grid';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
@@ -18,7 +19,8 @@ import { byLayout } from '../page-kit/layout-memo';
 // leans on what survives Hyperliquid's builds (its class names are styled-components hashes):
 //   anchor  the stable id `#accountTable` (bottom panel) → the `<table>` whose header captions are
 //           recognised (header cells may be `td` in the first body row); the anchor is that table's
-//           parent, so an empty-state line next to the table is read too;
+//           parent, so an empty-state line next to the table is read too; with no such table, a grid
+//           of plain elements whose header captions are recognised (page-kit/div-grid.ts);
 //   columns mapped by caption, never by index;
 //   symbol  the coin cell's first link (/trade/ETH), else its first text piece;
 //   side    no side text exists: the INLINE colour of the coin cell (left bar) or of the size cell
@@ -71,10 +73,14 @@ function hasPaintedCoinCell(table: Element): boolean {
   return false;
 }
 
+const captionsRecognised = (texts: string[]): boolean => recognised(mapColumns(texts, HYPERLIQUID_COLUMNS));
+
 function findAnchor(doc: Document): Element | null {
   const root = doc.getElementById('accountTable');
   const table = (root ? positionsTable(root, true) : null) ?? positionsTable(doc, false);
-  return table ? (table.parentElement ?? table) : null;
+  if (table) return table.parentElement ?? table;
+  const scope = root ?? doc.body;
+  return scope ? (findDivGrid(scope, captionsRecognised)?.root ?? null) : null;
 }
 
 // ---- one row ------------------------------------------------------------------------------------
@@ -240,7 +246,9 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
 function read(anchor: Element, ctx: ReadContext): PageRead {
   const notes: string[] = [];
   const table = anchor.tagName === 'TABLE' ? anchor : (positionsTable(anchor, true) ?? anchor.querySelector('table'));
-  const extracted = table ? byLayout(table, 'hyperliquid', ctx.layoutEpoch, () => extractTable(table, headerRowTest)) : null;
+  const extracted = table
+    ? byLayout(table, 'hyperliquid', ctx.layoutEpoch, () => extractTable(table, headerRowTest))
+    : byLayout(anchor, 'hyperliquid-grid', ctx.layoutEpoch, () => findDivGrid(anchor, captionsRecognised)?.table ?? null, gridHead);
   if (!extracted) return { status: hasLoadingMarker(anchor) ? 'loading' : 'no-table', rows: [], notes };
   const map = mapColumns(extracted.headers, HYPERLIQUID_COLUMNS);
   const cols = recognised(map) ? map : null;

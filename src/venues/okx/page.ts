@@ -13,11 +13,13 @@ import { OKX_COLUMNS, OKX_CONTRACT_UNITS, OKX_MODE_LABELS, OKX_POSITIONS_TAB, OK
 import { okxSymbolFromUrl } from './page-url';
 import { isOkxSwapSymbol, okxAssetFromSymbol } from './symbol';
 import { byLayout } from '../page-kit/layout-memo';
+import { findDivGrid, gridHead } from '../page-kit/div-grid';
 
 // OKX USDT/USDC swaps, www.okx.com/trade-swap/{inst-id}. Closed source: what is confirmed and what is
 // evidence only is listed in captions.ts. The reader leans on what survives OKX's builds:
 //   anchor  the bottom tab "Open positions (N)" → its tabpanel (role/aria-labelledby, okui markup),
-//           else a table whose header captions are recognised, else `.position-box` (class name
+//           else a table whose header captions are recognised, else a grid of plain elements with
+//           such a header (page-kit/div-grid.ts), else `.position-box` (class name
 //           from a public extension: a last resort that only locates, never decides a value);
 //   columns mapped by header caption (users reorder and hide columns), never by index;
 //   rows    hidden copies (aria-hidden duplicates of fixed columns, measure rows) are skipped by the kit;
@@ -82,7 +84,8 @@ function recognised(cols: Partial<Record<ColumnKey, number>>): boolean {
   return found >= 3 && (cols.size !== undefined || cols.entry !== undefined);
 }
 
-const headerRowTest = (texts: string[]): boolean => recognised(mapColumns(texts, OKX_COLUMNS)) || looksLikeHeader(texts);
+const captionsRecognised = (texts: string[]): boolean => recognised(mapColumns(texts, OKX_COLUMNS));
+const headerRowTest = (texts: string[]): boolean => captionsRecognised(texts) || looksLikeHeader(texts);
 
 /** The container of a recognised header table: the table itself when its body is there, else the element holding the body table too. */
 function tableContainer(table: Element): Element {
@@ -110,7 +113,8 @@ function findAnchor(doc: Document): Element | null {
     if (!recognised(mapColumns(texts, OKX_COLUMNS))) continue;
     return table.closest('[role="tabpanel"]') ?? table.closest('.position-box') ?? tableContainer(table);
   }
-  return doc.querySelector('.position-box');
+  const grid = doc.body ? findDivGrid(doc.body, captionsRecognised) : null;
+  return grid ? (grid.root.closest('[role="tabpanel"]') ?? grid.root) : doc.querySelector('.position-box');
 }
 
 // ---- one row ------------------------------------------------------------------------------------
@@ -370,7 +374,13 @@ function read(anchor: Element, ctx: ReadContext): PageRead {
   const notes: string[] = [];
   const tab = tabFor(anchor);
   const count = tab ? (tabInfo(tab)?.count ?? null) : null;
-  const table = byLayout(anchor, 'okx', ctx.layoutEpoch, () => extractTable(anchor, headerRowTest));
+  const table = byLayout(
+    anchor,
+    'okx',
+    ctx.layoutEpoch,
+    () => extractTable(anchor, headerRowTest) ?? findDivGrid(anchor, captionsRecognised)?.table ?? null,
+    gridHead,
+  );
   if (!table) {
     if (hasLoadingMarker(anchor) || (count !== null && count > 0)) return { status: 'loading', rows: [], notes };
     if (count === 0) return { status: 'ok', rows: [], notes };

@@ -1,6 +1,7 @@
 // Finding a venue's positions table by what it SAYS (its header captions), not by class names, and
 // the page states around it (still loading, empty, a tab that counts the positions).
 import { mapColumns, normalizeLabel, type ColumnDictionary, type ColumnKey } from './labels';
+import { findDivGrid } from './div-grid';
 import { extractTable, visibleText, type ExtractedTable } from './table';
 import { isHiddenWithin } from './visibility';
 
@@ -56,8 +57,9 @@ function splitRoot(table: Element, width: number, stop: Element | null): Element
 
 /**
  * The first visible table-like element under `scope` (itself included) whose header captions map,
- * through `dictionary`, to columns that `accept` takes for a positions table. Cheap: one pass over
- * header cells per table; rows are extracted only for the table that matches.
+ * through `dictionary`, to columns that `accept` takes for a positions table, else a grid of plain
+ * elements with such a header (div-grid.ts). Cheap: one pass over header cells per table; rows are
+ * extracted only for the table that matches.
  */
 export function findCaptionedTable(scope: Element, dictionary: ColumnDictionary, accept: (columns: Columns) => boolean): CaptionedTable | null {
   const candidates = scope.matches(TABLE_LIKE) ? [scope] : Array.from(scope.querySelectorAll(TABLE_LIKE));
@@ -76,7 +78,9 @@ export function findCaptionedTable(scope: Element, dictionary: ColumnDictionary,
     if (root !== t || hasBodyCells(t)) return { root, table, columns };
     headerOnly ??= { root, table, columns };
   }
-  return headerOnly;
+  if (headerOnly) return headerOnly;
+  const grid = findDivGrid(scope, (captions) => accept(mapColumns(captions, dictionary)));
+  return grid && { ...grid, columns: mapColumns(grid.table.headers, dictionary) };
 }
 
 /**

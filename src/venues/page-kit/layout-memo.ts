@@ -23,15 +23,18 @@ function headerElements(el: Element): Element[] {
 
 const printOf = (headers: readonly Element[]): string => headers.map((h) => h.textContent ?? '').join('\u0001');
 
-/** `compute()` for `el`, or the value it gave in this layout epoch (`key` names what was computed). */
-export function byLayout<T>(el: Element, key: string, epoch: number | undefined, compute: () => T): T {
+/**
+ * `compute()` for `el`, or the value it gave in this layout epoch (`key` names what was computed).
+ * `heads` names header rows the tags do not show (a grid of plain elements: div-grid.ts).
+ */
+export function byLayout<T>(el: Element, key: string, epoch: number | undefined, compute: () => T, heads?: (value: T) => Element[]): T {
   if (epoch === undefined) return compute();
   let map = slots.get(el);
   const slot = map?.get(key);
   // No element came or went in this epoch, so the header elements found then are still the ones.
   if (slot && slot.epoch === epoch && slot.print === printOf(slot.headers)) return slot.value as T;
-  const headers = headerElements(el);
   const value = compute();
+  const headers = [...headerElements(el), ...(heads?.(value) ?? [])];
   if (!map) slots.set(el, (map = new Map()));
   map.set(key, { epoch, headers, print: printOf(headers), value });
   return value;

@@ -12,6 +12,7 @@ import { MISALIGNED, visibleText, type ExtractedTable, type TableRow } from './t
 import { hasLoadingMarker } from './table-state';
 import { priceIn, sideFromInlineColour, solveEntryMark } from './value-patterns';
 import { byLayout } from './layout-memo';
+import { gridHead } from './div-grid';
 import { decideSide, LEVERAGE, ownColour, wordIn } from './perp-side';
 import { baseSize, cellUnit, headerUnit } from './perp-units';
 import { looksLikePositionsTable, readRowsByPatterns } from './perp-patterns';
@@ -266,7 +267,13 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       return patternTable(scope, cfg)?.root ?? null;
     },
     read(anchor, ctx) {
-      const found = byLayout(anchor, cfg.venue, ctx.layoutEpoch, () => findCaptionedTable(anchor, cfg.columns, isPositionsHeader));
+      const found = byLayout(
+        anchor,
+        cfg.venue,
+        ctx.layoutEpoch,
+        () => findCaptionedTable(anchor, cfg.columns, isPositionsHeader),
+        (f) => gridHead(f?.table),
+      );
       const read = found ? readCaptionedRows(found, ctx, cfg) : null;
       const pattern = read ? null : patternTable(anchor, cfg);
       const rows = read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null);

@@ -18,6 +18,8 @@ export interface TableRow {
 export interface ExtractedTable {
   headers: string[];
   rows: TableRow[];
+  /** A grid of plain elements' header row (div-grid.ts): a table's header is found by its tags. */
+  head?: Element;
 }
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TD', 'TH']);
