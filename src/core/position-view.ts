@@ -1,4 +1,4 @@
-import { fundingDrag, toRate8h } from './funding';
+import { aprOf8h, fundingDrag, toRate8h } from './funding';
 import { liquidationPrice } from './liquidation';
 import { sortTiers, tierForNotional } from './margin-tiers';
 import { classifyRegime, type CrowdedSide, type FundingStretch, type Regime, type RegimeThresholds, type RegimeWindow } from './regime';
@@ -93,6 +93,7 @@ export interface PositionView {
   fundingRate: Figure;
   fundingIntervalHours: Figure;
   rate8h: Figure;
+  /** The rate over a year (aprOf8h), signed like the rate (positive: longs pay): the contract's `funding-apr`. */
   apr: Figure;
   perInterval: Figure;
   perDay: Figure;
@@ -276,7 +277,7 @@ export function positionView(
     fundingRate: known(m.fundingRate),
     fundingIntervalHours: known(m.fundingIntervalHours),
     rate8h: known(drag.rate8h),
-    apr: known(drag.aprOnNotional),
+    apr: known(aprOf8h(drag.rate8h)),
     perInterval: known(drag.perInterval),
     perDay: known(drag.perDay),
     marginSharePerDay: orUnknown(drag.marginSharePerDay, 'margin not shown'),

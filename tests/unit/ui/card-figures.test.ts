@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS } from '../../../src/core/bands';
+import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core/regime';
+import type { TreeNode } from '../../../src/protocol/tree';
+import { CARD_FIGURES, PRIVATE_FIGURES } from '../../../src/ui/panel/card-figures';
+import { positionCard } from '../../../src/ui/panel/position-card';
+import { positionFixture } from '../alerts/fixtures';
+import { snapshotFixture } from '../helpers/snapshot';
+
+// The card's figures are declared once (card-figures.ts). Checked here against the DOM contract's
+// list written out by hand (design.md), so that a figure dropped from the table, or drawn twice,
+// or shown in privacy mode when it is an amount, fails.
+
+const CONTRACT = [
+  'mark-price',
+  'liq-price',
+  'liq-source',
+  'liq-distance',
+  'liq-sigma',
+  'liq-touch-24h',
+  'funding-rate',
+  'funding-interval-hours',
+  'funding-rate-8h',
+  'funding-apr',
+  'funding-per-day',
+  'funding-margin-share-per-day',
+  'next-funding',
+  'regime',
+  'regime-window',
+  'price-change',
+  'oi-change',
+  'funding-stretch',
+  'crowded-side',
+  'leverage',
+  'entry-price',
+  'liq-distance-money',
+  'band',
+];
+/** Amounts of money and the size: what privacy mode must hide. */
+const AMOUNTS = ['liq-distance-money', 'margin-to-caution', 'margin-to-calm', 'funding-per-day', 'size', 'funding-per-interval'];
+
+const NOW = 20_000;
+function draw(privacy: boolean, over: Parameters<typeof positionFixture>[0] = {}) {
+  return positionCard({
+    venue: 'binance',
+    row: { ok: true, position: positionFixture(over) },
+    market: { status: 'ready', snapshot: snapshotFixture({ quote: { ...snapshotFixture().quote, fetchedAt: NOW } }) },
+    settings: { ...DEFAULT_BANDS, window: '4h', thresholds: DEFAULT_REGIME_THRESHOLDS },
+    now: NOW,
+    staleAfterMs: 65_000,
+    privacy,
+    open: false,
+    quote: 'USDT',
+  });
+}
+
+/** Every `data-field` element of a tree: name → its attributes, in order of appearance. */
+function fields(t: TreeNode, out: [string, Record<string, string | undefined>][] = []): [string, Record<string, string | undefined>][] {
+  if (typeof t === 'string') return out;
+  const name = t.a['data-field'];
+  if (name) out.push([name, t.a]);
+  for (const c of t.c) fields(c, out);
+  return out;
+}
+
+describe('the panel figures table (card-figures.ts)', () => {
+  it('declares every figure of the DOM contract once (the gauge draws the band)', () => {
+    const declared = CARD_FIGURES.map((f) => f.name);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(CONTRACT.filter((n) => n !== 'band' && !declared.includes(n))).toEqual([]);
+  });
+
+  it('a collapsed card carries every declared figure exactly once, and every contract field', () => {
+    // Liquidation close enough for the danger line and its margin figures to be drawn.
+    const names = fields(draw(false, { liqPrice: 59_400, markPrice: 60_000 }).el).map(([n]) => n);
+    for (const f of CARD_FIGURES)
+      expect(
+        names.filter((n) => n === f.name),
+        f.name,
+      ).toHaveLength(1);
+    for (const n of CONTRACT) expect(names, n).toContain(n);
+  });
+
+  it('privacy mode hides exactly the amounts, text and data-value both, and says why', () => {
+    expect([...PRIVATE_FIGURES].sort()).toEqual([...AMOUNTS].sort());
+    const shown = new Map(fields(draw(false, { liqPrice: 59_400, markPrice: 60_000 }).el));
+    const hidden = new Map(fields(draw(true, { liqPrice: 59_400, markPrice: 60_000 }).el));
+    // Hidden, the danger line folds its two margins into one: no margin-to-calm is drawn.
+    expect(AMOUNTS.filter((n) => !hidden.has(n))).toEqual(['margin-to-calm']);
+    for (const name of AMOUNTS.filter((n) => hidden.has(n))) {
+      expect(shown.get(name)?.['data-value'], name).not.toBe('');
+      expect(hidden.get(name)?.['data-value'], name).toBe('');
+      expect(hidden.get(name)?.title, name).toMatch(/^hidden in privacy mode/);
+    }
+    for (const [name, attrs] of hidden) if (!PRIVATE_FIGURES.has(name)) expect(attrs['data-value'], name).toBe(shown.get(name)?.['data-value']);
+  });
+
+  it("the yearly rate is core's own figure, signed like the rate on a short too", () => {
+    const apr = (side: 'long' | 'short') => Number(new Map(fields(draw(false, { side }).el)).get('funding-apr')?.['data-value']);
+    const r8 = Number(new Map(fields(draw(false).el)).get('funding-rate-8h')?.['data-value']);
+    expect(apr('long')).toBeCloseTo(r8 * 3 * 365, 12);
+    expect(apr('short')).toBeCloseTo(r8 * 3 * 365, 12);
+  });
+});
