@@ -115,6 +115,8 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     if (req.body !== undefined) init.body = req.body;
     const result = await opts.fetchJson(init);
     const endpoint = endpointKey(req);
+    const refused = result.ok ? req.refusal?.(result.value) : null;
+    if (refused && (refused.kind === 'rate-limited' || refused.kind === 'region-blocked')) return { ok: false, error: holdFor(refused, now(), endpoint) };
     if (result.ok) {
       strikes.delete(endpoint);
       if (req.shareForMs && (req.accept?.(result.value) ?? true)) shared.set(key, { value: result.value, until: now() + req.shareForMs });

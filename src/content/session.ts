@@ -49,4 +49,6 @@ export interface Session {
   placer: Placer | null;
   /** The background's panel still waits for market data: ask again soon. */
   pending: boolean;
+  /** Ends every listener of the panel drawn now (a drag's included) when it is taken down. */
+  listening: AbortController | null;
 }

@@ -234,12 +234,15 @@ function mount(s: Session): { mounted: Mounted; renderer: ReturnType<typeof crea
   s.mounted = mounted;
   s.renderer = renderer;
   s.placer = createPlacer(mounted, () => (s.prefs && s.prefs.x !== null && s.prefs.y !== null ? { x: s.prefs.x, y: s.prefs.y } : null));
-  listenToPanel(s, mounted, setPrefs);
+  s.listening = new AbortController();
+  listenToPanel(s, mounted, setPrefs, s.listening.signal);
   s.watch = watchAnchor({ find: () => venue.reader.findAnchor(document), onRead: (a, layoutEpoch) => onRead(s, a, { layoutEpoch }) });
   return { mounted, renderer };
 }
 
 function unmount(s: Session): void {
+  s.listening?.abort();
+  s.listening = null;
   s.watch?.stop();
   s.watch = null;
   s.renderer?.stop();
@@ -284,6 +287,7 @@ function start(match: PageMatch): void {
     focusCard: null,
     placer: null,
     pending: false,
+    listening: null,
   };
   session = s;
   void loadPrefs(match.venue).then((prefs) => {

@@ -15,9 +15,11 @@ export interface HandPosition {
   /** Base units. */
   size: number;
   entry: number;
-  /** Exactly one of the two says how much margin backs it (isolated). */
+  /** At most one of the two says how much margin backs it (isolated); neither only with `liq`. */
   leverage: number | null;
   margin: number | null;
+  /** The liquidation price as the venue shows it, when the trader typed it: the card's liquidation price, PerpLens's own the check. */
+  liq: number | null;
   addedAt: number;
 }
 
@@ -35,9 +37,16 @@ const HandPositionSchema = v.pipe(
     entry: positive,
     leverage: v.nullable(v.pipe(positive, v.maxValue(500))),
     margin: v.nullable(positive),
+    // Entries stored before the field existed have none.
+    liq: v.optional(v.nullable(positive), null),
     addedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
-  v.check((h) => (h.leverage === null) !== (h.margin === null), 'give either the leverage or the margin'),
+  v.check(
+    (h) => (h.leverage === null ? h.margin !== null || h.liq !== null : h.margin === null),
+    'give either the leverage or the margin, or the liquidation price',
+  ),
+  // A long is liquidated below its entry, a short above: the other side is a typo, not a position.
+  v.check((h) => h.liq === null || (h.side === 'long' ? h.liq < h.entry : h.liq > h.entry), 'the liquidation price is on the wrong side of the entry'),
 );
 
 /** One position as typed, checked; null when it is not a whole, sane position. */
@@ -65,7 +74,7 @@ export async function loadHandPositions(storage: SettingsStorage = extensionLoca
 /** Adds `h`, replacing a position typed before for the same venue, market and side. */
 export async function addHandPosition(h: HandPosition, storage: SettingsStorage = extensionLocalStorage()): Promise<void> {
   const checked = checkHandPosition(h);
-  if (!checked) throw new Error('not a whole position: side, size, entry and either leverage or margin');
+  if (!checked) throw new Error('not a whole position: side, size, entry and either leverage or margin (or the liquidation price)');
   const list = (await loadHandPositions(storage)).filter((x) => handKey(x) !== handKey(checked));
   if (list.length >= MAX_HAND_POSITIONS) throw new Error(`at most ${MAX_HAND_POSITIONS} positions can be tracked by hand`);
   await storage.set({ [HAND_KEY]: [...list, checked] });
@@ -82,10 +91,14 @@ export function onHandPositionsChanged(cb: (list: HandPosition[]) => void, stora
   });
 }
 
-/** The position the panel works from: isolated, its margin from the leverage or as typed, no page figures. */
+/**
+ * The position the panel works from: isolated, its margin from the leverage or as typed; the
+ * liquidation price as typed from the venue (PerpLens's own is then the check), else computed.
+ */
 export function handToPosition(h: HandPosition): Position {
   const notional = h.size * h.entry;
-  const margin = h.margin ?? notional / (h.leverage ?? 1);
+  const margin = h.margin ?? (h.leverage === null ? null : notional / h.leverage);
+  const liq = h.liq ?? null;
   return {
     venue: h.venue,
     symbol: h.symbol,
@@ -93,12 +106,14 @@ export function handToPosition(h: HandPosition): Position {
     size: h.size,
     entryPrice: h.entry,
     markPrice: null,
-    liqPrice: null,
-    liqNotServed: 'entered by hand: PerpLens computes it from the entry, the size, the margin and the venue’s tiers',
+    liqPrice: liq,
+    ...(liq === null
+      ? { liqNotServed: 'entered by hand: PerpLens computes it from the entry, the size, the margin and the venue’s tiers' }
+      : { liqSource: 'page' as const }),
     margin,
     walletMargin: margin,
     marginMode: 'isolated',
-    leverage: h.leverage ?? notional / margin,
+    leverage: h.leverage ?? (margin === null ? null : notional / margin),
     unrealizedPnl: null,
     source: 'hand',
   };

@@ -167,6 +167,11 @@ export interface HttpRequest {
   accept?: (body: unknown) => boolean;
   /** Units of the venue's rate limit this request costs (Binance weight, Hyperliquid weight); default 1. */
   weight?: number;
+  /**
+   * A 200 whose body is the venue saying "too many" in its own envelope (Bybit 10006, OKX 50011):
+   * that refusal, so the gate holds and backs off exactly as for an HTTP 429; null for any other body.
+   */
+  refusal?: (body: unknown) => FetchError | null;
 }
 export type Http = (req: HttpRequest) => Promise<Result<unknown>>;
 
@@ -202,4 +207,17 @@ export interface VenueDescriptor {
   errorCodes?: Readonly<Record<string, { kind: FetchErrorKind; means?: string }>>;
   /** Published limits of their own on some endpoints (paths), in requests per window, on top of the venue's. */
   endpointLimits?: readonly { paths: readonly string[]; requests: number; windowMs: number }[];
+  /**
+   * Every endpoint the market client reads and what it feeds (the instrument list or parts of the
+   * snapshot): `origin` defaults to apiBase; `{symbol}` stands for the market in a path; Hyperliquid's
+   * one POST path is told apart by its body's type (`/info#meta`). The fault matrix faults each one,
+   * and fails when the client reads one not listed here.
+   */
+  endpoints: readonly VenueEndpoint[];
+}
+
+export interface VenueEndpoint {
+  origin?: string;
+  path: string;
+  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers')[];
 }

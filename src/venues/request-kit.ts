@@ -73,7 +73,14 @@ export async function getJson<S extends v.GenericSchema>(
     const payload = payloadOf(b);
     return v.is(schema, payload) && usable(v.parse(schema, payload));
   };
-  const body = await http(o.shareForMs === undefined ? { url } : { url, shareForMs: o.shareForMs, accept });
+  // "Too many" inside a 200's envelope: the gate must back off as for a 429, not retry at the usual pace.
+  const env = o.envelope;
+  const refusal = (b: unknown): FetchError | null => {
+    const read = env && v.is(env.schema, b) ? env.read(b) : null;
+    if (!read || read.ok || codeKind(d, read.code).kind !== 'rate-limited') return null;
+    return venueFailure(d, 'rate-limited', endpoint, `code ${read.code}${read.message ? ` (${read.message})` : ''}`).error;
+  };
+  const body = await http({ url, ...(o.shareForMs === undefined ? {} : { shareForMs: o.shareForMs, accept }), ...(env ? { refusal } : {}) });
   if (!body.ok) {
     // An error code in an HTTP error body (Binance's -1121 "Invalid symbol").
     const code = body.error.venueCode;

@@ -1,7 +1,9 @@
-// The fault matrix's data: every endpoint each venue's market client uses, what it feeds, and every
-// way a venue fails. Shared by the unit matrix (venue-faults.test.ts) and, in part, the e2e slice.
+// The fault matrix's data: every endpoint each venue's market client uses and what it feeds (read from
+// the venue's record), and every way a venue fails. Shared by the unit matrix (venue-faults.test.ts) and, in part, the e2e slice.
 import type { FetchErrorKind } from '../../src/venues/market-types';
 import type { SnapshotPart } from '../../src/venues/snapshot-types';
+import type { VenueEndpoint } from '../../src/venues/market-types';
+import { perVenue, venueRecord } from '../../src/venues/registry';
 import type { VenueId } from '../../src/venues/types';
 import type { Fault } from './world';
 
@@ -30,50 +32,64 @@ const OKX_EMPTY = { 'empty lists': 'bad-request' } as const;
 
 export const SYMBOL: Record<VenueId, string> = { binance: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', hyperliquid: 'BTC', dydx: 'BTC-USD' };
 
-export const ENDPOINTS: Record<VenueId, Endpoint[]> = {
-  binance: [
-    { id: 'fapi.binance.com/fapi/v1/exchangeInfo', parts: ['instruments'], outcome: TICK_ONLY },
-    { id: 'fapi.binance.com/fapi/v1/premiumIndex', parts: ['quote'] },
-    { id: 'fapi.binance.com/fapi/v1/openInterest', parts: ['quote'] },
-    { id: 'fapi.binance.com/fapi/v1/fundingInfo', parts: ['quote'], absorbed: 'quote-stands' },
-    { id: 'fapi.binance.com/fapi/v1/fundingRate', parts: ['funding'], outcome: EMPTY_HISTORY },
-    { id: 'fapi.binance.com/futures/data/openInterestHist', parts: ['oi'], outcome: EMPTY_HISTORY },
-    { id: 'fapi.binance.com/fapi/v1/klines', parts: ['candles'] },
-    { id: 'www.binance.com/bapi/futures/v1/friendly/future/common/brackets', parts: ['tiers'], absorbed: 'fallback-tiers' },
-  ],
-  bybit: [
-    { id: 'api.bybit.com/v5/market/instruments-info', parts: ['instruments'], outcome: TICK_ONLY },
+/**
+ * What the matrix knows beyond the venue's record, per endpoint path (as its record writes it): the
+ * failures absorbed by design and the outcomes that differ from the fault's own kind.
+ */
+const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed' | 'outcome'>>>> = {
+  binance: {
+    '/fapi/v1/exchangeInfo': { outcome: TICK_ONLY },
+    '/fapi/v1/fundingInfo': { absorbed: 'quote-stands' },
+    '/fapi/v1/fundingRate': { outcome: EMPTY_HISTORY },
+    '/futures/data/openInterestHist': { outcome: EMPTY_HISTORY },
+    '/bapi/futures/v1/friendly/future/common/brackets': { absorbed: 'fallback-tiers' },
+  },
+  bybit: {
+    '/v5/market/instruments-info': { outcome: TICK_ONLY },
     // An empty ticker list for a listed symbol reads as "no ticker for it" (bybit/market.ts quote).
-    { id: 'api.bybit.com/v5/market/tickers', parts: ['quote'], outcome: { 'empty lists': 'unknown-symbol' } },
-    { id: 'api.bybit.com/v5/market/funding/history', parts: ['funding'], outcome: EMPTY_HISTORY },
-    { id: 'api.bybit.com/v5/market/open-interest', parts: ['oi'], outcome: EMPTY_HISTORY },
-    { id: 'api.bybit.com/v5/market/kline', parts: ['candles'] },
-    { id: 'api.bybit.com/v5/market/risk-limit', parts: ['tiers'], outcome: { 'empty lists': 'unknown-symbol' } },
-  ],
-  okx: [
-    { id: 'www.okx.com/api/v5/public/instruments', parts: ['instruments'] },
-    { id: 'www.okx.com/api/v5/public/mark-price', parts: ['quote', 'tiers'], outcome: OKX_EMPTY },
-    { id: 'www.okx.com/api/v5/public/funding-rate', parts: ['quote'], outcome: OKX_EMPTY },
-    { id: 'www.okx.com/api/v5/public/open-interest', parts: ['quote'], outcome: OKX_EMPTY },
-    { id: 'www.okx.com/api/v5/market/ticker', parts: ['quote'], outcome: OKX_EMPTY },
-    { id: 'www.okx.com/api/v5/market/index-tickers', parts: ['quote'], absorbed: 'quote-stands' },
-    { id: 'www.okx.com/api/v5/public/funding-rate-history', parts: ['funding'], outcome: EMPTY_HISTORY },
-    { id: 'www.okx.com/api/v5/rubik/stat/contracts/open-interest-history', parts: ['oi'], outcome: EMPTY_HISTORY },
-    { id: 'www.okx.com/api/v5/market/candles', parts: ['candles'], outcome: EMPTY_HISTORY },
-    { id: 'www.okx.com/api/v5/public/position-tiers', parts: ['tiers'] },
-  ],
-  hyperliquid: [
-    { id: 'api.hyperliquid.xyz/info#meta', parts: ['instruments', 'tiers'] },
-    { id: 'api.hyperliquid.xyz/info#metaAndAssetCtxs', parts: ['quote'] },
-    { id: 'api.hyperliquid.xyz/info#fundingHistory', parts: ['funding'], outcome: EMPTY_HISTORY },
-    { id: 'api.hyperliquid.xyz/info#candleSnapshot', parts: ['candles'], outcome: EMPTY_HISTORY },
-  ],
-  dydx: [
-    { id: 'indexer.dydx.trade/v4/perpetualMarkets', parts: ['instruments', 'quote', 'tiers'] },
-    { id: 'indexer.dydx.trade/v4/historicalFunding/BTC-USD', parts: ['funding'], outcome: EMPTY_HISTORY },
-    { id: 'indexer.dydx.trade/v4/candles/perpetualMarkets/BTC-USD', parts: ['oi', 'candles'], outcome: EMPTY_HISTORY },
-  ],
+    '/v5/market/tickers': { outcome: { 'empty lists': 'unknown-symbol' } },
+    '/v5/market/funding/history': { outcome: EMPTY_HISTORY },
+    '/v5/market/open-interest': { outcome: EMPTY_HISTORY },
+    '/v5/market/risk-limit': { outcome: { 'empty lists': 'unknown-symbol' } },
+  },
+  okx: {
+    '/api/v5/public/mark-price': { outcome: OKX_EMPTY },
+    '/api/v5/public/funding-rate': { outcome: OKX_EMPTY },
+    '/api/v5/public/open-interest': { outcome: OKX_EMPTY },
+    '/api/v5/market/ticker': { outcome: OKX_EMPTY },
+    '/api/v5/market/index-tickers': { absorbed: 'quote-stands' },
+    '/api/v5/public/funding-rate-history': { outcome: EMPTY_HISTORY },
+    '/api/v5/rubik/stat/contracts/open-interest-history': { outcome: EMPTY_HISTORY },
+    '/api/v5/market/candles': { outcome: EMPTY_HISTORY },
+  },
+  hyperliquid: {
+    '/info#fundingHistory': { outcome: EMPTY_HISTORY },
+    '/info#candleSnapshot': { outcome: EMPTY_HISTORY },
+  },
+  dydx: {
+    '/historicalFunding/{symbol}': { outcome: EMPTY_HISTORY },
+    '/candles/perpetualMarkets/{symbol}': { outcome: EMPTY_HISTORY },
+  },
 };
+
+/** `host/path` as world.ts counts requests, from an endpoint of a venue's record. */
+function endpointId(venue: VenueId, e: VenueEndpoint): string {
+  const [path = '', type] = e.path.replace('{symbol}', SYMBOL[venue]).split('#');
+  const url = new URL(`${e.origin ?? venueRecord(venue).descriptor.apiBase}${path}`);
+  return `${url.host}${url.pathname}${type ? `#${type}` : ''}`;
+}
+
+/** Every endpoint each venue's record lists, with what the matrix expects of its faults. */
+export const ENDPOINTS: Record<VenueId, Endpoint[]> = perVenue((venue) =>
+  venueRecord(venue).descriptor.endpoints.map((e) => ({ id: endpointId(venue, e), parts: [...e.feeds], ...EXPECTED[venue]?.[e.path] })),
+);
+
+/** Expectations written for a path no record lists: a renamed endpoint must not lose its checks silently. */
+export const STRAY_EXPECTATIONS: string[] = Object.entries(EXPECTED).flatMap(([venue, paths]) =>
+  Object.keys(paths ?? {})
+    .filter((path) => !venueRecord(venue as VenueId).descriptor.endpoints.some((e) => e.path === path))
+    .map((path) => `${venue} ${path}`),
+);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -196,3 +212,34 @@ export const FAULTS: FaultCase[] = [
     holds: false,
   },
 ];
+
+/**
+ * How each venue writes one of its own error codes: Binance in an HTTP 400 body, Bybit and OKX
+ * inside a 200's envelope. Hyperliquid and dYdX list none.
+ */
+const CODE_ANSWER: Partial<Record<VenueId, (code: string) => Fault>> = {
+  binance: (code) => ({ kind: 'status', status: 400, body: JSON.stringify({ code: Number(code), msg: 'Invalid symbol.' }), contentType: 'application/json' }),
+  bybit: (code) => ({
+    kind: 'status',
+    status: 200,
+    body: JSON.stringify({ retCode: Number(code), retMsg: 'error', result: {}, retExtInfo: {}, time: 1_700_000_000_000 }),
+    contentType: 'application/json',
+  }),
+  okx: (code) => ({ kind: 'status', status: 200, body: JSON.stringify({ code, msg: '', data: [] }), contentType: 'application/json' }),
+};
+
+/** The generic faults, and every error code the venue's record lists, answered as the venue writes it. */
+export function faultsFor(venue: VenueId): FaultCase[] {
+  const codes = Object.entries(venueRecord(venue).descriptor.errorCodes ?? {});
+  const answer = CODE_ANSWER[venue];
+  if (codes.length && !answer) throw new Error(`${venue}'s record lists error codes the matrix cannot write`);
+  return [
+    ...FAULTS,
+    ...codes.map(([code, { kind }]) => ({
+      name: `venue code ${code}`,
+      fault: answer ? answer(code) : { kind: 'hang' as const },
+      kind,
+      holds: kind === 'rate-limited' || kind === 'region-blocked',
+    })),
+  ];
+}

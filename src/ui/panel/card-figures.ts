@@ -37,6 +37,8 @@ export interface CardFigure {
 export const LIQ_SOURCE_TEXT = { page: 'venue (page)', api: 'venue (API)', computed: 'PerpLens' } as const;
 
 const pct4 = (r: number): string => formatPercent(r, 4, true);
+/** A liquidation price the trader copied from the venue into a position tracked by hand says so. */
+const liqSourceText = (c: CardContext): string => (c.p.source === 'hand' && c.liqSource === 'page' ? 'venue, typed by hand' : LIQ_SOURCE_TEXT[c.liqSource]);
 const payTone = (c: CardContext): Tone | undefined => (c.pays === null ? undefined : c.pays ? 'bad' : 'good');
 const bandWhy = (c: CardContext): string => bandJudged(c.v.bandBasis, c.v.bandFellBack, c.settings);
 const regimeOr = (c: CardContext, f: (r: NonNullable<CardContext['regime']>) => FieldValue): FieldValue => (c.regime ? f(c.regime) : c.regimeUnknown);
@@ -62,7 +64,7 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     name: 'liq-price',
     section: 'headline',
     value: ({ v }) => ('value' in v.liq ? known(v.liq.value, formatPrice(v.liq.value)) : 'none' in v.liq ? known('none', 'none') : unknown(v.liq.unknown)),
-    explain: (c) => `The liquidation price as the venue shows it (${LIQ_SOURCE_TEXT[c.liqSource]})`,
+    explain: (c) => `The liquidation price as the venue shows it (${liqSourceText(c)})`,
   },
   {
     name: 'liq-distance-money',
@@ -178,7 +180,7 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     name: 'liq-source',
     section: 'liquidation',
     label: () => 'Source',
-    value: ({ liqSource }) => known(liqSource, LIQ_SOURCE_TEXT[liqSource]),
+    value: (c) => known(c.liqSource, liqSourceText(c)),
     explain: () => 'Where the liquidation price comes from: the venue, or PerpLens’s own computation',
   },
   {

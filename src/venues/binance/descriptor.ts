@@ -50,4 +50,14 @@ export const binanceDescriptor: VenueDescriptor = {
     // UNSURE figure (see the note): budgeted as read, since a lower true limit is the risk.
     { paths: [BINANCE_PATH.openInterestHist], requests: 1000, windowMs: 5 * 60_000 },
   ],
+  endpoints: [
+    { path: BINANCE_PATH.exchangeInfo, feeds: ['instruments'] },
+    { path: BINANCE_PATH.premiumIndex, feeds: ['quote'] },
+    { path: BINANCE_PATH.openInterest, feeds: ['quote'] },
+    { path: BINANCE_PATH.fundingInfo, feeds: ['quote'] },
+    { path: BINANCE_PATH.fundingRate, feeds: ['funding'] },
+    { path: BINANCE_PATH.openInterestHist, feeds: ['oi'] },
+    { path: BINANCE_PATH.klines, feeds: ['candles'] },
+    { origin: BINANCE_WWW, path: BRACKETS_PATH, feeds: ['tiers'] },
+  ],
 };

@@ -2,6 +2,16 @@ import type { VenueDescriptor } from '../market-types';
 
 export const BYBIT_API = 'https://api.bybit.com';
 
+/** The v5 public market endpoints PerpLens reads. */
+export const BYBIT_PATH = {
+  instruments: '/v5/market/instruments-info',
+  tickers: '/v5/market/tickers',
+  funding: '/v5/market/funding/history',
+  openInterest: '/v5/market/open-interest',
+  kline: '/v5/market/kline',
+  riskLimit: '/v5/market/risk-limit',
+} as const;
+
 // Note for the risk math (docs/risk-math.md §1.1): Bybit values maintenance margin at the
 // ENTRY price (MM = Q·EP·MMR − mmDeduction), not at the liquidation price as Binance does, so its
 // tiers feed the core's entry-price valuation mode. Nothing in this client depends on it.
@@ -22,4 +32,12 @@ export const bybitDescriptor: VenueDescriptor = {
       'HTTP 403 "access too frequent" and bans the IP for about 10 minutes, so a 403 may be a rate ban ' +
       'as well as a region block. A quote is 1 request (tickers), candles 2, the instrument list 1 per hour.',
   },
+  endpoints: [
+    { path: BYBIT_PATH.instruments, feeds: ['instruments'] },
+    { path: BYBIT_PATH.tickers, feeds: ['quote'] },
+    { path: BYBIT_PATH.funding, feeds: ['funding'] },
+    { path: BYBIT_PATH.openInterest, feeds: ['oi'] },
+    { path: BYBIT_PATH.kline, feeds: ['candles'] },
+    { path: BYBIT_PATH.riskLimit, feeds: ['tiers'] },
+  ],
 };

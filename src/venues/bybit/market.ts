@@ -14,7 +14,7 @@ import type {
   VenueMarketClient,
 } from '../market-types';
 import { implausibleMark, parseWith, positiveDecimal } from '../schema';
-import { BYBIT_API, bybitDescriptor } from './descriptor';
+import { BYBIT_API, BYBIT_PATH, bybitDescriptor } from './descriptor';
 import { riskLimitTiers } from './risk-limit';
 import {
   Envelope,
@@ -37,14 +37,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const CATEGORY = 'linear';
 
-const PATH = {
-  instruments: '/v5/market/instruments-info',
-  tickers: '/v5/market/tickers',
-  funding: '/v5/market/funding/history',
-  openInterest: '/v5/market/open-interest',
-  kline: '/v5/market/kline',
-  riskLimit: '/v5/market/risk-limit',
-} as const;
+const PATH = BYBIT_PATH;
 
 /** Exchange-wide lists change rarely; one answer serves every symbol for an hour. */
 const SHARE_LISTS_MS = HOUR;

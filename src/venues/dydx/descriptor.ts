@@ -19,4 +19,11 @@ export const dydxDescriptor: VenueDescriptor = {
       'of 100 if the deployment caps the limit lower), hourly candles (shared with OI history), daily ' +
       'candles.',
   },
+  endpoints: [
+    // One list serves the market, its quote and its single maintenance fraction.
+    { path: '/perpetualMarkets', feeds: ['instruments', 'quote', 'tiers'] },
+    { path: '/historicalFunding/{symbol}', feeds: ['funding'] },
+    // Hourly candles carry the open interest too.
+    { path: '/candles/perpetualMarkets/{symbol}', feeds: ['oi', 'candles'] },
+  ],
 };

@@ -50,4 +50,11 @@ export const hyperliquidDescriptor: VenueDescriptor = {
       'meta / metaAndAssetCtxs / fundingHistory / candleSnapshot 20, plus 1 per 20 funding rows and 1 per ' +
       '60 candles returned. metaAndAssetCtxs serves every market at once, so quotes share one request.',
   },
+  // Open interest has no history here: the background records it while watching.
+  endpoints: [
+    { path: `${INFO_PATH}#meta`, feeds: ['instruments', 'tiers'] },
+    { path: `${INFO_PATH}#metaAndAssetCtxs`, feeds: ['quote'] },
+    { path: `${INFO_PATH}#fundingHistory`, feeds: ['funding'] },
+    { path: `${INFO_PATH}#candleSnapshot`, feeds: ['candles'] },
+  ],
 };

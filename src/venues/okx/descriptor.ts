@@ -59,4 +59,16 @@ export const okxDescriptor: VenueDescriptor = {
     { paths: [OKX_PATH.tiers], requests: 10, windowMs: 2_000 },
     { paths: [OKX_PATH.candles], requests: 40, windowMs: 2_000 },
   ],
+  endpoints: [
+    { path: OKX_PATH.instruments, feeds: ['instruments'] },
+    { path: OKX_PATH.markPrice, feeds: ['quote', 'tiers'] },
+    { path: OKX_PATH.fundingRate, feeds: ['quote'] },
+    { path: OKX_PATH.openInterest, feeds: ['quote'] },
+    { path: OKX_PATH.ticker, feeds: ['quote'] },
+    { path: OKX_PATH.indexTickers, feeds: ['quote'] },
+    { path: OKX_PATH.fundingHistory, feeds: ['funding'] },
+    { path: OKX_PATH.oiHistory, feeds: ['oi'] },
+    { path: OKX_PATH.candles, feeds: ['candles'] },
+    { path: OKX_PATH.tiers, feeds: ['tiers'] },
+  ],
 };

@@ -14,6 +14,7 @@ const descriptor: VenueDescriptor = {
   apiBase: 'https://fapi.binance.com',
   liquidation: { valuation: 'liquidation', feeRate: 0 },
   rateLimit: { units: 100, windowMs: 60_000, unit: 'weight', note: 'test' },
+  endpoints: [],
 };
 const url = (path: string) => new URL(path, 'https://fapi.binance.com');
 

@@ -15,7 +15,7 @@ import { withHandRows, HAND_NOTE } from '../../../src/background/panel/hand-rows
 import type { PageRead } from '../../../src/venues/page-reader-types';
 import { memoryStorage } from './memory-storage';
 
-const long: HandPosition = { venue: 'bybit', symbol: 'BTCUSDT', side: 'long', size: 0.5, entry: 60_000, leverage: 20, margin: null, addedAt: 1 };
+const long: HandPosition = { venue: 'bybit', symbol: 'BTCUSDT', side: 'long', size: 0.5, entry: 60_000, leverage: 20, margin: null, liq: null, addedAt: 1 };
 
 describe('positions tracked by hand', () => {
   it('takes a whole position, with either the leverage or the margin, and refuses anything else', () => {
@@ -84,6 +84,26 @@ describe('positions tracked by hand', () => {
     });
     expect(handToPosition(long).liqNotServed).toMatch(/entered by hand/);
     expect(handToPosition({ ...long, leverage: null, margin: 3000 })).toMatchObject({ margin: 3000, leverage: 10 });
+  });
+
+  it("takes the venue's liquidation price too, or alone, on the right side of the entry only", () => {
+    const typed = { ...long, liq: 57_300 };
+    expect(checkHandPosition(typed)).toEqual(typed);
+    expect(checkHandPosition({ ...typed, leverage: null })).toEqual({ ...typed, leverage: null });
+    expect(checkHandPosition({ ...typed, liq: 61_000 })).toBeNull();
+    expect(checkHandPosition({ ...typed, side: 'short' })).toBeNull();
+    expect(checkHandPosition({ ...typed, side: 'short', liq: 63_000 })).not.toBeNull();
+    expect(checkHandPosition({ ...typed, liq: -1 })).toBeNull();
+    // Stored before the field existed: no liquidation price.
+    const { liq: _none, ...old } = long;
+    expect(checkHandPosition(old)?.liq).toBeNull();
+  });
+
+  it("with the venue's liquidation price, the card works from it and PerpLens's own is the check", () => {
+    const p = handToPosition({ ...long, liq: 57_300 });
+    expect(p).toMatchObject({ liqPrice: 57_300, liqSource: 'page', margin: 1500, leverage: 20 });
+    expect(p.liqNotServed).toBeUndefined();
+    expect(handToPosition({ ...long, leverage: null, liq: 57_300 })).toMatchObject({ liqPrice: 57_300, margin: null, leverage: null });
   });
 });
 

@@ -101,4 +101,23 @@ describe('the panel figures table (card-figures.ts)', () => {
     expect(apr('long')).toBeCloseTo(r8 * 3 * 365, 12);
     expect(apr('short')).toBeCloseTo(r8 * 3 * 365, 12);
   });
+
+  it("a liquidation price the trader typed from the venue is the venue's, and says it was typed", () => {
+    const text = (t: TreeNode): string => (typeof t === 'string' ? t : t.c.map(text).join(''));
+    const source = (over: Parameters<typeof positionFixture>[0]) => {
+      const found = (function find(t: TreeNode): TreeNode | null {
+        if (typeof t === 'string') return null;
+        if (t.a['data-field'] === 'liq-source') return t;
+        for (const c of t.c) {
+          const f = find(c);
+          if (f) return f;
+        }
+        return null;
+      })(draw(false, over).el);
+      return found && typeof found !== 'string' ? [found.a['data-value'], text(found)] : null;
+    };
+    expect(source({ source: 'hand', liqSource: 'page' })).toEqual(['page', 'venue, typed by hand']);
+    expect(source({})).toEqual(['page', 'venue (page)']);
+    expect(source({ source: 'hand', liqPrice: null, liqNotServed: 'entered by hand' })).toEqual(['computed', 'PerpLens']);
+  });
 });
