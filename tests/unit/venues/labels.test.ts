@@ -27,7 +27,10 @@ describe("dYdX's caption rows", () => {
     const { DYDX_CAPTION_ROWS, DYDX_CAPTIONS, DYDX_LANGUAGES } = await import('../../../src/venues/dydx/captions');
     for (const l of DYDX_LANGUAGES) {
       expect(DYDX_CAPTION_ROWS[l].length, l).toBe(21);
-      expect(DYDX_CAPTION_ROWS[l].every((t) => t !== '' && !t.startsWith('|') && !t.endsWith('|') && !t.includes('||')), l).toBe(true);
+      expect(
+        DYDX_CAPTION_ROWS[l].every((t) => t !== '' && !t.startsWith('|') && !t.endsWith('|') && !t.includes('||')),
+        l,
+      ).toBe(true);
       expect(DYDX_CAPTIONS[l].numberLocale).toMatch(/^[a-z]{2}-[A-Z]{2}$/);
     }
     expect(DYDX_CAPTIONS['zh-CN'].market).toEqual(['市场', '市价', '交易对']);
