@@ -3,6 +3,7 @@ import type { Side } from '../../core/types';
 import { mapColumns, normalizeLabel, type ColumnKey } from '../page-kit/labels';
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread, type RawRow } from '../page-kit/row';
 import { findDivGrid, gridHead } from '../page-kit/div-grid';
+import { NOTE_PATTERNS } from '../page-kit/labels';
 import { extractTable, visibleText, type TableRow } from '../page-kit/table';
 import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -99,7 +100,6 @@ const FIRST_ISOLATED_SUBACCOUNT = 128;
 const RAW_TITLE = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:×|\s+(\S.*))?$/;
 
 const NOTE_BY_KEYS = "captions not recognised: read by dYdX's column keys";
-const NOTE_BY_PATTERNS = 'captions not recognised: read by value patterns';
 
 const PANEL = '[role="tabpanel"][id$="-content-Position"]';
 const TABLES = 'table, [role="grid"]';
@@ -434,7 +434,7 @@ export const dydxPage: VenuePageReader = {
       return r.read;
     });
     const notes: string[] = [];
-    if (layout.language === null) notes.push(byPatterns || !byKeys ? NOTE_BY_PATTERNS : NOTE_BY_KEYS);
+    if (layout.language === null) notes.push(byPatterns || !byKeys ? NOTE_PATTERNS : NOTE_BY_KEYS);
     return { status: 'ok', rows, notes };
   },
 };

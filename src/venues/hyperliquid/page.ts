@@ -4,6 +4,7 @@ import { looksLikeHeader, mapColumns, type ColumnKey } from '../page-kit/labels'
 import { finishRow, LIQ_NOT_BY_PATTERNS, liqUnread } from '../page-kit/row';
 import { amountIn } from '../page-kit/amount';
 import { findDivGrid, gridHead } from '../page-kit/div-grid';
+import { NOTE_PATTERNS } from '../page-kit/labels';
 import { extractTable, MISALIGNED, visibleText, type TableRow } from '../page-kit/table';
 import { hasLoadingMarker, splitDataRows } from '../page-kit/table-state';
 import { textPieces } from '../page-kit/text-pieces';
@@ -32,7 +33,6 @@ import { byLayout } from '../page-kit/layout-memo';
 // has no position, so a bare header is taken as rows still to come).
 // The API (clearinghouseState for the wallet address) remains the better source; see page-address.ts.
 
-const NOTE_PATTERNS = 'captions not recognised: read by value patterns';
 const CORE_KEYS: readonly ColumnKey[] = ['symbol', 'size', 'entry', 'mark', 'liq', 'margin', 'pnl'];
 
 type Cols = Partial<Record<ColumnKey, number>>;

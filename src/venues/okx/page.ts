@@ -13,6 +13,8 @@ import { OKX_COLUMNS, OKX_CONTRACT_UNITS, OKX_MODE_LABELS, OKX_POSITIONS_TAB, OK
 import { okxSymbolFromUrl } from './page-url';
 import { isOkxSwapSymbol, okxAssetFromSymbol } from './symbol';
 import { byLayout } from '../page-kit/layout-memo';
+import { tabPanelOf } from '../page-kit/captioned-table';
+import { NOTE_PATTERNS } from '../page-kit/labels';
 import { findDivGrid, gridHead } from '../page-kit/div-grid';
 
 // OKX USDT/USDC swaps, www.okx.com/trade-swap/{inst-id}. Closed source: what is confirmed and what is
@@ -32,7 +34,6 @@ import { findDivGrid, gridHead } from '../page-kit/div-grid';
 // marker shows, or the header is drawn with neither rows nor the empty-state row (OKX's okui table,
 // like rc-table, draws an empty-state row once it has data to show, even when that data is empty).
 
-const NOTE_PATTERNS = 'captions not recognised: read by value patterns';
 const CORE_KEYS: readonly ColumnKey[] = ['symbol', 'size', 'entry', 'mark', 'liq', 'margin', 'pnl'];
 
 interface TabInfo {
@@ -44,20 +45,6 @@ function tabInfo(tab: Element): TabInfo | null {
   const m = OKX_POSITIONS_TAB.exec(text);
   if (!m) return null;
   return { count: m[1] === undefined ? null : Number(m[1]) };
-}
-
-function panelOf(tab: Element, doc: Document): Element | null {
-  const controls = tab.getAttribute('aria-controls');
-  if (controls) {
-    const panel = doc.getElementById(controls);
-    if (panel) return panel;
-  }
-  const id = tab.getAttribute('id');
-  if (!id) return null;
-  for (const panel of Array.from(doc.querySelectorAll('[role="tabpanel"]'))) {
-    if ((panel.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) return panel;
-  }
-  return null;
 }
 
 /** The positions tab that labels this panel (or an ancestor panel), for its count. */
@@ -101,7 +88,7 @@ function tableContainer(table: Element): Element {
 function findAnchor(doc: Document): Element | null {
   for (const tab of Array.from(doc.querySelectorAll('[role="tab"]'))) {
     if (!tabInfo(tab)) continue;
-    const panel = panelOf(tab, doc);
+    const panel = tabPanelOf(tab, false);
     if (panel && panel.childElementCount > 0) return panel;
   }
   for (const table of Array.from(doc.querySelectorAll('table, [role="table"], [role="grid"]'))) {

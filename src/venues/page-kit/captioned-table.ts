@@ -132,11 +132,19 @@ export function tabCount(tab: Element, captions: readonly string[]): number | nu
   return captions.some((c) => normalizeLabel(c) === caption) ? Number(m[2]) : null;
 }
 
-/** The element a tab controls (aria-controls), else the container of its tab list, which holds the panes. */
-export function tabPanelOf(tab: Element): Element | null {
-  const id = tab.getAttribute('aria-controls');
-  const panel = id ? tab.ownerDocument.getElementById(id) : null;
+/**
+ * The element a tab controls (aria-controls), else the tab panel labelled by it (aria-labelledby),
+ * else (`orList`) the container of its tab list, which holds the panes.
+ */
+export function tabPanelOf(tab: Element, orList = true): Element | null {
+  const doc = tab.ownerDocument;
+  const controls = tab.getAttribute('aria-controls');
+  const panel = controls ? doc.getElementById(controls) : null;
   if (panel) return panel;
+  const id = tab.getAttribute('id');
+  if (id)
+    for (const p of Array.from(doc.querySelectorAll('[role="tabpanel"]'))) if ((p.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) return p;
+  if (!orList) return null;
   const list = tab.closest('[role="tablist"]') ?? tab.parentElement;
   return list?.parentElement ?? null;
 }

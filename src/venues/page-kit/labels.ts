@@ -9,6 +9,9 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
+/** Said with rows read without recognised captions, by the shapes of their values. */
+export const NOTE_PATTERNS = 'captions not recognised: read by value patterns';
+
 /** Column meanings a positions table can have; each venue maps its captions onto these. */
 export const COLUMN_KEYS = ['symbol', 'side', 'size', 'value', 'entry', 'mark', 'liq', 'margin', 'marginRatio', 'pnl', 'leverage', 'mode', 'funding'] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];

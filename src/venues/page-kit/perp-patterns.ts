@@ -9,7 +9,8 @@ import { visibleText, type ExtractedTable } from './table';
 import { classifyCell, sideFromInlineColour, solveEntryMark, type ShownNumber } from './value-patterns';
 import { decideSide, LEVERAGE, ownColour, wordIn } from './perp-side';
 import type { PerpPageConfig } from './perp-config';
-import { fail, isPlaceholder, isSkeleton, NOTE_PATTERNS, spacedText, type RowsRead } from './perp-rows';
+import { NOTE_PATTERNS } from './labels';
+import { fail, isPlaceholder, isSkeleton, spacedText, type RowsRead } from './perp-rows';
 
 export function readRowsByPatterns(table: ExtractedTable, ctx: ReadContext, cfg: PerpPageConfig): RowsRead {
   const out: RowsRead = { rows: [], skeletons: 0, notes: [NOTE_PATTERNS] };

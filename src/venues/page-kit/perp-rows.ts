@@ -7,7 +7,6 @@ import { isHeaderCellRow, placeholderText } from './table-state';
 import { textPieces } from './text-pieces';
 
 export const NOTE_QUOTE_SIZE = 'sizes shown in the quote currency were converted to base units at the mark price';
-export const NOTE_PATTERNS = 'captions not recognised: read by value patterns';
 
 export interface RowsRead {
   rows: RowRead[];

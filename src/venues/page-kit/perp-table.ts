@@ -21,7 +21,8 @@ import { fail, isPlaceholder, isSkeleton, NOTE_QUOTE_SIZE, spacedText, type Rows
 
 export { looksLikePositionsTable, readRowsByPatterns } from './perp-patterns';
 export type { PerpPageConfig } from './perp-config';
-export { NOTE_PATTERNS, NOTE_QUOTE_SIZE, type RowsRead } from './perp-rows';
+export { NOTE_PATTERNS } from './labels';
+export { NOTE_QUOTE_SIZE, type RowsRead } from './perp-rows';
 
 const cellAt = (row: TableRow, columns: Columns, key: ColumnKey): Element | null => {
   const i = columns[key];
