@@ -7,6 +7,7 @@ import { coldPath, manyPositions, pageOverhead, updateLatency, type Overhead } f
 import { builtSizes } from './sizes';
 import { round, roundSpread } from './stats';
 import { watchlistScale } from './watchlist-scale';
+import { zoneFidelity } from './zone-fidelity';
 
 export interface BenchPlan {
   name: 'full' | 'quick';
@@ -19,6 +20,8 @@ export interface BenchPlan {
   latencyChanges: number;
   coldRuns: number;
   economyMinutes: number;
+  /** Synthetic markets per leverage mix for the zone model's fidelity (reported, not budgeted). */
+  zoneSeeds: number;
   scale: { copies: number; markHz: number; traceSeconds: number; watchlistMinutes: number };
   /** Bounds for the timings; the quick plan's are generous so only a regression fails it. */
   bounds: { overheadRatio: number; longestSliceMs: number; latencyP95Ms: number; coldP95Ms: number };
@@ -38,6 +41,7 @@ export const FULL: BenchPlan = {
   latencyChanges: 200,
   coldRuns: 20,
   economyMinutes: 60,
+  zoneSeeds: 16,
   scale: { copies: 25, markHz: 4, traceSeconds: 10, watchlistMinutes: 30 },
   bounds: { overheadRatio: 1.03, longestSliceMs: 4, latencyP95Ms: COALESCE_MS + FRAME_MS, coldP95Ms: 300 },
 };
@@ -51,6 +55,7 @@ export const QUICK: BenchPlan = {
   latencyChanges: 30,
   coldRuns: 3,
   economyMinutes: 10,
+  zoneSeeds: 2,
   scale: { copies: 25, markHz: 4, traceSeconds: 3, watchlistMinutes: 5 },
   bounds: { overheadRatio: 1.5, longestSliceMs: 16, latencyP95Ms: 3 * (COALESCE_MS + FRAME_MS), coldP95Ms: 1_500 },
 };
@@ -80,6 +85,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
   const latency = await updateLatency(plan.latencyChanges);
   const cold = await coldPath(plan.coldRuns);
   const positions = await manyPositions(plan.scale);
+  const zones = zoneFidelity(plan.zoneSeeds);
 
   const checks: Check[] = [
     ...Object.entries(sizes.content).map(([venue, s]) => ({
@@ -192,6 +198,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
         shareOfLimit: Object.fromEntries(Object.entries(watchlist.shareOfLimit).map(([k, v]) => [k, round(v, 4)])),
       },
     },
+    zones,
     checks,
   };
 }
@@ -250,6 +257,8 @@ export function table(r: BenchResult): string {
     lines.push(
       `${e.venue} ${e.symbol}: ${e.oneTab.requests} req/h (1 tab), ${e.tenTabs.requests} (10 tabs), ${e.oneTab.units} units/h = ${(e.shareOfLimit * 100).toFixed(2)}% of ${e.limit}`,
     );
+  lines.push('', `liquidation zones (${r.zones[0]?.seeds ?? 0} synthetic markets per true mix; shape in common at 0.5%, recall, precision):`);
+  for (const z of r.zones) lines.push(`  ${z.mix.padEnd(34)} overlap ${z.overlap.mean} (min ${z.overlap.min}), recall ${z.recall}, precision ${z.precision}`);
   return lines.join('\n');
 }
 
