@@ -22,6 +22,7 @@ export {
   type BandVerdict,
 } from './bands';
 export { dailyVolatility, sigmaDistance, touchProbability } from './volatility';
+export { premium } from './premium';
 export { aprOf8h, averageRate, daysUntilMarginShare, fundingDrag, toRate8h, type FundingDrag, type FundingInput } from './funding';
 export {
   classifyRegime,

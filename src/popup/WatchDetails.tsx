@@ -8,6 +8,7 @@ import type { PageMatch } from '../venues/types';
 import { changeField } from './market-figures';
 import { Sparkline } from './Sparkline';
 import { stretchOf } from './watch-figures';
+import { premiumField, PREMIUM_EXPLAIN } from '../ui/premium-field';
 
 interface Props {
   item: PageMatch;
@@ -58,6 +59,7 @@ export function WatchDetails({ item, state, snapshot: s, why, window, now, stale
           )}
         />
         <Field name="funding-stretch" label="Stretch" field={f((x) => known(stretchOf(x), stretchOf(x)))} explain="from the funding rate per 8h alone" />
+        <Field name="premium" label="Premium" field={premiumField(s, why)} explain={PREMIUM_EXPLAIN} />
         <Field
           name="funding-percentile-30d"
           label="Rate vs 30 days"

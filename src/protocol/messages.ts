@@ -129,6 +129,7 @@ const Quote = v.object({
   markPrice: positive,
   indexPrice: nullableFinite,
   fundingPriceBasis: v.optional(v.picklist(['mark', 'index'])),
+  markIsIndex: v.optional(v.literal(true)),
   lastPrice: nullableFinite,
   fundingRate: finite,
   fundingIntervalHours: v.nullable(positive),

@@ -63,6 +63,8 @@ export interface MarketQuote extends Sourced {
   indexPrice: number | null;
   /** Funding is paid on the mark price on CEXs and on the oracle price on Hyperliquid and dYdX. */
   fundingPriceBasis?: 'mark' | 'index';
+  /** The venue margins on its oracle price itself (dYdX): mark and index are one price, so it has no premium. */
+  markIsIndex?: true;
   lastPrice: number | null;
   /** Current (predicted) funding rate for the running interval, a fraction. */
   fundingRate: number;

@@ -46,6 +46,7 @@ const POSITION_FIELDS = [
   'entry-price',
   'liq-distance-money',
   'band',
+  'premium',
 ];
 const MARKET_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'next-funding', 'price-change', 'oi-change'];
 

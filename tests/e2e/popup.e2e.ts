@@ -37,6 +37,7 @@ const ROW_FIELDS = [
   'funding-stretch',
   'funding-percentile-30d',
   'crowded-side',
+  'premium',
 ];
 
 interface Popup {

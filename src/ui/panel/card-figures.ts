@@ -8,6 +8,7 @@ import { fieldValue } from './field';
 import { asField, privateField } from './figures';
 import { figureNote, intervalNote } from './part-note';
 import { windowSwitch } from './window-switch';
+import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
 
 // Every figure a position card shows, declared once: its DOM-contract name, where it sits, its label,
 // how it is worked out and formatted, what its tooltip explains, and whether privacy mode hides it.
@@ -301,6 +302,13 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     value: ({ regime: r, inputs }) =>
       r ? known(r.oiChange, `${formatPercent(r.oiChange, 2, true)}${r.sinceWatching ? ' (since watching)' : ''}`) : changeField(inputs?.oiChange),
     explain: ({ settings, note }) => `Open interest now against ${settings.window} ago, counted in coins so price moves do not inflate it; ${note('oi')}`,
+  },
+  {
+    name: 'premium',
+    section: 'regime',
+    label: () => 'Premium to index',
+    value: ({ snapshot, noMarket }) => premiumField(snapshot, noMarket),
+    explain: ({ note }) => `${PREMIUM_EXPLAIN[0]?.toUpperCase()}${PREMIUM_EXPLAIN.slice(1)}; ${note('quote')}`,
   },
 ];
 

@@ -7,6 +7,7 @@ import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../../protocol/tree';
 import { field, fieldValue } from './field';
 import { figureNote, intervalNote, partNote } from './part-note';
+import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
 
 interface Props {
   venue: VenueId;
@@ -92,6 +93,7 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
       field('oi-change', `Open interest ${window}`, change(s?.oiChange[window]), {
         explain: `open interest now against ${window} ago, counted in coins; ${partNote(s, 'oi', now)}`,
       }),
+      field('premium', 'Premium to index', premiumField(s, reason), { explain: `${PREMIUM_EXPLAIN}; ${partNote(s, 'quote', now)}` }),
     ),
     state.status === 'loading' && full && h('p', { class: 'status' }, 'Loading market data…'),
   );

@@ -121,6 +121,7 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
       venue: 'dydx',
       symbol: inst.symbol,
       ...figures,
+      markIsIndex: true,
       // One request feeds the quote; the hourly schedule (interval, next settlement) stands with it.
       figureSources: figureSources(figures, {
         markPrice: MARKETS_PATH,

@@ -131,6 +131,7 @@ const ROW_FIELDS = [
   'funding-stretch',
   'funding-percentile-30d',
   'crowded-side',
+  'premium',
 ];
 
 describe('popup watchlist table', () => {

@@ -35,6 +35,7 @@ const CONTRACT = [
   'entry-price',
   'liq-distance-money',
   'band',
+  'premium',
 ];
 /** Amounts of money and the size: what privacy mode must hide. */
 const AMOUNTS = ['liq-distance-money', 'margin-to-caution', 'margin-to-calm', 'funding-per-day', 'size', 'funding-per-interval'];
