@@ -1,6 +1,9 @@
 import { visibleText, type ExtractedTable, type TableRow } from './table';
 import { isHiddenWithin } from './visibility';
 
+/** The header row of a grid found here, for the layout memo to watch its captions (layout-memo.ts). */
+export const gridHead = (table: ExtractedTable | null | undefined): Element[] => (table?.head ? [table.head] : []);
+
 /**
  * A positions table drawn with plain elements and no table roles (a React grid of `div`s), found by
  * what its header says:
@@ -9,20 +12,18 @@ import { isHiddenWithin } from './visibility';
  *   rows    climbing at most three levels from the header (header and body often sit in separate
  *           containers), the first ancestor holding other visible elements with as many children as
  *           the header has cells: those, in page order, outermost first, except a body container
- *           (its first child, through single-child wrappers, is such a row itself). A virtualised list's spacer and row wrappers do
- *           not matter; a hidden copy of a row (a fixed column's duplicate, a measure row) is
- *           skipped. A trailing caption-less header cell (a scrollbar gutter) need not be in every
- *           row. Which rows count depends on the markup alone, never on their text, so a layout
- *           memo (layout-memo.ts) stays right while only the header's text is compared.
+ *           (its first child, through single-child wrappers, is such a row itself). A virtualised
+ *           list's spacer and row wrappers do not matter; a hidden copy of a row (a fixed column's
+ *           duplicate, a measure row) is skipped. A trailing caption-less header cell (a scrollbar
+ *           gutter) need not be in every row. Which rows count depends on the markup alone, never
+ *           on their text, so a layout memo (layout-memo.ts) stays right while only the header's
+ *           text is compared.
  * Cells line up with the captions by position. When no row lines up, anything row-shaped (three or
  * more children) there is returned flagged misaligned, which column readers refuse: a grid whose
  * rows have another shape is "can't read", never "no positions". With no row at all, the grid comes
  * back empty under the highest ancestor climbed (where rows will be drawn), and the reader decides
  * between "no positions" and "still loading".
  */
-/** The header row of a grid found here, for the layout memo to watch its captions (layout-memo.ts). */
-export const gridHead = (table: ExtractedTable | null | undefined): Element[] => (table?.head ? [table.head] : []);
-
 export function findDivGrid(scope: Element, isHeader: (texts: string[]) => boolean): { root: Element; table: ExtractedTable } | null {
   const all = scope.getElementsByTagName('*');
   for (let i = 0; i < all.length; i++) {
