@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { waitFor, withBrowser, type BrowserName } from './browsers';
 import { kForTouch, phi } from './hand-math';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
+import { POSITION_FIELDS } from '../contract-fields';
 
 // The compact card a trader reads in two seconds, on a Binance stand-in where the long's liquidation
 // price is close (59,500.00 under a mark of 60,000.12: 0.83%) and funding is extreme (0.08% per 8 h,
@@ -21,33 +22,6 @@ const SIZE = 0.5;
 /** Binance's first maintenance tier (tests/fake-exchange/binance.ts): the long's notional sits in it. */
 const MAINTENANCE = 0.004;
 
-/** Every field of a position in the DOM contract (design.md), present in every state of the panel. */
-const POSITION_FIELDS = [
-  'mark-price',
-  'liq-price',
-  'liq-source',
-  'liq-distance',
-  'liq-sigma',
-  'liq-touch-24h',
-  'funding-rate',
-  'funding-interval-hours',
-  'funding-rate-8h',
-  'funding-apr',
-  'funding-per-day',
-  'funding-margin-share-per-day',
-  'next-funding',
-  'regime',
-  'regime-window',
-  'price-change',
-  'oi-change',
-  'funding-stretch',
-  'crowded-side',
-  'leverage',
-  'entry-price',
-  'liq-distance-money',
-  'band',
-  'premium',
-];
 const MARKET_FIELDS = ['mark-price', 'funding-rate', 'funding-interval-hours', 'funding-rate-8h', 'next-funding', 'price-change', 'oi-change'];
 
 const num = (p: PositionProbe | undefined, field: string) => Number(p?.fields[field]?.value ?? NaN);

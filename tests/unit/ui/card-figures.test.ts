@@ -6,37 +6,13 @@ import { CARD_FIGURES, PRIVATE_FIGURES } from '../../../src/ui/panel/card-figure
 import { positionCard } from '../../../src/ui/panel/position-card';
 import { positionFixture } from '../alerts/fixtures';
 import { snapshotFixture } from '../helpers/snapshot';
+import { POSITION_FIELDS } from '../../contract-fields';
 
 // The card's figures are declared once (card-figures.ts). Checked here against the DOM contract's
 // list written out by hand (design.md), so that a figure dropped from the table, or drawn twice,
 // or shown in privacy mode when it is an amount, fails.
 
-const CONTRACT = [
-  'mark-price',
-  'liq-price',
-  'liq-source',
-  'liq-distance',
-  'liq-sigma',
-  'liq-touch-24h',
-  'funding-rate',
-  'funding-interval-hours',
-  'funding-rate-8h',
-  'funding-apr',
-  'funding-per-day',
-  'funding-margin-share-per-day',
-  'next-funding',
-  'regime',
-  'regime-window',
-  'price-change',
-  'oi-change',
-  'funding-stretch',
-  'crowded-side',
-  'leverage',
-  'entry-price',
-  'liq-distance-money',
-  'band',
-  'premium',
-];
+const CONTRACT = POSITION_FIELDS;
 /** Amounts of money and the size: what privacy mode must hide. */
 const AMOUNTS = ['liq-distance-money', 'margin-to-caution', 'margin-to-calm', 'funding-per-day', 'size', 'funding-per-interval'];
 

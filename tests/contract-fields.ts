@@ -1,0 +1,29 @@
+// The DOM contract's fields of a position (design.md), written out by hand: the independent check of
+// what the panel's figures table declares (src/ui/panel/card-figures.ts). Every one is present in
+// every state of the panel, collapsed sections included.
+export const POSITION_FIELDS = [
+  'mark-price',
+  'liq-price',
+  'liq-source',
+  'liq-distance',
+  'liq-sigma',
+  'liq-touch-24h',
+  'funding-rate',
+  'funding-interval-hours',
+  'funding-rate-8h',
+  'funding-apr',
+  'funding-per-day',
+  'funding-margin-share-per-day',
+  'next-funding',
+  'regime',
+  'regime-window',
+  'price-change',
+  'oi-change',
+  'funding-stretch',
+  'crowded-side',
+  'leverage',
+  'entry-price',
+  'liq-distance-money',
+  'band',
+  'premium',
+];
