@@ -16,6 +16,7 @@ export interface FakeAsset {
 }
 
 export const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 // A small deterministic PRNG so every run serves the same history (and expected values can be
 // computed from the same state the server serves).
@@ -29,9 +30,13 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function history(seed: number, hours: number, endPrice: number, endOi: number, now: number): FakeAsset['hourly'] {
+function history(seed: number, days: number, endPrice: number, endOi: number, now: number): FakeAsset['hourly'] {
   const rnd = mulberry32(seed);
-  const startHour = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
+  // Anchored to the UTC day, not to the hour: the walk takes the same steps whatever the hour a test
+  // runs at, so what daily candles decide (the volatility, and the bands it sets) does not change
+  // with it (a What if band flipped from danger to caution between 11:00 and 13:00 UTC).
+  const startHour = (Math.floor(now / DAY) - (days - 1)) * DAY;
+  const hours = Math.floor((now - startHour) / HOUR) + 1;
   const out: FakeAsset['hourly'] = [];
   let price = 1;
   let oi = 1;
@@ -53,7 +58,8 @@ function funding(seed: number, hours: number, base: number, now: number): FakeAs
   return Array.from({ length: hours }, (_, i) => ({ time: startHour + i * HOUR, rate: +(base * (0.5 + rnd())).toFixed(8) }));
 }
 
-const HISTORY_HOURS = 40 * 24;
+const HISTORY_DAYS = 40;
+const HISTORY_HOURS = HISTORY_DAYS * 24;
 
 export function makeAsset(asset: string, seed: number, mark: number, oi: number, fundingRate8h: number, now: number): FakeAsset {
   return {
@@ -63,7 +69,7 @@ export function makeAsset(asset: string, seed: number, mark: number, oi: number,
     lastPrice: +(mark * 1.0001).toFixed(2),
     fundingRate8h,
     openInterest: oi,
-    hourly: history(seed, HISTORY_HOURS, mark, oi, now),
+    hourly: history(seed, HISTORY_DAYS, mark, oi, now),
     fundingHistory8h: funding(seed + 1, HISTORY_HOURS, fundingRate8h, now),
   };
 }
