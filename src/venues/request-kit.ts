@@ -64,9 +64,12 @@ export async function getJson<S extends v.GenericSchema>(
 ): Promise<Result<v.InferOutput<S>>> {
   const endpoint = url.pathname;
   const usable = o.usable ?? (() => true);
+  const env = o.envelope;
+  /** The envelope of a body the gate holds, read when its schema takes it. */
+  const envelopeOf = (b: unknown): EnvelopeRead => (env && v.is(env.schema, b) ? env.read(b) : null);
   const payloadOf = (b: unknown): unknown => {
-    if (!o.envelope) return b;
-    const read = v.is(o.envelope.schema, b) ? o.envelope.read(b) : null;
+    if (!env) return b;
+    const read = envelopeOf(b);
     return read?.ok ? read.payload : undefined;
   };
   const accept = (b: unknown) => {
@@ -74,9 +77,8 @@ export async function getJson<S extends v.GenericSchema>(
     return v.is(schema, payload) && usable(v.parse(schema, payload));
   };
   // "Too many" inside a 200's envelope: the gate must back off as for a 429, not retry at the usual pace.
-  const env = o.envelope;
   const refusal = (b: unknown): FetchError | null => {
-    const read = env && v.is(env.schema, b) ? env.read(b) : null;
+    const read = envelopeOf(b);
     if (!read || read.ok || codeKind(d, read.code).kind !== 'rate-limited') return null;
     return venueFailure(d, 'rate-limited', endpoint, `code ${read.code}${read.message ? ` (${read.message})` : ''}`).error;
   };

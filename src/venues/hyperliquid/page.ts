@@ -41,7 +41,8 @@ function recognised(cols: Cols): boolean {
   return CORE_KEYS.filter((k) => cols[k] !== undefined).length >= 3 && (cols.size !== undefined || cols.symbol !== undefined);
 }
 
-const headerRowTest = (texts: string[]): boolean => recognised(mapColumns(texts, HYPERLIQUID_COLUMNS)) || looksLikeHeader(texts);
+const captionsRecognised = (texts: string[]): boolean => recognised(mapColumns(texts, HYPERLIQUID_COLUMNS));
+const headerRowTest = (texts: string[]): boolean => captionsRecognised(texts) || looksLikeHeader(texts);
 
 function firstRowTexts(table: Element): string[] {
   const row = table.querySelector('tr');
@@ -72,8 +73,6 @@ function hasPaintedCoinCell(table: Element): boolean {
   }
   return false;
 }
-
-const captionsRecognised = (texts: string[]): boolean => recognised(mapColumns(texts, HYPERLIQUID_COLUMNS));
 
 function findAnchor(doc: Document): Element | null {
   const root = doc.getElementById('accountTable');

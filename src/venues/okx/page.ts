@@ -97,7 +97,7 @@ function findAnchor(doc: Document): Element | null {
     const header = table.querySelector('tr, [role="row"]');
     if (!header) continue;
     const texts = Array.from(header.children).map(visibleText);
-    if (!recognised(mapColumns(texts, OKX_COLUMNS))) continue;
+    if (!captionsRecognised(texts)) continue;
     return table.closest('[role="tabpanel"]') ?? table.closest('.position-box') ?? tableContainer(table);
   }
   const grid = doc.body ? findDivGrid(doc.body, captionsRecognised) : null;
