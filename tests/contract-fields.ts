@@ -26,4 +26,12 @@ export const POSITION_FIELDS = [
   'liq-distance-money',
   'band',
   'premium',
+  'zone-nearest-price',
+  'zone-nearest-distance',
+  'zone-between-share',
+  'liq-zone-relation',
+  'zone-model',
 ];
+
+/** The market rows' zone fields (panel header and popup), beside the market figures they already carry. */
+export const MARKET_ZONE_FIELDS = ['zone-long-nearest', 'zone-short-nearest'];

@@ -14,10 +14,12 @@ import {
   type TierTable,
   type VenueMarketClient,
   type Window,
+  type ZoneBars,
 } from '../venues/market-types';
 import { QUOTE_REFRESH_MS, type MarketSnapshot, type PartStatus } from '../venues/snapshot-types';
 import { createCache, type Cache, type CacheView } from './cache';
 import type { OiRecorder } from './oi-recorder';
+import { createZoneModel, extendZoneBars, zoneBarsTtl, type ZoneModel } from './zones';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,6 +32,8 @@ export const REFRESH_MS = {
   oi: 5 * 60_000,
   candles: 30 * 60_000,
   tiers: 6 * HOUR,
+  /** The zone model's 15-minute bars: until the next close is published (zones.ts zoneBarsTtl). */
+  zones: 15 * 60_000,
   /** A bundled stand-in table: the venue's own is asked for again this soon. */
   fallbackTiers: 10 * 60_000,
 } as const;
@@ -41,6 +45,7 @@ export interface SnapshotCaches {
   oi: Cache<OiHistory>;
   candles: Cache<Candles>;
   tiers: Cache<TierTable>;
+  zones: Cache<ZoneBars>;
 }
 
 export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: () => number = () => REFRESH_MS.quote): SnapshotCaches {
@@ -60,6 +65,9 @@ export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: (
       maxEntries: 300,
       ...hold(5 * 60_000),
     }),
+    // Seven days of bars per market, extended by the new ones: many markets, so a watchlist's rows
+    // never push each other out and start over.
+    zones: createCache<ZoneBars>({ ttlMs: REFRESH_MS.zones, ttlFor: zoneBarsTtl, maxEntries: 100, ...hold(2 * 60_000) }),
   };
 }
 
@@ -69,8 +77,12 @@ export interface SnapshotDeps {
   http: Http;
   caches: SnapshotCaches;
   recorder: OiRecorder;
+  /** The zone model's memo; one per background (a shared default where none is handed in). */
+  zoneModel?: ZoneModel;
   now: () => number;
 }
+
+const sharedZoneModel = createZoneModel();
 
 function status<T extends { source: string }>(view: CacheView<T> | undefined): PartStatus {
   return { fetchedAt: view?.storedAt ?? null, source: view?.value?.source ?? null, error: view?.error ?? null };
@@ -124,12 +136,13 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   const inst = found.value;
   const key = `${client.venue}:${symbol}`;
   const oiHistory = client.oiHistory;
-  const [quote, funding, oi, candles, tiers] = await Promise.all([
+  const [quote, funding, oi, candles, tiers, zones] = await Promise.all([
     caches.quote.get(key, () => client.quote(inst, http)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),
     oiHistory ? caches.oi.get(key, () => oiHistory(inst, http)) : Promise.resolve(undefined),
     caches.candles.get(key, () => client.candles(inst, http)),
     caches.tiers.get(key, () => client.tiers(inst, http)),
+    caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())),
   ]);
   const q = quote.value;
   if (!q) {
@@ -180,6 +193,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       oiBasis: oiHistory ? 'venue' : 'recorded',
       tiers: tiers.value ?? null,
       liquidation: deps.liquidation,
+      zones: (deps.zoneModel ?? sharedZoneModel).state(key, zones, tiers.value ?? null, q.markPrice, oiHistory ? null : recorder),
       sparkline: {
         price: closes.slice(-24).map((p) => p.value),
         oi: oiPoints.slice(-24).map((p) => p.value),
@@ -190,6 +204,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
         oi: oiHistory ? status(oi) : { fetchedAt: oiPoints.at(-1)?.time ?? null, source: 'recorded', error: null },
         candles: status(candles),
         tiers: status(tiers),
+        zones: status(zones),
       },
       builtAt: now,
     },

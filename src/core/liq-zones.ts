@@ -29,7 +29,12 @@ export interface ZoneBar {
   volume: number;
   /** Taker-buy volume in base units; null where the venue publishes no taker split. */
   takerBuy: number | null;
-  oi: number;
+  /**
+   * Open interest at the bar's close; null where it is not known (a gap in what was recorded while
+   * watching): such a bar still consumes levels, opens and closes none, and the next known bar only
+   * sets the OI again, so a change over a gap is never placed at one bar's price.
+   */
+  oi: number | null;
 }
 
 export interface ZoneInput {
@@ -51,6 +56,17 @@ export interface ZoneBin {
   short: number;
 }
 
+/** What the model makes of the bars before the mark bins it: every level still open. */
+export interface ZoneLevels {
+  levels: Level[];
+  /** The bars the model ran over and the time from first to last bar. */
+  bars: number;
+  coveredMs: number;
+  takerSplit: ZoneMap['takerSplit'];
+  leverages: number[];
+  weights: number[];
+}
+
 export interface ZoneMap {
   model: typeof ZONE_MODEL.id;
   mark: number;
@@ -70,7 +86,7 @@ export interface ZoneMap {
   weights: number[];
 }
 
-interface Level {
+export interface Level {
   side: Side;
   price: number;
   notional: number;
@@ -98,8 +114,16 @@ export function levelPrice(side: Side, entry: number, lev: number, m: number): n
  * over the leverage mix.
  */
 export function liquidationZones(input: ZoneInput): ZoneMap {
-  const { bars, mark, maintenanceRate: m } = input;
-  if (!(mark > 0)) throw new RangeError('mark must be positive');
+  if (!(input.mark > 0)) throw new RangeError('mark must be positive');
+  return zonesAt(openLevels(input), input.mark);
+}
+
+/**
+ * The levels still open after the bars: the slow half of the model, which depends on the bars and
+ * the market's limits but not on the mark, so it runs once per new bar and the mark bins it often.
+ */
+export function openLevels(input: Omit<ZoneInput, 'mark'>): ZoneLevels {
+  const { bars, maintenanceRate: m } = input;
   if (!(m >= 0 && m < 1)) throw new RangeError('maintenanceRate must be in [0, 1)');
   const mix = leverageMix(input.maxLeverage, input.mix);
   let open: Level[] = [];
@@ -107,9 +131,10 @@ export function liquidationZones(input: ZoneInput): ZoneMap {
   let assumed = 0;
   for (let i = 1; i < bars.length; i++) {
     const bar = bars[i];
-    const before = bars[i - 1]?.oi;
-    if (!bar || before === undefined || !valid(bar)) continue;
+    if (!bar || !valid(bar)) continue;
     open = open.filter((l) => (l.side === 'long' ? bar.low > l.price : bar.high < l.price));
+    const before = bars[i - 1]?.oi;
+    if (bar.oi === null || before === null || before === undefined || !(before >= 0)) continue;
     const delta = bar.oi - before;
     if (delta < 0 && before > 0) {
       const keep = Math.max(0, 1 - -delta / before);
@@ -128,18 +153,25 @@ export function liquidationZones(input: ZoneInput): ZoneMap {
       });
     }
   }
-  return binned(open, mark, {
+  return {
+    levels: open,
     bars: Math.max(0, bars.length - 1),
     coveredMs: bars.length > 1 ? (bars[bars.length - 1]?.time ?? 0) - (bars[0]?.time ?? 0) : 0,
     takerSplit: assumed === 0 ? 'published' : published === 0 ? 'assumed-50-50' : 'partly-assumed',
     ...mix,
-  });
+  };
 }
 
 const valid = (b: ZoneBar): boolean =>
-  [b.high, b.low, b.close, b.volume, b.oi].every(Number.isFinite) && b.low > 0 && b.high >= b.low && b.oi >= 0 && b.volume >= 0;
+  [b.high, b.low, b.close, b.volume].every(Number.isFinite) &&
+  b.low > 0 &&
+  b.high >= b.low &&
+  b.volume >= 0 &&
+  (b.oi === null || (Number.isFinite(b.oi) && b.oi >= 0));
 
-function binned(levels: readonly Level[], mark: number, about: Omit<ZoneMap, 'model' | 'mark' | 'bins' | 'total' | 'zones'>): ZoneMap {
+/** The open levels summed into bins of 0.25% of `mark` within ±25% of it, and the zones among them. */
+export function zonesAt(state: ZoneLevels, mark: number): ZoneMap {
+  const { levels, ...about } = state;
   const width = ZONE_MODEL.bin * mark;
   const byIndex = new Map<number, ZoneBin>();
   const total = { long: 0, short: 0 };

@@ -152,6 +152,33 @@ const Part = v.object({ fetchedAt: nullableFinite, source: v.nullable(v.string()
 
 const Tier = v.object({ notionalFloor: finite, notionalCap: finite, maintenanceRate: finite, deduction: finite });
 
+const ZoneBin = v.object({ price: positive, long: finite, short: finite });
+const Zones = v.variant('status', [
+  v.object({
+    status: v.literal('ready'),
+    map: v.object({
+      model: v.literal('oi-taker-v1'),
+      mark: positive,
+      bins: v.pipe(v.array(ZoneBin), v.maxLength(1_000)),
+      total: v.object({ long: finite, short: finite }),
+      zones: v.object({ long: v.pipe(v.array(ZoneBin), v.maxLength(1_000)), short: v.pipe(v.array(ZoneBin), v.maxLength(1_000)) }),
+      bars: finite,
+      coveredMs: finite,
+      takerSplit: v.picklist(['published', 'assumed-50-50', 'partly-assumed']),
+      leverages: v.array(positive),
+      weights: v.array(finite),
+    }),
+    basis: v.picklist(['venue', 'recorded']),
+    coveredMs: finite,
+    maintenanceRate: finite,
+    maxLeverage: positive,
+    maxLeverageSource: v.picklist(['venue', 'assumed']),
+    dataAt: finite,
+  }),
+  v.object({ status: v.literal('building'), coveredMs: finite, needMs: finite }),
+  v.object({ status: v.literal('unavailable'), reason: v.string() }),
+]);
+
 const Snapshot = v.object({
   venue: venueId,
   symbol: v.string(),
@@ -168,11 +195,20 @@ const Snapshot = v.object({
   oiChange: Changes,
   oiBasis: v.picklist(['venue', 'recorded']),
   tiers: v.nullable(
-    v.object({ tiers: v.array(Tier), fallback: v.boolean(), asOf: v.optional(v.string()), why: v.optional(v.string()), source: v.string(), fetchedAt: finite }),
+    v.object({
+      tiers: v.array(Tier),
+      maxLeverage: v.optional(positive),
+      fallback: v.boolean(),
+      asOf: v.optional(v.string()),
+      why: v.optional(v.string()),
+      source: v.string(),
+      fetchedAt: finite,
+    }),
   ),
   liquidation: v.object({ valuation: v.picklist(['liquidation', 'entry']), feeRate: finite }),
+  zones: Zones,
   sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
-  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part }),
+  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part }),
   builtAt: finite,
 });
 

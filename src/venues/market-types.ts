@@ -118,12 +118,42 @@ export interface Candles extends Sourced {
 
 export interface TierTable extends Sourced {
   tiers: MarginTier[];
+  /** The highest leverage the market allows (its first tier's), where the venue's answer says; the zone model drops buckets above it. */
+  maxLeverage?: number;
   /** True when the venue's endpoint failed and a bundled table was used instead. */
   fallback: boolean;
   /** A bundled table's date (YYYY-MM-DD): how old its figures are. */
   asOf?: string;
   /** Why the venue's own table was not used (the live request's failure). */
   why?: string;
+}
+
+/**
+ * One 15-minute bar for the liquidation-zone model (core/liq-zones.ts), as the venue serves it.
+ * `time` is the bar's OPEN (a multiple of 15 minutes); volumes are in BASE units.
+ */
+export interface ZoneBarRow {
+  time: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  /** Taker-buy volume in base units; null where the venue publishes no taker split for the bar. */
+  takerBuy: number | null;
+  /**
+   * Open interest in BASE units at the bar's CLOSE (time + 15 min); null where the venue publishes
+   * no OI history (Hyperliquid: the background fills it from what it recorded while watching).
+   */
+  oi: number | null;
+}
+
+export const ZONE_BAR_MS = 15 * 60_000;
+/** How far back the zone model reads: 7 days of 15-minute bars. */
+export const ZONE_LOOKBACK_MS = 7 * 24 * 3_600_000;
+
+export interface ZoneBars extends Sourced {
+  /** Ascending by time, no duplicates; only bars whose close OI the venue has published (the running bar may be left out). */
+  bars: ZoneBarRow[];
 }
 
 export const FETCH_ERROR_KINDS = [
@@ -188,6 +218,12 @@ export interface VenueMarketClient {
   oiHistory: ((inst: Instrument, http: Http) => Promise<Result<OiHistory>>) | null;
   candles(inst: Instrument, http: Http): Promise<Result<Candles>>;
   tiers(inst: Instrument, http: Http): Promise<Result<TierTable>>;
+  /**
+   * 15-minute bars for the zone model: with `since` (the open time of the newest bar already held)
+   * the bars from that one on (it is asked again: it may have been the running bar); with null the
+   * last 7 days (ZONE_LOOKBACK_MS). Only new bars are fetched once the history is held.
+   */
+  zoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>>;
 }
 
 /** What is data stays data: hosts and the venue's published limit, apart from the parsing code. */
@@ -221,5 +257,5 @@ export interface VenueDescriptor {
 export interface VenueEndpoint {
   origin?: string;
   path: string;
-  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers')[];
+  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones')[];
 }

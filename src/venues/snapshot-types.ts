@@ -1,4 +1,5 @@
 import type { WindowChange } from '../core';
+import type { ZoneMap } from '../core/liq-zones';
 import type { FetchError, MarketQuote, TierTable, Window } from './market-types';
 import type { VenueId } from './types';
 
@@ -9,7 +10,28 @@ export interface PartStatus {
   error: FetchError | null;
 }
 
-export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers';
+export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones';
+
+/** The modelled liquidation zones of a market (core/liq-zones.ts, docs/liquidation-zones.md). */
+export type ZoneState =
+  | {
+      status: 'ready';
+      map: ZoneMap;
+      /** `recorded`: the venue publishes no OI history; the model runs on what PerpLens recorded while watching. */
+      basis: 'venue' | 'recorded';
+      /** How much time the bars with a known OI cover. */
+      coveredMs: number;
+      /** The first tier's maintenance rate and the market's maximum leverage the levels were set with. */
+      maintenanceRate: number;
+      maxLeverage: number;
+      /** `assumed`: the venue's answer did not state it; 1 / (2 × maintenance rate) was used. */
+      maxLeverageSource: 'venue' | 'assumed';
+      /** Close time of the newest bar: how old the model's data is. */
+      dataAt: number;
+    }
+  /** Recorded OI covers less than a day: nothing is drawn yet. */
+  | { status: 'building'; coveredMs: number; needMs: number }
+  | { status: 'unavailable'; reason: string };
 
 /** Everything the panel and the popup need about one market, normalised across venues. */
 export interface MarketSnapshot {
@@ -38,6 +60,7 @@ export interface MarketSnapshot {
   tiers: TierTable | null;
   /** The venue's convention for isolated liquidation prices (from its descriptor). */
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
+  zones: ZoneState;
   /** Last 24 hourly values, for sparklines. */
   sparkline: { price: number[]; oi: number[] };
   parts: Record<SnapshotPart, PartStatus>;

@@ -1,3 +1,6 @@
+import { ZONE_MODEL, type ZoneBar } from '../../src/core/liq-zones';
+import { population, type Trader } from '../zones/population';
+
 // The fake venues' markets, one per asset, rendered by each venue's handler in that venue's own
 // shapes and symbols. Tests mutate them (move the mark toward a liquidation price, flip funding).
 export interface FakeAsset {
@@ -13,6 +16,14 @@ export interface FakeAsset {
   hourly: { time: number; close: number; oi: number }[];
   /** Hourly settled funding per 8h equivalent, ascending (≈ 40 days). */
   fundingHistory8h: { time: number; rate: number }[];
+  /**
+   * Seven days of completed 15-minute bars made by a population of traders with known entries, sides
+   * and leverages (tests/zones/population.ts, the model's default mix), scaled to this market: the
+   * first bar only sets the starting OI. `time` is the bar's open, `oi` the OI in base units at its close.
+   */
+  quarters: ZoneBar[];
+  /** The traders of that population still open, scaled alike: where the crowd truly gets liquidated. */
+  crowd: Trader[];
 }
 
 export const HOUR = 3_600_000;
@@ -58,6 +69,37 @@ function funding(seed: number, hours: number, base: number, now: number): FakeAs
   return Array.from({ length: hours }, (_, i) => ({ time: startHour + i * HOUR, rate: +(base * (0.5 + rnd())).toFixed(8) }));
 }
 
+const QUARTER = 15 * 60_000;
+/** The maintenance rate the population's traders are liquidated at (the fake tiers' first rate). */
+export const CROWD_MAINTENANCE = 0.004;
+
+/**
+ * The population's bars moved onto the 15-minute grid (the last one the newest completed bar) and
+ * scaled so the last close is the mark and the last OI the market's open interest.
+ */
+function quarters(seed: number, mark: number, oi: number, now: number): Pick<FakeAsset, 'quarters' | 'crowd'> {
+  const p = population({ seed: 1000 + seed, mix: ZONE_MODEL, m: CROWD_MAINTENANCE });
+  const last = p.bars[p.bars.length - 1];
+  if (!last) return { quarters: [], crowd: [] };
+  const shift = Math.floor(now / QUARTER) * QUARTER - QUARTER - last.time;
+  const px = mark / last.close;
+  const size = oi / (last.oi ?? oi);
+  const price = (x: number) => +(x * px).toPrecision(8);
+  const base = (x: number) => +(x * size).toFixed(3);
+  return {
+    quarters: p.bars.map((b) => ({
+      time: b.time + shift,
+      high: price(b.high),
+      low: price(b.low),
+      close: price(b.close),
+      volume: base(b.volume),
+      takerBuy: b.takerBuy === null ? null : base(b.takerBuy),
+      oi: b.oi === null ? null : base(b.oi),
+    })),
+    crowd: p.open.map((t) => ({ ...t, size: t.size * size, entry: t.entry * px, liq: t.liq * px })),
+  };
+}
+
 const HISTORY_DAYS = 40;
 const HISTORY_HOURS = HISTORY_DAYS * 24;
 
@@ -71,6 +113,7 @@ export function makeAsset(asset: string, seed: number, mark: number, oi: number,
     openInterest: oi,
     hourly: history(seed, HISTORY_DAYS, mark, oi, now),
     fundingHistory8h: funding(seed + 1, HISTORY_HOURS, fundingRate8h, now),
+    ...quarters(seed, mark, oi, now),
   };
 }
 

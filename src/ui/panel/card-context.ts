@@ -4,6 +4,7 @@ import type { MarketSnapshot, SnapshotPart } from '../../venues/snapshot-types';
 import { known, unknown, type FieldValue } from '../field-value';
 import { formatAge, formatPercent, formatQuote } from '../format';
 import { partNote } from './part-note';
+import { positionZoneRead, type PositionZoneRead } from '../zone-fields';
 
 /** Everything a card's figures are worked out from, gathered once per card. */
 export interface CardContext {
@@ -34,6 +35,10 @@ export interface CardContext {
   distance: number | null;
   touch: number | null;
   note: (part: SnapshotPart) => string;
+  /** The modelled liquidation zones as this position meets them, or why they are unknown. */
+  zones: PositionZoneRead | { unknown: string };
+  /** The settlement currency, for estimated notionals. */
+  quote: string | null;
 }
 
 export function cardContext(
@@ -68,6 +73,7 @@ export function cardContext(
     distance: 'value' in v.distance ? v.distance.value : null,
     touch: 'value' in v.touch24h ? v.touch24h.value : null,
     note: (part) => partNote(o.snapshot, part, o.now),
+    zones: positionZoneRead(o.snapshot, p.side, v.liq, o.noMarket),
   };
 }
 

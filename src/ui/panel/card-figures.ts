@@ -9,12 +9,23 @@ import { asField, privateField } from './figures';
 import { figureNote, intervalNote } from './part-note';
 import { windowSwitch } from './window-switch';
 import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
+import {
+  liqZoneRelationField,
+  ZONE_EXPLAIN,
+  zoneBetweenField,
+  zoneModelField,
+  zoneModelNote,
+  zoneNearestDistanceField,
+  zoneNearestPriceField,
+} from '../zone-fields';
+import { VENUE_NAMES } from '../../venues/names';
+import { zoneLadder } from '../zone-ladder';
 
 // Every figure a position card shows, declared once: its DOM-contract name, where it sits, its label,
 // how it is worked out and formatted, what its tooltip explains, and whether privacy mode hides it.
 // The card's lines, the details view, privacy mode and the contract's test all read this table.
 
-export type CardSection = 'headline' | 'position' | 'liquidation' | 'funding' | 'regime';
+export type CardSection = 'headline' | 'position' | 'liquidation' | 'zones' | 'funding' | 'regime';
 
 export interface CardFigure {
   /** Its `data-field` in the DOM contract. */
@@ -43,6 +54,8 @@ const liqSourceText = (c: CardContext): string => (c.p.source === 'hand' && c.li
 const payTone = (c: CardContext): Tone | undefined => (c.pays === null ? undefined : c.pays ? 'bad' : 'good');
 const bandWhy = (c: CardContext): string => bandJudged(c.v.bandBasis, c.v.bandFellBack, c.settings);
 const regimeOr = (c: CardContext, f: (r: NonNullable<CardContext['regime']>) => FieldValue): FieldValue => (c.regime ? f(c.regime) : c.regimeUnknown);
+/** The model's inputs and assumptions, for every zone figure's hover. */
+const zoneNote = ({ zones, p, now }: CardContext): string => ('pz' in zones ? zoneModelNote(zones.z, VENUE_NAMES[p.venue], now) : zones.unknown);
 const stretchRate = (s: string): string => (s === 'extreme' ? 'an extreme' : s === 'stretched' ? 'a stretched' : 'an elevated');
 
 export const CARD_FIGURES: readonly CardFigure[] = [
@@ -219,6 +232,45 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     explain: ({ age }) => `How likely the price is to touch the liquidation price within a day if it moves as it did over 30 days (no trend assumed); ${age}`,
   },
 
+  // ---- details: modelled liquidation zones -----------------------------------------------------
+  {
+    name: 'zone-nearest-price',
+    section: 'zones',
+    label: () => 'Nearest cluster',
+    value: ({ zones }) => zoneNearestPriceField(zones),
+    explain: (c) => `${ZONE_EXPLAIN.nearestPrice}; ${zoneNote(c)}`,
+  },
+  {
+    name: 'zone-nearest-distance',
+    section: 'zones',
+    label: () => 'Cluster away',
+    value: ({ zones }) => zoneNearestDistanceField(zones),
+    explain: () => ZONE_EXPLAIN.nearestDistance,
+  },
+  {
+    name: 'zone-between-share',
+    section: 'zones',
+    label: () => 'Before your liq.',
+    value: ({ zones }) => zoneBetweenField(zones),
+    explain: () => ZONE_EXPLAIN.between,
+  },
+  {
+    name: 'liq-zone-relation',
+    section: 'zones',
+    label: () => 'Your liq.',
+    value: ({ zones }) => liqZoneRelationField(zones),
+    tone: ({ zones }) => ('pz' in zones && zones.liqKnown && zones.pz.relation !== 'clear' ? 'caution' : undefined),
+    explain: () => ZONE_EXPLAIN.relation,
+  },
+  {
+    name: 'zone-model',
+    section: 'zones',
+    label: () => 'Model',
+    value: ({ snapshot, noMarket }) => zoneModelField(snapshot, noMarket),
+    cls: () => 'soft',
+    explain: (c) => zoneNote(c),
+  },
+
   // ---- details: funding ------------------------------------------------------------------------
   {
     name: 'funding-rate',
@@ -335,6 +387,7 @@ export function figure(name: string, c: CardContext): TreeElement {
 const SECTION_TITLES: Readonly<Record<Exclude<CardSection, 'headline'>, string>> = {
   position: 'Position',
   liquidation: 'Liquidation',
+  zones: 'Liquidation clusters (modelled)',
   funding: 'Funding',
   regime: 'Market regime ',
 };
@@ -342,8 +395,9 @@ const SECTION_TITLES: Readonly<Record<Exclude<CardSection, 'headline'>, string>>
 /** The details view: every section's figures as labelled rows, in the table's order. */
 export function detailRows(c: CardContext): TreeElement[] {
   const out: TreeElement[] = [];
-  for (const section of ['position', 'liquidation', 'funding', 'regime'] as const) {
+  for (const section of ['position', 'liquidation', 'zones', 'funding', 'regime'] as const) {
     out.push(h('h4', {}, SECTION_TITLES[section], section === 'regime' ? windowSwitch(c.settings.window) : null));
+    if (section === 'zones' && 'pz' in c.zones) out.push(zoneLadder(c.zones.z, { entry: c.p.entryPrice, liq: c.zones.liq, side: c.p.side }, c.quote));
     for (const f of CARD_FIGURES) {
       if (f.section !== section) continue;
       const value = figure(f.name, c);

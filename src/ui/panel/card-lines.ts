@@ -4,6 +4,7 @@ import type { MarketSnapshot } from '../../venues/snapshot-types';
 import type { Position } from '../../venues/position-types';
 import type { CardContext } from './card-context';
 import { figure, figureField } from './card-figures';
+import { zoneChipText } from '../zone-fields';
 
 // The lines of a position card below its headline, each built from the declared figures.
 
@@ -65,6 +66,18 @@ export function fundingLine(c: CardContext): TreeElement {
 /** The regime, the funding stretch and the crowded side; folded away without market data. */
 export function regimeLine(c: CardContext): TreeElement {
   return h('div', { class: 'c4', hidden: c.snapshot === null }, figure('regime', c), figure('funding-stretch', c), figure('crowded-side', c));
+}
+
+/** A modelled cluster between the mark and the liquidation price (or at it), in a trader's words; nothing when clear. */
+export function zoneLine(c: CardContext): TreeElement | false {
+  const text = zoneChipText(c.zones, c.p.side, c.distance);
+  if (!text) return false;
+  return h(
+    'p',
+    { class: 'zone-line', 'data-zone-chip': 'pz' in c.zones ? c.zones.pz.relation : '', title: 'pz' in c.zones ? c.zones.z.map.model : undefined },
+    h('span', { class: 'chip zone' }, 'cluster'),
+    ` ${text[0]?.toUpperCase() ?? ''}${text.slice(1)}.`,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { toRate8h } from '../../core';
 import type { Window } from '../../venues/market-types';
 import type { VenueId } from '../../venues/types';
+import type { MarketSnapshot } from '../../venues/snapshot-types';
 import { known, unknown, type FieldValue } from '../field-value';
 import { formatCountdown, formatPercent, formatPrice } from '../format';
 import { contractState, type MarketState } from '../market-state';
@@ -8,6 +9,8 @@ import { h, type TreeElement } from '../../protocol/tree';
 import { field, fieldValue } from './field';
 import { figureNote, intervalNote, partNote } from './part-note';
 import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
+import { marketZoneExplain, marketZoneField, readyZones } from '../zone-fields';
+import { zoneLadder } from '../zone-ladder';
 
 interface Props {
   venue: VenueId;
@@ -26,6 +29,12 @@ function why(state: MarketState): string {
   if (state.status === 'loading') return 'Loading market data…';
   if (state.status === 'failed') return state.error.message;
   return '';
+}
+
+/** The market's modelled clusters as a ladder around the mark, when the model has run. */
+function ladderOf(s: MarketSnapshot | null): TreeElement | null {
+  const z = readyZones(s, '');
+  return 'status' in z ? zoneLadder(z, {}, s?.quoteCurrency ?? null) : null;
 }
 
 /** One market: the `[data-perplens-market]` contract, at the top of the panel. */
@@ -94,6 +103,13 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
         explain: `open interest now against ${window} ago, counted in coins; ${partNote(s, 'oi', now)}`,
       }),
       field('premium', 'Premium to index', premiumField(s, reason), { explain: `${PREMIUM_EXPLAIN}; ${partNote(s, 'quote', now)}` }),
+      field('zone-long-nearest', 'Long cluster (model)', marketZoneField(s, 'long', reason), {
+        explain: `${marketZoneExplain(s, 'long', s?.quoteCurrency ?? null, now)}; ${partNote(s, 'zones', now)}`,
+      }),
+      field('zone-short-nearest', 'Short cluster (model)', marketZoneField(s, 'short', reason), {
+        explain: `${marketZoneExplain(s, 'short', s?.quoteCurrency ?? null, now)}; ${partNote(s, 'zones', now)}`,
+      }),
+      full && ladderOf(s),
     ),
     state.status === 'loading' && full && h('p', { class: 'status' }, 'Loading market data…'),
   );

@@ -21,6 +21,7 @@ const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
   oi: 'open-interest history',
   candles: 'candles',
   tiers: 'margin tiers',
+  zones: '15-minute bars',
 };
 
 /**

@@ -8,7 +8,7 @@ import { contractState, type MarketState } from '../market-state';
 import { h, type TreeElement } from '../../protocol/tree';
 import { cardContext } from './card-context';
 import { detailRows, figure } from './card-figures';
-import { alertLines, bundledTiersNote, dangerLine, fundingLine, mismatchText, regimeLine, type SentAlert } from './card-lines';
+import { alertLines, bundledTiersNote, dangerLine, fundingLine, mismatchText, regimeLine, zoneLine, type SentAlert } from './card-lines';
 import { gauge } from './gauge';
 import { marketInputs } from './market-inputs';
 import { cardKey } from '../../protocol/panel-prefs';
@@ -205,6 +205,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     waiting,
     fundingLine(c),
     regimeLine(c),
+    zoneLine(c),
     ...alertLines(alerts, p),
     state === 'stale' && h('p', { class: 'status stale' }, `Market data ${formatAge(cs.ageMs ?? 0)} old`),
     snapshot?.tiers?.fallback &&

@@ -52,6 +52,21 @@ function client(over: Partial<VenueMarketClient> = {}): VenueMarketClient {
         fetchedAt: NOW,
       }),
     tiers: () => ok({ tiers: [{ notionalFloor: 0, notionalCap: 1e9, maintenanceRate: 0.01, deduction: 0 }], fallback: false, source: '/info', fetchedAt: NOW }),
+    // A day of 15-minute bars around 129 with open interest rising: the zone model has levels to bin.
+    zoneBars: () =>
+      ok({
+        bars: Array.from({ length: 96 }, (_, i) => ({
+          time: Math.floor(NOW / 900_000) * 900_000 - (96 - i) * 900_000,
+          high: 130,
+          low: 128,
+          close: 129,
+          volume: 10,
+          takerBuy: null,
+          oi: 500 + i * 5,
+        })),
+        source: '/zones',
+        fetchedAt: NOW,
+      }),
     ...over,
   };
 }

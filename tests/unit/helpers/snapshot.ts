@@ -1,7 +1,33 @@
-import type { MarketSnapshot } from '../../../src/venues/snapshot-types';
+import { zonesAt, ZONE_MODEL, type Level } from '../../../src/core/liq-zones';
+import type { MarketSnapshot, ZoneState } from '../../../src/venues/snapshot-types';
 
 const part = { fetchedAt: 1000, source: '/x', error: null };
 const QUOTE_SOURCE = '/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/fundingInfo';
+
+/**
+ * Zones around a mark of 60,000 made from explicit levels: a long cluster at 58,800 (−2%), a smaller
+ * one at 54,000 (−10%), a short cluster at 61,500 (+2.5%) and scattered notional besides.
+ */
+export function zonesFixture(levels: Level[] = ZONE_LEVELS, mark = 60000): ZoneState {
+  return {
+    status: 'ready',
+    map: zonesAt({ levels, bars: 672, coveredMs: 7 * 86_400_000 - 900_000, takerSplit: 'published', leverages: [...ZONE_MODEL.leverages], weights: [...ZONE_MODEL.weights] }, mark),
+    basis: 'venue',
+    coveredMs: 7 * 86_400_000 - 900_000,
+    maintenanceRate: 0.004,
+    maxLeverage: 125,
+    maxLeverageSource: 'venue',
+    dataAt: 900,
+  };
+}
+
+export const ZONE_LEVELS: Level[] = [
+  { side: 'long', price: 58_810, notional: 4e6 },
+  { side: 'long', price: 54_010, notional: 2e6 },
+  ...Array.from({ length: 20 }, (_, i): Level => ({ side: 'long', price: 50_000 + i * 450, notional: 1e5 })),
+  { side: 'short', price: 61_510, notional: 3e6 },
+  ...Array.from({ length: 20 }, (_, i): Level => ({ side: 'short', price: 60_300 + i * 600, notional: 1e5 })),
+];
 
 /** A complete, plausible snapshot for UI tests; override what the test is about. */
 export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnapshot {
@@ -53,8 +79,9 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     oiBasis: 'venue',
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
     liquidation: { valuation: 'liquidation', feeRate: 0 },
+    zones: zonesFixture(),
     sparkline: { price: [1, 2, 3], oi: [3, 2, 1] },
-    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part },
+    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part, zones: part },
     builtAt: 1000,
     ...over,
   };
