@@ -11,6 +11,20 @@ import { quoteOf } from './market-figures';
 import { positionKey } from './use-known-positions';
 import { marketKey } from './use-markets';
 import { Value } from '../ui/Value';
+import type { MarketSnapshot } from '../venues/snapshot-types';
+import {
+  liqZoneRelationField,
+  positionZoneRead,
+  ZONE_EXPLAIN,
+  zoneBetweenField,
+  zoneChipText,
+  zoneModelField,
+  zoneModelNote,
+  zoneNearestDistanceField,
+  zoneNearestPriceField,
+} from '../ui/zone-fields';
+import { zoneLadder } from '../ui/zone-ladder';
+import { TreeView, useLadderStyles } from '../ui/TreeView';
 
 interface Props {
   /** The open positions (use-known-positions.ts), on the venues switched on. */
@@ -33,6 +47,7 @@ interface Row {
   v: PositionView;
   state: ContractState;
   quote: string | null;
+  snapshot: MarketSnapshot | null;
 }
 
 function rowsOf({ positions, states, staleAfter, bands, now }: Props): Row[] {
@@ -43,7 +58,7 @@ function rowsOf({ positions, states, staleAfter, bands, now }: Props): Row[] {
     const m = s ? marketInputs(s, settings.window) : null;
     // The page's mark in a report can be a minute old; a fresh snapshot's mark is better here.
     const v = positionView({ ...p, markPrice: m ? null : p.markPrice, liqSource: p.liqSource ?? (p.source === 'api' ? 'api' : 'page') }, m, settings, now);
-    return { p, v, state: st ? contractState(st, now, staleAfter).state : 'loading', quote: quoteOf(p, s) };
+    return { p, v, state: st ? contractState(st, now, staleAfter).state : 'loading', quote: quoteOf(p, s), snapshot: s };
   });
   const rank = (r: Row) => (r.v.band ? BAND_RANK[r.v.band] : 3);
   const dist = (r: Row) => ('value' in r.v.distance ? r.v.distance.value : Infinity);
@@ -57,7 +72,7 @@ export function KnownPositions(props: Props) {
     <section class="known" aria-label="Your open positions">
       <h2>Open positions</h2>
       {rowsOf(props).map((r) => (
-        <PositionCard key={positionKey(r.p)} row={r} bands={props.bands} onWhatIf={() => props.onWhatIf(positionKey(r.p))} />
+        <PositionCard key={positionKey(r.p)} row={r} bands={props.bands} now={props.now} onWhatIf={() => props.onWhatIf(positionKey(r.p))} />
       ))}
     </section>
   );
@@ -78,7 +93,36 @@ function leverageOf(p: Position): FieldValue {
   return known(lev, `≈${x(Math.round(lev * 10) / 10)}×`);
 }
 
-function PositionCard({ row: { p, v, state, quote }, bands, onWhatIf }: { row: Row; bands: BandRules; onWhatIf: () => void }) {
+/** The modelled clusters as this position meets them: the fields, a line when one matters, and the ladder on demand. */
+function ZoneLine({ row: { p, v, quote, snapshot }, now }: { row: Row; now: number }) {
+  useLadderStyles();
+  const why = snapshot ? '' : 'market data not loaded yet';
+  const r = positionZoneRead(snapshot, p.side, v.liq, why);
+  const note = 'pz' in r ? zoneModelNote(r.z, VENUE_NAMES[p.venue], now) : r.unknown;
+  const chip = zoneChipText(r, p.side, 'value' in v.distance ? v.distance.value : null);
+  return (
+    <details class="pos-zones">
+      <summary class={chip ? 'tone-caution' : 'soft'}>
+        <Value name="liq-zone-relation" field={liqZoneRelationField(r)} explain={ZONE_EXPLAIN.relation} cls="sr-only" />
+        {chip ? `${chip[0]?.toUpperCase() ?? ''}${chip.slice(1)}` : 'Liquidation clusters (modelled)'}
+      </summary>
+      <div class="pos-line soft">
+        <span>
+          Nearest <Value name="zone-nearest-price" field={zoneNearestPriceField(r)} explain={`${ZONE_EXPLAIN.nearestPrice}; ${note}`} /> (
+          <Value name="zone-nearest-distance" field={zoneNearestDistanceField(r)} explain={ZONE_EXPLAIN.nearestDistance} />)
+        </span>
+        <span>
+          Before liq. <Value name="zone-between-share" field={zoneBetweenField(r)} explain={ZONE_EXPLAIN.between} />
+        </span>
+        <Value name="zone-model" field={zoneModelField(snapshot, why)} explain={note} cls="soft" />
+      </div>
+      {'pz' in r && <TreeView node={zoneLadder(r.z, { entry: p.entryPrice, liq: r.liq, side: p.side }, quote)} />}
+    </details>
+  );
+}
+
+function PositionCard({ row, bands, now, onWhatIf }: { row: Row; bands: BandRules; now: number; onWhatIf: () => void }) {
+  const { p, v, state, quote } = row;
   const side = p.side === 'long' ? 'Long' : 'Short';
   const judged = bandJudged(v.bandBasis, v.bandFellBack, bands);
   const band: FieldValue = v.band ? known(v.band, v.band) : unknown('unknown' in v.distance ? v.distance.unknown : 'no distance');
@@ -130,6 +174,7 @@ function PositionCard({ row: { p, v, state, quote }, bands, onWhatIf }: { row: R
           What if…
         </button>
       </div>
+      <ZoneLine row={row} now={now} />
     </article>
   );
 }

@@ -9,6 +9,9 @@ import { changeField } from './market-figures';
 import { Sparkline } from './Sparkline';
 import { stretchOf } from './watch-figures';
 import { premiumField, PREMIUM_EXPLAIN } from '../ui/premium-field';
+import { marketZoneExplain, marketZoneField, readyZones } from '../ui/zone-fields';
+import { zoneLadder } from '../ui/zone-ladder';
+import { TreeView, useLadderStyles } from '../ui/TreeView';
 
 interface Props {
   item: PageMatch;
@@ -29,6 +32,8 @@ const OI_NOTE = 'open interest in base units; * = since watching started';
 export function WatchDetails({ item, state, snapshot: s, why, window, now, stale, onRemove }: Props) {
   const f = (make: (s: MarketSnapshot) => FieldValue): FieldValue => (s ? make(s) : unknown(why));
   const age = s ? `data ${formatAge(now - s.quote.fetchedAt)} old` : why;
+  const zones = readyZones(s, why);
+  useLadderStyles();
   return (
     <div class="watch-details">
       {state.status === 'failed' && (
@@ -75,7 +80,25 @@ export function WatchDetails({ item, state, snapshot: s, why, window, now, stale
         <Field name="oi-change-1h" label="OI 1h" field={f((x) => changeField(x.oiChange['1h']))} explain={OI_NOTE} />
         <Field name="oi-change-4h" label="OI 4h" field={f((x) => changeField(x.oiChange['4h']))} explain={OI_NOTE} />
         <Field name="oi-change-24h" label="OI 24h" field={f((x) => changeField(x.oiChange['24h']))} explain={OI_NOTE} />
+        <Field
+          name="zone-long-nearest"
+          label="Long cluster"
+          field={marketZoneField(s, 'long', why)}
+          explain={marketZoneExplain(s, 'long', s?.quoteCurrency ?? null, now)}
+        />
+        <Field
+          name="zone-short-nearest"
+          label="Short cluster"
+          field={marketZoneField(s, 'short', why)}
+          explain={marketZoneExplain(s, 'short', s?.quoteCurrency ?? null, now)}
+        />
       </div>
+      {'status' in zones && (
+        <figure class="zone-fig">
+          <TreeView node={zoneLadder(zones, {}, s?.quoteCurrency ?? null)} />
+          <figcaption>liquidation clusters, modelled (est.)</figcaption>
+        </figure>
+      )}
       <span class="sr-only" data-field="regime-window" data-value={window}>
         {window}
       </span>

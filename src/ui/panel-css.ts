@@ -1,3 +1,4 @@
+import { LADDER_CSS } from './zone-ladder-css';
 // Injected as the text of a <style> inside the shadow root: the page's CSS cannot reach in, and
 // `all: initial` stops inherited page styles at the host.
 //
@@ -101,6 +102,9 @@ h4 { margin: 6px 0 1px; font-size: 10px; text-transform: uppercase; letter-spaci
 .window-switch { display: inline-flex; gap: 2px; text-transform: none; }
 .window-switch button { padding: 0 5px; font-size: 11px; }
 .window-switch button.on { border-color: var(--accent); color: var(--accent); }
+.zone-line { margin: 3px 0 0; color: var(--caution); }
+.chip.zone { color: var(--caution); font-size: 10px; margin-right: 2px; }
+${LADDER_CSS}
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s; } }
 `;

@@ -52,6 +52,8 @@ export interface GetOptions<T> {
   /** A valid answer that must not be shared (an empty list would be replayed for the whole period). */
   usable?: (payload: T) => boolean;
   envelope?: Envelope;
+  /** Units of the venue's rate limit the request costs (Binance klines weigh more as `limit` grows); default 1. */
+  weight?: number;
 }
 
 /** GETs `url`, unwraps the venue's envelope if it has one, and validates the payload with `schema`. */
@@ -82,7 +84,12 @@ export async function getJson<S extends v.GenericSchema>(
     if (!read || read.ok || codeKind(d, read.code).kind !== 'rate-limited') return null;
     return venueFailure(d, 'rate-limited', endpoint, `code ${read.code}${read.message ? ` (${read.message})` : ''}`).error;
   };
-  const body = await http({ url, ...(o.shareForMs === undefined ? {} : { shareForMs: o.shareForMs, accept }), ...(env ? { refusal } : {}) });
+  const body = await http({
+    url,
+    ...(o.shareForMs === undefined ? {} : { shareForMs: o.shareForMs, accept }),
+    ...(env ? { refusal } : {}),
+    ...(o.weight === undefined ? {} : { weight: o.weight }),
+  });
   if (!body.ok) {
     // An error code in an HTTP error body (Binance's -1121 "Invalid symbol").
     const code = body.error.venueCode;

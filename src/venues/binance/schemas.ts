@@ -141,5 +141,21 @@ export const RiskBracket = v.looseObject({
     numberLike,
     v.check((n: number) => n >= 0, 'expected a deduction ≥ 0'),
   ),
+  /** The highest leverage a position in this bracket may open at (the bapi table's name for leverageBracket's initialLeverage). */
+  maxOpenPosLeverage: v.optional(
+    v.pipe(
+      numberLike,
+      v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'),
+    ),
+  ),
 });
 export const RiskBrackets = v.pipe(v.array(RiskBracket), v.minLength(1, 'expected at least one bracket'));
+
+/**
+ * A 15-minute kline for the zone model: `[openTime, open, high, low, close, volume, closeTime,
+ * quoteVolume, trades, takerBuyBase, takerBuyQuote, ignore]`; volume and taker-buy volume (field 9)
+ * are base units (docs: "Taker buy base asset volume").
+ */
+export const ZoneKlineRows = v.array(
+  v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, epochMs, v.unknown(), v.unknown(), nonNegativeDecimal]),
+);
