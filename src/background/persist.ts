@@ -12,9 +12,16 @@ export interface StorageLike {
 // saved by an older build is never restored into a shape it does not fill.
 const CACHE_KEY = 'perplens.cache.v2';
 const RECORDER_KEY = 'perplens.oi.v1';
+/** The OI recorded at each 15-minute close, for the zone model (storage.local, like the series). */
+const CLOSES_KEY = 'perplens.oi-closes.v1';
 const PARTS_KEY = 'perplens.state.v1';
 /** Markets kept per data kind across a worker restart: the recently used ones are what matters. */
 const KEEP_PER_KIND = 40;
+/**
+ * Seven days of 15-minute bars weigh ~70 KB a market: fewer are kept, within storage.session's
+ * quota. The rest are asked whole again after a restart, once.
+ */
+const KEEP_PER_KIND_OVERRIDE: Readonly<Record<string, number>> = { zones: 12 };
 
 type Dumped = [string, { value: unknown; storedAt: number }][];
 
@@ -43,7 +50,7 @@ export function createPersistence(
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function restore(): Promise<void> {
-    const [s, l, p] = await Promise.all([session.get(CACHE_KEY), local.get(RECORDER_KEY), session.get(PARTS_KEY)]);
+    const [s, l, p, c] = await Promise.all([session.get(CACHE_KEY), local.get(RECORDER_KEY), session.get(PARTS_KEY), local.get(CLOSES_KEY)]);
     const savedParts = p[PARTS_KEY];
     if (savedParts && typeof savedParts === 'object') {
       for (const [name, part] of Object.entries(parts)) part.restore((savedParts as Record<string, unknown>)[name]);
@@ -58,14 +65,18 @@ export function createPersistence(
     }
     const series = l[RECORDER_KEY];
     if (Array.isArray(series)) recorder.restore(series as [string, SeriesPoint[]][]);
+    recorder.restoreCloses(c[CLOSES_KEY]);
   }
 
   async function save(): Promise<void> {
     timer = null;
     const out: Record<string, Dumped> = {};
-    for (const [kind, cache] of Object.entries(caches)) out[kind] = (cache.dump() as Dumped).slice(-KEEP_PER_KIND);
+    for (const [kind, cache] of Object.entries(caches)) out[kind] = (cache.dump() as Dumped).slice(-(KEEP_PER_KIND_OVERRIDE[kind] ?? KEEP_PER_KIND));
     const partsOut = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, part.dump()]));
-    await Promise.all([session.set({ [CACHE_KEY]: out, [PARTS_KEY]: partsOut }), local.set({ [RECORDER_KEY]: recorder.dump() })]);
+    await Promise.all([
+      session.set({ [CACHE_KEY]: out, [PARTS_KEY]: partsOut }),
+      local.set({ [RECORDER_KEY]: recorder.dump(), [CLOSES_KEY]: recorder.dumpCloses() }),
+    ]);
   }
 
   return {

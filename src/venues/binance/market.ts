@@ -33,6 +33,7 @@ import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
 import { FALLBACK_TIERS_AS_OF, FALLBACK_TIERS_SOURCE, fallbackTiers } from './tiers-fallback';
+import { binanceZoneBars } from './zone-bars';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -232,7 +233,12 @@ async function liveTiers(inst: Instrument, http: Http): Promise<Result<TierTable
   if (!rows.ok) return rows;
   const tiers = bracketTiers(rows.value);
   if (!tiers.ok) return tiers;
-  return { ok: true, value: { tiers: tiers.value, fallback: false, source: BRACKETS_PATH, fetchedAt: Date.now() } };
+  // The first bracket's (floor 0) is the market's highest leverage; the table may not say it.
+  const maxLeverage = rows.value.find((b) => b.bracketNotionalFloor === 0)?.maxOpenPosLeverage;
+  return {
+    ok: true,
+    value: { tiers: tiers.value, ...(maxLeverage === undefined ? {} : { maxLeverage }), fallback: false, source: BRACKETS_PATH, fetchedAt: Date.now() },
+  };
 }
 
 /** Why the live table was not used, in a trader's words (the raw message may echo the venue's answer). */
@@ -277,4 +283,5 @@ export const binanceMarket: VenueMarketClient = {
   oiHistory,
   candles,
   tiers,
+  zoneBars: binanceZoneBars,
 };

@@ -117,8 +117,10 @@ export const OpenInterestResult = v.looseObject({
   symbol: v.optional(v.string()),
   list: v.array(
     v.looseObject({
-      /** Base units for linear contracts ("BTCUSDT(linear) is BTC"). */
+      /** Base units for linear contracts ("BTCUSDT(linear) is BTC"); the current docs call it the sum of both sides. */
       openInterest: nonNegativeDecimal,
+      /** One side only, base units: newer answers carry it beside openInterest (half of it in the samples). */
+      singleOpenInterest: v.optional(nonNegativeDecimal),
       timestamp: epochMs,
     }),
   ),
@@ -129,6 +131,12 @@ export const OpenInterestResult = v.looseObject({
 export const KlineResult = v.looseObject({
   symbol: v.optional(v.string()),
   list: v.array(v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal])),
+});
+
+/** The same with the volume, `[start, open, high, low, close, volume, turnover]`: volume counts contracts, one base coin each on linear. */
+export const ZoneKlineResult = v.looseObject({
+  symbol: v.optional(v.string()),
+  list: v.array(v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal])),
 });
 
 export const RiskLimitRow = v.looseObject({
