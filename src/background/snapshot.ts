@@ -136,14 +136,18 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   const inst = found.value;
   const key = `${client.venue}:${symbol}`;
   const oiHistory = client.oiHistory;
-  const [quote, funding, oi, candles, tiers, zones] = await Promise.all([
+  // Seven days of 15-minute bars can take a venue several paced requests on a cold start: the
+  // snapshot does not wait for them. It takes what the zone cache holds once the other parts are in
+  // (the history itself when it came back meanwhile); the panel's next ask picks up the rest.
+  caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  const [quote, funding, oi, candles, tiers] = await Promise.all([
     caches.quote.get(key, () => client.quote(inst, http)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),
     oiHistory ? caches.oi.get(key, () => oiHistory(inst, http)) : Promise.resolve(undefined),
     caches.candles.get(key, () => client.candles(inst, http)),
     caches.tiers.get(key, () => client.tiers(inst, http)),
-    caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())),
   ]);
+  const zones = caches.zones.peek(key);
   const q = quote.value;
   if (!q) {
     return { ok: false, error: quote.error ?? { kind: 'http', venue: client.venue, endpoint: '', message: `${client.venue} quote unavailable` } };

@@ -69,7 +69,7 @@ export function createZoneModel() {
   function state(key: string, view: CacheView<ZoneBars> | undefined, tiers: TierTable | null, mark: number, recorder: OiRecorder | null): ZoneState {
     const recorded = recorder !== null;
     const held = view?.value;
-    if (!held) return { status: 'unavailable', reason: view?.error?.message ?? 'no 15-minute history yet' };
+    if (!held) return { status: 'unavailable', reason: view?.error?.message ?? 'loading 7 days of 15-minute history' };
     const first = tiers?.tiers[0];
     if (!first) return { status: 'unavailable', reason: 'no margin tiers yet: the model needs the maintenance rate' };
     const bars = barsOf(key, held, recorder);

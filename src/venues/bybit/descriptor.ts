@@ -30,14 +30,16 @@ export const bybitDescriptor: VenueDescriptor = {
     note:
       'v5 public market data: 600 requests per 5 s per IP across all endpoints. Past it Bybit answers ' +
       'HTTP 403 "access too frequent" and bans the IP for about 10 minutes, so a 403 may be a rate ban ' +
-      'as well as a region block. A quote is 1 request (tickers), candles 2, the instrument list 1 per hour.',
+      'as well as a region block. A quote is 1 request (tickers), candles 2, the instrument list 1 per hour. ' +
+      'Zone bars (15m): kline in one request of up to 1000 rows and open-interest in pages of 200 points ' +
+      '(nextPageCursor): a cold start is 1 + 4 requests, a 15-minute update 1 + 1.',
   },
   endpoints: [
     { path: BYBIT_PATH.instruments, feeds: ['instruments'] },
     { path: BYBIT_PATH.tickers, feeds: ['quote'] },
     { path: BYBIT_PATH.funding, feeds: ['funding'] },
-    { path: BYBIT_PATH.openInterest, feeds: ['oi'] },
-    { path: BYBIT_PATH.kline, feeds: ['candles'] },
+    { path: BYBIT_PATH.openInterest, feeds: ['oi', 'zones'] },
+    { path: BYBIT_PATH.kline, feeds: ['candles', 'zones'] },
     { path: BYBIT_PATH.riskLimit, feeds: ['tiers'] },
   ],
 };

@@ -32,6 +32,7 @@ import { figureSources } from '../figure-sources';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { canonicalBase } from './symbol';
 import { envelope, getJson, venueFailure, venueUrl } from '../request-kit';
+import { bybitZoneBars } from './zone-bars';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -227,7 +228,12 @@ async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   }
   const built = riskLimitTiers(rows);
   if (!built.ok) return failure('schema', PATH.riskLimit, built.reason);
-  return { ok: true, value: { tiers: built.tiers, fallback: false, source: PATH.riskLimit, fetchedAt: Date.now() } };
+  // The lowest tier's maxLeverage (the smallest riskLimitValue) is the market's highest leverage.
+  const maxLeverage = [...rows].sort((a, b) => a.riskLimitValue - b.riskLimitValue)[0]?.maxLeverage;
+  return {
+    ok: true,
+    value: { tiers: built.tiers, ...(maxLeverage === undefined ? {} : { maxLeverage }), fallback: false, source: PATH.riskLimit, fetchedAt: Date.now() },
+  };
 }
 
 export const bybitMarket: VenueMarketClient = {
@@ -238,4 +244,5 @@ export const bybitMarket: VenueMarketClient = {
   oiHistory,
   candles,
   tiers,
+  zoneBars: bybitZoneBars,
 };

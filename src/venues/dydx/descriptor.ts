@@ -17,13 +17,14 @@ export const dydxDescriptor: VenueDescriptor = {
       '100 requests / 10 s per IP for the public indexer. One refresh of a market costs at most 5: the ' +
       'market (shared by quote and tiers), funding history (1 page of 1000 hourly rows; up to 8 pages ' +
       'of 100 if the deployment caps the limit lower), hourly candles (shared with OI history), daily ' +
-      'candles.',
+      'candles. Zone bars (15MINS candles, which carry the open interest too): one request of up to 1000 ' +
+      'rows, for a cold start (673 rows) as for a 15-minute update.',
   },
   endpoints: [
     // One list serves the market, its quote and its single maintenance fraction.
     { path: '/perpetualMarkets', feeds: ['instruments', 'quote', 'tiers'] },
     { path: '/historicalFunding/{symbol}', feeds: ['funding'] },
-    // Hourly candles carry the open interest too.
-    { path: '/candles/perpetualMarkets/{symbol}', feeds: ['oi', 'candles'] },
+    // Hourly candles carry the open interest too; 15-minute ones feed the zone model.
+    { path: '/candles/perpetualMarkets/{symbol}', feeds: ['oi', 'candles', 'zones'] },
   ],
 };

@@ -21,6 +21,7 @@ import { CandlesResponse, HistoricalFundingResponse, ListedMarket, MarketsRespon
 import { DYDX_QUOTE, dydxAssetFromTicker, isDydxTicker } from './symbol';
 import { venueFailure } from '../request-kit';
 import { dydxDescriptor } from './descriptor';
+import { dydxZoneBars } from './zone-bars';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -214,10 +215,13 @@ async function oiHistory(inst: Instrument, http: Http): Promise<Result<OiHistory
 async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   const m = await market(inst.symbol, http);
   if (!m.ok) return m;
+  // The initial margin fraction is 1 / the highest leverage; the answer may lack it (or send 0).
+  const imf = m.value.initialMarginFraction;
   return {
     ok: true,
     value: {
       tiers: [{ notionalFloor: 0, notionalCap: UNBOUNDED_NOTIONAL, maintenanceRate: m.value.maintenanceMarginFraction, deduction: 0 }],
+      ...(imf !== undefined && imf > 0 ? { maxLeverage: 1 / imf } : {}),
       fallback: false,
       source: MARKETS_PATH,
       fetchedAt: Date.now(),
@@ -233,4 +237,5 @@ export const dydxMarket: VenueMarketClient = {
   oiHistory,
   candles,
   tiers,
+  zoneBars: dydxZoneBars,
 };

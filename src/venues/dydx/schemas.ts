@@ -92,6 +92,23 @@ export const CandlesResponse = v.looseObject({
   ),
 });
 
+/** 15-minute candles for the zone model: the same rows with the volume in base units. */
+export const ZoneCandlesResponse = v.looseObject({
+  candles: v.array(
+    v.looseObject({
+      startedAt: isoTime,
+      ticker: v.string(),
+      resolution: v.string(),
+      high: positiveDecimal,
+      low: positiveDecimal,
+      close: positiveDecimal,
+      baseTokenVolume: nonNegativeDecimal,
+      /** OI when the candle opened: the close OI of the candle before it. */
+      startingOpenInterest: nonNegativeDecimal,
+    }),
+  ),
+});
+
 const subaccountNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const PerpetualPosition = v.pipe(

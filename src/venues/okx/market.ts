@@ -33,6 +33,7 @@ import {
 } from './schemas';
 import { isOkxSwapSymbol, okxAssetFromSymbol, okxInstFamily } from './symbol';
 import { okxTiersToNotional } from './tiers';
+import { okxZoneBars } from './zone-bars';
 import { venueFailure } from '../request-kit';
 
 const HOUR = 3_600_000;
@@ -266,7 +267,12 @@ async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   const rows = tierRes.value.filter((r) => r.instFamily === '' || r.instFamily === family);
   const converted = okxTiersToNotional(rows, inst.contractValue, mark.value.markPx);
   if (typeof converted === 'string') return schemaError(PATH.tiers, converted);
-  return { ok: true, value: { tiers: converted, fallback: false, source: PATH.tiers, fetchedAt: Date.now() } };
+  // The first tier's (the smallest sizes) maxLever is the market's highest leverage.
+  const maxLeverage = [...rows].sort((a, b) => a.minSz - b.minSz)[0]?.maxLever ?? undefined;
+  return {
+    ok: true,
+    value: { tiers: converted, ...(maxLeverage === undefined ? {} : { maxLeverage }), fallback: false, source: PATH.tiers, fetchedAt: Date.now() },
+  };
 }
 
 export const okxMarket: VenueMarketClient = {
@@ -277,4 +283,5 @@ export const okxMarket: VenueMarketClient = {
   oiHistory,
   candles,
   tiers,
+  zoneBars: okxZoneBars,
 };

@@ -127,6 +127,12 @@ export const OiHistoryRow = v.looseTuple([epochMs, nonNegativeDecimal, orBlank(n
 /** `[ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm]`, newest first; ts is the candle's open. */
 export const CandleRow = v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal]);
 
+/** The same with the volumes: `vol` counts contracts, `volCcy` is base coins for a derivative (docs-v5 "Get candlesticks"). */
+export const ZoneCandleRow = v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, orBlank(nonNegativeDecimal)]);
+
+/** `[ts, sellVol, buyVol]`, newest first (rubik taker-volume-contract); with unit=0 both are base coins. */
+export const TakerVolumeRow = v.looseTuple([epochMs, nonNegativeDecimal, nonNegativeDecimal]);
+
 export const TierRow = v.looseObject({
   instFamily: v.optional(v.string(), ''),
   tier: v.union([v.string(), v.number()]),
@@ -134,5 +140,12 @@ export const TierRow = v.looseObject({
   minSz: nonNegativeDecimal,
   maxSz: positiveDecimal,
   mmr: marginRate,
+  /** The tier's maximum leverage; "" where OKX leaves it blank. */
+  maxLever: optionalBlank(
+    v.pipe(
+      positiveDecimal,
+      v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'),
+    ),
+  ),
 });
 export type TierRow = v.InferOutput<typeof TierRow>;
