@@ -139,7 +139,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   // Seven days of 15-minute bars can take a venue several paced requests on a cold start: the
   // snapshot does not wait for them. It takes what the zone cache holds once the other parts are in
   // (the history itself when it came back meanwhile); the panel's next ask picks up the rest.
-  caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
   const [quote, funding, oi, candles, tiers] = await Promise.all([
     caches.quote.get(key, () => client.quote(inst, http)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),

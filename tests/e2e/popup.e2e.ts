@@ -1,3 +1,4 @@
+import { MARKET_ZONE_FIELDS } from '../contract-fields';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ const ROW_FIELDS = [
   'funding-percentile-30d',
   'crowded-side',
   'premium',
+  ...MARKET_ZONE_FIELDS,
 ];
 
 interface Popup {
@@ -193,6 +195,18 @@ describe('popup in chromium', () => {
       // In the closed details, yet known: the contract does not depend on what is open.
       expect(r.fields['next-funding']?.value, `${r.venue} ${r.symbol} next-funding`).toMatch(/^\d+$/);
       expect(r.text).not.toMatch(NOT_A_NUMBER);
+    }
+    // The modelled clusters: known wherever the venue publishes OI history, "building" on Hyperliquid.
+    const zonesKnown = await waitIn(
+      page,
+      probeMarketRows,
+      'zone fields on every row',
+      (rs) => rs.every((r) => r.venue === 'hyperliquid' || /^\d/.test(r.fields['zone-long-nearest']?.value ?? '')),
+      60_000,
+    );
+    for (const r of zonesKnown) {
+      if (r.venue === 'hyperliquid') expect(r.fields['zone-short-nearest']?.title, `${r.symbol}`).toMatch(/^building: /);
+      else expect(Number(r.fields['zone-short-nearest']?.value), `${r.venue} ${r.symbol}`).toBeGreaterThan(Number(r.fields['mark-price']?.value));
     }
     // Stretch and crowded side from funding alone, per asset, on every venue.
     for (const r of rows) {
