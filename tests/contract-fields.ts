@@ -31,7 +31,13 @@ export const POSITION_FIELDS = [
   'zone-between-share',
   'liq-zone-relation',
   'zone-model',
+  'long-share-accounts',
+  'long-share-top-positions',
+  'taker-buy-share',
 ];
 
 /** The market rows' zone fields (panel header and popup), beside the market figures they already carry. */
 export const MARKET_ZONE_FIELDS = ['zone-long-nearest', 'zone-short-nearest'];
+
+/** The market rows' crowding fields (panel header, popup and each card). */
+export const CROWDING_FIELDS = ['long-share-accounts', 'long-share-top-positions', 'taker-buy-share'];

@@ -15,10 +15,12 @@ import {
   type VenueMarketClient,
   type Window,
   type ZoneBars,
+  type CrowdingSeries,
 } from '../venues/market-types';
 import { QUOTE_REFRESH_MS, type MarketSnapshot, type PartStatus } from '../venues/snapshot-types';
 import { createCache, type Cache, type CacheView } from './cache';
 import type { OiRecorder } from './oi-recorder';
+import { crowdingOf } from './crowding';
 import { createZoneModel, extendZoneBars, zoneBarsTtl, type ZoneModel } from './zones';
 
 const HOUR = 3_600_000;
@@ -34,6 +36,8 @@ export const REFRESH_MS = {
   tiers: 6 * HOUR,
   /** The zone model's 15-minute bars: until the next close is published (zones.ts zoneBarsTtl). */
   zones: 15 * 60_000,
+  /** Account ratios: the venues publish them every 5 minutes to an hour; the 4 h change needs no more. */
+  crowding: 15 * 60_000,
   /** A bundled stand-in table: the venue's own is asked for again this soon. */
   fallbackTiers: 10 * 60_000,
 } as const;
@@ -46,6 +50,7 @@ export interface SnapshotCaches {
   candles: Cache<Candles>;
   tiers: Cache<TierTable>;
   zones: Cache<ZoneBars>;
+  crowding: Cache<CrowdingSeries>;
 }
 
 export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: () => number = () => REFRESH_MS.quote): SnapshotCaches {
@@ -68,6 +73,7 @@ export function createSnapshotCaches(now: () => number = Date.now, quoteTtlMs: (
     // Seven days of bars per market, extended by the new ones: many markets, so a watchlist's rows
     // never push each other out and start over.
     zones: createCache<ZoneBars>({ ttlMs: REFRESH_MS.zones, ttlFor: zoneBarsTtl, maxEntries: 100, ...hold(2 * 60_000) }),
+    crowding: createCache({ ttlMs: REFRESH_MS.crowding, maxEntries: 300, ...hold(2 * 60_000) }),
   };
 }
 
@@ -140,6 +146,8 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   // snapshot does not wait for them. It takes what the zone cache holds once the other parts are in
   // (the history itself when it came back meanwhile); the panel's next ask picks up the rest.
   void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  const crowdingLoad = client.crowding;
+  if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, http)).catch(() => undefined);
   const [quote, funding, oi, candles, tiers] = await Promise.all([
     caches.quote.get(key, () => client.quote(inst, http)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),
@@ -197,6 +205,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       oiBasis: oiHistory ? 'venue' : 'recorded',
       tiers: tiers.value ?? null,
       liquidation: deps.liquidation,
+      crowding: crowdingOf(crowdingLoad !== undefined, caches.crowding.peek(key), zones, now),
       zones: (deps.zoneModel ?? sharedZoneModel).state(key, zones, tiers.value ?? null, q.markPrice, oiHistory ? null : recorder),
       sparkline: {
         price: closes.slice(-24).map((p) => p.value),
@@ -209,6 +218,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
         candles: status(candles),
         tiers: status(tiers),
         zones: status(zones),
+        crowding: crowdingLoad ? status(caches.crowding.peek(key)) : { fetchedAt: null, source: 'not published by the venue', error: null },
       },
       builtAt: now,
     },

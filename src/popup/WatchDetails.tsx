@@ -12,6 +12,8 @@ import { premiumField, PREMIUM_EXPLAIN } from '../ui/premium-field';
 import { marketZoneExplain, marketZoneField, readyZones } from '../ui/zone-fields';
 import { zoneLadder } from '../ui/zone-ladder';
 import { TreeView, useLadderStyles } from '../ui/TreeView';
+import { crowdingExplain, shareField, takerField } from '../ui/crowding-fields';
+import { Value } from '../ui/Value';
 
 interface Props {
   item: PageMatch;
@@ -27,6 +29,26 @@ interface Props {
 }
 
 const OI_NOTE = 'open interest in base units; * = since watching started';
+
+/** A long share with its 4 h change kept in `data-change-4h`. */
+function ShareRow(props: {
+  s: MarketSnapshot | null;
+  which: 'accounts' | 'topPositions';
+  name: 'long-share-accounts' | 'long-share-top-positions';
+  label: string;
+  why: string;
+  window: RegimeWindow;
+  now: number;
+}) {
+  const { field, data } = shareField(props.s, props.which, props.why);
+  const explain = crowdingExplain(props.s, props.name, props.window, props.now);
+  return (
+    <div class="row">
+      <span class="label">{props.label}</span>
+      <Value name={props.name} field={field} explain={explain} {...(data ? { data } : {})} />
+    </div>
+  );
+}
 
 /** A market row's details: the figures the summary row has no room for, its sparklines, and its removal. */
 export function WatchDetails({ item, state, snapshot: s, why, window, now, stale, onRemove }: Props) {
@@ -91,6 +113,14 @@ export function WatchDetails({ item, state, snapshot: s, why, window, now, stale
           label="Short cluster"
           field={marketZoneField(s, 'short', why)}
           explain={marketZoneExplain(s, 'short', s?.quoteCurrency ?? null, now)}
+        />
+        <ShareRow s={s} which="accounts" name="long-share-accounts" label="Accounts long" why={why} window={window} now={now} />
+        <ShareRow s={s} which="topPositions" name="long-share-top-positions" label="Top traders long" why={why} window={window} now={now} />
+        <Field
+          name="taker-buy-share"
+          label={`Taker buys ${window}`}
+          field={takerField(s, window, why)}
+          explain={crowdingExplain(s, 'taker-buy-share', window, now)}
         />
       </div>
       {'status' in zones && (

@@ -179,6 +179,19 @@ const Zones = v.variant('status', [
   v.object({ status: v.literal('unavailable'), reason: v.string() }),
 ]);
 
+const Share = v.object({ value: v.pipe(finite, v.minValue(0), v.maxValue(1)), change4h: nullableFinite, at: finite });
+const figureOf = <S extends v.GenericSchema>(reading: S) =>
+  v.variant('status', [
+    v.object({ status: v.literal('ready'), reading }),
+    v.object({ status: v.literal('not-published') }),
+    v.object({ status: v.literal('unavailable'), reason: v.string() }),
+  ]);
+const Crowding = v.object({
+  accounts: figureOf(Share),
+  topPositions: figureOf(Share),
+  takerBuy: figureOf(v.object({ '1h': nullableFinite, '4h': nullableFinite, '24h': nullableFinite })),
+});
+
 const Snapshot = v.object({
   venue: venueId,
   symbol: v.string(),
@@ -207,8 +220,9 @@ const Snapshot = v.object({
   ),
   liquidation: v.object({ valuation: v.picklist(['liquidation', 'entry']), feeRate: finite }),
   zones: Zones,
+  crowding: Crowding,
   sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
-  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part }),
+  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part, crowding: Part }),
   builtAt: finite,
 });
 

@@ -8,6 +8,8 @@ interface Props {
   explain?: string | undefined;
   /** Extra classes on the value. */
   cls?: string;
+  /** More `data-` attributes of the figure (a share's 4 h change: `data-change-4h`). */
+  data?: Record<string, string>;
 }
 
 /**
@@ -15,7 +17,7 @@ interface Props {
  * what it is): `data-field`, the raw value in `data-value`, the formatted text as content; an unknown
  * figure has an empty `data-value`, shows "—" and says why in its title, reachable by keyboard.
  */
-export function Value({ name, field, tone, explain, cls }: Props) {
+export function Value({ name, field, tone, explain, cls, data }: Props) {
   const isKnown = 'text' in field;
   const title = fieldTitle(field, explain);
   return (
@@ -25,6 +27,7 @@ export function Value({ name, field, tone, explain, cls }: Props) {
       data-value={isKnown ? String(field.value) : ''}
       title={title}
       tabIndex={isKnown ? undefined : 0}
+      {...data}
     >
       {isKnown ? field.text : '—'}
     </span>

@@ -156,6 +156,20 @@ export interface ZoneBars extends Sourced {
   bars: ZoneBarRow[];
 }
 
+/** One long share (0–1) at a time, as the venues' account-ratio endpoints publish it. */
+export interface SharePoint {
+  time: number;
+  value: number;
+}
+
+/** How the venue's accounts are positioned (core/crowding.ts). */
+export interface CrowdingSeries extends Sourced {
+  /** Share of accounts net long, any order, covering ≥ 4 h where served; null: the venue publishes none. */
+  accounts: SharePoint[] | null;
+  /** The top traders' long share of positions; null: the venue publishes none. */
+  topPositions: SharePoint[] | null;
+}
+
 export const FETCH_ERROR_KINDS = [
   'region-blocked',
   'rate-limited',
@@ -224,6 +238,8 @@ export interface VenueMarketClient {
    * last 7 days (ZONE_LOOKBACK_MS). Only new bars are fetched once the history is held.
    */
   zoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>>;
+  /** Account and top-trader long shares; absent: the venue publishes neither (Hyperliquid, dYdX). */
+  crowding?: (inst: Instrument, http: Http) => Promise<Result<CrowdingSeries>>;
 }
 
 /** What is data stays data: hosts and the venue's published limit, apart from the parsing code. */
@@ -257,5 +273,5 @@ export interface VenueDescriptor {
 export interface VenueEndpoint {
   origin?: string;
   path: string;
-  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones')[];
+  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding')[];
 }

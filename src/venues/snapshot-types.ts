@@ -1,5 +1,6 @@
 import type { WindowChange } from '../core';
 import type { ZoneMap } from '../core/liq-zones';
+import type { ShareReading } from '../core/crowding';
 import type { FetchError, MarketQuote, TierTable, Window } from './market-types';
 import type { VenueId } from './types';
 
@@ -10,7 +11,7 @@ export interface PartStatus {
   error: FetchError | null;
 }
 
-export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones';
+export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding';
 
 /** The modelled liquidation zones of a market (core/liq-zones.ts, docs/liquidation-zones.md). */
 export type ZoneState =
@@ -32,6 +33,19 @@ export type ZoneState =
   /** Recorded OI covers less than a day: nothing is drawn yet. */
   | { status: 'building'; coveredMs: number; needMs: number }
   | { status: 'unavailable'; reason: string };
+
+/** A crowding figure: read, not published by the venue, or unavailable now (with why). */
+export type CrowdingFigure<T> = { status: 'ready'; reading: T } | { status: 'not-published' } | { status: 'unavailable'; reason: string };
+
+/** How the market's accounts are positioned (core/crowding.ts). */
+export interface Crowding {
+  /** Share of accounts net long. */
+  accounts: CrowdingFigure<ShareReading>;
+  /** The top traders' long share of positions. */
+  topPositions: CrowdingFigure<ShareReading>;
+  /** Taker-buy share of volume over each regime window, from the 15-minute bars. */
+  takerBuy: CrowdingFigure<Record<Window, number | null>>;
+}
 
 /** Everything the panel and the popup need about one market, normalised across venues. */
 export interface MarketSnapshot {
@@ -61,6 +75,7 @@ export interface MarketSnapshot {
   /** The venue's convention for isolated liquidation prices (from its descriptor). */
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   zones: ZoneState;
+  crowding: Crowding;
   /** Last 24 hourly values, for sparklines. */
   sparkline: { price: number[]; oi: number[] };
   parts: Record<SnapshotPart, PartStatus>;

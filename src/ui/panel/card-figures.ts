@@ -20,6 +20,7 @@ import {
 } from '../zone-fields';
 import { VENUE_NAMES } from '../../venues/names';
 import { zoneLadder } from '../zone-ladder';
+import { crowdingExplain, shareField, takerField } from '../crowding-fields';
 
 // Every figure a position card shows, declared once: its DOM-contract name, where it sits, its label,
 // how it is worked out and formatted, what its tooltip explains, and whether privacy mode hides it.
@@ -44,6 +45,8 @@ export interface CardFigure {
   text?: (c: CardContext) => string | undefined;
   /** Kept for screen readers and the contract, not drawn. */
   srOnly?: true;
+  /** More `data-` attributes of the figure. */
+  data?: (c: CardContext) => Record<string, string> | undefined;
 }
 
 export const LIQ_SOURCE_TEXT = { page: 'venue (page)', api: 'venue (API)', computed: 'PerpLens' } as const;
@@ -362,6 +365,29 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     value: ({ snapshot, noMarket }) => premiumField(snapshot, noMarket),
     explain: ({ note }) => `${PREMIUM_EXPLAIN[0]?.toUpperCase()}${PREMIUM_EXPLAIN.slice(1)}; ${note('quote')}`,
   },
+  {
+    name: 'long-share-accounts',
+    section: 'regime',
+    label: () => 'Accounts long',
+    value: ({ snapshot, noMarket }) => shareField(snapshot, 'accounts', noMarket).field,
+    data: ({ snapshot, noMarket }) => shareField(snapshot, 'accounts', noMarket).data,
+    explain: ({ snapshot, settings, now, note }) => `${crowdingExplain(snapshot, 'long-share-accounts', settings.window, now)}; ${note('crowding')}`,
+  },
+  {
+    name: 'long-share-top-positions',
+    section: 'regime',
+    label: () => 'Top traders long',
+    value: ({ snapshot, noMarket }) => shareField(snapshot, 'topPositions', noMarket).field,
+    data: ({ snapshot, noMarket }) => shareField(snapshot, 'topPositions', noMarket).data,
+    explain: ({ snapshot, settings, now, note }) => `${crowdingExplain(snapshot, 'long-share-top-positions', settings.window, now)}; ${note('crowding')}`,
+  },
+  {
+    name: 'taker-buy-share',
+    section: 'regime',
+    label: ({ settings }) => `Taker buys ${settings.window}`,
+    value: ({ snapshot, settings, noMarket }) => takerField(snapshot, settings.window, noMarket),
+    explain: ({ snapshot, settings, now, note }) => `${crowdingExplain(snapshot, 'taker-buy-share', settings.window, now)}; ${note('zones')}`,
+  },
 ];
 
 const BY_NAME = new Map(CARD_FIGURES.map((f) => [f.name, f]));
@@ -381,7 +407,8 @@ export function figureField(name: string, c: CardContext): FieldValue {
 export function figure(name: string, c: CardContext): TreeElement {
   const f = BY_NAME.get(name);
   if (!f) throw new Error(`no card figure named ${name}`);
-  return fieldValue(name, figureField(name, c), { cls: f.cls?.(c), tone: f.tone?.(c), explain: f.explain?.(c), text: f.text?.(c) });
+  const data = f.data?.(c);
+  return fieldValue(name, figureField(name, c), { cls: f.cls?.(c), tone: f.tone?.(c), explain: f.explain?.(c), text: f.text?.(c), ...(data ? { data } : {}) });
 }
 
 const SECTION_TITLES: Readonly<Record<Exclude<CardSection, 'headline'>, string>> = {

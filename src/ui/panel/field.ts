@@ -8,6 +8,8 @@ interface FieldOpts {
   cls?: string;
   /** Text shown instead of the formatted value (the raw value stays in data-value): "Pays 9.00 USDT/day". */
   text?: string;
+  /** More `data-` attributes of the figure (a share's 4 h change: `data-change-4h`). */
+  data?: Record<string, string>;
 }
 
 /**
@@ -25,6 +27,7 @@ export function fieldValue(name: string, f: FieldValue, opts: FieldOpts = {}): T
       'data-value': isKnown ? String(f.value) : '',
       title,
       tabindex: title ? 0 : undefined,
+      ...opts.data,
     },
     isKnown ? (opts.text ?? f.text) : '—',
   );

@@ -11,6 +11,7 @@ import { figureNote, intervalNote, partNote } from './part-note';
 import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
 import { marketZoneExplain, marketZoneField, readyZones } from '../zone-fields';
 import { zoneLadder } from '../zone-ladder';
+import { crowdingExplain, shareField, takerField, type CrowdingName } from '../crowding-fields';
 
 interface Props {
   venue: VenueId;
@@ -29,6 +30,19 @@ function why(state: MarketState): string {
   if (state.status === 'loading') return 'Loading market data…';
   if (state.status === 'failed') return state.error.message;
   return '';
+}
+
+/** The accounts' long shares and the taker-buy share, each with why it is missing. */
+function crowdingRows(s: MarketSnapshot | null, window: Window, reason: string, now: number): TreeElement[] {
+  const share = (name: CrowdingName, label: string, which: 'accounts' | 'topPositions') => {
+    const { field: f, data } = shareField(s, which, reason);
+    return field(name, label, f, { explain: `${crowdingExplain(s, name, window, now)}; ${partNote(s, 'crowding', now)}`, ...(data ? { data } : {}) });
+  };
+  return [
+    share('long-share-accounts', 'Accounts long', 'accounts'),
+    share('long-share-top-positions', 'Top traders long', 'topPositions'),
+    field('taker-buy-share', `Taker buys ${window}`, takerField(s, window, reason), { explain: crowdingExplain(s, 'taker-buy-share', window, now) }),
+  ];
 }
 
 /** The market's modelled clusters as a ladder around the mark, when the model has run. */
@@ -109,6 +123,7 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
       field('zone-short-nearest', 'Short cluster (model)', marketZoneField(s, 'short', reason), {
         explain: `${marketZoneExplain(s, 'short', s?.quoteCurrency ?? null, now)}; ${partNote(s, 'zones', now)}`,
       }),
+      ...crowdingRows(s, window, reason, now),
       full && ladderOf(s),
     ),
     state.status === 'loading' && full && h('p', { class: 'status' }, 'Loading market data…'),

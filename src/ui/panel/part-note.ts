@@ -22,6 +22,7 @@ const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
   candles: 'candles',
   tiers: 'margin tiers',
   zones: '15-minute bars',
+  crowding: 'account ratios',
 };
 
 /**

@@ -2,6 +2,7 @@ import { bandRulesOf, positionView, type PositionView, type ViewSettings } from 
 import { bandJudged } from '../band-words';
 import type { RowRead } from '../../venues/page-reader-types';
 import type { Position } from '../../venues/position-types';
+import { crowdingClause } from '../crowding-fields';
 import { VENUE_NAMES } from '../../venues/names';
 import { formatAge, formatPercent, formatProbability, formatQuote } from '../format';
 import { contractState, type MarketState } from '../market-state';
@@ -15,6 +16,12 @@ import { cardKey } from '../../protocol/panel-prefs';
 import type { LiveCard } from '../../protocol/live-card';
 
 export type { SentAlert } from './card-lines';
+
+/** The position's one-line reading, with what the accounts add to funding when they add something. */
+function regimeNote(note: string, clause: string | null, warn: boolean): TreeElement {
+  const text = clause ? `${note} ${clause[0]?.toUpperCase() ?? ''}${clause.slice(1)}.` : note;
+  return h('p', { class: `note-line${warn ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': text }, text);
+}
 
 // A position card: the headline (side, symbol, leverage, distance, gauge), the liquidation line,
 // the funding and regime lines, notes, and the details. Every figure in it is declared in
@@ -138,7 +145,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
     'div',
     { class: 'details', hidden: !open },
     ...detailRows(c),
-    regime && h('p', { class: `note-line${onCrowded ? ' warn' : ''}`, 'data-field': 'regime-note', 'data-value': regime.note }, regime.note),
+    regime && regimeNote(regime.note, crowdingClause(snapshot, regime.crowded, p.side), onCrowded),
   );
 
   const el = h(

@@ -11,7 +11,17 @@ const QUOTE_SOURCE = '/fapi/v1/premiumIndex + /fapi/v1/openInterest + /fapi/v1/f
 export function zonesFixture(levels: Level[] = ZONE_LEVELS, mark = 60000): ZoneState {
   return {
     status: 'ready',
-    map: zonesAt({ levels, bars: 672, coveredMs: 7 * 86_400_000 - 900_000, takerSplit: 'published', leverages: [...ZONE_MODEL.leverages], weights: [...ZONE_MODEL.weights] }, mark),
+    map: zonesAt(
+      {
+        levels,
+        bars: 672,
+        coveredMs: 7 * 86_400_000 - 900_000,
+        takerSplit: 'published',
+        leverages: [...ZONE_MODEL.leverages],
+        weights: [...ZONE_MODEL.weights],
+      },
+      mark,
+    ),
     basis: 'venue',
     coveredMs: 7 * 86_400_000 - 900_000,
     maintenanceRate: 0.004,
@@ -80,8 +90,13 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
     liquidation: { valuation: 'liquidation', feeRate: 0 },
     zones: zonesFixture(),
+    crowding: {
+      accounts: { status: 'ready', reading: { value: 0.72, change4h: 0.04, at: 900 } },
+      topPositions: { status: 'ready', reading: { value: 0.55, change4h: -0.02, at: 900 } },
+      takerBuy: { status: 'ready', reading: { '1h': 0.52, '4h': 0.58, '24h': 0.49 } },
+    },
     sparkline: { price: [1, 2, 3], oi: [3, 2, 1] },
-    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part, zones: part },
+    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part, zones: part, crowding: part },
     builtAt: 1000,
     ...over,
   };
