@@ -34,10 +34,17 @@ export const POSITION_FIELDS = [
   'long-share-accounts',
   'long-share-top-positions',
   'taker-buy-share',
+  'liquidations-long-1h',
+  'liquidations-short-1h',
+  'liquidations-long-24h',
+  'liquidations-short-24h',
 ];
 
 /** The market rows' zone fields (panel header and popup), beside the market figures they already carry. */
 export const MARKET_ZONE_FIELDS = ['zone-long-nearest', 'zone-short-nearest'];
+
+/** The market rows' liquidation-flow fields (each with data-covered-ms). */
+export const FLOW_FIELD_NAMES = ['liquidations-long-1h', 'liquidations-short-1h', 'liquidations-long-24h', 'liquidations-short-24h'];
 
 /** The market rows' crowding fields (panel header, popup and each card). */
 export const CROWDING_FIELDS = ['long-share-accounts', 'long-share-top-positions', 'taker-buy-share'];

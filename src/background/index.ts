@@ -5,6 +5,8 @@ import { perVenue, VENUE_IDS, venueRecord, type VenueId } from '../venues/regist
 import { FETCH_ERROR_KINDS } from '../venues/market-types';
 import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
+import { createFlow } from './flow';
+import { openSocket } from './flow-socket';
 import { createPersistence } from './persist';
 import { createRouter } from './router';
 import { createPanelViews } from './panel/view';
@@ -62,11 +64,21 @@ async function ensureRecorderAlarm(): Promise<void> {
   if (!needed && existing) await browser.alarms.clear(OI_ALARM);
 }
 
+// Liquidation streams live in the worker: an open socket's traffic keeps it alive while a view
+// shows the market, and the flow lets the socket go once none does.
+const flow = createFlow({
+  now,
+  socket: openSocket,
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+});
+
 const router = createRouter({
   venues: VENUE_MARKETS,
   gates,
   caches,
   recorder,
+  flow,
   now,
   onWatched(venue, symbol) {
     watched.touch(venue, symbol);

@@ -4,6 +4,7 @@ import type { Http } from '../venues/market-types';
 import type { VenueMarkets } from '../venues/markets';
 import type { VenueId } from '../venues/types';
 import type { OiRecorder } from './oi-recorder';
+import type { Flow } from './flow';
 import { buildSnapshot, loadInstruments, type SnapshotCaches } from './snapshot';
 
 export interface RouterDeps {
@@ -11,6 +12,8 @@ export interface RouterDeps {
   gates: Record<VenueId, Http>;
   caches: SnapshotCaches;
   recorder: OiRecorder;
+  /** The liquidation feeds, run while views ask for their markets. */
+  flow?: Flow;
   now: () => number;
   /** Told which markets are being looked at (for OI recording and alarms). */
   onWatched?: (venue: VenueId, symbol: string) => void;
@@ -25,6 +28,7 @@ export function createRouter(deps: RouterDeps) {
     http: deps.gates[venue],
     caches: deps.caches,
     recorder: deps.recorder,
+    ...(deps.flow ? { flow: deps.flow } : {}),
     now: deps.now,
   });
 

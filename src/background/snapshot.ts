@@ -21,6 +21,7 @@ import { QUOTE_REFRESH_MS, type MarketSnapshot, type PartStatus } from '../venue
 import { createCache, type Cache, type CacheView } from './cache';
 import type { OiRecorder } from './oi-recorder';
 import { crowdingOf } from './crowding';
+import type { Flow } from './flow';
 import { createZoneModel, extendZoneBars, zoneBarsTtl, type ZoneModel } from './zones';
 
 const HOUR = 3_600_000;
@@ -83,6 +84,8 @@ export interface SnapshotDeps {
   http: Http;
   caches: SnapshotCaches;
   recorder: OiRecorder;
+  /** The liquidation feeds; without it (tests of other parts) the flow is "not watched". */
+  flow?: Flow;
   /** The zone model's memo; one per background (a shared default where none is handed in). */
   zoneModel?: ZoneModel;
   now: () => number;
@@ -146,6 +149,8 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   // snapshot does not wait for them. It takes what the zone cache holds once the other parts are in
   // (the history itself when it came back meanwhile); the panel's next ask picks up the rest.
   void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  // A view asks for this market now: its liquidation feed runs while views keep asking.
+  if (client.liquidations && deps.flow) deps.flow.touch(key, inst, client.liquidations, http);
   const crowdingLoad = client.crowding;
   if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, http)).catch(() => undefined);
   const [quote, funding, oi, candles, tiers] = await Promise.all([
@@ -205,6 +210,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       oiBasis: oiHistory ? 'venue' : 'recorded',
       tiers: tiers.value ?? null,
       liquidation: deps.liquidation,
+      flow: !client.liquidations ? { status: 'not-published' } : deps.flow ? deps.flow.state(key) : { status: 'unavailable', reason: 'not watched' },
       crowding: crowdingOf(crowdingLoad !== undefined, caches.crowding.peek(key), zones, now),
       zones: (deps.zoneModel ?? sharedZoneModel).state(key, zones, tiers.value ?? null, q.markPrice, oiHistory ? null : recorder),
       sparkline: {

@@ -13,6 +13,7 @@ import { marketZoneExplain, marketZoneField, readyZones } from '../ui/zone-field
 import { zoneLadder } from '../ui/zone-ladder';
 import { TreeView, useLadderStyles } from '../ui/TreeView';
 import { crowdingExplain, shareField, takerField } from '../ui/crowding-fields';
+import { FLOW_FIELDS, flowField } from '../ui/flow-fields';
 import { Value } from '../ui/Value';
 
 interface Props {

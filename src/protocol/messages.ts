@@ -192,6 +192,21 @@ const Crowding = v.object({
   takerBuy: figureOf(v.object({ '1h': nullableFinite, '4h': nullableFinite, '24h': nullableFinite })),
 });
 
+const FlowWindow = v.nullable(v.object({ long: finite, short: finite, coveredMs: finite }));
+const Flow = v.variant('status', [
+  v.object({
+    status: v.literal('live'),
+    connection: v.picklist(['connecting', 'open', 'retrying', 'polling']),
+    coveredFrom: nullableFinite,
+    error: v.nullable(v.string()),
+    source: v.string(),
+    '1h': FlowWindow,
+    '24h': FlowWindow,
+  }),
+  v.object({ status: v.literal('not-published') }),
+  v.object({ status: v.literal('unavailable'), reason: v.string() }),
+]);
+
 const Snapshot = v.object({
   venue: venueId,
   symbol: v.string(),
@@ -221,6 +236,7 @@ const Snapshot = v.object({
   liquidation: v.object({ valuation: v.picklist(['liquidation', 'entry']), feeRate: finite }),
   zones: Zones,
   crowding: Crowding,
+  flow: Flow,
   sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
   parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part, crowding: Part }),
   builtAt: finite,

@@ -170,6 +170,46 @@ export interface CrowdingSeries extends Sourced {
   topPositions: SharePoint[] | null;
 }
 
+/** One forced close as a venue publishes it: which side was liquidated, and its size in quote currency. */
+export interface LiquidationEvent {
+  time: number;
+  /** The side of the position that was liquidated (a SELL order closes a long). */
+  side: 'long' | 'short';
+  /** Size × price, in the quote currency. */
+  notional: number;
+}
+
+/** What one message of a liquidation stream held. */
+export type StreamMessage =
+  | { kind: 'events'; events: LiquidationEvent[] }
+  /** A subscription answer, a pong or anything else the venue sends that carries no liquidation. */
+  | { kind: 'other'; pong?: true }
+  /** Not what the venue sends: counted, and too many of them end the connection. */
+  | { kind: 'garbage'; why: string };
+
+/** A venue's public websocket of liquidations for one market (Binance forceOrder, Bybit allLiquidation). */
+export interface LiquidationStream {
+  kind: 'stream';
+  /** The URL for the market, built from the validated symbol (its host is listed in the venue record's `websockets`). */
+  url(inst: Instrument): string;
+  /** The message that subscribes once the socket is open, where the venue wants one. */
+  subscribe?(inst: Instrument): string;
+  /** An application-level ping, where the venue answers one: how a stalled stream is told from a quiet one. */
+  ping?: { message: string; everyMs: number };
+  read(data: unknown, inst: Instrument): StreamMessage;
+}
+
+/** A venue's REST history of liquidations, polled while the market is watched (OKX, dYdX). */
+export interface LiquidationPoll {
+  kind: 'poll';
+  everyMs: number;
+  /**
+   * The liquidations since `since` (epoch ms; null: as far back as one request reaches), and from
+   * when the answer is complete: events before `coveredFrom` may be missing.
+   */
+  fetch(inst: Instrument, http: Http, since: number | null): Promise<Result<{ events: LiquidationEvent[]; coveredFrom: number; source: string }>>;
+}
+
 export const FETCH_ERROR_KINDS = [
   'region-blocked',
   'rate-limited',
@@ -240,6 +280,8 @@ export interface VenueMarketClient {
   zoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>>;
   /** Account and top-trader long shares; absent: the venue publishes neither (Hyperliquid, dYdX). */
   crowding?: (inst: Instrument, http: Http) => Promise<Result<CrowdingSeries>>;
+  /** Where the venue publishes its market's liquidations; absent: it publishes none (Hyperliquid). */
+  liquidations?: LiquidationStream | LiquidationPoll;
 }
 
 /** What is data stays data: hosts and the venue's published limit, apart from the parsing code. */

@@ -47,6 +47,30 @@ export interface Crowding {
   takerBuy: CrowdingFigure<Record<Window, number | null>>;
 }
 
+/** Longs and shorts liquidated over a window, in quote currency, and how much of it the record covers. */
+export interface FlowWindow {
+  long: number;
+  short: number;
+  coveredMs: number;
+}
+
+/** The market's liquidation flow (background/flow.ts). */
+export type FlowState =
+  | {
+      status: 'live';
+      connection: 'connecting' | 'open' | 'retrying' | 'polling';
+      /** Since when the record is complete; null until the first connection or answer. */
+      coveredFrom: number | null;
+      /** The last failure, while retrying. */
+      error: string | null;
+      /** The venue's feed: `wss://…@forceOrder`, `/api/v5/public/liquidation-orders`. */
+      source: string;
+      '1h': FlowWindow | null;
+      '24h': FlowWindow | null;
+    }
+  | { status: 'not-published' }
+  | { status: 'unavailable'; reason: string };
+
 /** Everything the panel and the popup need about one market, normalised across venues. */
 export interface MarketSnapshot {
   venue: VenueId;
@@ -76,6 +100,7 @@ export interface MarketSnapshot {
   liquidation: { valuation: 'liquidation' | 'entry'; feeRate: number };
   zones: ZoneState;
   crowding: Crowding;
+  flow: FlowState;
   /** Last 24 hourly values, for sparklines. */
   sparkline: { price: number[]; oi: number[] };
   parts: Record<SnapshotPart, PartStatus>;

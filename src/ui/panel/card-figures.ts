@@ -21,12 +21,13 @@ import {
 import { VENUE_NAMES } from '../../venues/names';
 import { zoneLadder } from '../zone-ladder';
 import { crowdingExplain, shareField, takerField } from '../crowding-fields';
+import { FLOW_FIELDS, flowField } from '../flow-fields';
 
 // Every figure a position card shows, declared once: its DOM-contract name, where it sits, its label,
 // how it is worked out and formatted, what its tooltip explains, and whether privacy mode hides it.
 // The card's lines, the details view, privacy mode and the contract's test all read this table.
 
-export type CardSection = 'headline' | 'position' | 'liquidation' | 'zones' | 'funding' | 'regime';
+export type CardSection = 'headline' | 'position' | 'liquidation' | 'zones' | 'funding' | 'regime' | 'flow';
 
 export interface CardFigure {
   /** Its `data-field` in the DOM contract. */
@@ -388,6 +389,16 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     value: ({ snapshot, settings, noMarket }) => takerField(snapshot, settings.window, noMarket),
     explain: ({ snapshot, settings, now, note }) => `${crowdingExplain(snapshot, 'taker-buy-share', settings.window, now)}; ${note('zones')}`,
   },
+
+  // ---- details: liquidations seen on the market --------------------------------------------------
+  ...FLOW_FIELDS.map((f): CardFigure => ({
+    name: f.name,
+    section: 'flow',
+    label: () => f.label.replace(' liquidated', ''),
+    value: ({ snapshot, noMarket }) => flowField(snapshot, f, noMarket).field,
+    data: ({ snapshot, noMarket }) => flowField(snapshot, f, noMarket).data,
+    explain: ({ snapshot, noMarket }) => flowField(snapshot, f, noMarket).explain,
+  })),
 ];
 
 const BY_NAME = new Map(CARD_FIGURES.map((f) => [f.name, f]));
@@ -417,12 +428,13 @@ const SECTION_TITLES: Readonly<Record<Exclude<CardSection, 'headline'>, string>>
   zones: 'Liquidation clusters (modelled)',
   funding: 'Funding',
   regime: 'Market regime ',
+  flow: 'Liquidations seen (floor)',
 };
 
 /** The details view: every section's figures as labelled rows, in the table's order. */
 export function detailRows(c: CardContext): TreeElement[] {
   const out: TreeElement[] = [];
-  for (const section of ['position', 'liquidation', 'zones', 'funding', 'regime'] as const) {
+  for (const section of ['position', 'liquidation', 'zones', 'funding', 'regime', 'flow'] as const) {
     out.push(h('h4', {}, SECTION_TITLES[section], section === 'regime' ? windowSwitch(c.settings.window) : null));
     if (section === 'zones' && 'pz' in c.zones) out.push(zoneLadder(c.zones.z, { entry: c.p.entryPrice, liq: c.zones.liq, side: c.p.side }, c.quote));
     for (const f of CARD_FIGURES) {

@@ -11,6 +11,7 @@ import { figureNote, intervalNote, partNote } from './part-note';
 import { premiumField, PREMIUM_EXPLAIN } from '../premium-field';
 import { marketZoneExplain, marketZoneField, readyZones } from '../zone-fields';
 import { zoneLadder } from '../zone-ladder';
+import { FLOW_FIELDS, flowField } from '../flow-fields';
 import { crowdingExplain, shareField, takerField, type CrowdingName } from '../crowding-fields';
 
 interface Props {
@@ -124,6 +125,10 @@ export function marketBlock({ venue, symbol, state, now, staleAfterMs, window, p
         explain: `${marketZoneExplain(s, 'short', s?.quoteCurrency ?? null, now)}; ${partNote(s, 'zones', now)}`,
       }),
       ...crowdingRows(s, window, reason, now),
+      ...FLOW_FIELDS.map((f) => {
+        const x = flowField(s, f, reason);
+        return field(f.name, f.label, x.field, { explain: x.explain, ...(x.data ? { data: x.data } : {}) });
+      }),
       full && ladderOf(s),
     ),
     state.status === 'loading' && full && h('p', { class: 'status' }, 'Loading market data…'),

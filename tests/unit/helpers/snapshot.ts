@@ -90,6 +90,15 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
     tiers: { tiers: [{ notionalFloor: 0, notionalCap: 50000, maintenanceRate: 0.004, deduction: 0 }], fallback: false, source: '/bapi', fetchedAt: 1000 },
     liquidation: { valuation: 'liquidation', feeRate: 0 },
     zones: zonesFixture(),
+    flow: {
+      status: 'live',
+      connection: 'open',
+      coveredFrom: 500,
+      error: null,
+      source: 'wss://fstream.binance.com/ws/btcusdt@forceOrder',
+      '1h': { long: 250_000, short: 40_000, coveredMs: 1_500 },
+      '24h': { long: 250_000, short: 40_000, coveredMs: 1_500 },
+    },
     crowding: {
       accounts: { status: 'ready', reading: { value: 0.72, change4h: 0.04, at: 900 } },
       topPositions: { status: 'ready', reading: { value: 0.55, change4h: -0.02, at: 900 } },

@@ -60,7 +60,9 @@ describe('binance zone bars', () => {
     const { btc } = venue();
     const gone = btc.quarters[100];
     if (!gone) throw new Error('no bar 100');
-    const { http } = venue((req, body) => (req.path === OI && Array.isArray(body) ? body.filter((p: { timestamp: number }) => p.timestamp !== gone.time + QUARTER) : undefined));
+    const { http } = venue((req, body) =>
+      req.path === OI && Array.isArray(body) ? body.filter((p: { timestamp: number }) => p.timestamp !== gone.time + QUARTER) : undefined,
+    );
     const bars = barsOf(await binanceMarket.zoneBars(inst, http, null));
     expect(bars).toHaveLength(671);
     expect(bars.some((b) => b.time === gone.time)).toBe(false);
@@ -73,7 +75,9 @@ describe('binance zone bars', () => {
     expect(r.ok || r.error).toMatchObject({ kind: 'schema', endpoint: OI, message: expect.stringContaining('asked for BTCUSDT, got ETHUSDT') });
 
     // An hourly kline closes an hour after it opens.
-    const hourly = venue((req, body) => (req.path === KLINES && Array.isArray(body) ? body.map((row: unknown[]) => row.map((x, i) => (i === 6 ? Number(row[0]) + 3_600_000 - 1 : x))) : undefined));
+    const hourly = venue((req, body) =>
+      req.path === KLINES && Array.isArray(body) ? body.map((row: unknown[]) => row.map((x, i) => (i === 6 ? Number(row[0]) + 3_600_000 - 1 : x))) : undefined,
+    );
     const h = await binanceMarket.zoneBars(inst, hourly.http, null);
     expect(h.ok || h.error).toMatchObject({ kind: 'schema', endpoint: KLINES });
   });
