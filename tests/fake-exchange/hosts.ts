@@ -3,8 +3,10 @@
 export const VENUE_HOSTS = [
   'www.binance.com',
   'fapi.binance.com',
+  'fstream.binance.com',
   'www.bybit.com',
   'api.bybit.com',
+  'stream.bybit.com',
   'www.okx.com',
   'app.hyperliquid.xyz',
   'api.hyperliquid.xyz',

@@ -10,6 +10,7 @@ import type { FakeState } from './venue-handler';
 import { API_HANDLERS } from './venues';
 import { tradePage } from './pages';
 import { html, type Reply } from './reply';
+import { createFakeStreams, type FakeStreams } from './streams';
 
 export interface RequestRecord {
   time: number;
@@ -58,6 +59,8 @@ export interface FakeExchange {
   setFault(host: string, path: string, fault: Fault | null): void;
   /** Serves `body` as the page at host+path instead of the usual one; null restores the usual one. */
   setPage(host: string, path: string, body: string | null): void;
+  /** The venues' liquidation websockets (streams.ts): what they sent, their connections, their faults. */
+  streams: FakeStreams;
   /**
    * Stops the server, then fails if PerpLens or a page asked any host but the venues' (unless
    * `strictHosts` was false): every e2e file closes its fake exchange, so no file can forget the check.
@@ -196,11 +199,13 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
     });
   });
 
-  // A WebSocket (wss://) handshake is no 'request': it is recorded here, then refused.
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+  // A WebSocket (wss://) handshake is no 'request': it is recorded here, then served when it is one
+  // of the venues' liquidation streams, refused otherwise.
+  const streams = createFakeStreams(markets);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     recordHost(host, 'UPGRADE', new URL(req.url ?? '/', 'https://x.invalid').pathname, req.headers.origin);
-    socket.destroy();
+    if (!streams.handleUpgrade(host, req, socket, head)) socket.destroy();
   });
 
   // An HTTP proxy beside it. Firefox cannot map every host name to this machine as Chromium does,
@@ -276,7 +281,9 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
       if (body === null) pages.delete(faultKey(host, path));
       else pages.set(faultKey(host, path), body);
     },
+    streams,
     async close() {
+      streams.close();
       for (const res of open) res.destroy();
       server.closeAllConnections();
       proxy.closeAllConnections();
