@@ -17,13 +17,17 @@ const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage'];
 
 const API_HOSTS = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.hyperliquid.xyz', 'indexer.dydx.trade'];
 const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade'];
-const VENUE_HOST_SET = new Set([...API_HOSTS, ...PAGE_HOSTS]);
+/** The venues' public liquidation websockets (wss only). */
+const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com'];
+const VENUE_HOST_SET = new Set([...API_HOSTS, ...PAGE_HOSTS, ...STREAM_HOSTS]);
 
 const HOST_PERMISSIONS = [
   'https://fapi.binance.com/*',
   'https://www.binance.com/*',
+  'wss://fstream.binance.com/*',
   'https://api.bybit.com/*',
   'https://www.bybit.com/*',
+  'wss://stream.bybit.com/*',
   'https://www.okx.com/*',
   'https://api.hyperliquid.xyz/*',
   'https://app.hyperliquid.xyz/*',
@@ -82,8 +86,9 @@ function filesUnder(dir: string): string[] {
 }
 
 const hostOfPattern = (pattern: string): string => {
-  const m = /^https:\/\/([^/*]+)\//.exec(pattern);
-  if (!m?.[1]) throw new Error(`not an https host pattern: ${pattern}`);
+  // The page and API hosts over https, the liquidation streams over wss: nothing in plain text.
+  const m = /^(?:https|wss):\/\/([^/*]+)\//.exec(pattern);
+  if (!m?.[1]) throw new Error(`not an https or wss host pattern: ${pattern}`);
   return m[1];
 };
 
@@ -159,7 +164,7 @@ describe('least privilege: the built manifests', () => {
         expect([...(m().permissions ?? [])].sort()).toEqual(PERMISSIONS);
       });
 
-      it('asks for exactly the venue API and page hosts, over https', () => {
+      it('asks for exactly the venue API and page hosts over https, and their liquidation streams over wss', () => {
         const hosts = m().host_permissions ?? [];
         expect(hosts).toEqual(HOST_PERMISSIONS);
         for (const h of hosts) expect(VENUE_HOST_SET.has(hostOfPattern(h))).toBe(true);
@@ -278,16 +283,16 @@ describe('least privilege: the built code', () => {
         const venueUrls = new Set<string>();
         for (const f of filesUnder(dir()).filter((x) => /\.(?:js|html|css|json)$/.test(x))) {
           const text = readFileSync(join(dir(), f), 'utf8');
-          for (const [url] of text.matchAll(/https?:\/\/[^"'`\s)<>\\]+/g)) {
+          for (const [url] of text.matchAll(/(?:https?|wss?):\/\/[^"'`\s)<>\\]+/g)) {
             if (NAMESPACE_URIS.includes(url)) continue;
-            const host = /^https:\/\/([a-z0-9.-]+)(?=[/:]|$|\$)/.exec(url)?.[1];
+            const host = /^(?:https|wss):\/\/([a-z0-9.-]+)(?=[/:]|$|\$)/.exec(url)?.[1];
             if (host !== undefined && VENUE_HOST_SET.has(host)) venueUrls.add(host);
             else outside.add(`${f}: ${url}`);
           }
         }
         expect([...outside]).toEqual([]);
         // The scan sees the venues' API bases: it would see any other URL written the same way.
-        for (const h of API_HOSTS) expect(venueUrls).toContain(h);
+        for (const h of [...API_HOSTS, ...STREAM_HOSTS]) expect(venueUrls).toContain(h);
       });
     });
   }

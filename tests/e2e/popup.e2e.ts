@@ -1,4 +1,4 @@
-import { MARKET_ZONE_FIELDS } from '../contract-fields';
+import { CROWDING_FIELDS, FLOW_FIELD_NAMES, MARKET_ZONE_FIELDS } from '../contract-fields';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,8 @@ const ROW_FIELDS = [
   'crowded-side',
   'premium',
   ...MARKET_ZONE_FIELDS,
+  ...CROWDING_FIELDS,
+  ...FLOW_FIELD_NAMES,
 ];
 
 interface Popup {

@@ -4,6 +4,10 @@ export interface FieldProbe {
   value: string | null;
   text: string;
   title: string | null;
+  /** `data-covered-ms` (liquidation flow): how much of the window the record covers. */
+  covered?: string | null;
+  /** `data-change-4h` (long shares): the change over 4 hours in share points. */
+  change4h?: string | null;
 }
 
 export interface MarketProbe {
@@ -20,9 +24,15 @@ export function probeMarket(): MarketProbe | null {
   const root = document.getElementById('perplens-root')?.shadowRoot;
   const market = root?.querySelector('[data-perplens-market]');
   if (!root || !market) return null;
-  const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+  const fields: Record<string, FieldProbe> = {};
   for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
-    fields[el.getAttribute('data-field') ?? ''] = { value: el.getAttribute('data-value'), text: el.textContent ?? '', title: el.getAttribute('title') };
+    fields[el.getAttribute('data-field') ?? ''] = {
+      value: el.getAttribute('data-value'),
+      text: el.textContent ?? '',
+      title: el.getAttribute('title'),
+      covered: el.getAttribute('data-covered-ms'),
+      change4h: el.getAttribute('data-change-4h'),
+    };
   }
   return {
     state: market.getAttribute('data-state'),
@@ -53,9 +63,15 @@ export function probePositions(): PositionProbe[] | null {
   const root = document.getElementById('perplens-root')?.shadowRoot;
   if (!root) return null;
   return Array.from(root.querySelectorAll('[data-perplens-position]')).map((el) => {
-    const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+    const fields: Record<string, FieldProbe> = {};
     for (const f of Array.from(el.querySelectorAll('[data-field]'))) {
-      fields[f.getAttribute('data-field') ?? ''] = { value: f.getAttribute('data-value'), text: f.textContent ?? '', title: f.getAttribute('title') };
+      fields[f.getAttribute('data-field') ?? ''] = {
+        value: f.getAttribute('data-value'),
+        text: f.textContent ?? '',
+        title: f.getAttribute('title'),
+        covered: f.getAttribute('data-covered-ms'),
+        change4h: f.getAttribute('data-change-4h'),
+      };
     }
     return {
       venue: el.getAttribute('data-venue'),
@@ -73,9 +89,15 @@ export function probePositions(): PositionProbe[] | null {
 /** Every `[data-perplens-market]` of an extension page (the popup), through the DOM contract. */
 export function probeMarketRows(): MarketProbe[] {
   return Array.from(document.querySelectorAll('[data-perplens-market]')).map((market) => {
-    const fields: Record<string, { value: string | null; text: string; title: string | null }> = {};
+    const fields: Record<string, FieldProbe> = {};
     for (const el of Array.from(market.querySelectorAll('[data-field]'))) {
-      fields[el.getAttribute('data-field') ?? ''] = { value: el.getAttribute('data-value'), text: el.textContent ?? '', title: el.getAttribute('title') };
+      fields[el.getAttribute('data-field') ?? ''] = {
+        value: el.getAttribute('data-value'),
+        text: el.textContent ?? '',
+        title: el.getAttribute('title'),
+        covered: el.getAttribute('data-covered-ms'),
+        change4h: el.getAttribute('data-change-4h'),
+      };
     }
     return {
       state: market.getAttribute('data-state'),
