@@ -1,6 +1,6 @@
 import { flowTotals, mergeEvents } from '../core/liq-flow';
 import type { FetchError, Http, Instrument, LiquidationEvent, LiquidationPoll, LiquidationStream, Result } from '../venues/market-types';
-import type { FlowState } from '../venues/snapshot-types';
+import type { FlowState, PartStatus } from '../venues/snapshot-types';
 
 // Liquidation flow per market, while a visible panel or an open popup shows it: a venue's websocket
 // (reconnected with backoff; a stalled one is told by its unanswered pings) or a REST history
@@ -43,6 +43,10 @@ interface Market {
   coveredFrom: number | null;
   connection: 'connecting' | 'open' | 'retrying' | 'polling';
   error: string | null;
+  /** The last failure as the parts of a snapshot carry it (null once the feed works again). */
+  failure: FetchError | null;
+  /** When the feed last delivered: a poll's answer, a stream's opening or message. */
+  dataAt: number | null;
   lastAsked: number;
   attempts: number;
   socket: SocketLike | null;
@@ -105,6 +109,7 @@ export function createFlow(deps: FlowDeps) {
     if (m.connection === 'open' && deps.now() - m.openedAt >= STABLE_MS) m.attempts = 0;
     m.connection = 'retrying';
     m.error = why;
+    m.failure = { kind: 'network', venue: m.inst.venue, endpoint: m.source, message: why };
     later(m, () => connect(key, m), backoff(m));
   }
 
@@ -124,6 +129,8 @@ export function createFlow(deps: FlowDeps) {
       const t = deps.now();
       m.connection = 'open';
       m.error = null;
+      m.failure = null;
+      m.dataAt = t;
       m.openedAt = t;
       m.heardAt = t;
       m.garbage = 0;
@@ -134,6 +141,7 @@ export function createFlow(deps: FlowDeps) {
     };
     s.onmessage = (ev) => {
       m.heardAt = deps.now();
+      m.dataAt = m.heardAt;
       let body: unknown;
       try {
         body = typeof ev.data === 'string' ? JSON.parse(ev.data) : null;
@@ -188,6 +196,8 @@ export function createFlow(deps: FlowDeps) {
       m.events = mergeEvents(m.events, r.value.events, deps.now(), DAY);
       m.connection = 'polling';
       m.error = null;
+      m.failure = null;
+      m.dataAt = deps.now();
       m.attempts = 0;
       m.lastPollAt = asked;
       m.source = r.value.source;
@@ -195,6 +205,7 @@ export function createFlow(deps: FlowDeps) {
     } else {
       m.connection = 'retrying';
       m.error = r.error.message;
+      m.failure = r.error;
       const wait = Math.max(feed.everyMs, (r.error.retryAt ?? 0) - deps.now(), backoff(m));
       later(m, () => void poll(key, m), wait);
     }
@@ -217,6 +228,8 @@ export function createFlow(deps: FlowDeps) {
       coveredFrom: null,
       connection: 'connecting',
       error: null,
+      failure: null,
+      dataAt: null,
       lastAsked: t,
       attempts: 0,
       socket: null,
@@ -256,6 +269,12 @@ export function createFlow(deps: FlowDeps) {
     };
   }
 
-  return { touch, state, stop, active: () => [...markets.keys()] };
+  /** The feed as a part of the snapshot: when it last delivered, from where, and its last failure. */
+  function part(key: string): PartStatus {
+    const m = markets.get(key);
+    return { fetchedAt: m?.dataAt ?? null, source: m?.source || null, error: m?.failure ?? null };
+  }
+
+  return { touch, state, part, stop, active: () => [...markets.keys()] };
 }
 export type Flow = ReturnType<typeof createFlow>;

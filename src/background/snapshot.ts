@@ -225,6 +225,10 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
         tiers: status(tiers),
         zones: status(zones),
         crowding: crowdingLoad ? status(caches.crowding.peek(key)) : { fetchedAt: null, source: 'not published by the venue', error: null },
+        flow:
+          client.liquidations && deps.flow
+            ? deps.flow.part(key)
+            : { fetchedAt: null, source: client.liquidations ? null : 'not published by the venue', error: null },
       },
       builtAt: now,
     },

@@ -238,7 +238,7 @@ const Snapshot = v.object({
   crowding: Crowding,
   flow: Flow,
   sparkline: v.object({ price: v.array(finite), oi: v.array(finite) }),
-  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part, crowding: Part }),
+  parts: v.object({ quote: Part, funding: Part, oi: Part, candles: Part, tiers: Part, zones: Part, crowding: Part, flow: Part }),
   builtAt: finite,
 });
 

@@ -315,5 +315,5 @@ export interface VenueDescriptor {
 export interface VenueEndpoint {
   origin?: string;
   path: string;
-  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding')[];
+  feeds: readonly ('instruments' | 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding' | 'flow')[];
 }

@@ -11,7 +11,7 @@ export interface PartStatus {
   error: FetchError | null;
 }
 
-export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding';
+export type SnapshotPart = 'quote' | 'funding' | 'oi' | 'candles' | 'tiers' | 'zones' | 'crowding' | 'flow';
 
 /** The modelled liquidation zones of a market (core/liq-zones.ts, docs/liquidation-zones.md). */
 export type ZoneState =

@@ -288,7 +288,7 @@ describe.each(VENUE_IDS.map((v) => [v]))('%s', (venue: VenueId) => {
       expect(healthy(world, null)).toBe(true);
       const good = world.view.state.status === 'ready' ? world.view.state.snapshot.quote.markPrice : NaN;
       // Let the endpoint's parts come due, so the fault is met on a refresh.
-      const due = Math.max(...endpoint.parts.map((p) => ({ instruments: 60, quote: 0.5, funding: 60, oi: 5, candles: 30, tiers: 360, zones: 17, crowding: 16 })[p])) * MIN;
+      const due = Math.max(...endpoint.parts.map((p) => ({ instruments: 60, quote: 0.5, funding: 60, oi: 5, candles: 30, tiers: 360, zones: 17, crowding: 16, flow: 2 })[p])) * MIN;
       vi.advanceTimersByTime(due);
       world.setFault(endpoint.id, fault.fault);
       world.resetCounts();

@@ -5,6 +5,7 @@
 import { vi } from 'vitest';
 import { fetchJson } from '../../src/background/http';
 import { createOiRecorder } from '../../src/background/oi-recorder';
+import { createFlow } from '../../src/background/flow';
 import { createRouter } from '../../src/background/router';
 import { createSnapshotCaches } from '../../src/background/snapshot';
 import { createVenueGate, type VenueGate } from '../../src/background/venue-gate';
@@ -110,6 +111,17 @@ export function createWorld(venue: VenueId): World {
     gates,
     caches: createSnapshotCaches(() => Date.now()),
     recorder: createOiRecorder(),
+    // The polled liquidation histories run on the test's fake clock; no websocket exists here (the
+    // streams are faulted in the e2e tests against real sockets).
+    flow: createFlow({
+      now: () => Date.now(),
+      socket: () => {
+        throw new Error('no websocket in the unit world');
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      random: () => 0,
+    }),
     now: () => Date.now(),
   });
   const view: { state: MarketState } = { state: { status: 'loading' } };

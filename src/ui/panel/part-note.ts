@@ -23,6 +23,7 @@ const PART_NAME: Readonly<Record<SnapshotPart, string>> = {
   tiers: 'margin tiers',
   zones: '15-minute bars',
   crowding: 'account ratios',
+  flow: 'liquidation feed',
 };
 
 /**

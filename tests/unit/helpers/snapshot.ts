@@ -105,7 +105,7 @@ export function snapshotFixture(over: Partial<MarketSnapshot> = {}): MarketSnaps
       takerBuy: { status: 'ready', reading: { '1h': 0.52, '4h': 0.58, '24h': 0.49 } },
     },
     sparkline: { price: [1, 2, 3], oi: [3, 2, 1] },
-    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part, zones: part, crowding: part },
+    parts: { quote: { ...part, source: QUOTE_SOURCE }, funding: part, oi: part, candles: part, tiers: part, zones: part, crowding: part, flow: part },
     builtAt: 1000,
     ...over,
   };
