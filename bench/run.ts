@@ -7,7 +7,7 @@ import { coldPath, manyPositions, pageOverhead, updateLatency, type Overhead } f
 import { builtSizes } from './sizes';
 import { round, roundSpread } from './stats';
 import { watchlistScale } from './watchlist-scale';
-import { zoneFidelity } from './zone-fidelity';
+import { zoneFidelity, zoneModelCost } from './zone-fidelity';
 
 export interface BenchPlan {
   name: 'full' | 'quick';
@@ -86,6 +86,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
   const cold = await coldPath(plan.coldRuns);
   const positions = await manyPositions(plan.scale);
   const zones = zoneFidelity(plan.zoneSeeds);
+  const zoneCost = zoneModelCost(plan.zoneSeeds * 2 + 1);
 
   const checks: Check[] = [
     ...Object.entries(sizes.content).map(([venue, s]) => ({
@@ -199,6 +200,7 @@ export async function runBench(plan: BenchPlan, dist = resolve(process.env.PERPL
       },
     },
     zones,
+    zoneCost,
     checks,
   };
 }
@@ -259,6 +261,7 @@ export function table(r: BenchResult): string {
     );
   lines.push('', `liquidation zones (${r.zones[0]?.seeds ?? 0} synthetic markets per true mix; shape in common at 0.5%, recall, precision):`);
   for (const z of r.zones) lines.push(`  ${z.mix.padEnd(34)} overlap ${z.overlap.mean} (min ${z.overlap.min}), recall ${z.recall}, precision ${z.precision}`);
+  lines.push(`  model cost in the background: ${r.zoneCost.levelsMs} ms per new bar (${r.zoneCost.levels} open levels), ${r.zoneCost.binMs} ms per snapshot`);
   return lines.join('\n');
 }
 

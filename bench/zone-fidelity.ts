@@ -1,4 +1,4 @@
-import { liquidationZones, ZONE_MODEL } from '../src/core/liq-zones';
+import { liquidationZones, openLevels, zonesAt, ZONE_MODEL } from '../src/core/liq-zones';
 import { fidelity, population, type Mix } from '../tests/zones/population';
 import { round } from './stats';
 
@@ -41,4 +41,27 @@ export function zoneFidelity(seeds: number, m = 0.004): FidelityRow[] {
       precision: mean((r) => r.precision),
     };
   });
+}
+
+/**
+ * What the model costs the background: the slow half (the open levels over 7 days of bars, run once
+ * per new bar) and the binning at a new mark (run at every snapshot), median of `runs`, in ms.
+ */
+export function zoneModelCost(runs: number): { levelsMs: number; binMs: number; levels: number } {
+  const p = population({ seed: 7, mix: ZONE_MODEL, m: 0.004 });
+  const levelsTimes: number[] = [];
+  const binTimes: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const levels = openLevels({ bars: p.bars, maxLeverage: 125, maintenanceRate: 0.004 });
+    const t1 = performance.now();
+    zonesAt(levels, p.mark * (1 + i * 1e-4));
+    const t2 = performance.now();
+    levelsTimes.push(t1 - t0);
+    binTimes.push(t2 - t1);
+    count = levels.levels.length;
+  }
+  const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN, 2);
+  return { levelsMs: median(levelsTimes), binMs: median(binTimes), levels: count };
 }
