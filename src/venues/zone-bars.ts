@@ -1,4 +1,4 @@
-import { ZONE_BAR_MS, ZONE_LOOKBACK_MS, type ZoneBarRow } from './market-types';
+import { ZONE_BAR_MS, ZONE_LOOKBACK_MS, type Result, type ZoneBarRow } from './market-types';
 
 // What every venue's zone-bars client shares: which 15-minute bars to ask for, how to cut that span
 // into the venue's pages, and how candles and open interest join into bars. A bar is kept only when
@@ -48,6 +48,37 @@ export function gridChunks(first: number, last: number, size: number): GridChunk
     out.push({ first: a, last: b, count: gridCount(a, b) });
   }
   return out;
+}
+
+/** Shared by the series of one fetch: once one fails, the others ask no further pages. */
+export interface Halt {
+  failed: boolean;
+}
+
+/**
+ * The pages one after another, stopping at the first failure of this series or of a sibling sharing
+ * `halt` (their pages would be thrown away). Not all at once, nor a few deep: the gate paces requests
+ * within the venue's budgets and refuses one it would have to hold longer than a few seconds, and its
+ * timers may run late in a busy worker; one page at a time never waits more than one window (2 s on
+ * OKX's rubik statistics, budgeted at one request per window).
+ */
+export async function pageByPage<T>(
+  pages: readonly GridChunk[],
+  get: (page: GridChunk) => Promise<Result<T[]>>,
+  halt: Halt = { failed: false },
+): Promise<Result<T[]>> {
+  const out: T[] = [];
+  for (const page of pages) {
+    // Stopped for a sibling's failure: that failure is the answer, these rows are never used.
+    if (halt.failed) break;
+    const r = await get(page);
+    if (!r.ok) {
+      halt.failed = true;
+      return r;
+    }
+    out.push(...r.value);
+  }
+  return { ok: true, value: out };
 }
 
 /**

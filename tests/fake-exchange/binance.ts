@@ -1,5 +1,6 @@
 import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
+import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
@@ -96,8 +97,20 @@ function dailyCandles(m: FakeAsset): Candle[] {
   return [...days.values()];
 }
 
-function klineRow(c: Candle, decimals: number): unknown[] {
+/** The 15-minute history with its taker-buy volume (field 9) as served. */
+function quarterKlines(m: FakeAsset, now: number): (Candle & { takerBuy: number })[] {
+  return quarterCandles(m, now).map((c) => ({ ...c, span: QUARTER }));
+}
+
+/** Rows from `start` (the first `limit`) or else up to `end` (the last `limit`), open times within both, ascending. */
+function inWindow<T extends { time: number }>(rows: readonly T[], start: number | undefined, end: number | undefined, limit: number): T[] {
+  const within = rows.filter((r) => (start === undefined || r.time >= start) && (end === undefined || r.time <= end));
+  return start !== undefined ? within.slice(0, limit) : within.slice(-limit);
+}
+
+function klineRow(c: Candle & { takerBuy?: number }, decimals: number): unknown[] {
   const quoteVolume = c.volume * c.close;
+  const takerBuy = c.takerBuy ?? c.volume / 2;
   return [
     c.time,
     c.open.toFixed(decimals),
@@ -108,8 +121,8 @@ function klineRow(c: Candle, decimals: number): unknown[] {
     c.time + c.span - 1,
     quoteVolume.toFixed(5),
     Math.round(c.volume * 7),
-    (c.volume / 2).toFixed(3),
-    (quoteVolume / 2).toFixed(5),
+    takerBuy.toFixed(3),
+    (takerBuy * c.close).toFixed(5),
     '0',
   ];
 }
@@ -226,10 +239,17 @@ function fapi(req: FakeRequest, state: FakeState): Reply | null {
     case '/futures/data/openInterestHist': {
       const found = marketOf(req, state);
       if (!found) return invalidSymbol();
-      if (req.query.get('period') !== '1h') return badParam('period');
+      const period = req.query.get('period');
+      if (period !== '1h' && period !== '15m') return badParam('period');
       const limit = limitOf(req, 30, 500);
       if (limit === null) return badParam('limit');
-      const rows = found.m.hourly.filter((p) => p.time <= req.now).slice(-limit);
+      const start = timeParam(req, 'startTime');
+      const end = timeParam(req, 'endTime');
+      if (start === null) return badParam('startTime');
+      if (end === null) return badParam('endTime');
+      // A point at T is the open interest at T; the 15-minute ones are the bars' closes.
+      const points = period === '1h' ? found.m.hourly.filter((p) => p.time <= req.now) : quarterOi(found.m, req.now);
+      const rows = inWindow(points, start, end, limit);
       return json(
         rows.map((p) => ({
           symbol: found.symbol,
@@ -245,13 +265,22 @@ function fapi(req: FakeRequest, state: FakeState): Reply | null {
       const limit = limitOf(req, 500, 1500);
       if (limit === null) return badParam('limit');
       const interval = req.query.get('interval');
-      const candles = interval === '1h' ? hourlyCandles(found.m) : interval === '1d' ? dailyCandles(found.m) : null;
+      const candles =
+        interval === '1h' ? hourlyCandles(found.m) : interval === '1d' ? dailyCandles(found.m) : interval === '15m' ? quarterKlines(found.m, req.now) : null;
       if (!candles) return badParam('interval');
+      const start = timeParam(req, 'startTime');
+      const end = timeParam(req, 'endTime');
+      if (start === null) return badParam('startTime');
+      if (end === null) return badParam('endTime');
+      // Prices of the 15-minute history carry up to 8 significant digits.
+      const decimals = interval === '15m' ? 8 : 2;
       return json(
-        candles
-          .filter((c) => c.time <= req.now)
-          .slice(-limit)
-          .map((c) => klineRow(c, 2)),
+        inWindow(
+          candles.filter((c) => c.time <= req.now),
+          start,
+          end,
+          limit,
+        ).map((c) => klineRow(c, decimals)),
       );
     }
     default:

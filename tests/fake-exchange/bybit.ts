@@ -1,5 +1,6 @@
 import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
+import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
@@ -180,7 +181,9 @@ function market(req: FakeRequest, state: FakeState): Reply | null {
     case '/v5/market/open-interest': {
       const found = marketOf(req, state);
       if (!found) return paramsError('symbol invalid', now);
-      if (req.query.get('intervalTime') !== '1h') return paramsError('intervalTime invalid', now);
+      const intervalTime = req.query.get('intervalTime');
+      if (intervalTime === '15min') return quarterOpenInterest(req, found.symbol, found.m);
+      if (intervalTime !== '1h') return paramsError('intervalTime invalid', now);
       const limit = limitOf(req, 50, 200);
       if (limit === null) return paramsError('limit invalid', now);
       const rows = found.m.hourly
@@ -194,23 +197,20 @@ function market(req: FakeRequest, state: FakeState): Reply | null {
       const found = marketOf(req, state);
       if (!found) return paramsError('symbol invalid', now);
       const interval = req.query.get('interval');
-      const span = interval === '60' ? HOUR : interval === 'D' ? DAY : null;
+      const span = interval === '60' ? HOUR : interval === 'D' ? DAY : interval === '15' ? QUARTER : null;
       if (span === null) return paramsError('interval invalid', now);
       const limit = limitOf(req, 200, 1000);
-      if (limit === null) return paramsError('limit invalid', now);
-      const rows = candles(found.m, span)
-        .filter((c) => c.time <= now)
+      const start = timeParam(req, 'start');
+      const end = timeParam(req, 'end');
+      if (limit === null || start === null || end === null) return paramsError('invalid parameter', now);
+      // The 15-minute history's prices are written as they are (up to 8 significant digits).
+      const px = (x: number): string => (span === QUARTER ? String(x) : x.toFixed(2));
+      // The newest `limit` candles opening within [start, end], newest first.
+      const rows = (span === QUARTER ? quarterCandles(found.m, now) : candles(found.m, span))
+        .filter((c) => c.time <= now && (start === undefined || c.time >= start) && (end === undefined || c.time <= end))
         .slice(-limit)
         .reverse()
-        .map((c) => [
-          String(c.time),
-          c.open.toFixed(2),
-          c.high.toFixed(2),
-          c.low.toFixed(2),
-          c.close.toFixed(2),
-          c.volume.toFixed(3),
-          (c.volume * c.close).toFixed(4),
-        ]);
+        .map((c) => [String(c.time), px(c.open), px(c.high), px(c.low), px(c.close), c.volume.toFixed(3), (c.volume * c.close).toFixed(4)]);
       return envelope({ symbol: found.symbol, category: 'linear', list: rows }, now);
     }
     case '/v5/market/risk-limit': {
@@ -231,6 +231,33 @@ function market(req: FakeRequest, state: FakeState): Reply | null {
     default:
       return null;
   }
+}
+
+/** An opaque cursor as Bybit sends one (`lastid%3D…`): here it holds the offset of the next page. */
+const cursorOf = (offset: number): string => `lastid%3D${offset}`;
+
+/**
+ * The 15-minute open interest: points at the bar closes within [startTime, endTime], newest first,
+ * `limit` (≤ 200) a page and the older pages by nextPageCursor. `openInterest` is the sum of both
+ * sides and `singleOpenInterest` one side, as the current docs describe them.
+ */
+function quarterOpenInterest(req: FakeRequest, symbol: string, m: FakeAsset): Reply {
+  const now = req.now;
+  const limit = limitOf(req, 50, 200);
+  const start = timeParam(req, 'startTime');
+  const end = timeParam(req, 'endTime');
+  if (limit === null || start === null || end === null) return paramsError('invalid parameter', now);
+  const cursor = req.query.get('cursor');
+  const offset = cursor === null ? 0 : Number(/^lastid%3D(\d+)$/.exec(cursor)?.[1] ?? NaN);
+  if (!Number.isInteger(offset)) return paramsError('cursor invalid', now);
+  const all = quarterOi(m, now)
+    .filter((p) => (start === undefined || p.time >= start) && (end === undefined || p.time <= end))
+    .reverse();
+  const list = all
+    .slice(offset, offset + limit)
+    .map((p) => ({ openInterest: (2 * p.oi).toFixed(8), singleOpenInterest: p.oi.toFixed(8), timestamp: String(p.time) }));
+  const next = offset + limit < all.length ? cursorOf(offset + limit) : '';
+  return envelope({ symbol, category: 'linear', list, nextPageCursor: next }, now);
 }
 
 const PATHS = new Set([

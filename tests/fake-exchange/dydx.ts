@@ -1,5 +1,6 @@
 import type { FakeAsset } from './market-state';
 import { HOUR } from './market-state';
+import { quarterCandles } from './quarters';
 import { json, type Reply } from './reply';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
@@ -105,9 +106,23 @@ function dailyBars(m: FakeAsset, now: number): Bar[] {
   return [...days.values()];
 }
 
+/** The 15-minute history; startingOpenInterest is the OI when the candle opened, the previous bar's close. */
+function quarterBars(m: FakeAsset, now: number): Bar[] {
+  return quarterCandles(m, now).map((c) => ({ time: c.time, open: c.open, high: c.high, low: c.low, close: c.close, oi: c.startOi, volume: c.volume }));
+}
+
+/** An optional ISO-8601 bound: absent → undefined, else epoch ms, or a validation error. */
+function isoParam(req: FakeRequest, name: string): number | undefined | Reply {
+  const raw = req.query.get(name);
+  if (raw === null) return undefined;
+  const ms = Date.parse(raw);
+  return /^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(ms) ? ms : validationError('query', name, raw, 'Invalid value');
+}
+
 function candles(req: FakeRequest, m: FakeAsset, ticker: string): Reply {
   const resolution = req.query.get('resolution') ?? '';
-  const bars = resolution === '1HOUR' ? hourlyBars(m, req.now) : resolution === '1DAY' ? dailyBars(m, req.now) : null;
+  const bars =
+    resolution === '1HOUR' ? hourlyBars(m, req.now) : resolution === '1DAY' ? dailyBars(m, req.now) : resolution === '15MINS' ? quarterBars(m, req.now) : null;
   if (!bars)
     return validationError(
       'query',
@@ -117,8 +132,14 @@ function candles(req: FakeRequest, m: FakeAsset, ticker: string): Reply {
     );
   const limit = limitOf(req);
   if (typeof limit !== 'number') return limit;
+  // fromISO inclusive, toISO exclusive on startedAt; newest first, the newest `limit` (comlink's candle table).
+  const from = isoParam(req, 'fromISO');
+  const to = isoParam(req, 'toISO');
+  if (typeof from === 'object') return from;
+  if (typeof to === 'object') return to;
   return json({
     candles: bars
+      .filter((b) => (from === undefined || b.time >= from) && (to === undefined || b.time < to))
       .slice(-limit)
       .reverse()
       .map((b) => ({
@@ -131,7 +152,7 @@ function candles(req: FakeRequest, m: FakeAsset, ticker: string): Reply {
         close: str(b.close),
         baseTokenVolume: str(b.volume),
         usdVolume: str(b.volume * b.close),
-        trades: 12 + ((b.time / HOUR) % 9),
+        trades: 12 + (Math.floor(b.time / HOUR) % 9),
         startingOpenInterest: str(b.oi),
         orderbookMidPriceOpen: str(b.open),
         orderbookMidPriceClose: str(b.close),

@@ -1,5 +1,6 @@
 import type { FakeAsset } from './market-state';
 import { HOUR } from './market-state';
+import { QUARTER, quarterCandles } from './quarters';
 import { json, type Reply } from './reply';
 import type { VenueHandler } from './venue-handler';
 
@@ -139,6 +140,24 @@ interface Candle {
   n: number;
 }
 
+/** The 15-minute history, the running candle included, opening within [startTime, endTime]. */
+function quarterSnapshot(a: FakeAsset, coin: string, startTime: number, endTime: number, now: number): unknown[] {
+  return quarterCandles(a, now)
+    .filter((c) => c.time >= startTime && c.time <= endTime)
+    .map((c) => ({
+      t: c.time,
+      T: c.time + QUARTER - 1,
+      s: coin,
+      i: '15m',
+      o: hlDecimal(c.open),
+      c: hlDecimal(c.close),
+      h: hlDecimal(c.high),
+      l: hlDecimal(c.low),
+      v: hlDecimal(c.volume, 3),
+      n: c.closed ? 100 : 0,
+    }));
+}
+
 function candles(a: FakeAsset, coin: string, interval: string, startTime: number, endTime: number): unknown[] {
   const hours = HOUR_MULTIPLES[interval];
   if (hours === undefined) return [];
@@ -216,7 +235,9 @@ export const hyperliquidApi: VenueHandler = (req, state) => {
       if (r.endTime !== undefined && r.endTime !== null && !isTime(r.endTime)) return unprocessable();
       const a = state.markets.get(r.coin);
       if (!a) return unknownCoin();
-      return json(candles(a, r.coin, r.interval, r.startTime, isTime(r.endTime) ? r.endTime : req.now));
+      const endTime = isTime(r.endTime) ? r.endTime : req.now;
+      if (r.interval === '15m') return json(quarterSnapshot(a, r.coin, r.startTime, endTime, req.now));
+      return json(candles(a, r.coin, r.interval, r.startTime, endTime));
     }
     case 'clearinghouseState': {
       if (typeof body.user !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(body.user)) return unprocessable();

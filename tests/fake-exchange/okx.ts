@@ -1,5 +1,6 @@
 import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
+import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
 import type { FakeRequest, VenueHandler } from './venue-handler';
 
@@ -80,10 +81,32 @@ function dailyBars(m: FakeAsset, now: number): Bar[] {
   return [...days.values()];
 }
 
+/** A time bound: absent → undefined, else a number, or null when it is not one (OKX answers 51000). */
+function timeParam(req: FakeRequest, name: string): number | null | undefined {
+  const raw = req.query.get(name);
+  if (raw === null || raw === '') return undefined;
+  return /^\d{1,16}$/.test(raw) ? Number(raw) : null;
+}
+
+/**
+ * Series pages as OKX cuts them: rows strictly inside the two bounds (`older` is after/end: records
+ * earlier than it; `newer` is before/begin: records newer than it), the newest `limit`, newest first.
+ */
+function page<T extends { time: number }>(rows: readonly T[], newer: number | undefined, older: number | undefined, limit: number): T[] {
+  return rows
+    .filter((r) => (newer === undefined || r.time > newer) && (older === undefined || r.time < older))
+    .slice(-limit)
+    .reverse();
+}
+
 function candles(req: FakeRequest, m: FakeAsset, ctVal: number): Reply {
   const bar = req.query.get('bar') ?? '1m';
   const limit = limitOf(req, 100, 300);
   if (limit === null) return badParam('limit');
+  const after = timeParam(req, 'after');
+  const before = timeParam(req, 'before');
+  if (after === null) return badParam('after');
+  if (before === null) return badParam('before');
   let bars: Bar[];
   let span: number;
   if (bar === '1H') {
@@ -92,23 +115,23 @@ function candles(req: FakeRequest, m: FakeAsset, ctVal: number): Reply {
   } else if (bar === '1Dutc') {
     bars = dailyBars(m, req.now);
     span = DAY;
+  } else if (bar === '15m') {
+    bars = quarterCandles(m, req.now);
+    span = QUARTER;
   } else {
     return badParam('bar');
   }
-  const rows = bars
-    .slice(-limit)
-    .reverse()
-    .map((b) => [
-      String(b.time),
-      str(b.open),
-      str(b.high),
-      str(b.low),
-      str(b.close),
-      str(b.volume / ctVal),
-      str(b.volume),
-      str(b.volume * b.close),
-      b.time + span > req.now ? '0' : '1',
-    ]);
+  const rows = page(bars, before, after, limit).map((b) => [
+    String(b.time),
+    str(b.open),
+    str(b.high),
+    str(b.low),
+    str(b.close),
+    str(b.volume / ctVal),
+    str(b.volume),
+    str(b.volume * b.close),
+    b.time + span > req.now ? '0' : '1',
+  ]);
   return ok(rows);
 }
 
@@ -317,13 +340,40 @@ function okxRoute(req: FakeRequest, state: Parameters<VenueHandler>[1], hoursOf:
       if (!instId) return missing('instId');
       const s = swap(instId, state);
       if (!s) return unknownInstrument();
-      if ((req.query.get('period') ?? '5m') !== '1H') return badParam('period');
+      const period = req.query.get('period') ?? '5m';
+      if (period !== '1H' && period !== '15m') return badParam('period');
       const limit = limitOf(req, 100, 100);
       if (limit === null) return badParam('limit');
-      const rows = hourlyUntil(s.m, req.now)
-        .slice(-limit)
-        .reverse()
-        .map((h) => [String(h.time), str(h.oi / s.ctVal), str(h.oi), str(h.oi * h.close)]);
+      const begin = timeParam(req, 'begin');
+      const end = timeParam(req, 'end');
+      if (begin === null) return badParam('begin');
+      if (end === null) return badParam('end');
+      // A point at T is the open interest at T; the 15-minute ones are the bars' closes.
+      const points = period === '1H' ? hourlyUntil(s.m, req.now) : quarterOi(s.m, req.now);
+      const rows = page(points, begin, end, limit).map((h) => [String(h.time), str(h.oi / s.ctVal), str(h.oi), str(h.oi * h.close)]);
+      return ok(rows);
+    }
+
+    case '/api/v5/rubik/stat/taker-volume-contract': {
+      if (!instId) return missing('instId');
+      const s = swap(instId, state);
+      if (!s) return unknownInstrument();
+      if ((req.query.get('period') ?? '5m') !== '15m') return badParam('period');
+      const limit = limitOf(req, 100, 100);
+      if (limit === null) return badParam('limit');
+      const begin = timeParam(req, 'begin');
+      const end = timeParam(req, 'end');
+      if (begin === null) return badParam('begin');
+      if (end === null) return badParam('end');
+      // unit 0: coins; 1 (the default): contracts; 2: USD. A row at T is the bar that opened at T,
+      // the running one included.
+      const unit = req.query.get('unit') ?? '1';
+      const scale = (c: { close: number }): number | null => (unit === '0' ? 1 : unit === '1' ? 1 / s.ctVal : unit === '2' ? c.close : null);
+      if (scale({ close: 1 }) === null) return badParam('unit');
+      const rows = page(quarterCandles(s.m, req.now), begin, end, limit).map((c) => {
+        const k = scale(c) ?? 1;
+        return [String(c.time), str((c.volume - c.takerBuy) * k), str(c.takerBuy * k)];
+      });
       return ok(rows);
     }
 

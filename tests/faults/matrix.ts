@@ -61,6 +61,8 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/api/v5/public/funding-rate-history': { outcome: EMPTY_HISTORY },
     '/api/v5/rubik/stat/contracts/open-interest-history': { outcome: EMPTY_HISTORY },
     '/api/v5/market/candles': { outcome: EMPTY_HISTORY },
+    // No taker rows: every bar keeps its candle volume with no split (the model assumes 50/50).
+    '/api/v5/rubik/stat/taker-volume-contract': { outcome: EMPTY_HISTORY },
   },
   hyperliquid: {
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },

@@ -345,6 +345,8 @@ describe('binanceMarket.tiers', () => {
         { notionalFloor: 800000, notionalCap: 3000000, maintenanceRate: 0.0065, deduction: 1500 },
         { notionalFloor: 3000000, notionalCap: 12000000, maintenanceRate: 0.01, deduction: 12000 },
       ],
+      // The first bracket's maxOpenPosLeverage.
+      maxLeverage: 150,
       fallback: false,
       source: BRACKETS_PATH,
       fetchedAt: T0 + 30 * 60_000,

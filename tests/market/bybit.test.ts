@@ -394,7 +394,8 @@ describe('bybitMarket.tiers', () => {
     expect(http.served[0]?.url.toString()).toBe('https://api.bybit.com/v5/market/risk-limit?category=linear&symbol=BTCUSDT');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toEqual({ tiers: EXPECTED, fallback: false, source: '/v5/market/risk-limit', fetchedAt: NOW });
+    // maxLeverage: the lowest tier's.
+    expect(r.value).toEqual({ tiers: EXPECTED, maxLeverage: 100, fallback: false, source: '/v5/market/risk-limit', fetchedAt: NOW });
   });
 
   it('detects percents ("0.5" with IM "1" at 100×) and normalises them to fractions', async () => {

@@ -39,9 +39,9 @@ export const binanceDescriptor: VenueDescriptor = {
       'weigh 1 each). fundingRate + fundingInfo share a separate 500 requests / 5 min per IP (docs); ' +
       '/futures/data/openInterestHist has its own per-IP request limit (1000 / 5 min as we read it, UNSURE). ' +
       'The www.binance.com bracket table publishes no limit and is fetched once an hour for all symbols. ' +
-      'Zone bars (15m): klines in pages of at most 499 rows (weight 2 each; under 100 rows weight 1) and ' +
-      'openInterestHist in pages of at most 500 points (weight 0, its own request limit): a cold start is ' +
-      '2 + 2 requests (weight 4 + 2 counted), a 15-minute update 1 + 1 (weight 1 + 1). ' +
+      'Zone bars (15m): klines in pages of at most 499 rows (weight 2 each; under 100 rows 1) and ' +
+      'openInterestHist in pages of at most 500 points (weight 0 in the docs, counted 1 here; its own ' +
+      'request limit): a cold start is 2 + 2 requests, a 15-minute update 1 + 1. ' +
       '429 means back off; repeated 429s earn a 418 ban (2 min to 3 days). HTTP 451 is a region block.',
   },
   // -1121 "Invalid symbol.": the symbol left the venue since its instrument list was read.

@@ -157,5 +157,16 @@ export const RiskBrackets = v.pipe(v.array(RiskBracket), v.minLength(1, 'expecte
  * are base units (docs: "Taker buy base asset volume").
  */
 export const ZoneKlineRows = v.array(
-  v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, epochMs, v.unknown(), v.unknown(), nonNegativeDecimal]),
+  v.looseTuple([
+    epochMs,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    nonNegativeDecimal,
+    epochMs,
+    v.unknown(),
+    v.unknown(),
+    nonNegativeDecimal,
+  ]),
 );

@@ -1,6 +1,6 @@
 import { ZONE_BAR_MS, type Http, type Instrument, type Result, type ZoneBars } from '../market-types';
 import { getJson, venueFailure, venueUrl } from '../request-kit';
-import { candleProblem, gridBounds, gridChunks, joinZoneBars, oiByTime, zoneSpan, type ZoneCandle, type ZoneSpan } from '../zone-bars';
+import { candleProblem, gridBounds, gridChunks, joinZoneBars, oiByTime, pageByPage, zoneSpan, type Halt, type ZoneCandle, type ZoneSpan } from '../zone-bars';
 import { BINANCE_FAPI, BINANCE_PATH, binanceDescriptor } from './descriptor';
 import { OpenInterestHistRows, ZoneKlineRows } from './schemas';
 
@@ -27,26 +27,25 @@ const failure = (endpoint: string, message: string) => venueFailure(binanceDescr
 const fapiUrl = (path: string, params: Record<string, string>) => venueUrl(BINANCE_FAPI, path, params);
 
 /** The span's candles, the running one included (it is left out by the join: no OI at its close yet). */
-async function klines(http: Http, symbol: string, span: ZoneSpan): Promise<Result<ZoneCandle[]>> {
-  const pages = gridChunks(span.from, span.running, KLINE_PAGE);
-  const answers = await Promise.all(
-    pages.map((p) => {
+async function klines(http: Http, symbol: string, span: ZoneSpan, halt: Halt): Promise<Result<ZoneCandle[]>> {
+  const rows = await pageByPage(
+    gridChunks(span.from, span.running, KLINE_PAGE),
+    (p) => {
       const { start, end } = gridBounds(p.first, p.last);
       const params = { symbol, interval: '15m', startTime: String(start), endTime: String(end), limit: String(p.count) };
       return getJson(http, binanceDescriptor, fapiUrl(PATH.klines, params), ZoneKlineRows, { weight: klineWeight(p.count) });
-    }),
+    },
+    halt,
   );
+  if (!rows.ok) return rows;
   const out: ZoneCandle[] = [];
-  for (const r of answers) {
-    if (!r.ok) return r;
-    for (const row of r.value) {
-      // The close time names the interval: a 15-minute kline closes 15 minutes less 1 ms after it opens.
-      if (row[6] !== row[0] + ZONE_BAR_MS - 1) return failure(PATH.klines, `asked for 15m klines, got one from ${row[0]} to ${row[6]}`);
-      const candle = { time: row[0], high: row[2], low: row[3], close: row[4], volume: row[5], takerBuy: row[9] };
-      const problem = candleProblem(candle);
-      if (problem) return failure(PATH.klines, problem);
-      out.push(candle);
-    }
+  for (const row of rows.value) {
+    // The close time names the interval: a 15-minute kline closes 15 minutes less 1 ms after it opens.
+    if (row[6] !== row[0] + ZONE_BAR_MS - 1) return failure(PATH.klines, `asked for 15m klines, got one from ${row[0]} to ${row[6]}`);
+    const candle = { time: row[0], high: row[2], low: row[3], close: row[4], volume: row[5], takerBuy: row[9] };
+    const problem = candleProblem(candle);
+    if (problem) return failure(PATH.klines, problem);
+    out.push(candle);
   }
   // Every listed market has at least its running kline: none at all is a broken answer, as for candles.
   if (out.length === 0) return failure(PATH.klines, `no 15m klines for ${symbol}`);
@@ -54,29 +53,27 @@ async function klines(http: Http, symbol: string, span: ZoneSpan): Promise<Resul
 }
 
 /** Open interest at the close of every bar of the span: points at from + 15 min … the running bar's open. */
-async function closeOi(http: Http, symbol: string, span: ZoneSpan): Promise<Result<Map<number, number>>> {
-  const pages = gridChunks(span.from + ZONE_BAR_MS, span.running, OI_PAGE);
-  const answers = await Promise.all(
-    pages.map((p) => {
+async function closeOi(http: Http, symbol: string, span: ZoneSpan, halt: Halt): Promise<Result<Map<number, number>>> {
+  const rows = await pageByPage(
+    gridChunks(span.from + ZONE_BAR_MS, span.running, OI_PAGE),
+    (p) => {
       const { start, end } = gridBounds(p.first, p.last);
       const params = { symbol, period: '15m', startTime: String(start), endTime: String(end), limit: String(p.count) };
       return getJson(http, binanceDescriptor, fapiUrl(PATH.openInterestHist, params), OpenInterestHistRows);
-    }),
+    },
+    halt,
   );
-  const points: { time: number; value: number }[] = [];
-  for (const r of answers) {
-    if (!r.ok) return r;
-    const other = r.value.find((row) => row.symbol !== undefined && row.symbol !== symbol);
-    if (other) return failure(PATH.openInterestHist, `asked for ${symbol}, got ${String(other.symbol)}`);
-    points.push(...r.value.map((row) => ({ time: row.timestamp, value: row.sumOpenInterest })));
-  }
-  return { ok: true, value: oiByTime(points) };
+  if (!rows.ok) return rows;
+  const other = rows.value.find((row) => row.symbol !== undefined && row.symbol !== symbol);
+  if (other) return failure(PATH.openInterestHist, `asked for ${symbol}, got ${String(other.symbol)}`);
+  return { ok: true, value: oiByTime(rows.value.map((row) => ({ time: row.timestamp, value: row.sumOpenInterest }))) };
 }
 
 export async function binanceZoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>> {
   const span = zoneSpan(Date.now(), since);
   if (span.from > span.last) return { ok: true, value: { bars: [], source: PATH.klines, fetchedAt: Date.now() } };
-  const [candles, oi] = await Promise.all([klines(http, inst.symbol, span), closeOi(http, inst.symbol, span)]);
+  const halt: Halt = { failed: false };
+  const [candles, oi] = await Promise.all([klines(http, inst.symbol, span, halt), closeOi(http, inst.symbol, span, halt)]);
   if (!candles.ok) return candles;
   if (!oi.ok) return oi;
   return {

@@ -48,13 +48,15 @@ export const hyperliquidDescriptor: VenueDescriptor = {
     note:
       '1200 weight per minute per IP, shared by all REST requests. Info weights: clearinghouseState 2, ' +
       'meta / metaAndAssetCtxs / fundingHistory / candleSnapshot 20, plus 1 per 20 funding rows and 1 per ' +
-      '60 candles returned. metaAndAssetCtxs serves every market at once, so quotes share one request.',
+      '60 candles returned. metaAndAssetCtxs serves every market at once, so quotes share one request. ' +
+      'Zone bars: one candleSnapshot of 15m candles, charged for every candle the span may hold: 20 + 12 ' +
+      'weight for a cold start (673 candles), 21 for a 15-minute update.',
   },
   // Open interest has no history here: the background records it while watching.
   endpoints: [
     { path: `${INFO_PATH}#meta`, feeds: ['instruments', 'tiers'] },
     { path: `${INFO_PATH}#metaAndAssetCtxs`, feeds: ['quote'] },
     { path: `${INFO_PATH}#fundingHistory`, feeds: ['funding'] },
-    { path: `${INFO_PATH}#candleSnapshot`, feeds: ['candles'] },
+    { path: `${INFO_PATH}#candleSnapshot`, feeds: ['candles', 'zones'] },
   ],
 };

@@ -21,6 +21,7 @@ import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './sch
 import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, isHyperliquidCoin } from './symbol';
 import { hyperliquidTiers } from './tiers';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
+import { hyperliquidZoneBars } from './zone-bars';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -232,6 +233,9 @@ export const hyperliquidMarket: VenueMarketClient = {
     if (!entry) return unknownCoin(type, inst.symbol);
     const table = hyperliquidTiers(meta.value, entry);
     if (!table.ok) return hyperliquidError('schema', type, table.message);
-    return { ok: true, value: { tiers: table.tiers, fallback: false, source: infoEndpoint(type), fetchedAt: Date.now() } };
+    // meta states the asset's highest leverage beside its table.
+    return { ok: true, value: { tiers: table.tiers, maxLeverage: entry.maxLeverage, fallback: false, source: infoEndpoint(type), fetchedAt: Date.now() } };
   },
+
+  zoneBars: hyperliquidZoneBars,
 };

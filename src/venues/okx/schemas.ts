@@ -128,7 +128,15 @@ export const OiHistoryRow = v.looseTuple([epochMs, nonNegativeDecimal, orBlank(n
 export const CandleRow = v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal]);
 
 /** The same with the volumes: `vol` counts contracts, `volCcy` is base coins for a derivative (docs-v5 "Get candlesticks"). */
-export const ZoneCandleRow = v.looseTuple([epochMs, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, orBlank(nonNegativeDecimal)]);
+export const ZoneCandleRow = v.looseTuple([
+  epochMs,
+  positiveDecimal,
+  positiveDecimal,
+  positiveDecimal,
+  positiveDecimal,
+  nonNegativeDecimal,
+  orBlank(nonNegativeDecimal),
+]);
 
 /** `[ts, sellVol, buyVol]`, newest first (rubik taker-volume-contract); with unit=0 both are base coins. */
 export const TakerVolumeRow = v.looseTuple([epochMs, nonNegativeDecimal, nonNegativeDecimal]);
@@ -140,11 +148,13 @@ export const TierRow = v.looseObject({
   minSz: nonNegativeDecimal,
   maxSz: positiveDecimal,
   mmr: marginRate,
-  /** The tier's maximum leverage; "" where OKX leaves it blank. */
-  maxLever: optionalBlank(
-    v.pipe(
-      positiveDecimal,
-      v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'),
+  /** The tier's maximum leverage; absent or "" (null) where OKX does not say. */
+  maxLever: v.optional(
+    orBlank(
+      v.pipe(
+        positiveDecimal,
+        v.check((n: number) => n >= 1, 'expected a leverage ≥ 1'),
+      ),
     ),
   ),
 });

@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import type { ZoneBar } from '../../../src/core/liq-zones';
-import type { HttpRequest, Result, VenueMarketClient, ZoneBarRow, ZoneBars } from '../../../src/venues/market-types';
+import type { HttpRequest, Result, ZoneBarRow, ZoneBars } from '../../../src/venues/market-types';
 import type { VenueId } from '../../../src/venues/types';
 import { defaultMarkets, type FakeAsset } from '../../fake-exchange/market-state';
 import type { FakeRequest, FakeState, VenueHandler } from '../../fake-exchange/venue-handler';
@@ -73,5 +73,3 @@ export function expectBars(bars: readonly ZoneBarRow[], quarters: readonly ZoneB
 /** A request bound half a bar off the grid time `t` (the clients bound every page so). */
 export const before = (t: number): string => String(t - HALF);
 export const after = (t: number): string => String(t + HALF);
-
-export type ZoneClient = Pick<VenueMarketClient, 'zoneBars'>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZONE_LOOKBACK_MS } from '../../../src/venues/market-types';
-import { candleProblem, gridBounds, gridChunks, joinZoneBars, oiByTime, zoneSpan } from '../../../src/venues/zone-bars';
+import { candleProblem, gridBounds, gridChunks, joinZoneBars, oiByTime, pageByPage, zoneSpan, type Halt } from '../../../src/venues/zone-bars';
 import { NOW, QUARTER, RUNNING } from './zone-fixture';
 
 const candle = (time: number, over: Partial<{ high: number; low: number; close: number; volume: number; takerBuy: number | null }> = {}) => ({
@@ -68,5 +68,33 @@ describe('joining candles with the OI at their close', () => {
     expect(candleProblem(candle(RUNNING + 1))).toMatch(/off the 15-minute grid/);
     expect(candleProblem(candle(RUNNING, { close: 12 }))).toMatch(/outside its low-high range/);
     expect(candleProblem(candle(RUNNING, { takerBuy: 6 }))).toMatch(/more taker-buy volume than volume/);
+  });
+});
+
+describe('paging', () => {
+  it('asks page after page, and no further once a sibling series has failed', async () => {
+    const pages = gridChunks(0, 9 * QUARTER, 2);
+    const asked: number[] = [];
+    const halt: Halt = { failed: false };
+    const ok = await pageByPage(
+      pages,
+      async (p) => {
+        asked.push(p.first);
+        if (asked.length === 2) halt.failed = true;
+        return { ok: true, value: [p.count] };
+      },
+      halt,
+    );
+    expect(asked).toEqual([0, 2 * QUARTER]);
+    expect(ok).toEqual({ ok: true, value: [2, 2] });
+
+    const mine: Halt = { failed: false };
+    const failed = await pageByPage(
+      pages,
+      async (p) => (p.first === 0 ? { ok: true, value: [1] } : { ok: false, error: { kind: 'http', venue: 'okx', endpoint: '/x', message: 'no' } }),
+      mine,
+    );
+    expect(failed.ok).toBe(false);
+    expect(mine.failed).toBe(true);
   });
 });
