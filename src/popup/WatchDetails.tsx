@@ -123,6 +123,15 @@ export function WatchDetails({ item, state, snapshot: s, why, window, now, stale
           field={takerField(s, window, why)}
           explain={crowdingExplain(s, 'taker-buy-share', window, now)}
         />
+        {FLOW_FIELDS.map((f) => {
+          const x = flowField(s, f, why);
+          return (
+            <div class="row" key={f.name}>
+              <span class="label">{f.label}</span>
+              <Value name={f.name} field={x.field} explain={x.explain} {...(x.data ? { data: x.data } : {})} />
+            </div>
+          );
+        })}
       </div>
       {'status' in zones && (
         <figure class="zone-fig">

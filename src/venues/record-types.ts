@@ -31,7 +31,7 @@ export interface VenueRecord<Id extends string = string> {
   id: Id;
   /** Match patterns of the pages the venue's content script runs on (src/venues/<id>/content.ts). */
   pages: readonly string[];
-  /** WebSocket hosts the background may open (none yet). */
+  /** WebSocket origins (`wss://host`) the background may open: the venue's public liquidation stream. */
   websockets: readonly string[];
   /** How the venue spells an asset's perpetual: the defaults' watchlist and the options' example. */
   market: { example: string; forAsset(asset: string): string; quote(symbol: string): string | null };

@@ -2,6 +2,7 @@ import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
 import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
+import { binanceCascade, withCascade } from './cascade';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
 // Binance USDⓈ-M public API (fapi.binance.com) and the public bracket table (www.binance.com/bapi),
@@ -314,11 +315,12 @@ function brackets(state: FakeState): Reply {
   });
 }
 
-export const binanceApi: VenueHandler = (req, state) => {
+// With the cascade layer's endpoints in front (cascade.ts).
+export const binanceApi: VenueHandler = withCascade(binanceCascade, (req, state) => {
   if (req.host === WWW) {
     // The web app POSTs `{}`; a plain GET answers the same.
     return req.path === BRACKETS_PATH && (req.method === 'GET' || req.method === 'POST') ? brackets(state) : null;
   }
   if (req.host === FAPI && req.method === 'GET') return fapi(req, state);
   return null;
-};
+});

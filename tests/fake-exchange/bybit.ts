@@ -2,6 +2,7 @@ import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
 import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
+import { bybitCascade, withCascade } from './cascade';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
 // Bybit v5 public market data (api.bybit.com), category=linear, in the shapes documented in
@@ -269,7 +270,8 @@ const PATHS = new Set([
   '/v5/market/risk-limit',
 ]);
 
-export const bybitApi: VenueHandler = (req, state) => {
+// With the cascade layer's endpoints in front (cascade.ts).
+export const bybitApi: VenueHandler = withCascade(bybitCascade, (req, state) => {
   if (req.host !== HOST || req.method !== 'GET' || !PATHS.has(req.path)) return null;
   return market(req, state);
-};
+});

@@ -63,7 +63,7 @@ const limitOf = (req: FakeRequest, max: number): number | null => {
   return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 };
 
-function binance(req: FakeRequest, state: FakeState): Reply | null {
+export function binanceCascade(req: FakeRequest, state: FakeState): Reply | null {
   const table =
     req.path === '/futures/data/globalLongShortAccountRatio'
       ? ACCOUNT_LONG_SHARE
@@ -90,7 +90,7 @@ function binance(req: FakeRequest, state: FakeState): Reply | null {
   );
 }
 
-function bybit(req: FakeRequest, state: FakeState): Reply | null {
+export function bybitCascade(req: FakeRequest, state: FakeState): Reply | null {
   if (req.path !== '/v5/market/account-ratio') return null;
   const symbol = req.query.get('symbol') ?? '';
   const m = assetOfUsdt(symbol, state);
@@ -109,7 +109,7 @@ function bybit(req: FakeRequest, state: FakeState): Reply | null {
 
 const okxEnvelope = (code: string, msg: string, data: unknown[]) => json({ code, msg, data });
 
-function okx(req: FakeRequest, state: FakeState): Reply | null {
+export function okxCascade(req: FakeRequest, state: FakeState): Reply | null {
   const ratio =
     req.path === '/api/v5/rubik/stat/contracts/long-short-account-ratio-contract'
       ? ACCOUNT_LONG_SHARE
@@ -155,7 +155,7 @@ function okx(req: FakeRequest, state: FakeState): Reply | null {
   return okxEnvelope('0', '', [{ details, instFamily: family, instId: `${family}-SWAP`, instType: 'SWAP', uly: family }]);
 }
 
-function dydx(req: FakeRequest, state: FakeState): Reply | null {
+export function dydxCascade(req: FakeRequest, state: FakeState): Reply | null {
   const ticker = /^\/v4\/trades\/perpetualMarket\/([A-Z0-9-]+)$/.exec(req.path)?.[1];
   if (!ticker) return null;
   const m = ticker.endsWith('-USD') ? state.markets.get(ticker.slice(0, -4)) : undefined;
@@ -181,15 +181,10 @@ function dydx(req: FakeRequest, state: FakeState): Reply | null {
   });
 }
 
-const CASCADE: Readonly<Record<string, (req: FakeRequest, state: FakeState) => Reply | null>> = {
-  'fapi.binance.com': binance,
-  'api.bybit.com': bybit,
-  'www.okx.com': okx,
-  'indexer.dydx.trade': dydx,
-};
-
-/** A venue's handler with the cascade endpoints of its host in front. */
-export function withCascade(host: string, handler: VenueHandler): VenueHandler {
-  const cascade = CASCADE[host];
-  return cascade ? (req, state) => cascade(req, state) ?? handler(req, state) : handler;
+/**
+ * A venue's handler with its cascade endpoints in front. The cascade functions are declarations, so
+ * a venue module can wrap its handler with them while the two modules load each other.
+ */
+export function withCascade(cascade: (req: FakeRequest, state: FakeState) => Reply | null, handler: VenueHandler): VenueHandler {
+  return (req, state) => cascade(req, state) ?? handler(req, state);
 }

@@ -2,6 +2,7 @@ import type { FakeAsset } from './market-state';
 import { HOUR } from './market-state';
 import { quarterCandles } from './quarters';
 import { json, type Reply } from './reply';
+import { dydxCascade, withCascade } from './cascade';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
 // The dYdX v4 indexer (indexer.dydx.trade/v4), in the shapes of comlink's api-documentation.md:
@@ -200,7 +201,8 @@ function parentSubaccount(address: string, parentRaw: string, state: FakeState):
   return json(payload !== null && typeof payload === 'object' && 'subaccount' in payload ? payload : { subaccount: payload });
 }
 
-export const dydxApi: VenueHandler = (req, state) => {
+// With the cascade layer's endpoints in front (cascade.ts).
+export const dydxApi: VenueHandler = withCascade(dydxCascade, (req, state) => {
   if (!req.path.startsWith('/v4/')) return null;
   const parts = req.path
     .slice('/v4/'.length)
@@ -240,4 +242,4 @@ export const dydxApi: VenueHandler = (req, state) => {
   }
 
   return null;
-};
+});

@@ -2,6 +2,7 @@ import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
 import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
+import { okxCascade, withCascade } from './cascade';
 import type { FakeRequest, VenueHandler } from './venue-handler';
 
 // OKX v5 public API, in the shapes of docs-v5 (see shared/reference/venues.md): an envelope
@@ -415,4 +416,5 @@ function okxRoute(req: FakeRequest, state: Parameters<VenueHandler>[1], hoursOf:
 }
 
 /** What the fake server runs: every swap on OKX's usual 8 h. */
-export const okxApi: VenueHandler = createOkxApi();
+// With the cascade layer's endpoints in front (cascade.ts): account ratios and the liquidation history.
+export const okxApi: VenueHandler = withCascade(okxCascade, createOkxApi());

@@ -4,10 +4,9 @@ import { dydxApi } from './dydx';
 import { hyperliquidApi } from './hyperliquid';
 import { okxApi } from './okx';
 import type { VenueHandler } from './venue-handler';
-import { withCascade } from './cascade';
 
 /** API host → the venue handler that serves it. www.binance.com and www.okx.com serve pages too. */
-const HANDLERS: Record<string, VenueHandler> = {
+export const API_HANDLERS: Record<string, VenueHandler> = {
   'fapi.binance.com': binanceApi,
   'www.binance.com': binanceApi,
   'api.bybit.com': bybitApi,
@@ -15,6 +14,3 @@ const HANDLERS: Record<string, VenueHandler> = {
   'api.hyperliquid.xyz': hyperliquidApi,
   'indexer.dydx.trade': dydxApi,
 };
-
-/** Each with the cascade layer's endpoints (account ratios, liquidation histories) in front: cascade.ts. */
-export const API_HANDLERS: Record<string, VenueHandler> = Object.fromEntries(Object.entries(HANDLERS).map(([host, h]) => [host, withCascade(host, h)]));

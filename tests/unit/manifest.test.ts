@@ -18,8 +18,10 @@ describe('manifest.json', () => {
     expect(base.host_permissions).toEqual([
       'https://fapi.binance.com/*',
       'https://www.binance.com/*',
+      'wss://fstream.binance.com/*',
       'https://api.bybit.com/*',
       'https://www.bybit.com/*',
+      'wss://stream.bybit.com/*',
       'https://www.okx.com/*',
       'https://api.hyperliquid.xyz/*',
       'https://app.hyperliquid.xyz/*',

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { CrowdingSeries, Http, Instrument, Result, SharePoint } from '../market-types';
 import { getJson, venueFailure, venueUrl } from '../request-kit';
 import { decimal, epochMs } from '../schema';
-import { BINANCE_FAPI, binanceDescriptor } from './descriptor';
+import { BINANCE_FAPI, BINANCE_PATH, binanceDescriptor } from './descriptor';
 
 // How Binance's accounts are positioned: the share of accounts net long (globalLongShortAccountRatio)
 // and the top traders' long share of positions (topLongShortPositionRatio; Binance's top 20% of
@@ -10,8 +10,8 @@ import { BINANCE_FAPI, binanceDescriptor } from './descriptor';
 // Both publish `longAccount` as the long share (0–1) beside the ratio; 30 days kept.
 
 export const CROWDING_PATH = {
-  accounts: '/futures/data/globalLongShortAccountRatio',
-  topPositions: '/futures/data/topLongShortPositionRatio',
+  accounts: BINANCE_PATH.accountRatio,
+  topPositions: BINANCE_PATH.topPositionRatio,
 } as const;
 
 const Rows = v.array(v.looseObject({ symbol: v.string(), longAccount: decimal, timestamp: epochMs }));

@@ -17,6 +17,8 @@ export const BINANCE_PATH = {
   fundingRate: '/fapi/v1/fundingRate',
   openInterestHist: '/futures/data/openInterestHist',
   klines: '/fapi/v1/klines',
+  accountRatio: '/futures/data/globalLongShortAccountRatio',
+  topPositionRatio: '/futures/data/topLongShortPositionRatio',
 } as const;
 
 export const binanceDescriptor: VenueDescriptor = {
@@ -51,7 +53,8 @@ export const binanceDescriptor: VenueDescriptor = {
     // its own, or two hundred symbols' cold start would pass the weight budget and break this one.
     { paths: [BINANCE_PATH.fundingRate, BINANCE_PATH.fundingInfo], requests: 500, windowMs: 5 * 60_000 },
     // UNSURE figure (see the note): budgeted as read, since a lower true limit is the risk.
-    { paths: [BINANCE_PATH.openInterestHist], requests: 1000, windowMs: 5 * 60_000 },
+    // The ratio statistics are the same /futures/data family: budgeted together, as one limit, the safe reading.
+    { paths: [BINANCE_PATH.openInterestHist, BINANCE_PATH.accountRatio, BINANCE_PATH.topPositionRatio], requests: 1000, windowMs: 5 * 60_000 },
   ],
   endpoints: [
     { path: BINANCE_PATH.exchangeInfo, feeds: ['instruments'] },
@@ -62,5 +65,7 @@ export const binanceDescriptor: VenueDescriptor = {
     { path: BINANCE_PATH.openInterestHist, feeds: ['oi', 'zones'] },
     { path: BINANCE_PATH.klines, feeds: ['candles', 'zones'] },
     { origin: BINANCE_WWW, path: BRACKETS_PATH, feeds: ['tiers'] },
+    { path: BINANCE_PATH.accountRatio, feeds: ['crowding'] },
+    { path: BINANCE_PATH.topPositionRatio, feeds: ['crowding'] },
   ],
 };

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { binanceCrowding } from './crowding';
+import { binanceLiquidations } from './liquidations';
 import type { MarginTier } from '../../core/types';
 import type {
   Candles,
@@ -284,4 +286,6 @@ export const binanceMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: binanceZoneBars,
+  crowding: binanceCrowding,
+  liquidations: binanceLiquidations,
 };

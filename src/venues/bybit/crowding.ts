@@ -2,13 +2,13 @@ import * as v from 'valibot';
 import type { CrowdingSeries, Http, Instrument, Result } from '../market-types';
 import { envelope, getJson, venueFailure, venueUrl } from '../request-kit';
 import { decimal, epochMs } from '../schema';
-import { BYBIT_API, bybitDescriptor } from './descriptor';
+import { BYBIT_API, BYBIT_PATH, bybitDescriptor } from './descriptor';
 import { Envelope } from './schemas';
 
 // How Bybit's accounts are positioned: /v5/market/account-ratio, the share of accounts net long
 // (`buyRatio`), hourly, the last six hours. Bybit publishes no top-trader ratio.
 
-export const ACCOUNT_RATIO_PATH = '/v5/market/account-ratio';
+export const ACCOUNT_RATIO_PATH = BYBIT_PATH.accountRatio;
 
 const ENVELOPE = envelope(Envelope, (e) => (e.retCode === 0 ? { ok: true, payload: e.result } : { ok: false, code: String(e.retCode), message: e.retMsg }));
 const AccountRatio = v.looseObject({ list: v.array(v.looseObject({ symbol: v.string(), buyRatio: decimal, timestamp: epochMs })) });

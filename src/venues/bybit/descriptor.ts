@@ -10,6 +10,7 @@ export const BYBIT_PATH = {
   openInterest: '/v5/market/open-interest',
   kline: '/v5/market/kline',
   riskLimit: '/v5/market/risk-limit',
+  accountRatio: '/v5/market/account-ratio',
 } as const;
 
 // Note for the risk math (docs/risk-math.md §1.1): Bybit values maintenance margin at the
@@ -41,5 +42,6 @@ export const bybitDescriptor: VenueDescriptor = {
     { path: BYBIT_PATH.openInterest, feeds: ['oi', 'zones'] },
     { path: BYBIT_PATH.kline, feeds: ['candles', 'zones'] },
     { path: BYBIT_PATH.riskLimit, feeds: ['tiers'] },
+    { path: BYBIT_PATH.accountRatio, feeds: ['crowding'] },
   ],
 };

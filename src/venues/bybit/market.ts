@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { bybitCrowding } from './crowding';
+import { bybitLiquidations } from './liquidations';
 import type {
   Candles,
   FetchErrorKind,
@@ -245,4 +247,6 @@ export const bybitMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: bybitZoneBars,
+  crowding: bybitCrowding,
+  liquidations: bybitLiquidations,
 };

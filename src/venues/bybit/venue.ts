@@ -1,4 +1,5 @@
 import type { VenueRecord } from '../record-types';
+import { BYBIT_STREAM_ORIGIN } from './liquidations';
 import { bybitDescriptor } from './descriptor';
 import { bybitMarket } from './market';
 import { bybitSymbolFromUrl } from './page-url';
@@ -6,7 +7,8 @@ import { bybitSymbolFromUrl } from './page-url';
 export const bybitVenue = {
   id: 'bybit',
   pages: ['https://www.bybit.com/*'],
-  websockets: [],
+  // The public liquidation stream (liquidations.ts).
+  websockets: [BYBIT_STREAM_ORIGIN],
   // Linear perpetuals: BTCUSDT, BTCUSDC, and USDC's older ETHPERP.
   market: {
     example: 'BTCUSDT',

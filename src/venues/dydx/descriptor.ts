@@ -2,6 +2,8 @@ import type { VenueDescriptor } from '../market-types';
 
 /** The indexer run for the dYdX chain's token holders; every public read is a GET under /v4. */
 export const DYDX_INDEXER = 'https://indexer.dydx.trade/v4';
+/** The market's public trades, liquidations among them (liquidations.ts). */
+export const DYDX_TRADES_PATH = '/trades/perpetualMarket/{symbol}';
 
 export const dydxDescriptor: VenueDescriptor = {
   venue: 'dydx',
@@ -26,5 +28,6 @@ export const dydxDescriptor: VenueDescriptor = {
     { path: '/historicalFunding/{symbol}', feeds: ['funding'] },
     // Hourly candles carry the open interest too; 15-minute ones feed the zone model.
     { path: '/candles/perpetualMarkets/{symbol}', feeds: ['oi', 'candles', 'zones'] },
+    { path: DYDX_TRADES_PATH, feeds: ['flow'] },
   ],
 };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Http, Instrument, LiquidationEvent, LiquidationPoll, Result } from '../market-types';
 import { decimal } from '../schema';
+import { DYDX_TRADES_PATH } from './descriptor';
 import { dydxGet, dydxUrl } from './request';
 
 // dYdX's liquidations are trades of type LIQUIDATED in the indexer's public trade list of the market
@@ -10,7 +11,6 @@ import { dydxGet, dydxUrl } from './request';
 // 30 s while a view shows the market: the newest 100 trades, so what is covered starts at the oldest
 // of them, and a busy minute beyond 100 trades restarts the covered time.
 
-export const TRADES_PATH = '/trades/perpetualMarket/{symbol}';
 const LIMIT = 100;
 const TICKER = /^[A-Z0-9]{1,20}-USD$/;
 
@@ -33,7 +33,7 @@ const Trades = v.looseObject({
 async function fetchLiquidations(inst: Instrument, http: Http): Promise<Result<{ events: LiquidationEvent[]; coveredFrom: number; source: string }>> {
   const asked = Date.now();
   if (!TICKER.test(inst.symbol))
-    return { ok: false, error: { kind: 'bad-request', venue: 'dydx', endpoint: TRADES_PATH, message: `not a dYdX market: ${inst.symbol}` } };
+    return { ok: false, error: { kind: 'bad-request', venue: 'dydx', endpoint: DYDX_TRADES_PATH, message: `not a dYdX market: ${inst.symbol}` } };
   const r = await dydxGet(http, dydxUrl(['trades', 'perpetualMarket', inst.symbol], { limit: String(LIMIT) }), Trades);
   if (!r.ok) return r;
   const trades = r.value.trades;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { dydxLiquidations } from './liquidations';
 import { figureSources } from '../figure-sources';
 import { intervalHoursFromTimes } from '../series';
 import type {
@@ -238,4 +239,5 @@ export const dydxMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: dydxZoneBars,
+  liquidations: dydxLiquidations,
 };

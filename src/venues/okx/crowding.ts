@@ -3,7 +3,7 @@ import { ratioToShare } from '../../core/crowding';
 import type { CrowdingSeries, Http, Instrument, Result, SharePoint } from '../market-types';
 import { venueFailure } from '../request-kit';
 import { decimal, epochMs } from '../schema';
-import { okxDescriptor } from './descriptor';
+import { OKX_PATH, okxDescriptor } from './descriptor';
 import { okxGet, okxUrl } from './request';
 
 // How OKX's accounts are positioned: the contract long/short account ratio and the top traders'
@@ -11,10 +11,7 @@ import { okxGet, okxUrl } from './request';
 // as `[ts, ratio]` rows newest first. A ratio long ÷ short is read as the long share r ÷ (1 + r).
 // Both are rubik statistics, budgeted with the other rubik endpoints (descriptor.ts).
 
-export const CROWDING_PATH = {
-  accounts: '/api/v5/rubik/stat/contracts/long-short-account-ratio-contract',
-  topPositions: '/api/v5/rubik/stat/contracts/long-short-position-ratio-contract-top-trader',
-} as const;
+export const CROWDING_PATH = { accounts: OKX_PATH.accountRatio, topPositions: OKX_PATH.topPositionRatio } as const;
 
 const Row = v.pipe(v.tuple([epochMs, decimal]), v.readonly());
 

@@ -15,6 +15,9 @@ export const OKX_PATH = {
   takerVolume: '/api/v5/rubik/stat/taker-volume-contract',
   candles: '/api/v5/market/candles',
   tiers: '/api/v5/public/position-tiers',
+  accountRatio: '/api/v5/rubik/stat/contracts/long-short-account-ratio-contract',
+  topPositionRatio: '/api/v5/rubik/stat/contracts/long-short-position-ratio-contract-top-trader',
+  liquidations: '/api/v5/public/liquidation-orders',
 } as const;
 
 /**
@@ -70,6 +73,10 @@ export const okxDescriptor: VenueDescriptor = {
     // Per IP and instrument at the venue; budgeted per IP, so one symbol's seven cold pages cannot break them.
     { paths: [OKX_PATH.oiHistory], requests: 10, windowMs: 2_000 },
     { paths: [OKX_PATH.takerVolume], requests: 5, windowMs: 2_000 },
+    // The account and top-trader ratios: 5 / 2 s per IP each (docs-v5).
+    { paths: [OKX_PATH.accountRatio], requests: 5, windowMs: 2_000 },
+    { paths: [OKX_PATH.topPositionRatio], requests: 5, windowMs: 2_000 },
+    { paths: [OKX_PATH.liquidations], requests: 40, windowMs: 2_000 },
   ],
   endpoints: [
     { path: OKX_PATH.instruments, feeds: ['instruments'] },
@@ -83,5 +90,8 @@ export const okxDescriptor: VenueDescriptor = {
     { path: OKX_PATH.candles, feeds: ['candles', 'zones'] },
     { path: OKX_PATH.takerVolume, feeds: ['zones'] },
     { path: OKX_PATH.tiers, feeds: ['tiers'] },
+    { path: OKX_PATH.accountRatio, feeds: ['crowding'] },
+    { path: OKX_PATH.topPositionRatio, feeds: ['crowding'] },
+    { path: OKX_PATH.liquidations, feeds: ['flow'] },
   ],
 };

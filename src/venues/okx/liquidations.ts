@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Http, Instrument, LiquidationEvent, LiquidationPoll, Result } from '../market-types';
 import { venueFailure } from '../request-kit';
 import { decimal, epochMs } from '../schema';
-import { okxDescriptor } from './descriptor';
+import { OKX_PATH, okxDescriptor } from './descriptor';
 import { okxGet, okxUrl } from './request';
 
 // OKX's public liquidation history for a perpetual: /api/v5/public/liquidation-orders with instType
@@ -11,7 +11,7 @@ import { okxGet, okxUrl } from './request';
 // price; `side` sell closes a long. Polled every minute while a view shows the market: the newest
 // 100 orders, so a burst beyond that in one minute restarts the covered time from its oldest order.
 
-export const LIQUIDATIONS_PATH = '/api/v5/public/liquidation-orders';
+export const LIQUIDATIONS_PATH = OKX_PATH.liquidations;
 const LIMIT = 100;
 const DAY = 24 * 3_600_000;
 /** OKX's perpetual ids: `BTC-USDT-SWAP`; the family is the id without `-SWAP`. */

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { okxCrowding } from './crowding';
+import { okxLiquidations } from './liquidations';
 import { intervalHoursFromTimes } from '../series';
 import { figureSources } from '../figure-sources';
 import type {
@@ -284,4 +286,6 @@ export const okxMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: okxZoneBars,
+  crowding: okxCrowding,
+  liquidations: okxLiquidations,
 };

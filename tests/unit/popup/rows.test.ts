@@ -1,3 +1,4 @@
+import { CROWDING_FIELDS, FLOW_FIELD_NAMES, MARKET_ZONE_FIELDS } from '../../contract-fields';
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -132,6 +133,9 @@ const ROW_FIELDS = [
   'funding-percentile-30d',
   'crowded-side',
   'premium',
+  ...MARKET_ZONE_FIELDS,
+  ...CROWDING_FIELDS,
+  ...FLOW_FIELD_NAMES,
 ];
 
 describe('popup watchlist table', () => {
@@ -196,7 +200,8 @@ describe('popup watchlist table', () => {
     await act(() => button.click());
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(details.hidden).toBe(false);
-    expect([...details.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(['price 24 h', 'OI 24 h']);
+    expect([...details.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(['liquidation clusters, modelled (est.)', 'price 24 h', 'OI 24 h']);
+    expect(details.querySelector('[data-ladder]')?.getAttribute('aria-label')).toMatch(/^Modelled liquidations from −6\.0% to \+6\.0% around the mark/);
     expect([...details.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'))).toEqual([
       'BTCUSDT price, last 24 hours',
       'BTCUSDT open interest, last 24 hours',
