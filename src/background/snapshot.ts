@@ -145,14 +145,6 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   const inst = found.value;
   const key = `${client.venue}:${symbol}`;
   const oiHistory = client.oiHistory;
-  // Seven days of 15-minute bars can take a venue several paced requests on a cold start: the
-  // snapshot does not wait for them. It takes what the zone cache holds once the other parts are in
-  // (the history itself when it came back meanwhile); the panel's next ask picks up the rest.
-  void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
-  // A view asks for this market now: its liquidation feed runs while views keep asking.
-  if (client.liquidations && deps.flow) deps.flow.touch(key, inst, client.liquidations, http);
-  const crowdingLoad = client.crowding;
-  if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, http)).catch(() => undefined);
   const [quote, funding, oi, candles, tiers] = await Promise.all([
     caches.quote.get(key, () => client.quote(inst, http)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),
@@ -160,6 +152,15 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
     caches.candles.get(key, () => client.candles(inst, http)),
     caches.tiers.get(key, () => client.tiers(inst, http)),
   ]);
+  // Behind the parts every figure needs, so they never queue behind them at the venue's gate: the
+  // zone history (seven days of 15-minute bars can take a venue several paced requests on a cold
+  // start), the account ratios and the liquidation feed. The snapshot does not wait for them; it
+  // takes what their caches hold, and the panel's next ask picks up the rest.
+  void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  // A view asks for this market now: its liquidation feed runs while views keep asking.
+  if (client.liquidations && deps.flow) deps.flow.touch(key, inst, client.liquidations, http);
+  const crowdingLoad = client.crowding;
+  if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, http)).catch(() => undefined);
   const zones = caches.zones.peek(key);
   const q = quote.value;
   if (!q) {

@@ -43,6 +43,8 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/fapi/v1/fundingRate': { outcome: EMPTY_HISTORY },
     '/futures/data/openInterestHist': { outcome: EMPTY_HISTORY },
     '/bapi/futures/v1/friendly/future/common/brackets': { absorbed: 'fallback-tiers' },
+    '/futures/data/globalLongShortAccountRatio': { outcome: EMPTY_HISTORY },
+    '/futures/data/topLongShortPositionRatio': { outcome: EMPTY_HISTORY },
   },
   bybit: {
     '/v5/market/instruments-info': { outcome: TICK_ONLY },
@@ -51,6 +53,7 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/v5/market/funding/history': { outcome: EMPTY_HISTORY },
     '/v5/market/open-interest': { outcome: EMPTY_HISTORY },
     '/v5/market/risk-limit': { outcome: { 'empty lists': 'unknown-symbol' } },
+    '/v5/market/account-ratio': { outcome: EMPTY_HISTORY },
   },
   okx: {
     '/api/v5/public/mark-price': { outcome: OKX_EMPTY },
@@ -61,6 +64,9 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/api/v5/public/funding-rate-history': { outcome: EMPTY_HISTORY },
     '/api/v5/rubik/stat/contracts/open-interest-history': { outcome: EMPTY_HISTORY },
     '/api/v5/market/candles': { outcome: EMPTY_HISTORY },
+    '/api/v5/rubik/stat/contracts/long-short-account-ratio-contract': { outcome: EMPTY_HISTORY },
+    '/api/v5/rubik/stat/contracts/long-short-position-ratio-contract-top-trader': { outcome: EMPTY_HISTORY },
+    '/api/v5/public/liquidation-orders': { outcome: EMPTY_HISTORY },
     // No taker rows: every bar keeps its candle volume with no split (the model assumes 50/50).
     '/api/v5/rubik/stat/taker-volume-contract': { outcome: EMPTY_HISTORY },
   },
@@ -71,6 +77,7 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
   dydx: {
     '/historicalFunding/{symbol}': { outcome: EMPTY_HISTORY },
     '/candles/perpetualMarkets/{symbol}': { outcome: EMPTY_HISTORY },
+    '/trades/perpetualMarket/{symbol}': { outcome: EMPTY_HISTORY },
   },
 };
 

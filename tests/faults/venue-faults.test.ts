@@ -128,7 +128,9 @@ async function runFor(world: World, ms: number, label: string): Promise<void> {
   while (Date.now() <= end) {
     await ask(world);
     checkState(world.view.state, `${label} at +${Math.round((Date.now() - T0) / 1000)} s`);
-    vi.advanceTimersByTime(POLL_MS);
+    // Async: the parts that load behind the snapshot (the zone history's paced pages, the polled
+    // liquidation feed) go on between asks, as they do in the worker.
+    await vi.advanceTimersByTimeAsync(POLL_MS);
   }
 }
 
@@ -165,7 +167,7 @@ async function recover(world: World, endpoint: Endpoint | null, clear: () => voi
   const partsDeadline = from + POLL_MS + PART_RETRY_MS;
   let rowOkAt = rowOk(world) ? cleared : null;
   while (!healthy(world, endpoint) && Date.now() <= partsDeadline) {
-    vi.advanceTimersByTime(POLL_MS);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
     await ask(world);
     checkState(world.view.state, 'recovery');
     if (rowOkAt === null && rowOk(world)) rowOkAt = Date.now();
@@ -227,6 +229,8 @@ describe.each(VENUE_IDS.map((v) => [v]))('%s', (venue: VenueId) => {
     vi.setSystemTime(T0);
     const world = createWorld(venue);
     await ask(world);
+    // The parts that load behind the snapshot count in a build too.
+    await vi.advanceTimersByTimeAsync(MIN);
     for (const [id, n] of world.counts) perBuild.set(id, n);
     vi.useRealTimers();
     vi.unstubAllGlobals();
@@ -236,6 +240,7 @@ describe.each(VENUE_IDS.map((v) => [v]))('%s', (venue: VenueId) => {
     expect(STRAY_EXPECTATIONS).toEqual([]);
     const world = createWorld(venue);
     await ask(world);
+    await vi.advanceTimersByTimeAsync(MIN);
     expect([...world.counts.keys()].sort()).toEqual(ENDPOINTS[venue].map((e) => e.id).sort());
     expect(healthy(world, null)).toBe(true);
     checkState(world.view.state, 'healthy');
@@ -288,8 +293,15 @@ describe.each(VENUE_IDS.map((v) => [v]))('%s', (venue: VenueId) => {
       expect(healthy(world, null)).toBe(true);
       const good = world.view.state.status === 'ready' ? world.view.state.snapshot.quote.markPrice : NaN;
       // Let the endpoint's parts come due, so the fault is met on a refresh.
-      const due = Math.max(...endpoint.parts.map((p) => ({ instruments: 60, quote: 0.5, funding: 60, oi: 5, candles: 30, tiers: 360, zones: 17, crowding: 16, flow: 2 })[p])) * MIN;
-      vi.advanceTimersByTime(due);
+      const due =
+        Math.max(
+          ...endpoint.parts.map((p) => ({ instruments: 60, quote: 0.5, funding: 60, oi: 5, candles: 30, tiers: 360, zones: 17, crowding: 16, flow: 1 })[p]),
+        ) * MIN;
+      // The parts that load behind the snapshot (the zone history's paced pages, the account ratios,
+      // the polled liquidations) come in within a minute: one more ask puts them in the view.
+      await vi.advanceTimersByTimeAsync(MIN);
+      await ask(world);
+      await vi.advanceTimersByTimeAsync(due);
       world.setFault(endpoint.id, fault.fault);
       world.resetCounts();
       await runFor(world, WINDOW_MS, fault.name);

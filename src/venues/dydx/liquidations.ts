@@ -8,7 +8,7 @@ import { dydxGet, dydxUrl } from './request';
 // (/v4/trades/perpetualMarket/{ticker}, newest first, every type mixed). A trade's `side` is its
 // taker's, and a liquidation order is the taker, so a LIQUIDATED SELL closed a long (read from the
 // indexer's model, not confirmed against a live liquidation: docs/liquidation-flow.md). Polled every
-// 30 s while a view shows the market: the newest 100 trades, so what is covered starts at the oldest
+// 40 s while a view shows the market: the newest 100 trades, so what is covered starts at the oldest
 // of them, and a busy minute beyond 100 trades restarts the covered time.
 
 const LIMIT = 100;
@@ -47,6 +47,6 @@ async function fetchLiquidations(inst: Instrument, http: Http): Promise<Result<{
 
 export const dydxLiquidations: LiquidationPoll = {
   kind: 'poll',
-  everyMs: 30_000,
+  everyMs: 40_000,
   fetch: (inst, http) => fetchLiquidations(inst, http),
 };
