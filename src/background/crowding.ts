@@ -7,9 +7,16 @@ const NOT_PUBLISHED = { status: 'not-published' } as const;
 
 /**
  * The crowding part of a snapshot: the venue's account ratios (absent client: not published), and
- * the taker-buy share over each regime window from the zone model's 15-minute bars.
+ * the taker-buy share over each regime window from the zone model's 15-minute bars, where the venue
+ * publishes a taker split with them.
  */
-export function crowdingOf(published: boolean, view: CacheView<CrowdingSeries> | undefined, bars: CacheView<ZoneBars> | undefined, now: number): Crowding {
+export function crowdingOf(
+  published: boolean,
+  takerPublished: boolean,
+  view: CacheView<CrowdingSeries> | undefined,
+  bars: CacheView<ZoneBars> | undefined,
+  now: number,
+): Crowding {
   const series = view?.value;
   const why = view?.error?.message ?? 'loading';
   const share = (points: CrowdingSeries['accounts'] | undefined): Crowding['accounts'] => {
@@ -18,7 +25,7 @@ export function crowdingOf(published: boolean, view: CacheView<CrowdingSeries> |
     const r = shareReading(points);
     return r ? { status: 'ready', reading: r } : { status: 'unavailable', reason: 'the venue served no usable point' };
   };
-  return { accounts: share(series?.accounts), topPositions: share(series?.topPositions), takerBuy: takerOf(bars, now) };
+  return { accounts: share(series?.accounts), topPositions: share(series?.topPositions), takerBuy: takerPublished ? takerOf(bars, now) : NOT_PUBLISHED };
 }
 
 function takerOf(view: CacheView<ZoneBars> | undefined, now: number): CrowdingFigure<Record<Window, number | null>> {

@@ -57,6 +57,8 @@ interface Market {
   heardAt: number;
   /** When the last answered poll was asked. */
   lastPollAt: number | null;
+  /** The idle check's timer. */
+  sweep: unknown;
   /** The feed: the stream's URL, or the polled endpoint's path once it answered. */
   source: string;
   stopped: boolean;
@@ -86,6 +88,7 @@ export function createFlow(deps: FlowDeps) {
     if (!m) return;
     m.stopped = true;
     clearTimers(m);
+    if (m.sweep !== null) deps.clearTimer(m.sweep);
     const s = m.socket;
     m.socket = null;
     if (s) {
@@ -238,19 +241,21 @@ export function createFlow(deps: FlowDeps) {
       garbage: 0,
       heardAt: t,
       lastPollAt: null,
+      sweep: null,
       source: feed.kind === 'stream' ? feed.url(inst) : '',
       stopped: false,
     };
     markets.set(key, m);
     if (feed.kind === 'stream') connect(key, m);
     else void poll(key, m);
-    // Let the market go once nobody asks: checked again at every ask, and by this timer.
+    // Let the market go once nobody asks: checked again at every ask, and by this timer, which is
+    // kept apart from the connection's (a reconnect clears those, never this one).
     const sweep = () => {
       if (m.stopped) return;
       if (deps.now() - m.lastAsked > FLOW_IDLE_MS) stop(key);
-      else later(m, sweep, FLOW_IDLE_MS);
+      else m.sweep = deps.setTimer(sweep, FLOW_IDLE_MS);
     };
-    later(m, sweep, FLOW_IDLE_MS);
+    m.sweep = deps.setTimer(sweep, FLOW_IDLE_MS);
   }
 
   function state(key: string): FlowState {

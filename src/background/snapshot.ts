@@ -212,7 +212,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
       tiers: tiers.value ?? null,
       liquidation: deps.liquidation,
       flow: !client.liquidations ? { status: 'not-published' } : deps.flow ? deps.flow.state(key) : { status: 'unavailable', reason: 'not watched' },
-      crowding: crowdingOf(crowdingLoad !== undefined, caches.crowding.peek(key), zones, now),
+      crowding: crowdingOf(crowdingLoad !== undefined, client.publishesTakerSplit === true, caches.crowding.peek(key), zones, now),
       zones: (deps.zoneModel ?? sharedZoneModel).state(key, zones, tiers.value ?? null, q.markPrice, oiHistory ? null : recorder),
       sparkline: {
         price: closes.slice(-24).map((p) => p.value),

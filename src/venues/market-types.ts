@@ -280,6 +280,8 @@ export interface VenueMarketClient {
   zoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>>;
   /** Account and top-trader long shares; absent: the venue publishes neither (Hyperliquid, dYdX). */
   crowding?: (inst: Instrument, http: Http) => Promise<Result<CrowdingSeries>>;
+  /** The venue publishes a taker-buy volume with its 15-minute bars (Binance, OKX): the taker-buy share. */
+  publishesTakerSplit?: true;
   /** Where the venue publishes its market's liquidations; absent: it publishes none (Hyperliquid). */
   liquidations?: LiquidationStream | LiquidationPoll;
 }

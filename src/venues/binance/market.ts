@@ -286,6 +286,7 @@ export const binanceMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: binanceZoneBars,
+  publishesTakerSplit: true,
   crowding: binanceCrowding,
   liquidations: binanceLiquidations,
 };

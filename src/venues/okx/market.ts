@@ -286,6 +286,7 @@ export const okxMarket: VenueMarketClient = {
   candles,
   tiers,
   zoneBars: okxZoneBars,
+  publishesTakerSplit: true,
   crowding: okxCrowding,
   liquidations: okxLiquidations,
 };

@@ -154,6 +154,19 @@ describe('liquidation flow: a stream', () => {
   });
 });
 
+it('lets a stream go when nobody asks, even after it reconnected', () => {
+  const w = world();
+  w.touch();
+  w.last()?.onopen?.();
+  w.last()?.onclose?.();
+  vi.advanceTimersByTime(3_000);
+  w.last()?.onopen?.();
+  expect(w.sockets).toHaveLength(2);
+  vi.advanceTimersByTime(2 * FLOW_IDLE_MS + 1);
+  expect(w.sockets[1]?.closed).toBe(true);
+  expect(w.flow.active()).toEqual([]);
+});
+
 describe('liquidation flow: a polled history', () => {
   it('polls while watched, merges answers once each, and restarts its coverage after a gap', async () => {
     const answers = [
