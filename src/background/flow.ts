@@ -253,7 +253,8 @@ export function createFlow(deps: FlowDeps) {
     const sweep = () => {
       if (m.stopped) return;
       if (deps.now() - m.lastAsked > FLOW_IDLE_MS) stop(key);
-      else m.sweep = deps.setTimer(sweep, FLOW_IDLE_MS);
+      // Next look just after the idle time from the last ask: a stream lives no longer than that.
+      else m.sweep = deps.setTimer(sweep, Math.max(1_000, m.lastAsked + FLOW_IDLE_MS + 1 - deps.now()));
     };
     m.sweep = deps.setTimer(sweep, FLOW_IDLE_MS);
   }
