@@ -156,11 +156,13 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   // zone history (seven days of 15-minute bars can take a venue several paced requests on a cold
   // start), the account ratios and the liquidation feed. The snapshot does not wait for them; it
   // takes what their caches hold, and the panel's next ask picks up the rest.
-  void caches.zones.get(key, () => extendZoneBars(client, inst, http, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
+  // Their requests are marked background: at the venue's gate they give way to any request a view waits for.
+  const behind: Http = (req) => http({ ...req, background: true });
+  void caches.zones.get(key, () => extendZoneBars(client, inst, behind, caches.zones.peek(key)?.value, deps.now())).catch(() => undefined);
   // A view asks for this market now: its liquidation feed runs while views keep asking.
-  if (client.liquidations && deps.flow) deps.flow.touch(key, inst, client.liquidations, http);
+  if (client.liquidations && deps.flow) deps.flow.touch(key, inst, client.liquidations, behind);
   const crowdingLoad = client.crowding;
-  if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, http)).catch(() => undefined);
+  if (crowdingLoad) void caches.crowding.get(key, () => crowdingLoad(inst, behind)).catch(() => undefined);
   const zones = caches.zones.peek(key);
   const q = quote.value;
   if (!q) {

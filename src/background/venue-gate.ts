@@ -39,6 +39,10 @@ const BACKOFF_MAX_MS = 5 * 60_000;
 /** Binance's 418 is an IP ban of 2 minutes to 3 days: asking again within seconds only lengthens it. */
 const BAN_MIN_HOLD_MS = 2 * 60_000;
 const MAX_WAIT_MS = 6_000;
+/** Background requests wait this long for room: a cold zone history's pages trickle in behind the views' requests. */
+const BACKGROUND_MAX_WAIT_MS = 60_000;
+/** How often a background request that gave way looks again. */
+const YIELD_MS = 200;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The endpoint a request calls: its path, and for a single POST endpoint (Hyperliquid's /info) the body's `type`. */
@@ -89,6 +93,8 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
   // others succeeding between holds must not reset its backoff to 2 s every time.
   const strikes = new Map<string, number>();
   let requests = 0;
+  /** Requests a view waits for that are queued for budget: background requests give way to them. */
+  let foregroundWaiting = 0;
 
   function holdFor(error: FetchError, t: number, endpoint: string): FetchError {
     let until: number;
@@ -165,33 +171,46 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
     ];
     // Measured on the clock, since timers run late in a busy worker; and by the sleeps themselves,
     // so a clock that does not move (a test's) cannot keep a request waiting for ever.
-    const deadline = now() + maxWaitMs;
+    const background = req.background === true;
+    const maxWait = background ? BACKGROUND_MAX_WAIT_MS : maxWaitMs;
+    const deadline = now() + maxWait;
     let slept = 0;
-    for (;;) {
-      const t = now();
-      if (hold && t < heldUntil) return { ok: false, error: hold };
-      // A request that would cross a budget waits too: a heavy one (Hyperliquid candles, weight 20+)
-      // must not overshoot the share by its own weight every window.
-      const frees = Math.max(...budgets.map((b) => b.budget.freesAt(t, b.units) ?? t));
-      if (frees <= t) {
-        // Spent at the moment it fits, in the same turn as the check: callers asking at once must
-        // not all see the same free room.
-        for (const b of budgets) b.budget.reserve(t, b.units);
-        return null;
+    let counted = false;
+    try {
+      for (;;) {
+        const t = now();
+        if (hold && t < heldUntil) return { ok: false, error: hold };
+        // A request that would cross a budget waits too: a heavy one (Hyperliquid candles, weight 20+)
+        // must not overshoot the share by its own weight every window.
+        const frees = Math.max(...budgets.map((b) => b.budget.freesAt(t, b.units) ?? t));
+        // Background work never takes the room a view's request is queued for.
+        const giveWay = background && foregroundWaiting > 0;
+        if (frees <= t && !giveWay) {
+          // Spent at the moment it fits, in the same turn as the check: callers asking at once must
+          // not all see the same free room.
+          for (const b of budgets) b.budget.reserve(t, b.units);
+          return null;
+        }
+        if (!background && !counted) {
+          counted = true;
+          foregroundWaiting++;
+        }
+        if (frees > deadline || slept >= maxWait) {
+          const error: FetchError = {
+            kind: 'rate-limited',
+            venue: descriptor.venue,
+            endpoint: req.url.pathname,
+            message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
+          };
+          if (Number.isFinite(frees)) error.retryAt = frees;
+          return { ok: false, error };
+        }
+        const wait = frees <= t ? YIELD_MS : Math.max(1, frees - t);
+        slept += wait;
+        await sleep(wait);
       }
-      if (frees > deadline || slept >= maxWaitMs) {
-        const error: FetchError = {
-          kind: 'rate-limited',
-          venue: descriptor.venue,
-          endpoint: req.url.pathname,
-          message: `PerpLens paused ${descriptor.venue} requests to stay well under its rate limit`,
-        };
-        if (Number.isFinite(frees)) error.retryAt = frees;
-        return { ok: false, error };
-      }
-      const wait = Math.max(1, frees - t);
-      slept += wait;
-      await sleep(wait);
+    } finally {
+      if (counted) foregroundWaiting--;
     }
   }
 

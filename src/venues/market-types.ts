@@ -258,6 +258,11 @@ export interface HttpRequest {
    * that refusal, so the gate holds and backs off exactly as for an HTTP 429; null for any other body.
    */
   refusal?: (body: unknown) => FetchError | null;
+  /**
+   * Background work (the zone history, the account ratios, the polled liquidations): it yields to
+   * every request a view is waiting for, and may wait longer for room in the budget.
+   */
+  background?: true;
 }
 export type Http = (req: HttpRequest) => Promise<Result<unknown>>;
 

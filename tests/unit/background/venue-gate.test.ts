@@ -193,6 +193,27 @@ describe('venue gate queues a burst briefly instead of refusing it', () => {
     expect(Math.max(...sentAt) - Math.min(...sentAt)).toBe(4_000);
   });
 
+  it('background requests give way to the requests a view waits for, and may wait a minute for room', async () => {
+    const { gate, fetchJson, sentAt, settle } = queued(6_000);
+    const order: string[] = [];
+    fetchJson.mockImplementation(async (req: JsonRequest) => {
+      sentAt.push(Date.now());
+      order.push(req.url.pathname);
+      return { ok: true, value: 1 };
+    });
+    // Forty background pages first, then five requests a view waits for: the view's go in the next window.
+    const pages = Array.from({ length: 40 }, (_, i) => gate({ url: url(`/page${i}`), background: true }));
+    const view = Array.from({ length: 5 }, (_, i) => gate({ url: url(`/view${i}`) }));
+    const results = await settle(Promise.all([...pages, ...view]));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const firstView = order.findIndex((p) => p.startsWith('/view'));
+    expect(order.slice(firstView, firstView + 5).every((p) => p.startsWith('/view'))).toBe(true);
+    // The first window's 15 went to the pages already queued; the views' five lead the next one.
+    expect(firstView).toBe(15);
+    // Three windows for 45 requests; a page that gave way looks again within 200 ms.
+    expect(Math.max(...sentAt) - Math.min(...sentAt)).toBeLessThanOrEqual(4_200);
+  });
+
   it('refuses as paused, with the time the window frees, what would wait longer than maxWaitMs', async () => {
     const { gate, fetchJson, settle } = queued(2_000);
     const results = await settle(Promise.all(Array.from({ length: 40 }, (_, i) => gate({ url: url(`/q${i}`) }))));
