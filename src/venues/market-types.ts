@@ -1,4 +1,5 @@
 import type { MarginTier } from '../core/types';
+import type { ZoneBar } from '../core/liq-zones';
 import type { VenueId } from './types';
 
 /** A figure as fetched: where it came from and when, so the UI can say how old it is. */
@@ -129,23 +130,12 @@ export interface TierTable extends Sourced {
 }
 
 /**
- * One 15-minute bar for the liquidation-zone model (core/liq-zones.ts), as the venue serves it.
- * `time` is the bar's OPEN (a multiple of 15 minutes); volumes are in BASE units.
+ * One 15-minute bar for the liquidation-zone model, as the venue serves it: the model's own bar
+ * (core/liq-zones.ts). `time` is the bar's OPEN (a multiple of 15 minutes); volumes and the open
+ * interest at the bar's CLOSE are in BASE units; `oi` is null where the venue publishes no OI
+ * history (Hyperliquid: the background fills it from what it recorded while watching).
  */
-export interface ZoneBarRow {
-  time: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  /** Taker-buy volume in base units; null where the venue publishes no taker split for the bar. */
-  takerBuy: number | null;
-  /**
-   * Open interest in BASE units at the bar's CLOSE (time + 15 min); null where the venue publishes
-   * no OI history (Hyperliquid: the background fills it from what it recorded while watching).
-   */
-  oi: number | null;
-}
+export type ZoneBarRow = ZoneBar;
 
 export const ZONE_BAR_MS = 15 * 60_000;
 /** How far back the zone model reads: 7 days of 15-minute bars. */

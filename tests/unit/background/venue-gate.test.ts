@@ -172,7 +172,7 @@ describe('venue gate queues a burst briefly instead of refusing it', () => {
   function queued(maxWaitMs?: number, answer: () => Result<unknown> = () => ({ ok: true, value: 1 })) {
     vi.useFakeTimers({ now: 1_000_000 });
     const sentAt: number[] = [];
-    const fetchJson = vi.fn(async (): Promise<Result<unknown>> => {
+    const fetchJson = vi.fn(async (_req: JsonRequest): Promise<Result<unknown>> => {
       sentAt.push(Date.now());
       return answer();
     });
