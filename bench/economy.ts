@@ -59,6 +59,7 @@ export async function requestEconomy(minutes: number): Promise<EconomyRow[]> {
         await Promise.all(Array.from({ length: tabs }, (_, tab) => bg.view(req, tab + 1)));
         await bg.advance(1000);
       }
+      bg.dispose();
       const c = bg.counts[venue];
       const perHour = 60 / minutes;
       return { requests: Math.round(c.requests * perHour), units: Math.round(c.units * perHour) };

@@ -1,4 +1,5 @@
 import type { JsonRequest } from '../src/background/http';
+import { createFlow } from '../src/background/flow';
 import { createOiRecorder } from '../src/background/oi-recorder';
 import { createPanelViews } from '../src/background/panel/view';
 import { createRouter } from '../src/background/router';
@@ -30,6 +31,11 @@ export interface VenueCount {
 export function simulatedBackground(opts: { extraAssets?: number } = {}) {
   let t = Date.UTC(2026, 10, 22, 12, 0, 0);
   const now = () => t;
+  // The venue clients read the clock themselves (a 7-day window of bars, fetchedAt): they must see
+  // the simulated one, or they would ask for days the stand-in's history does not hold. `dispose`
+  // gives the real clock back.
+  const realDateNow = Date.now;
+  Date.now = () => t;
   const markets = defaultMarkets(t);
   for (let i = 0; i < (opts.extraAssets ?? 0); i++) {
     const asset = `Z${String(i).padStart(3, '0')}`;
@@ -37,10 +43,14 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
   }
   const state: FakeState = { markets, accounts: new Map() };
   const counts = perVenue((): VenueCount => ({ requests: 0, units: 0 }));
+  /** Requests per `venue path`, to see which endpoint a count comes from. */
+  const byPath = new Map<string, number>();
 
   const fetchJson = async (req: JsonRequest): Promise<Result<unknown>> => {
     const c = counts[req.venue];
     c.requests++;
+    const path = `${req.venue} ${req.url.pathname}${req.body && typeof req.body === 'object' && 'type' in req.body ? `#${String(req.body.type)}` : ''}`;
+    byPath.set(path, (byPath.get(path) ?? 0) + 1);
     c.units += req.weight ?? 1;
     const handler = API_HANDLERS[req.url.hostname];
     const reply = handler?.(
@@ -67,7 +77,25 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
     if (t < until) t = until;
   };
   const gates: Record<VenueId, VenueGate> = perVenue((id) => createVenueGate(VENUE_MARKETS[id].descriptor, { fetchJson, now, sleep }));
-  const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, now, onWatched: (v, s) => watched.touch(v, s) });
+  // The liquidation feeds on the simulated clock: polled histories (OKX, dYdX) count their requests;
+  // the websockets (Binance, Bybit) make none, and here they have no server to reach.
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let timerId = 0;
+  const flow = createFlow({
+    now,
+    socket: () => {
+      throw new Error('no websocket in the simulation');
+    },
+    setTimer: (fn, ms) => {
+      timers.push({ at: t + ms, fn, id: ++timerId });
+      return timerId;
+    },
+    clearTimer: (h) => {
+      const i = timers.findIndex((x) => x.id === h);
+      if (i >= 0) timers.splice(i, 1);
+    },
+  });
+  const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, flow, now, onWatched: (v, s) => watched.touch(v, s) });
   // Answers within the same turn of the event loop: the wait only has to outlast in-process replies.
   const panels = createPanelViews({
     snapshot: router.snapshot,
@@ -89,7 +117,11 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
   }
 
   return {
+    dispose(): void {
+      Date.now = realDateNow;
+    },
     counts,
+    byPath,
     gates,
     caches,
     router,
@@ -98,6 +130,14 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
     async advance(ms: number): Promise<void> {
       t += ms;
       await alarms();
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const due = timers[0];
+        if (!due || due.at > t) break;
+        timers.shift();
+        due.fn();
+        await new Promise((r) => setImmediate(r));
+      }
     },
     view: (req: PanelViewRequest, tabId: number) => panels.view(req, tabId, () => undefined),
     reset(): void {

@@ -44,6 +44,7 @@ export async function watchlistScale(minutes: number): Promise<WatchlistScale> {
     for (const r of replies) r.ok ? ok++ : failed++;
     await bg.advance(15_000);
   }
+  bg.dispose();
   const cacheEntries = Object.fromEntries(Object.entries(bg.caches).map(([k, c]) => [k, c.size()]));
   const persistedBytes = JSON.stringify(Object.fromEntries(Object.entries(bg.caches).map(([k, c]) => [k, c.dump()]))).length;
   const perHour = 60 / minutes;
