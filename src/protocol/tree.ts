@@ -46,7 +46,9 @@ export function h(t: TreeTag, attrs: Record<string, AttrValue>, ...children: Chi
   return { t, a, c };
 }
 
-export const TREE_LIMITS = { nodes: 20_000, depth: 24, text: 4_000 } as const;
+// A hundred positions (the most a page sends) of about 240 nodes each, with room: a bigger tree is
+// refused whole, never half-drawn.
+export const TREE_LIMITS = { nodes: 40_000, depth: 24, text: 4_000 } as const;
 
 /**
  * True when `x` is a tree the content script may render: known tags and attributes only, strings

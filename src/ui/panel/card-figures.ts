@@ -432,11 +432,13 @@ const SECTION_TITLES: Readonly<Record<Exclude<CardSection, 'headline'>, string>>
 };
 
 /** The details view: every section's figures as labelled rows, in the table's order. */
-export function detailRows(c: CardContext): TreeElement[] {
+export function detailRows(c: CardContext, open: boolean): TreeElement[] {
   const out: TreeElement[] = [];
   for (const section of ['position', 'liquidation', 'zones', 'funding', 'regime', 'flow'] as const) {
     out.push(h('h4', {}, SECTION_TITLES[section], section === 'regime' ? windowSwitch(c.settings.window) : null));
-    if (section === 'zones' && 'pz' in c.zones) out.push(zoneLadder(c.zones.z, { entry: c.p.entryPrice, liq: c.zones.liq, side: c.p.side }, c.quote));
+    // The ladder is a picture, not a field of the contract: drawn only in an open card, so a page of
+    // a hundred positions does not carry a hundred hidden ladders.
+    if (section === 'zones' && open && 'pz' in c.zones) out.push(zoneLadder(c.zones.z, { entry: c.p.entryPrice, liq: c.zones.liq, side: c.p.side }, c.quote));
     for (const f of CARD_FIGURES) {
       if (f.section !== section) continue;
       const value = figure(f.name, c);

@@ -144,7 +144,7 @@ function card({ venue, market, settings, now, staleAfterMs, privacy, open, quote
   const details = h(
     'div',
     { class: 'details', hidden: !open },
-    ...detailRows(c),
+    ...detailRows(c, open),
     regime && regimeNote(regime.note, crowdingClause(snapshot, regime.crowded, p.side), onCrowded),
   );
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS } from '../../../src/core/bands';
 import { DEFAULT_REGIME_THRESHOLDS } from '../../../src/core/regime';
-import type { TreeNode } from '../../../src/protocol/tree';
+import { TREE_LIMITS, type TreeNode } from '../../../src/protocol/tree';
 import { CARD_FIGURES, PRIVATE_FIGURES } from '../../../src/ui/panel/card-figures';
 import { positionCard } from '../../../src/ui/panel/position-card';
 import { positionFixture } from '../alerts/fixtures';
@@ -41,6 +41,13 @@ function fields(t: TreeNode, out: [string, Record<string, string | undefined>][]
 }
 
 describe('the panel figures table (card-figures.ts)', () => {
+  it('a hundred closed cards (the most a page sends) fit the tree the page accepts; the ladder is drawn only in an open card', () => {
+    const count = (t: TreeNode): number => (typeof t === 'string' ? 1 : 1 + t.c.reduce((n, c) => n + count(c), 0));
+    const closed = count(draw(false).el);
+    expect(100 * closed).toBeLessThan(TREE_LIMITS.nodes * 0.75);
+    expect(JSON.stringify(draw(false).el)).not.toContain('data-ladder');
+  });
+
   it('declares every figure of the DOM contract once (the gauge draws the band)', () => {
     const declared = CARD_FIGURES.map((f) => f.name);
     expect(new Set(declared).size).toBe(declared.length);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOps, diffTree, h, isOps, isTree, TREE_TAGS, type TreeElement, type TreeNode } from '../../../src/protocol/tree';
+import { applyOps, diffTree, h, isOps, isTree, TREE_LIMITS, TREE_TAGS, type TreeElement, type TreeNode } from '../../../src/protocol/tree';
 
 const attrName = fc.constantFrom('class', 'title', 'role', 'data-field', 'data-value', 'aria-label', 'hidden');
 const text = fc.string({ maxLength: 12 });
@@ -44,7 +44,7 @@ describe('the panel tree', () => {
         h(
           'div',
           {},
-          Array.from({ length: 25_000 }, () => h('span', {})),
+          Array.from({ length: TREE_LIMITS.nodes + 1 }, () => h('span', {})),
         ),
       ),
     ).toBe(false);
