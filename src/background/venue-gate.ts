@@ -182,7 +182,9 @@ export function createVenueGate(descriptor: VenueDescriptor, opts: GateOptions):
         if (hold && t < heldUntil) return { ok: false, error: hold };
         // A request that would cross a budget waits too: a heavy one (Hyperliquid candles, weight 20+)
         // must not overshoot the share by its own weight every window.
-        const frees = Math.max(...budgets.map((b) => b.budget.freesAt(t, b.units) ?? t));
+        // Background work fits only in the window's first half, so it never leaves a view's next
+        // request without room (a second market's cold start arriving after the first's pages).
+        const frees = Math.max(...budgets.map((b) => b.budget.freesAt(t, b.units + (background ? Math.floor(b.budget.capacity / 2) : 0)) ?? t));
         // Background work never takes the room a view's request is queued for.
         const giveWay = background && foregroundWaiting > 0;
         if (frees <= t && !giveWay) {

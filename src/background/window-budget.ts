@@ -3,6 +3,8 @@
  * and one per endpoint group with a limit of its own (Binance's fundingRate + fundingInfo).
  */
 export interface WindowBudget {
+  /** Units allowed in any window. */
+  capacity: number;
   spent(t: number): number;
   /** When `units` more would fit, or null when they fit now; never, for more than the whole budget, is `Infinity`. */
   freesAt(t: number, units: number): number | null;
@@ -18,6 +20,7 @@ export function createWindowBudget(budget: number, windowMs: number): WindowBudg
   }
 
   return {
+    capacity: budget,
     spent,
     freesAt(t, units) {
       if (units > budget) return Infinity;
