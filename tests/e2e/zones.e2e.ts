@@ -99,7 +99,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
         probeMarket,
         'hyperliquid zones building',
         (p) => p.state === 'ok' && /^building: /.test(p.fields['zone-long-nearest']?.title ?? ''),
-        30_000,
+        // The candles come in the background, behind the page's own requests (half a window at most).
+        90_000,
       );
       for (const f of MARKET_ZONE_FIELDS) {
         expect(market.fields[f]?.value, f).toBe('');
