@@ -1,3 +1,4 @@
+import type { ZoneBar } from '../core/liq-zones';
 import { ZONE_BAR_MS, ZONE_LOOKBACK_MS, type Result, type ZoneBarRow } from './market-types';
 
 // What every venue's zone-bars client shares: which 15-minute bars to ask for, how to cut that span
@@ -91,15 +92,8 @@ export function gridBounds(first: number, last: number): { start: number; end: n
 
 export const onGrid = (time: number): boolean => time % ZONE_BAR_MS === 0;
 
-/** One 15-minute candle as a venue serves it, volumes already in base units. */
-export interface ZoneCandle {
-  time: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  takerBuy: number | null;
-}
+/** One 15-minute candle as a venue serves it, volumes already in base units: a bar before its OI is joined. */
+export type ZoneCandle = Omit<ZoneBar, 'oi'>;
 
 /** Why a candle cannot be a bar (prices out of order, more taker-buy than volume), or null. */
 export function candleProblem(c: ZoneCandle): string | null {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { bothShares } from '../crowding-kit';
 import type { CrowdingSeries, Http, Instrument, Result, SharePoint } from '../market-types';
 import { getJson, venueFailure, venueUrl } from '../request-kit';
 import { decimal, epochMs } from '../schema';
@@ -27,12 +28,6 @@ async function shares(http: Http, path: string, symbol: string): Promise<Result<
   return { ok: true, value: r.value.map((row) => ({ time: row.timestamp, value: row.longAccount })) };
 }
 
-export async function binanceCrowding(inst: Instrument, http: Http): Promise<Result<CrowdingSeries>> {
-  const [accounts, top] = await Promise.all([shares(http, CROWDING_PATH.accounts, inst.symbol), shares(http, CROWDING_PATH.topPositions, inst.symbol)]);
-  if (!accounts.ok) return accounts;
-  if (!top.ok) return top;
-  return {
-    ok: true,
-    value: { accounts: accounts.value, topPositions: top.value, source: `${CROWDING_PATH.accounts} + ${CROWDING_PATH.topPositions}`, fetchedAt: Date.now() },
-  };
+export function binanceCrowding(inst: Instrument, http: Http): Promise<Result<CrowdingSeries>> {
+  return bothShares(shares(http, CROWDING_PATH.accounts, inst.symbol), shares(http, CROWDING_PATH.topPositions, inst.symbol), CROWDING_PATH);
 }

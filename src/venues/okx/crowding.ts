@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ratioToShare } from '../../core/crowding';
+import { bothShares } from '../crowding-kit';
 import type { CrowdingSeries, Http, Instrument, Result, SharePoint } from '../market-types';
 import { venueFailure } from '../request-kit';
 import { decimal, epochMs } from '../schema';
@@ -27,12 +28,6 @@ async function shares(http: Http, path: string, instId: string): Promise<Result<
   return { ok: true, value: out };
 }
 
-export async function okxCrowding(inst: Instrument, http: Http): Promise<Result<CrowdingSeries>> {
-  const [accounts, top] = await Promise.all([shares(http, CROWDING_PATH.accounts, inst.symbol), shares(http, CROWDING_PATH.topPositions, inst.symbol)]);
-  if (!accounts.ok) return accounts;
-  if (!top.ok) return top;
-  return {
-    ok: true,
-    value: { accounts: accounts.value, topPositions: top.value, source: `${CROWDING_PATH.accounts} + ${CROWDING_PATH.topPositions}`, fetchedAt: Date.now() },
-  };
+export function okxCrowding(inst: Instrument, http: Http): Promise<Result<CrowdingSeries>> {
+  return bothShares(shares(http, CROWDING_PATH.accounts, inst.symbol), shares(http, CROWDING_PATH.topPositions, inst.symbol), CROWDING_PATH);
 }
