@@ -91,7 +91,8 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       // no other host is asked is checked by this file's Chromium run (the same code), where every
       // name reaches the fake exchange, and by least-privilege.e2e.ts's scan of both bundles for
       // foreign URLs.
-      const allowed = new Set<string>(['fapi.binance.com', 'www.binance.com']);
+      // fstream.binance.com: the liquidation stream of the page's market (wss, opened by the background).
+      const allowed = new Set<string>(['fapi.binance.com', 'www.binance.com', 'fstream.binance.com']);
       expect(fake.seenHosts.size).toBeGreaterThan(0);
       for (const host of fake.seenHosts) expect(allowed.has(host), host).toBe(true);
       if (name === 'chromium') expect([...fake.unexpectedHosts.keys()]).toEqual([]);
