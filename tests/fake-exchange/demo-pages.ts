@@ -7,6 +7,7 @@ export const POSITIONS_PAGE_URLS = [
   'https://www.okx.com/trade-swap/btc-usdt-swap',
   'https://app.hyperliquid.xyz/trade/BTC',
   'https://dydx.trade/trade/BTC-USD',
+  'https://www.bitget.com/futures/usdt/BTCUSDT',
 ] as const;
 
 /** The mark prices as the e2e/demo pages print them (en-US). */

@@ -12,5 +12,7 @@ export const VENUE_HOSTS = [
   'api.hyperliquid.xyz',
   'dydx.trade',
   'indexer.dydx.trade',
+  'www.bitget.com',
+  'api.bitget.com',
 ] as const;
 export type VenueHost = (typeof VENUE_HOSTS)[number];

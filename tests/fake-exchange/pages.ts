@@ -22,6 +22,7 @@ export const POSITIONS_PAGE_SYMBOL: Record<PageMatch['venue'], string> = {
   okx: 'BTC-USDT-SWAP',
   hyperliquid: 'BTC',
   dydx: 'BTC-USD',
+  bitget: 'BTCUSDT',
 };
 
 const FIXTURES_DIR = new URL('../pages/', import.meta.url);

@@ -1,4 +1,5 @@
 import { binanceApi } from './binance';
+import { bitgetApi } from './bitget';
 import { bybitApi } from './bybit';
 import { dydxApi } from './dydx';
 import { hyperliquidApi } from './hyperliquid';
@@ -13,4 +14,5 @@ export const API_HANDLERS: Record<string, VenueHandler> = {
   'www.okx.com': okxApi,
   'api.hyperliquid.xyz': hyperliquidApi,
   'indexer.dydx.trade': dydxApi,
+  'api.bitget.com': bitgetApi,
 };

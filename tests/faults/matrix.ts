@@ -30,7 +30,14 @@ const TICK_ONLY = { '"NaN" strings': 'accepted', '"Infinity" strings and 1e999':
 /** OKX answers an unknown instId with 51001; an empty data list is read the same way (okx/market.ts rowFor). */
 const OKX_EMPTY = { 'empty lists': 'bad-request' } as const;
 
-export const SYMBOL: Record<VenueId, string> = { binance: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', hyperliquid: 'BTC', dydx: 'BTC-USD' };
+export const SYMBOL: Record<VenueId, string> = {
+  binance: 'BTCUSDT',
+  bybit: 'BTCUSDT',
+  okx: 'BTC-USDT-SWAP',
+  hyperliquid: 'BTC',
+  dydx: 'BTC-USD',
+  bitget: 'BTCUSDT',
+};
 
 /**
  * What the matrix knows beyond the venue's record, per endpoint path (as its record writes it): the
@@ -69,6 +76,14 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/api/v5/public/liquidation-orders': { outcome: EMPTY_HISTORY },
     // No taker rows: every bar keeps its candle volume with no split (the model assumes 50/50).
     '/api/v5/rubik/stat/taker-volume-contract': { outcome: EMPTY_HISTORY },
+  },
+  bitget: {
+    // An empty list for a listed symbol reads as Bitget not knowing it (bitget/market.ts rowFor).
+    '/api/v2/mix/market/ticker': { outcome: { 'empty lists': 'unknown-symbol' } },
+    '/api/v2/mix/market/current-fund-rate': { outcome: { 'empty lists': 'unknown-symbol' } },
+    '/api/v2/mix/market/query-position-lever': { outcome: { 'empty lists': 'unknown-symbol' } },
+    '/api/v2/mix/market/history-fund-rate': { outcome: EMPTY_HISTORY },
+    '/api/v2/mix/market/account-long-short': { outcome: EMPTY_HISTORY },
   },
   hyperliquid: {
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },
@@ -223,8 +238,8 @@ export const FAULTS: FaultCase[] = [
 ];
 
 /**
- * How each venue writes one of its own error codes: Binance in an HTTP 400 body, Bybit and OKX
- * inside a 200's envelope. Hyperliquid and dYdX list none.
+ * How each venue writes one of its own error codes: Binance and Bitget in an HTTP error body, Bybit
+ * and OKX inside a 200's envelope. Hyperliquid and dYdX list none.
  */
 const CODE_ANSWER: Partial<Record<VenueId, (code: string) => Fault>> = {
   binance: (code) => ({ kind: 'status', status: 400, body: JSON.stringify({ code: Number(code), msg: 'Invalid symbol.' }), contentType: 'application/json' }),
@@ -235,6 +250,13 @@ const CODE_ANSWER: Partial<Record<VenueId, (code: string) => Fault>> = {
     contentType: 'application/json',
   }),
   okx: (code) => ({ kind: 'status', status: 200, body: JSON.stringify({ code, msg: '', data: [] }), contentType: 'application/json' }),
+  // Bitget: a bad parameter is HTTP 400 and a rate limit HTTP 429, each with its code in the envelope.
+  bitget: (code) => ({
+    kind: 'status',
+    status: code === '429' ? 429 : 400,
+    body: JSON.stringify({ code, msg: 'error', requestTime: 1_700_000_000_000, data: null }),
+    contentType: 'application/json',
+  }),
 };
 
 /** The generic faults, and every error code the venue's record lists, answered as the venue writes it. */

@@ -10,6 +10,7 @@ const INSTRUMENT: Record<VenueId, Instrument> = {
   okx: { venue: 'okx', symbol: 'BTC-USDT-SWAP', asset: 'BTC', quote: 'USDT', contractValue: 0.01, tickSize: 0.1, fundingIntervalHours: null },
   hyperliquid: { venue: 'hyperliquid', symbol: 'BTC', asset: 'BTC', quote: 'USDC', contractValue: 1, tickSize: null, fundingIntervalHours: 1 },
   dydx: { venue: 'dydx', symbol: 'BTC-USD', asset: 'BTC', quote: 'USD', contractValue: 1, tickSize: 1, fundingIntervalHours: 1 },
+  bitget: { venue: 'bitget', symbol: 'BTCUSDT', asset: 'BTC', quote: 'USDT', contractValue: 1, tickSize: 0.1, fundingIntervalHours: 8 },
 };
 
 /** How a venue's own error code reaches the client: in an HTTP error body, or inside a 200's envelope. */
@@ -20,6 +21,7 @@ const ANSWER_WITH: Partial<Record<VenueId, (code: string) => Awaited<ReturnType<
   }),
   bybit: (code) => ({ ok: true, value: { retCode: Number(code), retMsg: '', result: {} } }),
   okx: (code) => ({ ok: true, value: { code, msg: '', data: [] } }),
+  bitget: (code) => ({ ok: true, value: { code, msg: '', requestTime: 1, data: null } }),
 };
 
 describe('the request kit', () => {
