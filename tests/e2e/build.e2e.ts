@@ -18,7 +18,9 @@ describe('built extensions', () => {
       const dir = builtExtension(name);
       const m = read(dir);
       expect(m).not.toHaveProperty('web_accessible_resources');
-      expect(m.content_scripts.map((c) => c.js)).toEqual(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx'].map((v) => [`src/venues/${v}/content.js`]));
+      expect(m.content_scripts.map((c) => c.js)).toEqual(
+        ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget'].map((v) => [`src/venues/${v}/content.js`]),
+      );
       for (const script of m.content_scripts.flatMap((c) => c.js)) {
         const code = readFileSync(`${dir}/${script}`, 'utf8');
         // A loader would import chunks by URL, which requires web_accessible_resources.

@@ -149,6 +149,12 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
       expect(num(o, 'long-share-accounts')).toBeCloseTo(ACCOUNT_LONG_SHARE.SOL?.[5] ?? NaN, 3);
       expect(num(o, 'long-share-top-positions')).toBeCloseTo(TOP_LONG_SHARE.SOL?.[5] ?? NaN, 3);
 
+      // Bitget publishes the accounts' shares only: no top-trader share, no taker split, no liquidations.
+      const bg = await market(page, 'https://www.bitget.com/futures/usdt/SOLUSDT', 'bitget crowding', (x) => known(x, 'long-share-accounts'));
+      expect(num(bg, 'long-share-accounts')).toBeCloseTo(ACCOUNT_LONG_SHARE.SOL?.[5] ?? NaN, 3);
+      for (const f of ['long-share-top-positions', 'taker-buy-share']) expect(bg.fields[f]?.title, f).toMatch(/^not published by Bitget/);
+      for (const f of FLOW_FIELD_NAMES) expect(bg.fields[f]?.title, f).toMatch(/^not published by Bitget/);
+
       for (const [url, venue] of [
         ['https://app.hyperliquid.xyz/trade/ETH', 'Hyperliquid'],
         ['https://dydx.trade/trade/ETH-USD', 'dYdX'],

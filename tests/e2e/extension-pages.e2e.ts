@@ -122,7 +122,7 @@ for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserNa
 
       // The default watchlist: BTC, ETH and SOL on every venue, every row with market data.
       const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 15 && rs.every((r) => r.state === 'ok'), 30_000);
-      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx']));
+      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget']));
       for (const r of rows) for (const f of Object.values(r.fields)) expect(f.text).not.toMatch(NOT_A_NUMBER);
 
       // The trading tab's two positions, above the tabs, with their distance.

@@ -54,6 +54,14 @@ const VENUES: VenueCase[] = [
   },
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', symbol: 'BTC', host: 'api.hyperliquid.xyz', path: '/info', perBuild: 6 },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', symbol: 'BTC-USD', host: 'indexer.dydx.trade', path: '/v4/perpetualMarkets', perBuild: 2 },
+  {
+    venue: 'bitget',
+    url: 'https://www.bitget.com/futures/usdt/BTCUSDT',
+    symbol: 'BTCUSDT',
+    host: 'api.bitget.com',
+    path: '/api/v2/mix/market/ticker',
+    perBuild: 1,
+  },
 ];
 
 interface FaultCase {

@@ -14,6 +14,7 @@ const DEFAULT_URL: Record<string, string> = {
   okx: 'https://www.okx.com/trade-swap/btc-usdt-swap',
   hyperliquid: 'https://app.hyperliquid.xyz/trade/BTC',
   dydx: 'https://dydx.trade/trade/BTC-USD',
+  bitget: 'https://www.bitget.com/futures/usdt/BTCUSDT',
 };
 
 interface ExpectedRow {

@@ -15,8 +15,8 @@ const isContentScript = (f: string) => /^src\/venues\/[a-z0-9-]+\/content\.js$/.
 
 const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage'];
 
-const API_HOSTS = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.hyperliquid.xyz', 'indexer.dydx.trade'];
-const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade'];
+const API_HOSTS = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.hyperliquid.xyz', 'indexer.dydx.trade', 'api.bitget.com'];
+const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade', 'www.bitget.com'];
 /** The venues' public liquidation websockets (wss only). */
 const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com'];
 const VENUE_HOST_SET = new Set([...API_HOSTS, ...PAGE_HOSTS, ...STREAM_HOSTS]);
@@ -33,6 +33,8 @@ const HOST_PERMISSIONS = [
   'https://app.hyperliquid.xyz/*',
   'https://indexer.dydx.trade/*',
   'https://dydx.trade/*',
+  'https://api.bitget.com/*',
+  'https://www.bitget.com/*',
 ];
 
 const CONTENT_MATCHES = [
@@ -41,6 +43,7 @@ const CONTENT_MATCHES = [
   'https://www.okx.com/*',
   'https://app.hyperliquid.xyz/*',
   'https://dydx.trade/*',
+  'https://www.bitget.com/*futures/*',
 ];
 
 /** Permissions that would let PerpLens read or steer more than the venue pages it serves. */

@@ -13,6 +13,8 @@ const VENUE_PAGES = [
   { venue: 'okx', url: 'https://www.okx.com/trade-swap/sol-usdt-swap', symbol: 'SOL-USDT-SWAP', asset: 'SOL', interval: 8, oiBasis: 'window' },
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/ETH', symbol: 'ETH', asset: 'ETH', interval: 1, oiBasis: 'since-watching' },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', symbol: 'BTC-USD', asset: 'BTC', interval: 1, oiBasis: 'window' },
+  // SOL settles every 4 h on the fake Bitget, as about half of Bitget's USDT perpetuals do; no OI history is published.
+  { venue: 'bitget', url: 'https://www.bitget.com/futures/usdt/SOLUSDT', symbol: 'SOLUSDT', asset: 'SOL', interval: 4, oiBasis: 'since-watching' },
 ] as const;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

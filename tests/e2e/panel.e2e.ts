@@ -15,7 +15,7 @@ const LONG = { size: 0.5, mark: 60_000.12, liq: 56_300.5, margin: 1_475, entry: 
 const HEDGE_SHORT = { symbolOf: 'BTC', size: 0.3, mark: 60_000.12, liq: 63_800, margin: 915, entry: 61_000 };
 const ETH_SHORT = { size: 2, mark: 2_986.3, liq: 3_180, margin: 305, entry: 3_050 };
 /** Each venue's settlement currency, as the panel must name it (never "$"). */
-const QUOTE: Record<string, string> = { binance: 'USDT', bybit: 'USDT', okx: 'USDT', hyperliquid: 'USDC', dydx: 'USD' };
+const QUOTE: Record<string, string> = { binance: 'USDT', bybit: 'USDT', okx: 'USDT', hyperliquid: 'USDC', dydx: 'USD', bitget: 'USDT' };
 const RATE_8H = { BTC: 0.0001, ETH: -0.00005 };
 
 interface VenueCase {
@@ -93,7 +93,22 @@ const CASES: VenueCase[] = [
     fundingPriceFactor: 1,
     quotePath: 'indexer.dydx.trade/v4/perpetualMarkets',
   },
+  {
+    venue: 'bitget',
+    url: 'https://www.bitget.com/futures/usdt/BTCUSDT',
+    host: 'www.bitget.com',
+    path: '/futures/usdt/BTCUSDT',
+    long: 'BTCUSDT',
+    short: 'BTCUSDT',
+    shortAsset: 'BTC',
+    interval: 8,
+    fundingPriceFactor: 1,
+    quotePath: 'api.bitget.com/api/v2/mix/market/ticker',
+  },
 ];
+
+/** Venues that publish no open-interest history: PerpLens records it while watching. */
+const RECORDS_OI = new Set(['hyperliquid', 'bitget']);
 
 const num = (p: PositionProbe, field: string) => {
   const v = p.fields[field]?.value;
@@ -119,11 +134,11 @@ function priceChangeBy(a: FakeAsset, at: number): number | null {
 /**
  * The 4h open-interest change as each fake serves the history: Binance, Bybit and OKX stamp hour h
  * with its open interest; dYdX's candle opening at h starts with the hour before's
- * (startingOpenInterest); Hyperliquid has none, so PerpLens records it while watching, and the fake's
- * open interest does not move: 0.
+ * (startingOpenInterest); Hyperliquid and Bitget have none, so PerpLens records it while watching, and
+ * the fake's open interest does not move: 0.
  */
 function oiChangeBy(a: FakeAsset, at: number, venue: string): number | null {
-  if (venue === 'hyperliquid') return 0;
+  if (RECORDS_OI.has(venue)) return 0;
   let base: number | undefined;
   a.hourly.forEach((h, i) => {
     if (h.time > at - WINDOW_MS) return;
@@ -247,7 +262,7 @@ function checkPosition(
   const doi = num(p, 'oi-change');
   expectOneOf(dp, [priceChangeBy(market, at), priceChangeBy(market, at - 10_000)], `${c.venue} ${side} price-change`);
   expectOneOf(doi, [oiChangeBy(market, at, c.venue), oiChangeBy(market, at - 10_000, c.venue)], `${c.venue} ${side} oi-change`);
-  if (c.venue === 'hyperliquid') expect(p.fields['oi-change']?.text).toMatch(/since watching/);
+  if (RECORDS_OI.has(c.venue)) expect(p.fields['oi-change']?.text).toMatch(/since watching/);
   const dir = (x: number, t: number) => (x >= t ? 'up' : x <= -t ? 'down' : 'flat');
   const table: Record<string, string> = {
     'up/up': 'long-buildup',

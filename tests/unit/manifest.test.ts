@@ -27,6 +27,8 @@ describe('manifest.json', () => {
       'https://app.hyperliquid.xyz/*',
       'https://indexer.dydx.trade/*',
       'https://dydx.trade/*',
+      'https://api.bitget.com/*',
+      'https://www.bitget.com/*',
     ]);
     expect(base.content_scripts).toEqual([
       { matches: ['https://www.binance.com/*futures/*'], js: ['src/venues/binance/content.ts'], run_at: 'document_idle' },
@@ -34,6 +36,7 @@ describe('manifest.json', () => {
       { matches: ['https://www.okx.com/*'], js: ['src/venues/okx/content.ts'], run_at: 'document_idle' },
       { matches: ['https://app.hyperliquid.xyz/*'], js: ['src/venues/hyperliquid/content.ts'], run_at: 'document_idle' },
       { matches: ['https://dydx.trade/*'], js: ['src/venues/dydx/content.ts'], run_at: 'document_idle' },
+      { matches: ['https://www.bitget.com/*futures/*'], js: ['src/venues/bitget/content.ts'], run_at: 'document_idle' },
     ]);
     for (const v of VENUE_RECORDS) expect(readFileSync(contentEntry(v.id), 'utf8')).toMatch(/startContent\(/);
   });

@@ -5,7 +5,8 @@ import { bitgetSymbolFromUrl } from './page-url';
 
 export const bitgetVenue = {
   id: 'bitget',
-  pages: ['https://www.bitget.com/*'],
+  // Every futures page, so a move between Bitget's products inside its app keeps the reader (it reads USDT-M only).
+  pages: ['https://www.bitget.com/*futures/*'],
   // Bitget publishes no public liquidation stream.
   websockets: [],
   // USDT-M perpetuals: BTCUSDT.

@@ -33,6 +33,18 @@ describe('loadSettings', () => {
     expect(await loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('settings stored before a venue was added keep every choice, and the new venue starts on', async () => {
+    const storage = memoryStorage();
+    const before = defaultSettings();
+    const { bitget: _added, ...olderVenues } = { ...before.venues, okx: false };
+    const olderList = before.watchlist.filter((w) => w.venue !== 'bitget').slice(0, 4);
+    storage.data.set(KEY, { ...before, venues: olderVenues, watchlist: olderList });
+    const loaded = await loadSettings(storage);
+    expect(loaded.venues).toEqual({ ...before.venues, okx: false, bitget: true });
+    // The trader's own watchlist stays as it was: a new venue adds no rows to it.
+    expect(loaded.watchlist).toEqual(olderList);
+  });
+
   it('keeps each valid stored field and defaults only the invalid ones', async () => {
     const storage = memoryStorage();
     storage.data.set(KEY, {
