@@ -73,10 +73,10 @@ export const TickerRow = v.looseObject({
 export const CurrentFundingRow = v.looseObject({
   symbol: v.string(),
   fundingRate,
-  /** Hours: "1", "2", "4" or "8". */
-  fundingRateInterval: orBlank(positiveDecimal),
+  /** Hours: "1", "2", "4" or "8" (added 2025-03-27; absent before, when the contract list's interval stands in). */
+  fundingRateInterval: v.optional(orBlank(positiveDecimal), ''),
   /** The next settlement, epoch ms. */
-  nextUpdate: orBlank(epochMs),
+  nextUpdate: v.optional(orBlank(epochMs), ''),
   minFundingRate: v.optional(orBlank(fundingRate), ''),
   maxFundingRate: v.optional(orBlank(fundingRate), ''),
 });

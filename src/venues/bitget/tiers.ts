@@ -21,6 +21,11 @@ export function bitgetTiers(rows: readonly TierRow[]): MarginTier[] | string {
   let floor = 0;
   for (const row of sorted) {
     if (row.endUnit <= floor) return `tier ${String(row.level)}: endUnit ${row.endUnit} does not exceed the previous tier`;
+    // Larger positions never carry a smaller rate: a table that says so is broken, not a discount.
+    const previous = bands.at(-1);
+    if (previous && row.keepMarginRate < previous.maintenanceRate) {
+      return `tier ${String(row.level)}: keepMarginRate ${row.keepMarginRate} is below the previous tier's ${previous.maintenanceRate}`;
+    }
     bands.push({ notionalFloor: floor, notionalCap: row.endUnit, maintenanceRate: row.keepMarginRate });
     floor = row.endUnit;
   }

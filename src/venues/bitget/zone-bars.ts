@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Http, Instrument, Result, ZoneBars } from '../market-types';
 import { venueFailure } from '../request-kit';
-import { candleProblem, gridBounds, gridCount, joinZoneBars, zoneSpan, type ZoneCandle } from '../zone-bars';
+import { candleProblem, gridCount, joinZoneBars, zoneSpan, type ZoneCandle } from '../zone-bars';
 import { BITGET_PATH, bitgetDescriptor } from './descriptor';
 import { bitgetGet, bitgetUrl } from './request';
 import { CandleRow } from './schemas';
@@ -19,10 +19,16 @@ const MAX_ROWS = 1000;
 export async function bitgetZoneBars(inst: Instrument, http: Http, since: number | null): Promise<Result<ZoneBars>> {
   const span = zoneSpan(Date.now(), since);
   if (span.from > span.last) return { ok: true, value: { bars: [], source: PATH, fetchedAt: Date.now() } };
-  const { start, end } = gridBounds(span.from, span.running);
-  // The bounds hold one grid time either side at most: the span's bars plus two, always under 1000.
-  const limit = Math.min(MAX_ROWS, gridCount(span.from, span.running) + 2);
-  const url = bitgetUrl(PATH, { symbol: inst.symbol, granularity: GRANULARITY, startTime: String(start), endTime: String(end), limit: String(limit) });
+  // Bitget wants the bounds on the granularity's grid ("must be rounded down"): the first bar's open
+  // and the running bar's, which is left out below whether the end is inclusive or not. At most 673 rows.
+  const limit = Math.min(MAX_ROWS, gridCount(span.from, span.running));
+  const url = bitgetUrl(PATH, {
+    symbol: inst.symbol,
+    granularity: GRANULARITY,
+    startTime: String(span.from),
+    endTime: String(span.running),
+    limit: String(limit),
+  });
   const rows = await bitgetGet(http, url, v.array(CandleRow));
   if (!rows.ok) return rows;
   // A listed market always has its running candle: an empty list is a broken answer.

@@ -44,12 +44,18 @@ const hasBodyCells = (table: Element): boolean =>
  * three levels from a header-only table to the wrapper that also holds exactly one caption-less
  * table of the same width; otherwise the table is its own root.
  */
-function splitRoot(table: Element, width: number, stop: Element | null): Element {
+function splitRoot(table: Element, captions: readonly string[], stop: Element | null): Element {
   if (hasBodyCells(table)) return table;
+  // A fixed header may end in a caption-less gutter cell over the body's scrollbar (rc-table's
+  // `cell-scrollbar`), which the body table does not have: both widths describe the same columns.
+  const width = captions.length;
+  let gutter = 0;
+  while (gutter < width && captions[width - 1 - gutter] === '') gutter++;
+  const widths = new Set([width, width - gutter]);
   let at: Element | null = table.parentElement;
   for (let level = 0; at && level < 3; level++, at = at.parentElement) {
     const others = Array.from(at.querySelectorAll(TABLE_LIKE)).filter((t) => t !== table && !t.contains(table) && !table.contains(t));
-    if (others.length === 1 && others[0] && headerCaptions(others[0]).length === 0 && columnCount(others[0]) === width) return at;
+    if (others.length === 1 && others[0] && headerCaptions(others[0]).length === 0 && widths.has(columnCount(others[0]))) return at;
     if (others.length > 1 || at === stop) break;
   }
   return table;
@@ -70,7 +76,7 @@ export function findCaptionedTable(scope: Element, dictionary: ColumnDictionary,
     if (t !== scope && isHiddenWithin(t, scope)) continue;
     const captions = headerCaptions(t);
     if (captions.length < 3 || !accept(mapColumns(captions, dictionary))) continue;
-    const root = splitRoot(t, captions.length, scope);
+    const root = splitRoot(t, captions, scope);
     const table = extractTable(root);
     if (!table) continue;
     const columns = mapColumns(table.headers, dictionary);
@@ -94,7 +100,7 @@ export function visibleTables(scope: Element, worth: (table: Element) => boolean
   for (const t of candidates) {
     if (t !== scope && isHiddenWithin(t, scope)) continue;
     const captions = headerCaptions(t);
-    const root = captions.length ? splitRoot(t, captions.length, scope) : t;
+    const root = captions.length ? splitRoot(t, captions, scope) : t;
     if (seen.has(root) || Array.from(seen).some((r) => r.contains(root)) || !worth(root)) continue;
     seen.add(root);
     const table = extractTable(root);

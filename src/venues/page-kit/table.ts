@@ -87,6 +87,10 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
     headers[colIndex(c, i)] = visibleText(c);
   });
   for (let i = 0; i < headers.length; i++) headers[i] ??= '';
+  // Caption-less cells closing the header: a fixed header's gutter over the body's scrollbar, which
+  // body rows do not have. A row as wide as the header without them still lines up, column by column.
+  let gutter = 0;
+  while (gutter < headers.length && headers[headers.length - 1 - gutter] === '') gutter++;
   const rows: TableRow[] = [];
   for (const r of allRows.slice(headerIndex + 1)) {
     const own = cellsOf(r);
@@ -100,7 +104,8 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
     const indexed = own.some((c) => c.hasAttribute('aria-colindex'));
     const width = own.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
     // A lone cell is an empty-state or detail row (table-state.ts), not a data row out of line.
-    if (!indexed && own.length > 1 && width !== headers.length) rows.push({ el: r, cells, misaligned: true });
+    if (!indexed && own.length > 1 && width !== headers.length && (gutter === 0 || width !== headers.length - gutter))
+      rows.push({ el: r, cells, misaligned: true });
     else rows.push({ el: r, cells });
   }
   return { headers, rows };
