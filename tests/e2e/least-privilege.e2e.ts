@@ -216,7 +216,7 @@ describe('least privilege: the built code', () => {
       it('has scripts and pages to scan', () => {
         const files = code();
         expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThanOrEqual(2);
-        expect(files.filter(isContentScript)).toHaveLength(5);
+        expect(files.filter(isContentScript)).toHaveLength(6);
       });
 
       it('contains no dynamic code, markup writing or remote code', () => {
