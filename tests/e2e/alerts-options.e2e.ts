@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type E2EBrowser } from './browsers';
+import { drives, launch, waitFor, type E2EBrowser } from './browsers';
 import { probePositions } from './probes';
 
 // The service worker is reachable from the test driver in Chromium only: Firefox's WebDriver BiDi
@@ -14,7 +14,7 @@ declare const chrome: {
   action: { getBadgeText(details: Record<string, never>): Promise<string> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
-describe('alerts and options in chromium', () => {
+describe.skipIf(!drives('chromium'))('alerts and options in chromium', () => {
   let fake: FakeExchange;
   let browser: E2EBrowser;
 

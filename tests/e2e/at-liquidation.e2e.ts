@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
+import { eventually, waitFor, withBrowser, type BrowserName, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
 
 // A position whose mark walks to its liquidation price must stay on the panel, in the alerts and on
@@ -41,7 +41,7 @@ const card = (ps: PositionProbe[], side: string) => ps.find((p) => p.side === si
 const atLiquidation = (p: PositionProbe | undefined) =>
   p !== undefined && p.state === 'ok' && Number(p.fields['liq-distance']?.value) <= 0 && p.band === 'danger' && /At liquidation/.test(p.text);
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`a position at liquidation in ${name}`, () => {
     const env = withBrowser(name);
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtExtension } from './browsers';
+import { builtExtension, E2E_BROWSERS } from './browsers';
 
 interface BuiltManifest {
   background: { service_worker?: string; scripts?: string[] };
@@ -13,7 +13,7 @@ interface BuiltManifest {
 const read = (dir: string): BuiltManifest => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as BuiltManifest;
 
 describe('built extensions', () => {
-  for (const name of ['chromium', 'firefox'] as const) {
+  for (const name of E2E_BROWSERS) {
     it(`${name}: no web_accessible_resources, one self-contained content script per venue`, () => {
       const dir = builtExtension(name);
       const m = read(dir);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
 
 // When Binance's bracket table cannot be fetched, PerpLens's bundled copy (possibly outdated) can
@@ -24,7 +24,7 @@ const BUNDLED_LP = lp(0.004); // 56,275.10
 
 const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`bundled margin tiers in ${name}`, () => {
     let fake: FakeExchange | undefined;
     let browser: E2EBrowser | undefined;

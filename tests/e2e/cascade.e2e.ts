@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LONG_SHARE, pastTotals, TOP_LONG_SHARE } from '../fake-exchange/cascade';
 import type { StreamHost } from '../fake-exchange/streams';
-import { waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
+import { waitFor, withBrowser, type BrowserName, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarket, type MarketProbe } from './probes';
 import { CROWDING_FIELDS, FLOW_FIELD_NAMES } from '../contract-fields';
 
@@ -29,7 +29,7 @@ function sentTotals(fake: ReturnType<typeof withBrowser>['fake'], host: StreamHo
   };
 }
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`liquidation flow and crowding in ${name}`, () => {
     const env = withBrowser(name);
     /** When each stream's page was closed: nobody shows its market from then on. */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { waitFor, withBrowser, type BrowserName } from './browsers';
+import { waitFor, withBrowser, type BrowserName, E2E_BROWSERS } from './browsers';
 import { kForTouch, phi } from './hand-math';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 import { POSITION_FIELDS } from '../contract-fields';
@@ -92,7 +92,7 @@ function closeNextCard(): boolean {
   return false;
 }
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`the compact card in ${name}`, () => {
     const env = withBrowser(name);
     const inPanel = (selector: string) => (name === 'firefox' ? `pierce/${selector}` : selector);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
+import { waitFor, withBrowser, type BrowserName, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarketRows, probePositions, type PositionProbe } from './probes';
 
 // The options page and the popup in BOTH browsers, reached the way a trader reaches them from a
@@ -55,7 +55,7 @@ function probeWhatIfForm() {
   };
 }
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`the options page and the overview in ${name}`, () => {
     const env = withBrowser(name);
     const inPanel = (selector: string) => (name === 'firefox' ? `pierce/${selector}` : selector);

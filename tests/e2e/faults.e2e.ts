@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../fake-exchange/faults';
 import { startFakeExchange, type FakeExchange, type RequestRecord } from '../fake-exchange/server';
 import { junkIn } from '../faults/no-junk';
-import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { probeMarketRows, type MarketProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
@@ -126,7 +126,7 @@ function defined(b: BlockProbe | null, reason: string): boolean {
 const toVenue = (log: readonly RequestRecord[], v: VenueCase, from: number, to: number) =>
   log.filter((r) => r.host === v.host && r.path === v.path && r.time >= from && r.time <= to);
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`venue faults in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser | undefined;

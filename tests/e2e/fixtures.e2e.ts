@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probePositions, type PositionProbe } from './probes';
 
 // Every reader fixture (tests/pages/<venue>/*.html) in the real browsers with the built extension,
@@ -69,7 +69,7 @@ function panelText(): string | null {
 
 const FIXTURES = fixtures();
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`every reader fixture in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser;

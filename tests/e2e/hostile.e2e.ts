@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJECTED_SYMBOL } from '../fake-exchange/hostile-pages';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
@@ -79,7 +79,7 @@ const MAX_BUSY = 0.5;
 // thread in Chromium here, PerpLens included): the bound there only catches a runaway.
 const MAX_BUSY_CHURN = 0.75;
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`hostile pages in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange, type RequestRecord } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarket, type MarketProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
@@ -31,7 +31,7 @@ async function openMarket(browser: E2EBrowser, url: string, accept: (p: MarketPr
 const forSymbol = (log: readonly RequestRecord[], host: string, needle: string, from: number, to: number) =>
   log.filter((r) => r.host === host && r.time >= from && r.time <= to && (r.query.includes(needle) || r.body.includes(needle)));
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`market data in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser;

@@ -1,7 +1,7 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOnlyVenueHosts, startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type E2EBrowser } from './browsers';
+import { drives, launch, waitFor, type E2EBrowser } from './browsers';
 import { probeMarket } from './probes';
 
 // The other e2e files rely on this: Chromium sends EVERY hostname to the fake exchange, which keeps
@@ -26,7 +26,7 @@ function askFromOutside(port: number, host: string, method: string, path: string
   });
 }
 
-describe('network hosts in chromium', () => {
+describe.skipIf(!drives('chromium'))('network hosts in chromium', () => {
   let fake: FakeExchange;
   let browser: E2EBrowser;
 
@@ -167,7 +167,7 @@ describe('network hosts in chromium', () => {
   });
 });
 
-describe('closing the fake exchange in chromium', () => {
+describe.skipIf(!drives('chromium'))('closing the fake exchange in chromium', () => {
   it('passes on what the browser asks on its own, and fails on a stray request of the extension', async () => {
     const fake = await startFakeExchange({ port: 0 });
     const browser = await launch('chromium', fake);
@@ -195,7 +195,7 @@ describe('closing the fake exchange in chromium', () => {
   });
 });
 
-describe('network hosts in firefox', () => {
+describe.skipIf(!drives('firefox'))('network hosts in firefox', () => {
   let fake: FakeExchange;
   let browser: E2EBrowser;
 

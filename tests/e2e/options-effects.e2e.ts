@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, waitFor, withBrowser, type E2EPage } from './browsers';
+import { drives, eventually, waitFor, withBrowser, type E2EPage } from './browsers';
 import { probeMarketRows, probePositions, type PositionProbe } from './probes';
 
 // Every option takes effect where a trader sees it: the panel (also on a venue whose panel was
@@ -16,7 +16,7 @@ const BINANCE = 'https://www.binance.com/en/futures/BTCUSDT';
 const long = (ps: PositionProbe[]) => ps.find((p) => p.side === 'long');
 const bothOk = (ps: PositionProbe[]) => ps.length === 2 && ps.every((p) => p.state === 'ok');
 
-describe('options take effect in chromium', () => {
+describe.skipIf(!drives('chromium'))('options take effect in chromium', () => {
   const env = withBrowser('chromium');
   const optionsUrl = () => `chrome-extension://${env.browser.extensionId}/src/options/index.html`;
   const popupUrl = () => `chrome-extension://${env.browser.extensionId}/src/popup/index.html`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitFor, withBrowser, type BrowserName } from './browsers';
+import { waitFor, withBrowser, type BrowserName, E2E_BROWSERS } from './browsers';
 import { probePositions, type PositionProbe } from './probes';
 
 // The panel's own controls on a Binance stand-in (long 0.5 BTC, mark 60,000.12, liq 56,300.50):
@@ -16,7 +16,7 @@ function pill(): string | null {
   return panel ? (panel.querySelector('header .where')?.textContent ?? '') : null;
 }
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`panel controls in ${name}`, () => {
     const env = withBrowser(name);
     const inPanel = (selector: string) => (name === 'firefox' ? `pierce/${selector}` : selector);

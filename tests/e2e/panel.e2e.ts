@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, type FakeAsset } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { phi } from './hand-math';
 import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
@@ -283,7 +283,7 @@ function checkPosition(
 
 const positionsReady = (want: number) => (ps: PositionProbe[]) => ps.length === want && ps.every((p) => p.state === 'ok');
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`panel in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser;

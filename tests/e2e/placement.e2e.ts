@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { waitFor, withBrowser, type BrowserName, type E2EPage } from './browsers';
+import { waitFor, withBrowser, type BrowserName, type E2EPage, E2E_BROWSERS } from './browsers';
 import { probePositions, type PositionProbe } from './probes';
 
 // The panel's default place must cover nothing a trader clicks on the venue's page: no button,
@@ -28,6 +28,7 @@ const CASES: Case[] = [
   { venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', orderForm: '.place-order-container-common', shortEntry: '61,000.00' },
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', orderForm: '.sc-form', shortEntry: '3,050.00' },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', orderForm: null, shortEntry: '$3,050.00' },
+  { venue: 'bitget', url: 'https://www.bitget.com/futures/usdt/BTCUSDT', orderForm: '.bg-order', shortEntry: '61,000.00' },
 ];
 
 const SIZES = [
@@ -102,7 +103,7 @@ function expectFree(seen: Seen, label: string): void {
 
 const ready = (n: number) => (ps: PositionProbe[]) => ps.length === n && ps.every((p) => p.state === 'ok');
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`default placement in ${name}`, () => {
     const env = withBrowser(name);
 

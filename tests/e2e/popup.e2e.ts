@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { API_HANDLERS } from '../fake-exchange/venues';
-import { builtExtension, chromiumArgs, executableFor, witnessTargets } from './browsers';
+import { builtExtension, chromiumArgs, drives, executableFor, witnessTargets } from './browsers';
 import { NOT_A_NUMBER, probeMarketRows, probeWhatIf, type MarketProbe } from './probes';
 
 // Firefox's driver cannot open moz-extension:// pages: the popup is covered in Chromium here and by
@@ -155,7 +155,7 @@ function probeCompare() {
   };
 }
 
-describe('popup in chromium', () => {
+describe.skipIf(!drives('chromium'))('popup in chromium', () => {
   let fake: FakeExchange;
   let popup: Popup;
 
@@ -492,7 +492,7 @@ describe('popup in chromium', () => {
   });
 });
 
-describe('popup Compare in chromium, one venue far from the others', () => {
+describe.skipIf(!drives('chromium'))('popup Compare in chromium, one venue far from the others', () => {
   let fake: FakeExchange;
   let popup: Popup;
   const host = 'www.okx.com';

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextFunding } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
-import { launch, waitFor, type BrowserName, type E2EBrowser } from './browsers';
+import { launch, waitFor, type BrowserName, type E2EBrowser, E2E_BROWSERS } from './browsers';
 import { probeMarket } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`smoke in ${name}`, () => {
     let fake: FakeExchange;
     let browser: E2EBrowser;

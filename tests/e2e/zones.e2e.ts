@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { liquidationZones, positionZones, ZONE_MODEL } from '../../src/core/liq-zones';
 import type { Side } from '../../src/core/types';
 import type { FakeAsset } from '../fake-exchange/market-state';
-import { waitFor, withBrowser, type BrowserName } from './browsers';
+import { waitFor, withBrowser, type BrowserName, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarket, probePositions, type FieldProbe, type MarketProbe, type PositionProbe } from './probes';
 import { MARKET_ZONE_FIELDS } from '../contract-fields';
 
@@ -50,7 +50,7 @@ function candidates(a: FakeAsset, side: Side, m: number, maxLeverage: number, ta
 const zoneReady = (p: MarketProbe) => MARKET_ZONE_FIELDS.every((f) => /^\d/.test(p.fields[f]?.value ?? ''));
 const value = (f: FieldProbe | undefined) => Number(f?.value ?? NaN);
 
-for (const name of ['chromium', 'firefox'] as const satisfies readonly BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`liquidation zones in ${name}`, () => {
     const env = withBrowser(name);
 
