@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange, type RequestRecord } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { NOT_A_NUMBER, probeMarket, type MarketProbe } from './probes';
+import { HIP3_DEX } from '../fake-exchange/hyperliquid';
 
 const ARTIFACTS = 'artifacts/e2e';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -12,6 +13,16 @@ const VENUE_PAGES = [
   { venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', symbol: 'BTCUSDT', asset: 'BTC', interval: 8, oiBasis: 'window' },
   { venue: 'okx', url: 'https://www.okx.com/trade-swap/sol-usdt-swap', symbol: 'SOL-USDT-SWAP', asset: 'SOL', interval: 8, oiBasis: 'window' },
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/ETH', symbol: 'ETH', asset: 'ETH', interval: 1, oiBasis: 'since-watching' },
+  // A builder-deployed (HIP-3) market: its dex's own request and funding (the deployer halves the main dex's).
+  {
+    venue: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/hyna:BTC',
+    symbol: 'hyna:BTC',
+    asset: 'BTC',
+    interval: 1,
+    oiBasis: 'since-watching',
+    fundingScale: HIP3_DEX.fundingMultiplier,
+  },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', symbol: 'BTC-USD', asset: 'BTC', interval: 1, oiBasis: 'window' },
   // SOL settles every 4 h on the fake Bitget, as about half of Bitget's USDT perpetuals do; no OI history is published.
   { venue: 'bitget', url: 'https://www.bitget.com/futures/usdt/SOLUSDT', symbol: 'SOLUSDT', asset: 'SOL', interval: 4, oiBasis: 'since-watching' },
@@ -54,7 +65,7 @@ for (const name of E2E_BROWSERS) {
         expect(probe.symbol).toBe(v.symbol);
         expect(numberOf(probe, 'mark-price') / asset.markPrice).toBeCloseTo(1, 4);
         expect(numberOf(probe, 'funding-interval-hours')).toBe(v.interval);
-        expect(numberOf(probe, 'funding-rate-8h')).toBeCloseTo(asset.fundingRate8h, 8);
+        expect(numberOf(probe, 'funding-rate-8h')).toBeCloseTo(asset.fundingRate8h * ('fundingScale' in v ? v.fundingScale : 1), 8);
         expect(numberOf(probe, 'next-funding') % (v.interval * 3_600_000)).toBe(0);
         expect(Number.isFinite(numberOf(probe, 'price-change'))).toBe(true);
         // Present and known: a missing field (undefined) must fail as surely as an unknown one ('').

@@ -101,7 +101,9 @@ async function waitIn<T>(page: Page, probe: () => T | null, what: string, accept
   throw new Error(`Timed out after ${ms} ms waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
 }
 
-const allOk = (rs: MarketProbe[]) => rs.length === 15 && rs.every((r) => r.state === 'ok');
+/** The default watchlist: BTC, ETH and SOL on each of the six venues. */
+const WATCHED = 18;
+const allOk = (rs: MarketProbe[]) => rs.length === WATCHED && rs.every((r) => r.state === 'ok');
 const row = (rs: MarketProbe[], venue: string, symbol: string): MarketProbe => {
   const r = rs.find((x) => x.venue === venue && x.symbol === symbol);
   if (!r) throw new Error(`no ${venue} ${symbol} row`);
@@ -180,7 +182,7 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
     await page.goto(popup.url);
     const first = await waitIn(page, probeMarketRows, 'a first complete row', (rows) => rows.some((r) => r.state === 'ok'), 20_000);
     const firstRowMs = Date.now() - started;
-    expect(first).toHaveLength(15);
+    expect(first).toHaveLength(WATCHED);
     const rows = await waitIn(page, probeMarketRows, 'every row ok', allOk, 90_000);
     const btc = row(rows, 'binance', 'BTCUSDT');
     expect(Number(btc.fields['mark-price']?.value)).toBeCloseTo(60_000.12, 6);
@@ -232,12 +234,12 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
         height: document.body.scrollHeight,
       };
     });
-    expect(table.markets).toBe(15);
+    expect(table.markets).toBe(WATCHED);
     expect(table.caption).toMatch(/Funding per 8 h: amber stretched, red extreme · OI and regime over 4h/);
     expect(table.headers).toEqual(['Details', 'Venue', 'Symbol', 'Mark', 'Per 8h', 'APR', 'OI 4h', 'Regime 4h', 'Crowded']);
-    expect(table.rowHeaders).toBe(15);
+    expect(table.rowHeaders).toBe(WATCHED);
     expect(table.closed).toBe(true);
-    expect(table.expanders).toEqual(Array(15).fill('false'));
+    expect(table.expanders).toEqual(Array(WATCHED).fill('false'));
     console.log(`popup: default watchlist ${table.height} px tall (as fifteen cards: ${CARDS_HEIGHT} px)`);
     expect(table.height).toBeLessThan(CARDS_HEIGHT / 3);
 
@@ -301,7 +303,7 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
       page,
       probeMarketRows,
       'every row on 1h',
-      (rs) => rs.length === 15 && rs.every((r) => r.fields['regime-window']?.value === '1h'),
+      (rs) => rs.length === WATCHED && rs.every((r) => r.fields['regime-window']?.value === '1h'),
       5_000,
     );
     // The row's window figures are now the 1h ones.
@@ -310,7 +312,13 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
       'Regime 1h',
     );
     await page.keyboard.press('ArrowRight');
-    await waitIn(page, probeMarketRows, 'every row on 4h again', (rs) => rs.length === 15 && rs.every((r) => r.fields['regime-window']?.value === '4h'), 5_000);
+    await waitIn(
+      page,
+      probeMarketRows,
+      'every row on 4h again',
+      (rs) => rs.length === WATCHED && rs.every((r) => r.fields['regime-window']?.value === '4h'),
+      5_000,
+    );
 
     // Enter opens the OKX BTC row's details, Space closes them: a native button with aria-expanded.
     const okx = 'tbody[data-venue="okx"][data-symbol="BTC-USDT-SWAP"]';
@@ -353,12 +361,12 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
     await page.close();
   });
 
-  it('Compare names no outlier when five venues pay the same rate, and says how one is decided', async () => {
+  it('Compare names no outlier when six venues pay the same rate, and says how one is decided', async () => {
     const page = await popup.page();
     await page.goto(popup.url);
     await waitIn(page, probeMarketRows, 'every row ok', allOk, 30_000);
     await page.click('nav [role="tab"]:nth-child(2)');
-    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 5);
+    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 6);
     expect(c.outliers).toEqual([]);
     expect(c.marked).toBe(false);
     expect(c.verdict).toBe('none');
@@ -522,11 +530,11 @@ describe.skipIf(!drives('chromium'))('popup Compare in chromium, one venue far f
       page,
       probeMarketRows,
       'every BTC row ok',
-      (rs) => rs.filter((r) => /^BTC/.test(r.symbol ?? '')).every((r) => r.state === 'ok') && rs.length === 15,
+      (rs) => rs.filter((r) => /^BTC/.test(r.symbol ?? '')).every((r) => r.state === 'ok') && rs.length === WATCHED,
       60_000,
     );
     await page.click('nav [role="tab"]:nth-child(2)');
-    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 5);
+    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 6);
     expect(c.outliers).toEqual(['okx']);
     expect(c.verdict).toBe('okx');
     expect(c.verdictText).toBe("Outlier: OKX, +0.0700% per 8h from the others' median.");

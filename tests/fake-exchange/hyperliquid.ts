@@ -83,6 +83,59 @@ function meta(assets: readonly FakeAsset[]): unknown {
   };
 }
 
+/**
+ * One builder-deployed (HIP-3) dex, as HyENA runs one: its own markets on the same assets, named
+ * `hyna:BTC`, settled in USDE (spot token 235), each with a single flat 20× margin table (id 20, not
+ * listed) and the deployer's funding multiplier of 0.5 on the main dex's rate.
+ */
+export const HIP3_DEX = { name: 'hyna', fullName: 'HyENA', collateral: 'USDE', token: 235, fundingMultiplier: 0.5, maxLeverage: 20 } as const;
+
+const hip3Coin = (asset: string): string => `${HIP3_DEX.name}:${asset}`;
+
+function dexMeta(assets: readonly FakeAsset[]): unknown {
+  return {
+    universe: assets.map((a) => ({
+      szDecimals: TABLES[a.asset]?.szDecimals ?? 2,
+      name: hip3Coin(a.asset),
+      maxLeverage: HIP3_DEX.maxLeverage,
+      marginTableId: HIP3_DEX.maxLeverage,
+      onlyIsolated: true,
+      marginMode: 'noCross',
+    })),
+    marginTables: [],
+    collateralToken: HIP3_DEX.token,
+  };
+}
+
+const PERP_DEXS = [
+  null,
+  {
+    name: HIP3_DEX.name,
+    fullName: HIP3_DEX.fullName,
+    deployer: '0x0000000000000000000000000000000000000001',
+    oracleUpdater: null,
+    feeRecipient: null,
+    assetToStreamingOiCap: [],
+    assetToFundingMultiplier: [['hyna:BTC', '0.5']],
+  },
+];
+
+const SPOT_META = {
+  universe: [],
+  tokens: [
+    { name: 'USDC', szDecimals: 8, weiDecimals: 8, index: 0, tokenId: '0x6d1e7cde53ba9467b783cb7c530ce054', isCanonical: true },
+    { name: 'USDE', szDecimals: 2, weiDecimals: 8, index: HIP3_DEX.token, tokenId: '0x00000000000000000000000000000001', isCanonical: false },
+  ],
+};
+
+/** The fake's market behind a coin: `BTC` on the main dex, `hyna:BTC` on the HIP-3 dex (with its funding multiplier). */
+function marketOf(markets: ReadonlyMap<string, FakeAsset>, coin: string): { a: FakeAsset; fundingScale: number } | null {
+  const m = /^(?:([a-z][a-z0-9]*):)?([A-Za-z0-9]+)$/.exec(coin);
+  if (!m?.[2] || (m[1] !== undefined && m[1] !== HIP3_DEX.name)) return null;
+  const a = markets.get(m[2]);
+  return a ? { a, fundingScale: m[1] === undefined ? 1 : HIP3_DEX.fundingMultiplier } : null;
+}
+
 function closeAtOrBefore(a: FakeAsset, time: number): number {
   let close = a.hourly[0]?.close ?? a.markPrice;
   for (const p of a.hourly) {
@@ -92,8 +145,8 @@ function closeAtOrBefore(a: FakeAsset, time: number): number {
   return close;
 }
 
-function assetCtx(a: FakeAsset, now: number): unknown {
-  const funding = a.fundingRate8h / 8;
+function assetCtx(a: FakeAsset, now: number, fundingScale = 1): unknown {
+  const funding = (a.fundingRate8h / 8) * fundingScale;
   return {
     funding: hlDecimal(funding, 10),
     openInterest: hlDecimal(a.openInterest, 4),
@@ -110,13 +163,13 @@ function assetCtx(a: FakeAsset, now: number): unknown {
 
 const PAGE_ROWS = 500;
 
-function fundingHistory(a: FakeAsset, coin: string, startTime: number, endTime: number | undefined): unknown[] {
+function fundingHistory(a: FakeAsset, coin: string, startTime: number, endTime: number | undefined, fundingScale: number): unknown[] {
   return a.fundingHistory8h
     .filter((p) => p.time >= startTime && (endTime === undefined || p.time <= endTime))
     .slice(0, PAGE_ROWS)
     .map((p) => ({
       coin,
-      fundingRate: hlDecimal(p.rate / 8, 12),
+      fundingRate: hlDecimal((p.rate / 8) * fundingScale, 12),
       premium: hlDecimal(p.rate / 8 - 0.0000125, 12),
       time: p.time,
     }));
@@ -215,17 +268,30 @@ export const hyperliquidApi: VenueHandler = (req, state) => {
   const body = req.body;
   if (!isRecord(body) || typeof body.type !== 'string') return unprocessable();
   const assets = [...state.markets.values()];
+  // `dex` absent or "" is the main dex; an unknown dex is answered with null, as the venue does.
+  const dex = body.dex;
+  if (dex !== undefined && typeof dex !== 'string') return unprocessable();
+  const onDex = dex !== undefined && dex !== '';
+  if (onDex && dex !== HIP3_DEX.name && (body.type === 'meta' || body.type === 'metaAndAssetCtxs' || body.type === 'clearinghouseState')) return json(null);
   switch (body.type) {
+    case 'perpDexs':
+      return json(PERP_DEXS);
+    case 'spotMeta':
+      return json(SPOT_META);
     case 'meta':
-      return json(meta(assets));
+      return json(onDex ? dexMeta(assets) : meta(assets));
     case 'metaAndAssetCtxs':
-      return json([meta(assets), assets.map((a) => assetCtx(a, req.now))]);
+      return json(
+        onDex
+          ? [dexMeta(assets), assets.map((a) => assetCtx(a, req.now, HIP3_DEX.fundingMultiplier))]
+          : [meta(assets), assets.map((a) => assetCtx(a, req.now))],
+      );
     case 'fundingHistory': {
       const { coin, startTime, endTime } = body;
       if (typeof coin !== 'string' || !isTime(startTime) || (endTime !== undefined && endTime !== null && !isTime(endTime))) return unprocessable();
-      const a = state.markets.get(coin);
-      if (!a) return unknownCoin();
-      return json(fundingHistory(a, coin, startTime, isTime(endTime) ? endTime : undefined));
+      const found = marketOf(state.markets, coin);
+      if (!found) return unknownCoin();
+      return json(fundingHistory(found.a, coin, startTime, isTime(endTime) ? endTime : undefined, found.fundingScale));
     }
     case 'candleSnapshot': {
       const r = body.req;
@@ -233,7 +299,7 @@ export const hyperliquidApi: VenueHandler = (req, state) => {
         return unprocessable();
       }
       if (r.endTime !== undefined && r.endTime !== null && !isTime(r.endTime)) return unprocessable();
-      const a = state.markets.get(r.coin);
+      const a = marketOf(state.markets, r.coin)?.a;
       if (!a) return unknownCoin();
       const endTime = isTime(r.endTime) ? r.endTime : req.now;
       if (r.interval === '15m') return json(quarterSnapshot(a, r.coin, r.startTime, endTime, req.now));
@@ -241,7 +307,9 @@ export const hyperliquidApi: VenueHandler = (req, state) => {
     }
     case 'clearinghouseState': {
       if (typeof body.user !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(body.user)) return unprocessable();
-      return json(state.accounts.get(body.user.toLowerCase()) ?? emptyHyperliquidState(req.now));
+      // A HIP-3 dex's account is kept under `<dex>|<address>` (each dex margins apart).
+      const key = onDex ? `${dex}|${body.user.toLowerCase()}` : body.user.toLowerCase();
+      return json(state.accounts.get(key) ?? emptyHyperliquidState(req.now));
     }
     default:
       return unprocessable();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Instrument, Result } from '../../src/venues/market-types';
 import { hyperliquidMarket } from '../../src/venues/hyperliquid/market';
 import { fetchHyperliquidPositions } from '../../src/venues/hyperliquid/positions';
-import { hlDecimal, hyperliquidApi } from '../fake-exchange/hyperliquid';
+import { HIP3_DEX, hlDecimal, hyperliquidApi } from '../fake-exchange/hyperliquid';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 import { fixture } from './fixture-http';
@@ -32,22 +32,31 @@ beforeEach(async () => {
 });
 
 describe('hyperliquid client against the fake exchange', () => {
-  it('lists the fake markets under their coin names', () => {
-    expect(instruments.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL']);
-    expect(instruments.every((i) => i.quote === 'USDC' && i.fundingIntervalHours === 1 && i.contractValue === 1)).toBe(true);
+  it("lists the fake markets under their coin names, and the HIP-3 dex's in its collateral", () => {
+    expect(instruments.map((i) => [i.symbol, i.asset, i.quote])).toEqual([
+      ['BTC', 'BTC', 'USDC'],
+      ['ETH', 'ETH', 'USDC'],
+      ['SOL', 'SOL', 'USDC'],
+      ['hyna:BTC', 'BTC', 'USDE'],
+      ['hyna:ETH', 'ETH', 'USDE'],
+      ['hyna:SOL', 'SOL', 'USDE'],
+    ]);
+    expect(instruments.every((i) => i.fundingIntervalHours === 1 && i.contractValue === 1)).toBe(true);
   });
 
-  it('builds a complete, consistent snapshot for every asset', async () => {
+  it('builds a complete, consistent snapshot for every asset, on the main dex and the HIP-3 one', async () => {
     for (const inst of instruments) {
-      const m = state.markets.get(inst.symbol);
+      const m = state.markets.get(inst.asset);
       if (!m) throw new Error('no market');
+      // The HIP-3 dex's deployer halves the main dex's funding.
+      const scale = inst.symbol.includes(':') ? HIP3_DEX.fundingMultiplier : 1;
       const now = Date.now();
 
       const q = value(await hyperliquidMarket.quote(inst, http));
       expect(q.markPrice).toBe(m.markPrice);
       expect(q.indexPrice).toBe(m.indexPrice);
       expect(q.lastPrice).toBe(m.lastPrice);
-      expect(q.fundingRate).toBeCloseTo(m.fundingRate8h / 8, 12);
+      expect(q.fundingRate).toBeCloseTo((m.fundingRate8h / 8) * scale, 12);
       expect(q.openInterest).toBe(m.openInterest);
       expect(q.nextFundingTime).toBe(Math.floor(now / HOUR) * HOUR + HOUR);
 
@@ -58,7 +67,7 @@ describe('hyperliquid client against the fake exchange', () => {
       const last = f.points[f.points.length - 1];
       expect(first && last && last.time - first.time).toBeGreaterThanOrEqual(30 * DAY - 2 * HOUR);
       expect(f.points.every((p, i) => i === 0 || p.time > (f.points[i - 1]?.time ?? 0))).toBe(true);
-      const settled = new Map(m.fundingHistory8h.map((p) => [p.time, p.rate / 8]));
+      const settled = new Map(m.fundingHistory8h.map((p) => [p.time, (p.rate / 8) * scale]));
       for (const p of f.points) expect(p.rate).toBeCloseTo(settled.get(p.time) ?? Number.NaN, 12);
 
       const c = value(await hyperliquidMarket.candles(inst, http));
@@ -72,11 +81,13 @@ describe('hyperliquid client against the fake exchange', () => {
       const t = value(await hyperliquidMarket.tiers(inst, http));
       expect(t.tiers.length).toBeGreaterThanOrEqual(1);
       expect(t.tiers[0]?.notionalFloor).toBe(0);
+      // The HIP-3 market's table is its own dex's: one flat 20× tier, not the main dex's 40× then 20×.
+      if (scale !== 1) expect([t.maxLeverage, t.tiers.length, t.tiers[0]?.maintenanceRate]).toEqual([20, 1, 0.025]);
     }
     // One refresh of one market: meta is shared (instruments, tiers), quote 1, funding 2, candles 2.
     const types = http.requests.map((r) => (r.body as { type: string }).type);
-    expect(types.filter((t) => t === 'fundingHistory')).toHaveLength(2 * 3);
-    expect(types.filter((t) => t === 'candleSnapshot')).toHaveLength(2 * 3);
+    expect(types.filter((t) => t === 'fundingHistory')).toHaveLength(2 * 6);
+    expect(types.filter((t) => t === 'candleSnapshot')).toHaveLength(2 * 6);
   });
 
   it('serves BTC margin tiers of 40× then 20× from 150M', async () => {

@@ -7,7 +7,7 @@ import { hyperliquidDescriptor, REQUEST_WEIGHT, requestWeight } from '../../src/
 import { hyperliquidMarket } from '../../src/venues/hyperliquid/market';
 import { fetchHyperliquidPositions } from '../../src/venues/hyperliquid/positions';
 import { Meta } from '../../src/venues/hyperliquid/schemas';
-import { hyperliquidAssetFromCoin, isHyperliquidCoin } from '../../src/venues/hyperliquid/symbol';
+import { hyperliquidAssetFromCoin, hyperliquidDexOf, isHyperliquidCoin } from '../../src/venues/hyperliquid/symbol';
 import { hyperliquidTiers, OPEN_CAP } from '../../src/venues/hyperliquid/tiers';
 import * as v from 'valibot';
 import { fixture, fixtureHttp } from './fixture-http';
@@ -27,13 +27,18 @@ function bodyType(req: HttpRequest): string | undefined {
   return typeof b?.type === 'string' ? b.type : undefined;
 }
 
-/** Serves one fixture per info `type`, and records every request (with its sharing and weight). */
+/**
+ * Serves one fixture per info `type` (a HIP-3 dex's request by `type#dex`), and records every request
+ * (with its sharing and weight).
+ */
 function infoHttp(byType: Record<string, unknown>) {
   const requests: HttpRequest[] = [];
   const http = fixtureHttp((req) => {
     requests.push(req);
     const type = bodyType(req);
-    return type === undefined ? undefined : byType[type];
+    const dex = (req.body as { dex?: unknown } | undefined)?.dex;
+    if (type === undefined) return undefined;
+    return typeof dex === 'string' ? byType[`${type}#${dex}`] : byType[type];
   });
   return Object.assign(http, { requests });
 }
@@ -68,7 +73,15 @@ describe('hyperliquid descriptor', () => {
   it('publishes 1200 weight a minute and the weight of each request type', () => {
     expect(hyperliquidDescriptor.apiBase).toBe('https://api.hyperliquid.xyz');
     expect(hyperliquidDescriptor.rateLimit).toMatchObject({ units: 1200, windowMs: 60_000, unit: 'weight' });
-    expect(REQUEST_WEIGHT).toEqual({ meta: 20, metaAndAssetCtxs: 20, fundingHistory: 20, candleSnapshot: 20, clearinghouseState: 2 });
+    expect(REQUEST_WEIGHT).toEqual({
+      meta: 20,
+      metaAndAssetCtxs: 20,
+      fundingHistory: 20,
+      candleSnapshot: 20,
+      clearinghouseState: 2,
+      perpDexs: 20,
+      spotMeta: 20,
+    });
     expect(requestWeight('fundingHistory', 500)).toBe(45);
     expect(requestWeight('candleSnapshot', 49)).toBe(21);
     expect(requestWeight('clearinghouseState', 100)).toBe(2);
@@ -76,11 +89,16 @@ describe('hyperliquid descriptor', () => {
 });
 
 describe('hyperliquid symbols and addresses', () => {
-  it('accepts main-dex coins and refuses spot and HIP-3 names', () => {
-    for (const s of ['BTC', 'ETH', 'kPEPE', 'HYPE', '2Z']) expect(isHyperliquidCoin(s)).toBe(true);
-    for (const s of ['', 'PURR/USDC', '@107', 'xyz:TSLA', 'BTC-USD', 'BTC ', 'A'.repeat(21)]) expect(isHyperliquidCoin(s)).toBe(false);
+  it('accepts main-dex coins and HIP-3 `dex:COIN` names, and refuses spot pairs', () => {
+    for (const s of ['BTC', 'ETH', 'kPEPE', 'HYPE', '2Z', 'xyz:TSLA', 'hyna:BTC', 'km:USOIL']) expect(isHyperliquidCoin(s)).toBe(true);
+    for (const s of ['', 'PURR/USDC', '@107', 'XYZ:TSLA', 'xyz:', ':TSLA', 'xyz:TSLA:X', 'xyz TSLA', 'BTC-USD', 'BTC ', 'A'.repeat(21)]) {
+      expect(isHyperliquidCoin(s), s).toBe(false);
+    }
     expect(hyperliquidAssetFromCoin('kPEPE')).toBe('kPEPE');
     expect(hyperliquidAssetFromCoin('BTC')).toBe('BTC');
+    // A HIP-3 market trades the coin after its dex's name; the dex stays in the symbol.
+    expect(hyperliquidAssetFromCoin('xyz:TSLA')).toBe('TSLA');
+    expect([hyperliquidDexOf('xyz:TSLA'), hyperliquidDexOf('BTC')]).toEqual(['xyz', '']);
   });
 
   it('accepts 0x + 40 hex digits in any case and lower-cases them', () => {
@@ -104,16 +122,70 @@ describe('hyperliquid symbols and addresses', () => {
 
 describe('hyperliquid instruments', () => {
   it('lists every live coin from meta, skips delisted ones, and shares the answer for an hour', async () => {
-    const http = infoHttp({ meta: fixture('hyperliquid/meta.json') });
+    const http = infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: [null] });
     const list = value(await hyperliquidMarket.instruments(http));
     expect(list.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
     expect(list[0]).toEqual({ venue: 'hyperliquid', symbol: 'BTC', asset: 'BTC', quote: 'USDC', contractValue: 1, tickSize: null, fundingIntervalHours: 1 });
     expect(list[3]).toMatchObject({ symbol: 'kPEPE', asset: 'kPEPE' });
-    expect(http.served).toHaveLength(1);
+    // meta, then the dex list (no builder-deployed dex here), both shared for an hour.
+    expect(http.served.map((r) => r.body)).toEqual([{ type: 'meta' }, { type: 'perpDexs' }]);
     expect(http.served[0]?.url.toString()).toBe(INFO);
     expect(http.served[0]?.method).toBe('POST');
-    expect(http.served[0]?.body).toEqual({ type: 'meta' });
     expect(http.requests[0]).toMatchObject({ shareForMs: 3_600_000, weight: 20 });
+    expect(http.requests[1]).toMatchObject({ shareForMs: 3_600_000, weight: 20 });
+  });
+
+  it("adds each HIP-3 dex's markets, settled in the collateral its meta names", async () => {
+    const dexMeta = (dex: string, token: number) => ({
+      universe: [
+        { szDecimals: 3, name: `${dex}:TSLA`, maxLeverage: 10, marginTableId: 10, onlyIsolated: true, marginMode: 'strictIsolated' },
+        { szDecimals: 2, name: `${dex}:GOLD`, maxLeverage: 20, marginTableId: 20, isDelisted: true },
+        // Not this dex's market: a broken entry, left out.
+        { szDecimals: 2, name: 'BTC', maxLeverage: 20, marginTableId: 20 },
+      ],
+      marginTables: [],
+      collateralToken: token,
+    });
+    const http = infoHttp({
+      meta: fixture('hyperliquid/meta.json'),
+      perpDexs: [
+        null,
+        { name: 'xyz', fullName: 'XYZ', deployer: '0x88806a71d74ad0a510b350545c9ae490912f0888', oracleUpdater: null },
+        { name: 'flx' },
+        { name: 'odd' },
+      ],
+      spotMeta: {
+        universe: [],
+        tokens: [
+          { name: 'USDC', index: 0 },
+          { name: 'USDH', index: 360 },
+        ],
+      },
+      'meta#xyz': dexMeta('xyz', 0),
+      'meta#flx': dexMeta('flx', 360),
+      // A dex whose collateral is no known token is left out rather than called USDC.
+      'meta#odd': dexMeta('odd', 999),
+    });
+    const list = value(await hyperliquidMarket.instruments(http));
+    expect(list.slice(5).map((i) => [i.symbol, i.asset, i.quote])).toEqual([
+      ['xyz:TSLA', 'TSLA', 'USDC'],
+      ['flx:TSLA', 'TSLA', 'USDH'],
+    ]);
+    expect(http.served.map((r) => r.body)).toEqual([
+      { type: 'meta' },
+      { type: 'perpDexs' },
+      { type: 'spotMeta' },
+      { type: 'meta', dex: 'xyz' },
+      { type: 'meta', dex: 'flx' },
+      { type: 'meta', dex: 'odd' },
+    ]);
+  });
+
+  it("keeps the main dex's markets when the dex list or a dex's meta fails", async () => {
+    const broken = value(await hyperliquidMarket.instruments(infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: { not: 'a list' } })));
+    expect(broken.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
+    const noDexMeta = value(await hyperliquidMarket.instruments(infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: [null, { name: 'xyz' }] })));
+    expect(noDexMeta.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
   });
 
   it('accepts leverage and table ids sent as strings (UNSURE form)', async () => {
@@ -224,7 +296,7 @@ describe('hyperliquid quote', () => {
     const http = infoHttp({ metaAndAssetCtxs: fixture('hyperliquid/meta-and-asset-ctxs.json') });
     expectError(await hyperliquidMarket.quote(inst('XYZ'), http), 'unknown-symbol', /XYZ is not a Hyperliquid perpetual/);
     // A name that cannot be a coin is refused before any request.
-    expectError(await hyperliquidMarket.quote(inst('xyz:TSLA'), http), 'unknown-symbol');
+    expectError(await hyperliquidMarket.quote(inst('PURR/USDC'), http), 'unknown-symbol');
     expect(http.served).toHaveLength(1);
   });
 
@@ -509,7 +581,7 @@ describe('hyperliquid positions by address', () => {
   const address = '0x7FdA5E0000000000000000000000000000c0FFEe';
 
   it('reads the venues.md sample and reproduces the venue liquidation price (risk-math.md worked example)', async () => {
-    const http = infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.sample.json') });
+    const http = infoHttp({ perpDexs: [null], clearinghouseState: fixture('hyperliquid/clearinghouse-state.sample.json') });
     const [p, ...rest] = value(await fetchHyperliquidPositions(address, http));
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
@@ -539,13 +611,16 @@ describe('hyperliquid positions by address', () => {
     expect(lp).toBeCloseTo(2866.2694, 3);
     expect(Math.abs((lp ?? 0) - 2866.26936529)).toBeLessThan(0.01);
 
-    expect(http.served[0]?.url.toString()).toBe(INFO);
-    expect(http.served[0]?.body).toEqual({ type: 'clearinghouseState', user: address.toLowerCase() });
-    expect(http.requests[0]).toMatchObject({ method: 'POST', weight: 2 });
+    expect(http.served[1]?.url.toString()).toBe(INFO);
+    // The dex list first (no builder-deployed dex here), then the main dex's state.
+    expect(http.served.map((r) => r.body)).toEqual([{ type: 'perpDexs' }, { type: 'clearinghouseState', user: address.toLowerCase() }]);
+    expect(http.requests[1]).toMatchObject({ method: 'POST', weight: 2 });
   });
 
   it('reads cross and isolated shorts, string leverage, a null liquidation price, and skips flat rows', async () => {
-    const ps = value(await fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.mixed.json') })));
+    const ps = value(
+      await fetchHyperliquidPositions(address, infoHttp({ perpDexs: [null], clearinghouseState: fixture('hyperliquid/clearinghouse-state.mixed.json') })),
+    );
     expect(ps.map((p) => p.symbol)).toEqual(['BTC', 'SOL', 'DOGE']);
     const [btc, sol, doge] = ps;
     expect(btc).toMatchObject({
@@ -585,9 +660,34 @@ describe('hyperliquid positions by address', () => {
   });
 
   it('answers an address with no account with no positions', async () => {
-    expect(value(await fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: fixture('hyperliquid/clearinghouse-state.empty.json') })))).toEqual(
-      [],
+    expect(
+      value(
+        await fetchHyperliquidPositions(address, infoHttp({ perpDexs: [null], clearinghouseState: fixture('hyperliquid/clearinghouse-state.empty.json') })),
+      ),
+    ).toEqual([]);
+  });
+
+  it('asks every HIP-3 dex too, each for its own markets, and fails whole when one cannot be read', async () => {
+    const main = fixture('hyperliquid/clearinghouse-state.sample.json') as { assetPositions: { position: Record<string, unknown> }[] };
+    const onDex = copy<{ assetPositions: { position: Record<string, unknown> }[] }>('hyperliquid/clearinghouse-state.sample.json');
+    const p = onDex.assetPositions[0]?.position;
+    if (p) p.coin = 'xyz:TSLA';
+    const http = infoHttp({ perpDexs: [null, { name: 'xyz' }], clearinghouseState: main, 'clearinghouseState#xyz': onDex });
+    const ps = value(await fetchHyperliquidPositions(address, http));
+    expect(ps.map((x) => x.symbol)).toEqual(['ETH', 'xyz:TSLA']);
+    expect(http.served.map((r) => r.body)).toEqual([
+      { type: 'perpDexs' },
+      { type: 'clearinghouseState', user: address.toLowerCase() },
+      { type: 'clearinghouseState', user: address.toLowerCase(), dex: 'xyz' },
+    ]);
+    // A dex answering with another dex's market is a broken answer.
+    expectError(
+      await fetchHyperliquidPositions(address, infoHttp({ perpDexs: [null, { name: 'xyz' }], clearinghouseState: main, 'clearinghouseState#xyz': main })),
+      'schema',
+      /xyz dex, got a position in ETH/,
     );
+    // One dex that fails fails the whole list: the page is read alone then, rather than a partial list hiding that dex's positions.
+    expectError(await fetchHyperliquidPositions(address, infoHttp({ perpDexs: [null, { name: 'xyz' }], clearinghouseState: main })), 'bad-request');
   });
 
   it('refuses a malformed address without a request', async () => {
@@ -601,7 +701,7 @@ describe('hyperliquid positions by address', () => {
       const body = copy<{ assetPositions: { position: Record<string, unknown> }[] }>('hyperliquid/clearinghouse-state.sample.json');
       const p = body.assetPositions[0]?.position;
       if (p) f(p);
-      return fetchHyperliquidPositions(address, infoHttp({ clearinghouseState: body }));
+      return fetchHyperliquidPositions(address, infoHttp({ perpDexs: [null], clearinghouseState: body }));
     };
     expectError(await breakWith((p) => (p.szi = 'NaN')), 'schema', /szi/);
     expectError(await breakWith((p) => delete p.marginUsed), 'schema', /marginUsed/);

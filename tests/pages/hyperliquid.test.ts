@@ -14,7 +14,7 @@ const file = (name: string): string => readFileSync(join(DIR, name), 'utf8');
 
 /**
  * The URL each fixture stands for. The variants of issue 4, and where each is:
- *   several positions, hidden duplicate rows, empty cells ("N/A" liq), HIP-3 row: several
+ *   several positions, hidden duplicate rows, empty cells ("N/A" liq), a HIP-3 row (xyz:NVDA): several
  *   empty cells: empty-cells ("N/A" liq and "--" funding; "--" value, mark and PNL before the mark
  *     arrives; a blank Liq. Price cell, which is "not read", never "none"; a blank PNL cell)
  *   reordered and hidden columns: reordered-hidden (Position Value and Funding hidden, Mark before
@@ -104,7 +104,12 @@ describe('hyperliquidPage fixtures', () => {
       tr.replaceChild(mark, entry);
       tr.replaceChild(entry, slot);
     }
-    expect(before).toEqual([[3438.8, 3143.3], [85670, 94973], [0.01182, 0.01201], false]);
+    expect(before).toEqual([
+      [3438.8, 3143.3],
+      [85670, 94973],
+      [0.01182, 0.01201],
+      [178.4, 180.24],
+    ]);
     expect(prices()).toEqual(before);
   });
 
@@ -149,7 +154,7 @@ describe('hyperliquidPage fixtures', () => {
     const html = file('several.html').replaceAll(/ style="background: [^"]*"/g, '');
     const doc = parse(html);
     const read = hyperliquidPage.read(hyperliquidPage.findAnchor(doc) as Element, context(new URL(FIXTURES.several ?? ''), doc));
-    expect(read.rows.map((r) => (r.ok ? r.position.side : r.side))).toEqual(['short', 'long', 'long', null]);
+    expect(read.rows.map((r) => (r.ok ? r.position.side : r.side))).toEqual(['short', 'long', 'long', 'long']);
   });
 });
 
@@ -157,6 +162,12 @@ describe('hyperliquidPage anchors and robustness', () => {
   it('matches perp trade URLs only', () => {
     expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/BTC'))).toBe('BTC');
     expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/@107'))).toBeNull();
+    // A builder-deployed (HIP-3) market, its colon written or encoded; a dex name is lower case.
+    expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/xyz:TSLA'))).toBe('xyz:TSLA');
+    expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/xyz%3ATSLA'))).toBe('xyz:TSLA');
+    expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/XYZ:TSLA'))).toBeNull();
+    expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/PURR%2FUSDC'))).toBeNull();
+    expect(hyperliquidPage.matchUrl(new URL('https://app.hyperliquid.xyz/trade/xyz:TSLA:X'))).toBeNull();
   });
 
   it('finds no anchor on an unrelated page', () => {

@@ -4,7 +4,7 @@ export const HYPERLIQUID_API = 'https://api.hyperliquid.xyz';
 /** Every public read is a POST of a JSON body to this one path; the body's `type` says what is asked. */
 export const INFO_PATH = '/info';
 
-export type InfoType = 'meta' | 'metaAndAssetCtxs' | 'fundingHistory' | 'candleSnapshot' | 'clearinghouseState';
+export type InfoType = 'meta' | 'metaAndAssetCtxs' | 'fundingHistory' | 'candleSnapshot' | 'clearinghouseState' | 'perpDexs' | 'spotMeta';
 
 /**
  * Base weight per request type, from the docs' "Rate limits" page (hyperliquid.gitbook.io
@@ -17,6 +17,8 @@ export const REQUEST_WEIGHT: Readonly<Record<InfoType, number>> = {
   fundingHistory: 20,
   candleSnapshot: 20,
   clearinghouseState: 2,
+  perpDexs: 20,
+  spotMeta: 20,
 };
 
 /**
@@ -47,14 +49,20 @@ export const hyperliquidDescriptor: VenueDescriptor = {
     unit: 'weight',
     note:
       '1200 weight per minute per IP, shared by all REST requests. Info weights: clearinghouseState 2, ' +
-      'meta / metaAndAssetCtxs / fundingHistory / candleSnapshot 20, plus 1 per 20 funding rows and 1 per ' +
-      '60 candles returned. metaAndAssetCtxs serves every market at once, so quotes share one request. ' +
+      'meta / metaAndAssetCtxs / perpDexs / spotMeta / fundingHistory / candleSnapshot 20, plus 1 per 20 ' +
+      'funding rows and 1 per 60 candles returned. metaAndAssetCtxs serves every market of a dex at once, ' +
+      'so quotes share one request per dex (the main one, and each builder-deployed HIP-3 dex watched). ' +
+      "The instrument list is, once an hour, meta, perpDexs, spotMeta (the HIP-3 collaterals' names) and " +
+      'one meta per HIP-3 dex. ' +
       'Zone bars: one candleSnapshot of 15m candles, charged for every candle the span may hold: 20 + 12 ' +
       'weight for a cold start (673 candles), 21 for a 15-minute update.',
   },
   // Open interest has no history here: the background records it while watching.
   endpoints: [
     { path: `${INFO_PATH}#meta`, feeds: ['instruments', 'tiers'] },
+    // The builder-deployed (HIP-3) dexes, and the spot tokens that name their collaterals.
+    { path: `${INFO_PATH}#perpDexs`, feeds: ['instruments'] },
+    { path: `${INFO_PATH}#spotMeta`, feeds: ['instruments'] },
     { path: `${INFO_PATH}#metaAndAssetCtxs`, feeds: ['quote'] },
     { path: `${INFO_PATH}#fundingHistory`, feeds: ['funding'] },
     { path: `${INFO_PATH}#candleSnapshot`, feeds: ['candles', 'zones'] },

@@ -17,8 +17,8 @@ import type { InfoType } from './descriptor';
 import { hyperliquidDescriptor } from './descriptor';
 import { figureSources } from '../figure-sources';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
-import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs } from './schemas';
-import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, isHyperliquidCoin } from './symbol';
+import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs, PerpDexs, SpotMeta } from './schemas';
+import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, hyperliquidDexOf, isHyperliquidCoin } from './symbol';
 import { hyperliquidTiers } from './tiers';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
 import { hyperliquidZoneBars } from './zone-bars';
@@ -54,10 +54,69 @@ function unknownCoin(type: InfoType, coin: string): { ok: false; error: FetchErr
   return hyperliquidError('unknown-symbol', type, `${coin} is not a Hyperliquid perpetual`);
 }
 
-async function fetchMeta(http: Http): Promise<Result<Meta>> {
-  const body = await postInfo(http, { type: 'meta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(Meta, b) && b.universe.length > 0 });
+/** The request body for a dex: the main dex's requests carry no `dex` at all, as they always have. */
+const forDex = <T extends { type: InfoType }>(body: T, dex: string): T | (T & { dex: string }) => (dex === '' ? body : { ...body, dex });
+
+async function fetchMeta(http: Http, dex = ''): Promise<Result<Meta>> {
+  const body = await postInfo(http, forDex({ type: 'meta' as const }, dex), {
+    shareForMs: META_SHARE_MS,
+    accept: (b) => v.is(Meta, b) && b.universe.length > 0,
+  });
   if (!body.ok) return body;
   return parseWith(Meta, body.value, hyperliquidDescriptor, infoEndpoint('meta'));
+}
+
+/** A universe's perpetuals as instruments, each settled in `quote`. */
+function instrumentsOf(meta: Meta, quote: string, dex: string): Instrument[] {
+  const seen = new Set<string>();
+  const out: Instrument[] = [];
+  for (const entry of meta.universe) {
+    // A dex's meta names its own markets only (`xyz:…`); anything else in it is not one of them.
+    if (entry.isDelisted === true || !isHyperliquidCoin(entry.name) || hyperliquidDexOf(entry.name) !== dex || seen.has(entry.name)) continue;
+    seen.add(entry.name);
+    out.push({
+      venue: 'hyperliquid',
+      symbol: entry.name,
+      asset: hyperliquidAssetFromCoin(entry.name),
+      quote,
+      contractValue: 1,
+      // Prices are limited to 5 significant figures (and 6 − szDecimals decimals), so the step
+      // depends on the price itself: there is no fixed tick to report.
+      tickSize: null,
+      fundingIntervalHours: FUNDING_INTERVAL_HOURS,
+    });
+  }
+  return out;
+}
+
+/**
+ * The markets of the builder-deployed (HIP-3) dexes: `perpDexs` names them, each dex's `meta` lists
+ * its markets and its collateral, `spotMeta` names that collateral. A dex whose list or collateral
+ * cannot be read is left out (its markets read as not listed until the next hourly list) rather than
+ * taking the main dex's markets down with it; a collateral that cannot be named leaves its dex out
+ * rather than being called USDC.
+ */
+async function dexInstruments(http: Http): Promise<Instrument[]> {
+  const dexesBody = await postInfo(http, { type: 'perpDexs' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(PerpDexs, b) });
+  const dexes = dexesBody.ok ? v.safeParse(PerpDexs, dexesBody.value) : null;
+  if (!dexes?.success) return [];
+  const names = dexes.output.flatMap((d) => (d === null ? [] : [d.name]));
+  if (names.length === 0) return [];
+  const spotBody = await postInfo(http, { type: 'spotMeta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(SpotMeta, b) });
+  const spot = spotBody.ok ? v.safeParse(SpotMeta, spotBody.value) : null;
+  const tokenName = new Map<number, string>(spot?.success ? spot.output.tokens.map((t) => [t.index, t.name]) : []);
+  const out: Instrument[] = [];
+  // One dex after another: each meta weighs 20, and they are asked once an hour.
+  for (const dex of names) {
+    const meta = await fetchMeta(http, dex);
+    if (!meta.ok) continue;
+    const token = meta.value.collateralToken ?? 0;
+    // Token 0 is USDC (docs: the `meta` sample's collateralToken 0), named even without spotMeta.
+    const quote = tokenName.get(token) ?? (token === 0 ? HYPERLIQUID_QUOTE : null);
+    if (quote === null) continue;
+    out.push(...instrumentsOf(meta.value, quote, dex));
+  }
+  return out;
 }
 
 async function candleSeries(
@@ -87,34 +146,22 @@ export const hyperliquidMarket: VenueMarketClient = {
   async instruments(http: Http): Promise<Result<Instrument[]>> {
     const meta = await fetchMeta(http);
     if (!meta.ok) return meta;
-    const seen = new Set<string>();
-    const out: Instrument[] = [];
-    for (const entry of meta.value.universe) {
-      if (entry.isDelisted === true || !isHyperliquidCoin(entry.name) || seen.has(entry.name)) continue;
-      seen.add(entry.name);
-      out.push({
-        venue: 'hyperliquid',
-        symbol: entry.name,
-        asset: hyperliquidAssetFromCoin(entry.name),
-        quote: HYPERLIQUID_QUOTE,
-        contractValue: 1,
-        // Prices are limited to 5 significant figures (and 6 − szDecimals decimals), so the step
-        // depends on the price itself: there is no fixed tick to report.
-        tickSize: null,
-        fundingIntervalHours: FUNDING_INTERVAL_HOURS,
-      });
-    }
+    const main = instrumentsOf(meta.value, HYPERLIQUID_QUOTE, '');
     // No usable perpetual at all is a broken answer, not a venue without markets: saying so keeps the
     // trader from reading "BTC is not listed" while the list itself was garbage.
-    if (out.length === 0) return hyperliquidError('schema', 'meta', 'no usable perpetual in the universe');
-    return { ok: true, value: out };
+    if (main.length === 0) return hyperliquidError('schema', 'meta', 'no usable perpetual in the universe');
+    return { ok: true, value: [...main, ...(await dexInstruments(http))] };
   },
 
   async quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
     const type = 'metaAndAssetCtxs';
     const endpoint = infoEndpoint(type);
     if (!isHyperliquidCoin(inst.symbol)) return unknownCoin(type, inst.symbol);
-    const body = await postInfo(http, { type }, { shareForMs: QUOTE_SHARE_MS, accept: (b) => v.is(MetaAndAssetCtxs, b) });
+    // One answer per dex: the main dex's, or the HIP-3 dex's the market belongs to.
+    const body = await postInfo(http, forDex({ type }, hyperliquidDexOf(inst.symbol)), {
+      shareForMs: QUOTE_SHARE_MS,
+      accept: (b) => v.is(MetaAndAssetCtxs, b),
+    });
     if (!body.ok) return body;
     const parsed = parseWith(MetaAndAssetCtxs, body.value, hyperliquidDescriptor, endpoint);
     if (!parsed.ok) return parsed;
@@ -225,7 +272,8 @@ export const hyperliquidMarket: VenueMarketClient = {
 
   async tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
     const type = 'meta';
-    const meta = await fetchMeta(http);
+    // A HIP-3 market's tiers are in its own dex's margin tables.
+    const meta = await fetchMeta(http, hyperliquidDexOf(inst.symbol));
     if (!meta.ok) return meta;
     // An empty universe is a broken answer (the coin was listed a moment ago), not an unknown coin.
     if (meta.value.universe.length === 0) return hyperliquidError('schema', type, 'empty universe');

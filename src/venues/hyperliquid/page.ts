@@ -13,7 +13,7 @@ import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-re
 import type { MarginMode } from '../position-types';
 import { HYPERLIQUID_COLUMNS, HYPERLIQUID_MODE, HYPERLIQUID_SIDE_COLOURS } from './captions';
 import { hyperliquidSymbolFromTitle, hyperliquidSymbolFromUrl } from './page-url';
-import { isHyperliquidCoin } from './symbol';
+import { hyperliquidBaseOf, isHyperliquidCoin } from './symbol';
 import { byLayout } from '../page-kit/layout-memo';
 
 // Hyperliquid, app.hyperliquid.xyz/trade/{COIN}. Closed source: sources in captions.ts. The reader
@@ -153,14 +153,16 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
   const coinCell = (cols ? at('symbol') : null) ?? all.find((c) => c.querySelector(COIN_LINK)) ?? null;
   const coin = coinCell ? coinOf(coinCell) : null;
   if (!coin) return fail('no market symbol in the row', null, null);
-  if (!isHyperliquidCoin(coin)) return fail(`${coin} is not a main-dex perpetual (HIP-3 markets and spot are not read)`, null, null);
+  if (!isHyperliquidCoin(coin)) return fail(`${coin} is not a Hyperliquid perpetual (spot is not read)`, null, null);
   if (cols && row.misaligned) return fail(MISALIGNED, coin, null);
+  // A HIP-3 market (`xyz:TSLA`) writes its sizes in the coin alone (`1.5 TSLA`).
+  const base = hyperliquidBaseOf(coin);
 
   let sizeCell = cols ? at('size') : null;
   if (!cols) {
     const sized = all.filter((c) => {
       const v = classifyCell(visibleText(c), locale);
-      return v.kind === 'amount' && v.unit.toLowerCase() === coin.toLowerCase();
+      return v.kind === 'amount' && v.unit.toLowerCase() === base.toLowerCase();
     });
     sizeCell = sized.length === 1 ? (sized[0] ?? null) : null;
   }
@@ -176,8 +178,8 @@ function readRow(row: TableRow, cols: Cols | null, ctx: ReadContext): RowRead {
   const signed = sizeText === null ? null : parseNumber(sizeText, { locale });
   if (sizeText !== null && signed !== null) {
     const unit = unitOf(sizeText);
-    if (unit && unit.toLowerCase() !== coin.toLowerCase()) {
-      return fail(/^usdc?$/i.test(unit) ? `size is shown in ${unit}; show it in ${coin} on Hyperliquid` : `size unit "${unit}" is not ${coin}`, coin, painted);
+    if (unit && unit.toLowerCase() !== base.toLowerCase()) {
+      return fail(/^usdc?$/i.test(unit) ? `size is shown in ${unit}; show it in ${base} on Hyperliquid` : `size unit "${unit}" is not ${base}`, coin, painted);
     }
   }
   let side = painted;

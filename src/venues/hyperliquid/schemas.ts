@@ -55,7 +55,15 @@ export const MarginTable = v.looseObject({
 export const Meta = v.looseObject({
   universe: v.array(UniverseEntry),
   marginTables: v.optional(v.array(v.tuple([integerLike, MarginTable])), []),
+  /** A HIP-3 dex's collateral: the spot token's index (0 is USDC); absent on the main dex. */
+  collateralToken: v.optional(integerLike),
 });
+
+/** `perpDexs`: null for the main dex, then one object per builder-deployed dex, in asset-id order. */
+export const PerpDexs = v.array(v.nullable(v.looseObject({ name: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{0,11}$/, 'expected a dex name')) })));
+
+/** `spotMeta`: the spot tokens, whose names a HIP-3 dex's `collateralToken` points to. */
+export const SpotMeta = v.looseObject({ tokens: v.array(v.looseObject({ name: v.pipe(v.string(), v.minLength(1)), index: integerLike })) });
 export type Meta = v.InferOutput<typeof Meta>;
 
 /**
