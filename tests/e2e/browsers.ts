@@ -261,7 +261,13 @@ function firefoxPage(page: FirefoxPage): E2EPage {
       await page.type(sel, value);
       // Firefox can hand the last keys to the page after the driver's command has returned (a CI run
       // clicked the next button with "1" of "10" typed); the caller's next step must see them all.
-      await page.waitForFunction((s: string, v: string) => document.querySelector<HTMLInputElement>(s)?.value === v, { timeout: 5_000 }, sel, value);
+      // Polled with evaluate: Firefox ESR 140 runs waitForFunction's predicate through Function(), which an
+      // extension page's content security policy refuses ("call to Function() blocked by CSP").
+      const typed = (s: string) => document.querySelector<HTMLInputElement>(s)?.value ?? null;
+      for (let i = 0; (await page.evaluate(typed, sel)) !== value; i++) {
+        if (i >= 50) throw new Error(`${sel} never showed "${value}"`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async select(sel, value) {
       await page.select(sel, value);
