@@ -200,16 +200,18 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
       expect(r.fields['next-funding']?.value, `${r.venue} ${r.symbol} next-funding`).toMatch(/^\d+$/);
       expect(r.text).not.toMatch(NOT_A_NUMBER);
     }
-    // The modelled clusters: known wherever the venue publishes OI history, "building" on Hyperliquid.
+    // The modelled clusters: known wherever the venue publishes OI history, "building" where PerpLens
+    // records it while watching (Hyperliquid, Bitget).
+    const recordsOi = (venue: string | null) => venue === 'hyperliquid' || venue === 'bitget';
     const zoneReady = (r: (typeof rows)[number]) =>
-      r.venue === 'hyperliquid' ? /^building: /.test(r.fields['zone-long-nearest']?.title ?? '') : /^\d/.test(r.fields['zone-long-nearest']?.value ?? '');
+      recordsOi(r.venue) ? /^building: /.test(r.fields['zone-long-nearest']?.title ?? '') : /^\d/.test(r.fields['zone-long-nearest']?.value ?? '');
     const zonesKnown = await waitIn(page, probeMarketRows, 'zone fields on every row', (rs) => rs.every(zoneReady), 150_000).catch(async (e: unknown) => {
       const now = await page.evaluate(probeMarketRows);
       console.log(now.filter((r) => !zoneReady(r)).map((r) => `${r.venue} ${r.symbol}: ${r.fields['zone-long-nearest']?.title ?? 'missing'}`));
       throw e;
     });
     for (const r of zonesKnown) {
-      if (r.venue === 'hyperliquid') expect(r.fields['zone-short-nearest']?.title, `${r.symbol}`).toMatch(/^building: /);
+      if (recordsOi(r.venue)) expect(r.fields['zone-short-nearest']?.title, `${r.symbol}`).toMatch(/^building: /);
       else expect(Number(r.fields['zone-short-nearest']?.value), `${r.venue} ${r.symbol}`).toBeGreaterThan(Number(r.fields['mark-price']?.value));
     }
     // Stretch and crowded side from funding alone, per asset, on every venue.
