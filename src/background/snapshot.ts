@@ -128,7 +128,12 @@ export async function findInstrument(deps: SnapshotDeps, symbol: string): Promis
   const { client } = deps;
   const list = await loadInstruments(deps);
   if (!list.ok) return list;
-  const inst = list.value.find((i) => i.symbol === symbol);
+  let inst = list.value.find((i) => i.symbol === symbol);
+  if (!inst && client.instrument) {
+    const own = await client.instrument(symbol, deps.http);
+    if (!own.ok) return own;
+    inst = own.value ?? undefined;
+  }
   if (!inst) {
     return {
       ok: false,

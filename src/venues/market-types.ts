@@ -261,6 +261,11 @@ export interface VenueMarketClient {
   venue: VenueId;
   /** Every perpetual the venue lists (for symbol validation, autocomplete, canonical asset). */
   instruments(http: Http): Promise<Result<Instrument[]>>;
+  /**
+   * A market the list above leaves out for what listing it would cost (Hyperliquid's builder-deployed
+   * dexes, one request each), looked up by itself when asked for; null: the venue does not list it.
+   */
+  instrument?: (symbol: string, http: Http) => Promise<Result<Instrument | null>>;
   quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>;
   fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>>;
   /** null: the venue publishes no OI history (Hyperliquid) — the background records snapshots. */

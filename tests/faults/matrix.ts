@@ -86,9 +86,6 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/api/v2/mix/market/account-long-short': { outcome: EMPTY_HISTORY },
   },
   hyperliquid: {
-    // The HIP-3 dexes and their collaterals' names only add markets to the list: the main dex's stand without them.
-    '/info#perpDexs': { absorbed: 'quote-stands' },
-    '/info#spotMeta': { absorbed: 'quote-stands' },
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },
     '/info#candleSnapshot': { outcome: EMPTY_HISTORY },
   },

@@ -28,7 +28,9 @@ function instrument(symbol: string): Instrument {
 beforeEach(async () => {
   state = { markets: defaultMarkets(Date.now()), accounts: new Map() };
   http = handlerHttp('hyperliquid', hyperliquidApi, state);
-  instruments = value(await hyperliquidMarket.instruments(http));
+  // The main dex's list, and the HIP-3 dex's markets as they are looked up when asked for.
+  const hip3 = await Promise.all(['hyna:BTC', 'hyna:ETH', 'hyna:SOL'].map((s) => hyperliquidMarket.instrument?.(s, http)));
+  instruments = [...value(await hyperliquidMarket.instruments(http)), ...hip3.flatMap((r) => (r?.ok && r.value ? [r.value] : []))];
 });
 
 describe('hyperliquid client against the fake exchange', () => {

@@ -122,70 +122,77 @@ describe('hyperliquid symbols and addresses', () => {
 
 describe('hyperliquid instruments', () => {
   it('lists every live coin from meta, skips delisted ones, and shares the answer for an hour', async () => {
-    const http = infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: [null] });
+    const http = infoHttp({ meta: fixture('hyperliquid/meta.json') });
     const list = value(await hyperliquidMarket.instruments(http));
     expect(list.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
     expect(list[0]).toEqual({ venue: 'hyperliquid', symbol: 'BTC', asset: 'BTC', quote: 'USDC', contractValue: 1, tickSize: null, fundingIntervalHours: 1 });
     expect(list[3]).toMatchObject({ symbol: 'kPEPE', asset: 'kPEPE' });
-    // meta, then the dex list (no builder-deployed dex here), both shared for an hour.
-    expect(http.served.map((r) => r.body)).toEqual([{ type: 'meta' }, { type: 'perpDexs' }]);
+    expect(http.served).toHaveLength(1);
     expect(http.served[0]?.url.toString()).toBe(INFO);
     expect(http.served[0]?.method).toBe('POST');
+    expect(http.served[0]?.body).toEqual({ type: 'meta' });
     expect(http.requests[0]).toMatchObject({ shareForMs: 3_600_000, weight: 20 });
-    expect(http.requests[1]).toMatchObject({ shareForMs: 3_600_000, weight: 20 });
   });
 
-  it("adds each HIP-3 dex's markets, settled in the collateral its meta names", async () => {
+  describe('a HIP-3 market, looked up in its own dex when asked for', () => {
     const dexMeta = (dex: string, token: number) => ({
       universe: [
         { szDecimals: 3, name: `${dex}:TSLA`, maxLeverage: 10, marginTableId: 10, onlyIsolated: true, marginMode: 'strictIsolated' },
         { szDecimals: 2, name: `${dex}:GOLD`, maxLeverage: 20, marginTableId: 20, isDelisted: true },
-        // Not this dex's market: a broken entry, left out.
+        // Not this dex's market: a broken entry, never listed under it.
         { szDecimals: 2, name: 'BTC', maxLeverage: 20, marginTableId: 20 },
       ],
       marginTables: [],
       collateralToken: token,
     });
-    const http = infoHttp({
-      meta: fixture('hyperliquid/meta.json'),
-      perpDexs: [
-        null,
-        { name: 'xyz', fullName: 'XYZ', deployer: '0x88806a71d74ad0a510b350545c9ae490912f0888', oracleUpdater: null },
-        { name: 'flx' },
-        { name: 'odd' },
+    const spotMeta = {
+      universe: [],
+      tokens: [
+        { name: 'USDC', index: 0 },
+        { name: 'USDH', index: 360 },
       ],
-      spotMeta: {
-        universe: [],
-        tokens: [
-          { name: 'USDC', index: 0 },
-          { name: 'USDH', index: 360 },
-        ],
-      },
-      'meta#xyz': dexMeta('xyz', 0),
-      'meta#flx': dexMeta('flx', 360),
-      // A dex whose collateral is no known token is left out rather than called USDC.
-      'meta#odd': dexMeta('odd', 999),
-    });
-    const list = value(await hyperliquidMarket.instruments(http));
-    expect(list.slice(5).map((i) => [i.symbol, i.asset, i.quote])).toEqual([
-      ['xyz:TSLA', 'TSLA', 'USDC'],
-      ['flx:TSLA', 'TSLA', 'USDH'],
-    ]);
-    expect(http.served.map((r) => r.body)).toEqual([
-      { type: 'meta' },
-      { type: 'perpDexs' },
-      { type: 'spotMeta' },
-      { type: 'meta', dex: 'xyz' },
-      { type: 'meta', dex: 'flx' },
-      { type: 'meta', dex: 'odd' },
-    ]);
-  });
+    };
+    const lookup = hyperliquidMarket.instrument;
+    if (!lookup) throw new Error('the client looks HIP-3 markets up');
 
-  it("keeps the main dex's markets when the dex list or a dex's meta fails", async () => {
-    const broken = value(await hyperliquidMarket.instruments(infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: { not: 'a list' } })));
-    expect(broken.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
-    const noDexMeta = value(await hyperliquidMarket.instruments(infoHttp({ meta: fixture('hyperliquid/meta.json'), perpDexs: [null, { name: 'xyz' }] })));
-    expect(noDexMeta.map((i) => i.symbol)).toEqual(['BTC', 'ETH', 'SOL', 'kPEPE', 'DOGE']);
+    it('names its collateral: USDC (token 0) without asking, another token from spotMeta', async () => {
+      const xyz = infoHttp({ 'meta#xyz': dexMeta('xyz', 0) });
+      expect(value(await lookup('xyz:TSLA', xyz))).toEqual({
+        venue: 'hyperliquid',
+        symbol: 'xyz:TSLA',
+        asset: 'TSLA',
+        quote: 'USDC',
+        contractValue: 1,
+        tickSize: null,
+        fundingIntervalHours: 1,
+      });
+      expect(xyz.served.map((r) => r.body)).toEqual([{ type: 'meta', dex: 'xyz' }]);
+      expect(xyz.requests[0]).toMatchObject({ shareForMs: 3_600_000, weight: 20 });
+      const flx = infoHttp({ 'meta#flx': dexMeta('flx', 360), spotMeta });
+      expect(value(await lookup('flx:TSLA', flx))?.quote).toBe('USDH');
+      expect(flx.served.map((r) => r.body)).toEqual([{ type: 'meta', dex: 'flx' }, { type: 'spotMeta' }]);
+    });
+
+    it('is not listed when its dex does not list it, lists it delisted, or does not exist', async () => {
+      const http = infoHttp({ 'meta#xyz': dexMeta('xyz', 0), 'meta#nope': null });
+      expect(value(await lookup('xyz:NVDA', http))).toBeNull();
+      expect(value(await lookup('xyz:GOLD', http))).toBeNull();
+      // The venue answers null for an unknown dex.
+      expect(value(await lookup('nope:TSLA', http))).toBeNull();
+      // A main-dex coin is the main list's to list; nothing is asked for it.
+      expect(value(await lookup('DOGE2', http))).toBeNull();
+      expect(http.served.map((r) => r.body)).toEqual([
+        { type: 'meta', dex: 'xyz' },
+        { type: 'meta', dex: 'xyz' },
+        { type: 'meta', dex: 'nope' },
+      ]);
+    });
+
+    it('refuses a collateral it cannot name rather than calling it USDC, and passes failures on', async () => {
+      expectError(await lookup('odd:TSLA', infoHttp({ 'meta#odd': dexMeta('odd', 999), spotMeta })), 'schema', /spot token 999/);
+      expectError(await lookup('flx:TSLA', infoHttp({ 'meta#flx': dexMeta('flx', 360), spotMeta: { tokens: 'none' } })), 'schema');
+      expectError(await lookup('xyz:TSLA', infoHttp({ 'meta#xyz': { universe: 'broken' } })), 'schema');
+    });
   });
 
   it('accepts leverage and table ids sent as strings (UNSURE form)', async () => {

@@ -52,17 +52,15 @@ export const hyperliquidDescriptor: VenueDescriptor = {
       'meta / metaAndAssetCtxs / perpDexs / spotMeta / fundingHistory / candleSnapshot 20, plus 1 per 20 ' +
       'funding rows and 1 per 60 candles returned. metaAndAssetCtxs serves every market of a dex at once, ' +
       'so quotes share one request per dex (the main one, and each builder-deployed HIP-3 dex watched). ' +
-      "The instrument list is, once an hour, meta, perpDexs, spotMeta (the HIP-3 collaterals' names) and " +
-      'one meta per HIP-3 dex. ' +
+      "A HIP-3 market is looked up when asked for: its dex's meta and, once, spotMeta (its collateral's " +
+      'name), each shared for an hour. Wallet positions: perpDexs (hourly) and one clearinghouseState per dex. ' +
       'Zone bars: one candleSnapshot of 15m candles, charged for every candle the span may hold: 20 + 12 ' +
       'weight for a cold start (673 candles), 21 for a 15-minute update.',
   },
   // Open interest has no history here: the background records it while watching.
   endpoints: [
+    // A HIP-3 market is looked up in its own dex's `meta` (and its collateral named by `spotMeta`) when asked for.
     { path: `${INFO_PATH}#meta`, feeds: ['instruments', 'tiers'] },
-    // The builder-deployed (HIP-3) dexes, and the spot tokens that name their collaterals.
-    { path: `${INFO_PATH}#perpDexs`, feeds: ['instruments'] },
-    { path: `${INFO_PATH}#spotMeta`, feeds: ['instruments'] },
     { path: `${INFO_PATH}#metaAndAssetCtxs`, feeds: ['quote'] },
     { path: `${INFO_PATH}#fundingHistory`, feeds: ['funding'] },
     { path: `${INFO_PATH}#candleSnapshot`, feeds: ['candles', 'zones'] },

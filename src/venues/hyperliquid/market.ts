@@ -17,7 +17,7 @@ import type { InfoType } from './descriptor';
 import { hyperliquidDescriptor } from './descriptor';
 import { figureSources } from '../figure-sources';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
-import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs, PerpDexs, SpotMeta } from './schemas';
+import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs, SpotMeta } from './schemas';
 import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, hyperliquidDexOf, isHyperliquidCoin } from './symbol';
 import { hyperliquidTiers } from './tiers';
 import { ascendingByTime, intervalHoursFromTimes } from '../series';
@@ -89,34 +89,36 @@ function instrumentsOf(meta: Meta, quote: string, dex: string): Instrument[] {
   return out;
 }
 
+/** A spot token's name by its index (a HIP-3 dex's collateral), from `spotMeta`, shared for an hour. */
+async function tokenName(http: Http, index: number): Promise<Result<string | null>> {
+  // Token 0 is USDC (docs: the `meta` sample's collateralToken 0): named without asking.
+  if (index === 0) return { ok: true, value: HYPERLIQUID_QUOTE };
+  const body = await postInfo(http, { type: 'spotMeta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(SpotMeta, b) && b.tokens.length > 0 });
+  if (!body.ok) return body;
+  const spot = parseWith(SpotMeta, body.value, hyperliquidDescriptor, infoEndpoint('spotMeta'));
+  if (!spot.ok) return spot;
+  return { ok: true, value: spot.value.tokens.find((t) => t.index === index)?.name ?? null };
+}
+
 /**
- * The markets of the builder-deployed (HIP-3) dexes: `perpDexs` names them, each dex's `meta` lists
- * its markets and its collateral, `spotMeta` names that collateral. A dex whose list or collateral
- * cannot be read is left out (its markets read as not listed until the next hourly list) rather than
- * taking the main dex's markets down with it; a collateral that cannot be named leaves its dex out
- * rather than being called USDC.
+ * A builder-deployed (HIP-3) market, looked up by itself: listing every dex's markets up front would
+ * cost one `meta` (weight 20) per dex, ten and more, on every cold start. Its dex's `meta` (shared for
+ * an hour) lists it and names its collateral; an unknown dex (the venue answers null) or market is
+ * not listed. A collateral PerpLens cannot name is refused rather than called USDC.
  */
-async function dexInstruments(http: Http): Promise<Instrument[]> {
-  const dexesBody = await postInfo(http, { type: 'perpDexs' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(PerpDexs, b) });
-  const dexes = dexesBody.ok ? v.safeParse(PerpDexs, dexesBody.value) : null;
-  if (!dexes?.success) return [];
-  const names = dexes.output.flatMap((d) => (d === null ? [] : [d.name]));
-  if (names.length === 0) return [];
-  const spotBody = await postInfo(http, { type: 'spotMeta' }, { shareForMs: META_SHARE_MS, accept: (b) => v.is(SpotMeta, b) });
-  const spot = spotBody.ok ? v.safeParse(SpotMeta, spotBody.value) : null;
-  const tokenName = new Map<number, string>(spot?.success ? spot.output.tokens.map((t) => [t.index, t.name]) : []);
-  const out: Instrument[] = [];
-  // One dex after another: each meta weighs 20, and they are asked once an hour.
-  for (const dex of names) {
-    const meta = await fetchMeta(http, dex);
-    if (!meta.ok) continue;
-    const token = meta.value.collateralToken ?? 0;
-    // Token 0 is USDC (docs: the `meta` sample's collateralToken 0), named even without spotMeta.
-    const quote = tokenName.get(token) ?? (token === 0 ? HYPERLIQUID_QUOTE : null);
-    if (quote === null) continue;
-    out.push(...instrumentsOf(meta.value, quote, dex));
-  }
-  return out;
+async function dexInstrument(symbol: string, http: Http): Promise<Result<Instrument | null>> {
+  const dex = hyperliquidDexOf(symbol);
+  // The main dex's list is the whole list of its markets.
+  if (dex === '' || !isHyperliquidCoin(symbol)) return { ok: true, value: null };
+  const meta = await fetchMeta(http, dex);
+  if (!meta.ok) return meta.error.kind === 'bad-request' ? { ok: true, value: null } : meta;
+  const listed = instrumentsOf(meta.value, '', dex).find((i) => i.symbol === symbol);
+  if (!listed) return { ok: true, value: null };
+  const quote = await tokenName(http, meta.value.collateralToken ?? 0);
+  if (!quote.ok) return quote;
+  if (quote.value === null)
+    return hyperliquidError('schema', 'meta', `the ${dex} dex settles in spot token ${meta.value.collateralToken ?? 0}, which spotMeta does not name`);
+  return { ok: true, value: { ...listed, quote: quote.value } };
 }
 
 async function candleSeries(
@@ -150,8 +152,10 @@ export const hyperliquidMarket: VenueMarketClient = {
     // No usable perpetual at all is a broken answer, not a venue without markets: saying so keeps the
     // trader from reading "BTC is not listed" while the list itself was garbage.
     if (main.length === 0) return hyperliquidError('schema', 'meta', 'no usable perpetual in the universe');
-    return { ok: true, value: [...main, ...(await dexInstruments(http))] };
+    return { ok: true, value: main };
   },
+
+  instrument: dexInstrument,
 
   async quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
     const type = 'metaAndAssetCtxs';

@@ -124,6 +124,25 @@ describe('buildSnapshot', () => {
     expect(r.ok || r.error.kind).toBe('unknown-symbol');
   });
 
+  it('asks the client for a market its list leaves out (a HIP-3 dex), and takes its answer', async () => {
+    const asked: string[] = [];
+    const c = client({
+      instrument: async (symbol) => {
+        asked.push(symbol);
+        return symbol === 'xyz:TSLA'
+          ? { ok: true, value: { venue: 'hyperliquid', symbol, asset: 'TSLA', quote: 'USDH', contractValue: 1, tickSize: null, fundingIntervalHours: 1 } }
+          : { ok: true, value: null };
+      },
+    });
+    const found = await buildSnapshot(deps(c), 'xyz:TSLA');
+    expect(found.ok && [found.value.symbol, found.value.quoteCurrency]).toEqual(['xyz:TSLA', 'USDH']);
+    const unknown = await buildSnapshot(deps(c), 'xyz:NOPE');
+    expect(unknown.ok || unknown.error.kind).toBe('unknown-symbol');
+    // The listed market needs no look-up.
+    await buildSnapshot(deps(c), 'BTC');
+    expect(asked).toEqual(['xyz:TSLA', 'xyz:NOPE']);
+  });
+
   it('fails without a quote, but survives a failed part with its reason', async () => {
     const error = { kind: 'timeout', venue: 'hyperliquid', endpoint: '/info', message: 'hyperliquid did not answer in time' } as const;
     const noQuote = await buildSnapshot(deps(client({ quote: async () => ({ ok: false, error }) })), 'BTC');
