@@ -18,6 +18,25 @@ export const positiveDecimal = v.pipe(
   v.check((n: number) => n > 0, 'expected a positive number'),
 );
 
+export const nonNegativeDecimal = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
+
+/** A maintenance or initial margin rate as a fraction: at least 0, below 1. */
+export const marginRate = v.pipe(
+  decimal,
+  v.check((n: number) => n >= 0 && n < 1, 'expected a margin rate in [0, 1)'),
+);
+
+/** A funding rate as a fraction, below 100% `per` (its period as the venue states it, e.g. " per hour"). */
+export function fundingRateBelow100(per = '') {
+  return v.pipe(
+    decimal,
+    v.check((n: number) => Math.abs(n) < 1, `expected a funding rate below 100%${per}`),
+  );
+}
+
 /** Epoch milliseconds, sent as a JSON number or as a numeric string depending on the venue. */
 export const epochMs = v.pipe(
   v.union([

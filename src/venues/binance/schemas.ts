@@ -1,21 +1,13 @@
 import * as v from 'valibot';
-import { decimal, epochMs, positiveDecimal } from '../schema';
+import { decimal, epochMs, fundingRateBelow100, nonNegativeDecimal, positiveDecimal } from '../schema';
 
 // Shapes of Binance USDⓈ-M public answers (developers.binance.com usds-margined-futures market-data;
 // field types cross-checked with ccxt's response comments and SDK typings). fapi sends decimals as
 // strings and times as JSON numbers; the bapi bracket table sends bare JSON numbers. Loose objects
 // everywhere: Binance adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
-);
-
 /** A funding rate above 100% per interval is not a rate, it is a shape change. */
-const fundingRate = v.pipe(
-  decimal,
-  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'),
-);
+const fundingRate = fundingRateBelow100();
 
 /** Small integers (hours) are JSON numbers in the docs; a string form is accepted too. */
 const positiveInt = v.pipe(

@@ -1,23 +1,12 @@
 import * as v from 'valibot';
-import { decimal, epochMs, positiveDecimal } from '../schema';
+import { decimal, epochMs, fundingRateBelow100, marginRate, nonNegativeDecimal, positiveDecimal } from '../schema';
 
 // Shapes of Bitget's v2 public mix-market answers (Bitget API docs "Contract > Market", field names
 // cross-checked with the tiagosiebler/bitget-api SDK types and ccxt's bitget client). Every answer
 // is an envelope `{code, msg, requestTime, data}` with code "00000" for success; every figure and
 // time inside `data` is a string. Loose objects: Bitget adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
-);
-const fundingRate = v.pipe(
-  decimal,
-  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per interval'),
-);
-const marginRate = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0 && n < 1, 'expected a margin rate in [0, 1)'),
-);
+const fundingRate = fundingRateBelow100(' per interval');
 
 /** "" or null where Bitget has no figure (a fresh listing's caps): read as null. */
 function orBlank<TSchema extends v.GenericSchema>(schema: TSchema) {

@@ -1,20 +1,12 @@
 import * as v from 'valibot';
-import { decimal, epochMs, positiveDecimal } from '../schema';
+import { decimal, epochMs, fundingRateBelow100, nonNegativeDecimal, positiveDecimal } from '../schema';
 
 // Shapes of Bybit v5 public market answers, category=linear (bybit-exchange.github.io/docs/v5/market;
 // linear ticker fields cross-checked with captured answers quoted in open-source clients). Every
 // answer is an envelope `{retCode, retMsg, result, retExtInfo, time}`; decimals and times inside
 // `result` are strings. Loose objects: Bybit adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
-);
-
-const fundingRate = v.pipe(
-  decimal,
-  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100%'),
-);
+const fundingRate = fundingRateBelow100();
 
 /** Integers documented as JSON numbers (fundingInterval) or strings (fundingIntervalHour): both taken. */
 const positiveInt = v.pipe(

@@ -1,18 +1,11 @@
 import * as v from 'valibot';
-import { decimal, positiveDecimal } from '../schema';
+import { decimal, fundingRateBelow100, nonNegativeDecimal, positiveDecimal } from '../schema';
 
 // Shapes of the dYdX v4 indexer's answers (comlink's api-documentation.md and controllers in
 // dydxprotocol/v4-chain). Decimals arrive as strings, times as ISO-8601 strings, small integers as
 // JSON numbers. Loose objects: the indexer adds fields release by release.
 
-const nonNegativeDecimal = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
-);
-const fundingRate = v.pipe(
-  decimal,
-  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per hour'),
-);
+const fundingRate = fundingRateBelow100(' per hour');
 const marginFraction = v.pipe(
   decimal,
   v.check((n: number) => n >= 0 && n < 1, 'expected a margin fraction in [0, 1)'),

@@ -1,23 +1,12 @@
 import * as v from 'valibot';
-import { decimal, epochMs, positiveDecimal } from '../schema';
+import { decimal, epochMs, fundingRateBelow100, marginRate, nonNegativeDecimal, positiveDecimal } from '../schema';
 
 // Shapes of OKX v5 public answers (docs-v5 "Public data", "Market data", "Trading statistics"; field
 // names cross-checked with the OKX.Net test responses). Every figure is a decimal string; OKX sends
 // "" for a figure it does not have (caps on a fresh listing, the deprecated nextFundingRate, oiCcy),
 // which becomes null here. Loose objects: OKX adds fields without notice.
 
-const nonNegativeDecimal = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
-);
-const fundingRate = v.pipe(
-  decimal,
-  v.check((n: number) => Math.abs(n) < 1, 'expected a funding rate below 100% per interval'),
-);
-const marginRate = v.pipe(
-  decimal,
-  v.check((n: number) => n >= 0 && n < 1, 'expected a margin rate in [0, 1)'),
-);
+const fundingRate = fundingRateBelow100(' per interval');
 
 function orBlank<TSchema extends v.GenericSchema>(schema: TSchema) {
   return v.union([
