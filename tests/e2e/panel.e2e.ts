@@ -507,13 +507,17 @@ for (const name of E2E_BROWSERS) {
           a.textContent = 'View on explorer';
           document.body.append(a);
         });
+        // The wallet's positions are background work (every dex's state, behind the page's market data):
+        // on a cold start they wait for room in Hyperliquid's budget while the page's rows are shown.
+        const asked = Date.now();
         const fromApi = await waitFor(
           page,
           probePositions,
           'hyperliquid positions from the API',
           (xs) => xs.length === 2 && xs.every((p) => p.fields['liq-source']?.value === 'api'),
-          25_000,
+          90_000,
         );
+        console.info(`hyperliquid wallet positions from the API after ${Math.round((Date.now() - asked) / 1000)} s`);
         const btc = fromApi.find((p) => p.symbol === 'BTC');
         const eth = fromApi.find((p) => p.symbol === 'ETH');
         expect(num(btc as PositionProbe, 'liq-price')).toBe(56250.75);
@@ -554,7 +558,7 @@ for (const name of E2E_BROWSERS) {
       } finally {
         fake.state.accounts.clear();
       }
-    });
+    }, 240_000);
 
     // Headless Chromium keeps every tab visible (see E2EPage.bringToFront): Firefox hides the tab behind.
     if (name === 'firefox') {

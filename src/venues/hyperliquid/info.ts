@@ -18,7 +18,7 @@ export function hyperliquidError(kind: FetchErrorKind, type: InfoType, message: 
 export async function postInfo(
   http: Http,
   body: { type: InfoType } & Record<string, unknown>,
-  opts: { shareForMs?: number; maxItems?: number; accept?: (body: unknown) => boolean } = {},
+  opts: { shareForMs?: number; maxItems?: number; accept?: (body: unknown) => boolean; background?: true } = {},
 ): Promise<Result<unknown>> {
   const res = await http({
     url: venueUrl(HYPERLIQUID_API, INFO_PATH),
@@ -27,6 +27,7 @@ export async function postInfo(
     weight: requestWeight(body.type, opts.maxItems),
     ...(opts.shareForMs === undefined ? {} : { shareForMs: opts.shareForMs }),
     ...(opts.accept === undefined ? {} : { accept: opts.accept }),
+    ...(opts.background ? { background: true as const } : {}),
   });
   // Unknown coins are answered with HTTP 500 (seen for fundingHistory); should a request type answer
   // HTTP 200 with a bare `null` instead (UNSURE), that is a refusal too, not an empty series.

@@ -15,7 +15,7 @@ import { hyperliquidDescriptor } from './descriptor';
 /** The builder-deployed (HIP-3) dexes, named by `perpDexs` (shared for an hour with the instrument list). */
 async function dexNames(http: Http): Promise<Result<string[]>> {
   const type = 'perpDexs';
-  const body = await postInfo(http, { type }, { shareForMs: DEX_LIST_SHARE_MS, accept: (b) => v.is(PerpDexs, b) });
+  const body = await postInfo(http, { type }, { shareForMs: DEX_LIST_SHARE_MS, accept: (b) => v.is(PerpDexs, b), background: true });
   if (!body.ok) return body;
   const dexes = parseWith(PerpDexs, body.value, hyperliquidDescriptor, infoEndpoint(type));
   if (!dexes.ok) return dexes;
@@ -26,7 +26,7 @@ async function dexNames(http: Http): Promise<Result<string[]>> {
 async function dexPositions(user: string, dex: string, http: Http): Promise<Result<Position[]>> {
   const type = 'clearinghouseState';
   const endpoint = infoEndpoint(type);
-  const body = await postInfo(http, dex === '' ? { type, user } : { type, user, dex });
+  const body = await postInfo(http, dex === '' ? { type, user } : { type, user, dex }, { background: true });
   if (!body.ok) return body;
   const state = parseWith(ClearinghouseState, body.value, hyperliquidDescriptor, endpoint);
   if (!state.ok) return state;
@@ -71,7 +71,9 @@ async function dexPositions(user: string, dex: string, http: Http): Promise<Resu
  * (weight 2): the main dex's and each builder-deployed (HIP-3) dex's, since every dex margins apart
  * and answers for its own markets only. An address that never traded gets an empty state, not an
  * error. Any dex that cannot be read fails the whole answer: a partial list would hide that dex's
- * positions behind the page's (the panel then reads the page alone, and says why).
+ * positions behind the page's (the panel then reads the page alone, and says why). The requests are
+ * background work: the panel shows the page's rows meanwhile, so they wait for room in the budget
+ * behind the page's market data rather than fail on a cold start.
  */
 export async function fetchHyperliquidPositions(address: string, http: Http): Promise<Result<Position[]>> {
   const user = normaliseHyperliquidAddress(address);
