@@ -28,10 +28,9 @@ import type { MarginMode } from '../position-types';
 import type { Side } from '../../core/types';
 
 export const BITGET_COLUMNS: ColumnDictionary = {
-  // [usage] "Position", 仓位; [help-zh] 持仓; [guess] "Futures", "Symbol", 合约 and the zh-TW 倉位 / 持倉.
-  symbol: ['Position', 'Futures', 'Symbol', '仓位', '持仓', '合约', '倉位', '持倉', '合約'],
-  // [guess] a separate side column, should a layout have one (the side is normally in the first cell).
-  side: ['Side', 'Direction', '方向'],
+  // [usage] "Position", 仓位; [help-zh] 持仓; [guess] the zh-TW 倉位 / 持倉. No side column is listed:
+  // the side is the first cell's tag, and no source shows a column of its own.
+  symbol: ['Position', '仓位', '持仓', '倉位', '持倉'],
   // [usage] "Size", "Amount", "Position size", 持仓数量, 数量; [help-zh] 开仓数量 (open amount);
   // [guess] 持倉數量 / 數量. A unit tail ("Size (USDT)", "数量（BTC）") is dropped by normalisation.
   size: ['Size', 'Amount', 'Position size', '持仓数量', '数量', '开仓数量', '持倉數量', '數量'],

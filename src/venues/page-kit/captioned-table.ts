@@ -2,7 +2,7 @@
 // the page states around it (still loading, empty, a tab that counts the positions).
 import { mapColumns, normalizeLabel, type ColumnDictionary, type ColumnKey } from './labels';
 import { findDivGrid } from './div-grid';
-import { extractTable, visibleText, type ExtractedTable } from './table';
+import { captionedWidth, extractTable, visibleText, type ExtractedTable } from './table';
 import { isHiddenWithin } from './visibility';
 
 export type Columns = Partial<Record<ColumnKey, number>>;
@@ -48,14 +48,11 @@ function splitRoot(table: Element, captions: readonly string[], stop: Element | 
   if (hasBodyCells(table)) return table;
   // A fixed header may end in a caption-less gutter cell over the body's scrollbar (rc-table's
   // `cell-scrollbar`), which the body table does not have: both widths describe the same columns.
-  const width = captions.length;
-  let gutter = 0;
-  while (gutter < width && captions[width - 1 - gutter] === '') gutter++;
-  const widths = new Set([width, width - gutter]);
+  const widths = [captions.length, captionedWidth(captions)];
   let at: Element | null = table.parentElement;
   for (let level = 0; at && level < 3; level++, at = at.parentElement) {
     const others = Array.from(at.querySelectorAll(TABLE_LIKE)).filter((t) => t !== table && !t.contains(table) && !table.contains(t));
-    if (others.length === 1 && others[0] && headerCaptions(others[0]).length === 0 && widths.has(columnCount(others[0]))) return at;
+    if (others.length === 1 && others[0] && headerCaptions(others[0]).length === 0 && widths.includes(columnCount(others[0]))) return at;
     if (others.length > 1 || at === stop) break;
   }
   return table;

@@ -1,5 +1,12 @@
 import { isHiddenWithin } from './visibility';
 
+/** The header's width without the caption-less cells that close it (a scrollbar gutter). */
+export function captionedWidth(headers: readonly string[]): number {
+  let n = headers.length;
+  while (n > 0 && headers[n - 1] === '') n--;
+  return n;
+}
+
 /** Why a row with `misaligned` set is not read by column. */
 export const MISALIGNED = "the row's cells do not line up with the table header";
 
@@ -87,10 +94,9 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
     headers[colIndex(c, i)] = visibleText(c);
   });
   for (let i = 0; i < headers.length; i++) headers[i] ??= '';
-  // Caption-less cells closing the header: a fixed header's gutter over the body's scrollbar, which
-  // body rows do not have. A row as wide as the header without them still lines up, column by column.
-  let gutter = 0;
-  while (gutter < headers.length && headers[headers.length - 1 - gutter] === '') gutter++;
+  // A row as wide as the header without its closing caption-less cells (a fixed header's gutter over
+  // the body's scrollbar, which body rows do not have) still lines up, column by column.
+  const captioned = captionedWidth(headers);
   const rows: TableRow[] = [];
   for (const r of allRows.slice(headerIndex + 1)) {
     const own = cellsOf(r);
@@ -104,8 +110,7 @@ export function extractTable(table: Element, headerRowTest?: (texts: string[]) =
     const indexed = own.some((c) => c.hasAttribute('aria-colindex'));
     const width = own.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
     // A lone cell is an empty-state or detail row (table-state.ts), not a data row out of line.
-    if (!indexed && own.length > 1 && width !== headers.length && (gutter === 0 || width !== headers.length - gutter))
-      rows.push({ el: r, cells, misaligned: true });
+    if (!indexed && own.length > 1 && width !== headers.length && width !== captioned) rows.push({ el: r, cells, misaligned: true });
     else rows.push({ el: r, cells });
   }
   return { headers, rows };
