@@ -7,10 +7,10 @@ import { normaliseHyperliquidAddress } from './address';
 import { hyperliquidError, infoEndpoint, postInfo } from './info';
 import { ClearinghouseState, PerpDexs } from './schemas';
 import { hyperliquidDexOf, isHyperliquidCoin } from './symbol';
+import { hyperliquidDescriptor } from './descriptor';
 
 /** The dex list changes when a dex is deployed: an hour, as for the instrument list that shares it. */
 const DEX_LIST_SHARE_MS = 3_600_000;
-import { hyperliquidDescriptor } from './descriptor';
 
 /** The builder-deployed (HIP-3) dexes, named by `perpDexs` (shared for an hour with the instrument list). */
 async function dexNames(http: Http): Promise<Result<string[]>> {
