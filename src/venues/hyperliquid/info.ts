@@ -11,6 +11,9 @@ export function hyperliquidError(kind: FetchErrorKind, type: InfoType, message: 
   return venueFailure(hyperliquidDescriptor, kind, infoEndpoint(type), message);
 }
 
+/** The request body for a dex: the main dex's requests carry no `dex` at all, as they always have. */
+export const forDex = <T extends { type: InfoType }>(body: T, dex: string): T | (T & { dex: string }) => (dex === '' ? body : { ...body, dex });
+
 /**
  * POSTs one info request. The URL is fixed; only the body varies, and it is built by the callers
  * from validated values (JSON serialisation does the escaping).

@@ -16,7 +16,7 @@ import { implausibleMark, issueText, parseWith } from '../schema';
 import type { InfoType } from './descriptor';
 import { hyperliquidDescriptor } from './descriptor';
 import { figureSources } from '../figure-sources';
-import { hyperliquidError, infoEndpoint, postInfo } from './info';
+import { forDex, hyperliquidError, infoEndpoint, postInfo } from './info';
 import { AssetCtx, CandleRows, FundingRows, Meta, MetaAndAssetCtxs, SpotMeta } from './schemas';
 import { HYPERLIQUID_QUOTE, hyperliquidAssetFromCoin, hyperliquidDexOf, isHyperliquidCoin } from './symbol';
 import { hyperliquidTiers } from './tiers';
@@ -53,9 +53,6 @@ const DAILY_SPAN_DAYS = 40;
 function unknownCoin(type: InfoType, coin: string): { ok: false; error: FetchError } {
   return hyperliquidError('unknown-symbol', type, `${coin} is not a Hyperliquid perpetual`);
 }
-
-/** The request body for a dex: the main dex's requests carry no `dex` at all, as they always have. */
-const forDex = <T extends { type: InfoType }>(body: T, dex: string): T | (T & { dex: string }) => (dex === '' ? body : { ...body, dex });
 
 async function fetchMeta(http: Http, dex = ''): Promise<Result<Meta>> {
   const body = await postInfo(http, forDex({ type: 'meta' as const }, dex), {

@@ -4,7 +4,7 @@ import type { Http, Result } from '../market-types';
 import type { Position } from '../position-types';
 import { parseWith } from '../schema';
 import { normaliseHyperliquidAddress } from './address';
-import { hyperliquidError, infoEndpoint, postInfo } from './info';
+import { forDex, hyperliquidError, infoEndpoint, postInfo } from './info';
 import { ClearinghouseState, PerpDexs } from './schemas';
 import { hyperliquidDexOf, isHyperliquidCoin } from './symbol';
 import { hyperliquidDescriptor } from './descriptor';
@@ -26,7 +26,7 @@ async function dexNames(http: Http): Promise<Result<string[]>> {
 async function dexPositions(user: string, dex: string, http: Http): Promise<Result<Position[]>> {
   const type = 'clearinghouseState';
   const endpoint = infoEndpoint(type);
-  const body = await postInfo(http, dex === '' ? { type, user } : { type, user, dex }, { background: true });
+  const body = await postInfo(http, forDex({ type, user }, dex), { background: true });
   if (!body.ok) return body;
   const state = parseWith(ClearinghouseState, body.value, hyperliquidDescriptor, endpoint);
   if (!state.ok) return state;
