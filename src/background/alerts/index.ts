@@ -317,8 +317,21 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     return fired;
   }
 
+  // One check at a time. A check asked while one runs gets one more after it (all such asks share
+  // it): the running one may have read the positions and markets before the ask, and the next
+  // alarm is a minute away.
+  let trailing: Promise<FiredAlert[]> | null = null;
   function check(): Promise<FiredAlert[]> {
-    running ??= runCheck().finally(() => {
+    if (running) {
+      trailing ??= running
+        .catch(() => [])
+        .then(() => {
+          trailing = null;
+          return check();
+        });
+      return trailing;
+    }
+    running = runCheck().finally(() => {
       running = null;
     });
     return running;

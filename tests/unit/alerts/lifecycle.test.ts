@@ -306,13 +306,27 @@ describe('createAlerts: checks and notifications', () => {
     expect(h.snapshotCalls).toEqual(['binance:BTCUSDT']);
   });
 
-  it('runs one check at a time', async () => {
+  it('runs one check at a time; the asks made during a check share one more check after it', async () => {
     const h = harness();
     const alerts = h.make();
     await alerts.handleMessage(report([danger]), sender);
-    await Promise.all([alerts.onAlarm({ name: ALERTS_ALARM }), alerts.onAlarm({ name: ALERTS_ALARM })]);
-    expect(h.snapshotCalls).toHaveLength(1);
+    let inFlight = 0;
+    let most = 0;
+    const getSnapshot = h.deps.getSnapshot;
+    h.deps.getSnapshot = async (venue, symbol) => {
+      most = Math.max(most, ++inFlight);
+      await Promise.resolve();
+      inFlight--;
+      return getSnapshot(venue, symbol);
+    };
+    await Promise.all([alerts.onAlarm({ name: ALERTS_ALARM }), alerts.onAlarm({ name: ALERTS_ALARM }), alerts.onAlarm({ name: ALERTS_ALARM })]);
+    expect(most).toBe(1);
+    // The first check, then one for the two asks that came while it ran: what changed meanwhile is seen.
+    expect(h.snapshotCalls).toHaveLength(2);
     expect(h.notes).toHaveLength(1);
+    // Nothing is left queued: the next ask runs once.
+    await alerts.check();
+    expect(h.snapshotCalls).toHaveLength(3);
   });
 });
 
