@@ -38,9 +38,10 @@ function heldLong(venue: VenueId, symbol: string): Position {
 /**
  * One watched symbol per venue, its trading tab(s) asking for the panel every second as the content
  * script does (plus the OI recorder's alarm where the venue has no OI history), over `minutes` of
- * simulated time. Reported per hour.
+ * simulated time. Reported per hour: the first `warmUp` minutes as they are, the rest scaled up.
  */
 export async function requestEconomy(minutes: number): Promise<EconomyRow[]> {
+  const warmUp = Math.min(3, minutes / 4);
   const rows: EconomyRow[] = [];
   for (const venue of VENUE_IDS) {
     const symbol = POSITIONS_PAGE_SYMBOL[venue];
@@ -55,14 +56,19 @@ export async function requestEconomy(minutes: number): Promise<EconomyRow[]> {
         prefs: null,
         have: null,
       };
+      let cold: VenueCount = { requests: 0, units: 0 };
       for (let s = 0; s < minutes * 60; s++) {
+        if (s === warmUp * 60) cold = { ...bg.counts[venue] };
         await Promise.all(Array.from({ length: tabs }, (_, tab) => bg.view(req, tab + 1)));
         await bg.advance(1000);
       }
       bg.dispose();
       const c = bg.counts[venue];
-      const perHour = 60 / minutes;
-      return { requests: Math.round(c.requests * perHour), units: Math.round(c.units * perHour) };
+      // The cold start (instrument list, history, tiers) is paid once an hour at most: counted once,
+      // and only the minutes after it are scaled up to the hour. Over a whole hour this is the count.
+      const scale = (60 - warmUp) / (minutes - warmUp);
+      const perHour = (first: number, all: number) => Math.round(first + (all - first) * scale);
+      return { requests: perHour(cold.requests, c.requests), units: perHour(cold.units, c.units) };
     };
     const oneTab = await run(1);
     const tenTabs = await run(10);
