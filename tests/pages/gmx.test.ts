@@ -175,6 +175,10 @@ describe('GMX market names and pages', () => {
 
   it('reads the market from a trade link, the index from the title, nothing from other pages', () => {
     expect(gmxSymbolFromUrl(new URL('https://app.gmx.io/#/trade/long?market=eth&pool=WETH-USDC'))).toBe('ETH:WETH-USDC');
+    expect(gmxSymbolFromUrl(new URL('https://app.gmx.io/trade/short?market=BTC&pool=BTC-USDC'))).toBe('BTC:BTC-USDC');
+    expect(isGmxTradePage(new URL('https://app.gmx.io/trade'))).toBe(true);
+    expect(isGmxTradePage(new URL('https://app.gmx.io/trade/swap'))).toBe(false);
+    expect(isGmxTradePage(new URL('https://app.gmx.io/earn#/trade'))).toBe(false);
     expect(gmxSymbolFromUrl(new URL('https://app.gmx.io/#/trade?market=BTC'))).toBe('BTC');
     expect(gmxSymbolFromUrl(new URL('https://app.gmx.io/#/trade'))).toBeNull();
     expect(isGmxTradePage(new URL('https://app.gmx.io/#/trade'))).toBe(true);

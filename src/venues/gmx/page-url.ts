@@ -1,19 +1,23 @@
-// GMX's interface routes in the URL's hash: `app.gmx.io/#/trade`, `#/trade/long`, `#/trade/short`.
-// A shared link may add `?market=ETH&pool=WETH-USDC` to the hash, which the interface reads and then
-// removes after two seconds (useTradeParamsProcessor.ts); otherwise the URL names no market, and the
-// title does: "$ 3,412.38 | ETH USD | Decentralized perpetual exchange | GMX" (SyntheticsPage.tsx,
-// getPageTitle; a stable chart token has no "USD").
+// GMX's interface routes `/trade`, `/trade/long`, `/trade/short` (BrowserRouter since gmx-interface
+// 64e943d, 2026-08: "Get rid of # in URL"); links of the older hash router, `/#/trade/...`, are
+// rewritten by the app before it mounts (src/lib/legacyHashUrl.ts), and both are matched here.
+// A shared link may add `?market=ETH&pool=WETH-USDC`, which the interface reads and removes two
+// seconds later (useTradeParamsProcessor.ts); otherwise the URL names no market and the title does:
+// "$ 3,412.38 | ETH USD | Decentralized perpetual exchange | GMX" (SyntheticsPage.tsx, getPageTitle).
 import { gmxSymbol, isGmxSymbol } from './symbol';
 
+const TRADE_PATH = /^\/trade(?:\/(?:long|short))?\/?$/i;
 const TRADE_HASH = /^#\/trade(?:\/(?:long|short))?\/?(?:\?(.*))?$/i;
 
 function tradeQuery(url: URL): URLSearchParams | null {
   if (url.hostname !== 'app.gmx.io') return null;
+  if (TRADE_PATH.test(url.pathname) && (url.hash === '' || url.hash === '#')) return url.searchParams;
+  if (url.pathname !== '/') return null;
   const m = TRADE_HASH.exec(url.hash);
   return m ? new URLSearchParams(m[1] ?? '') : null;
 }
 
-/** A GMX perpetuals trade page (with or without a market in its link). */
+/** A GMX perpetuals trade page (with or without a market in its link); swaps are not. */
 export const isGmxTradePage = (url: URL): boolean => tradeQuery(url) !== null;
 
 /** The market a trade link names (`market` and `pool`, or `market` alone: the index), else null. */

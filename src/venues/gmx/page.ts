@@ -127,7 +127,12 @@ function liqOf(cell: Element | undefined): { liq: number | null; unread?: string
   if (text === 'NA') return { liq: null };
   const v = figure(text);
   if (v !== null && v > 0) return { liq: v };
-  return { liq: null, unread: /^>/.test(text) ? 'liquidation price not read: GMX shows it only as above $1,000,000' : 'liquidation price not read: its cell is empty or not computed yet' };
+  return {
+    liq: null,
+    unread: /^>/.test(text)
+      ? 'liquidation price not read: GMX shows it only as above $1,000,000'
+      : 'liquidation price not read: its cell is empty or not computed yet',
+  };
 }
 
 function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { read: RowRead; usd: boolean } {
