@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gmxCostPerHour, gmxHourlyRates, gmxHoursToLiquidationByFees, type GmxFeeState } from '../../src/venues/gmx/fees';
-import { gmxLiquidationPrice, isIndexCollateral, liquidationCollateral, type GmxLiquidationParams } from '../../src/venues/gmx/liquidation';
+import { gmxCostPerHour, gmxHourlyRates, gmxHoursToLiquidationByFees, type GmxFeeState } from '../../../src/venues/gmx/fees';
+import { gmxLiquidationPrice, isIndexCollateral, liquidationCollateral, type GmxLiquidationParams } from '../../../src/venues/gmx/liquidation';
 
 /** A row of the positions table GMX's interface rendered, with what its code computed (tests/pages/gmx/*.json). */
 interface TruePosition {
