@@ -1,0 +1,106 @@
+// GMX v2's public answers, as gmx-interface a78e920 reads them. Big numbers arrive as base-10
+// integer strings (or `{ "type": "bigint", "value": "…" }`, sdk deserializeBigIntsInObject): USD
+// amounts, prices and factors are fixed-point with 30 decimals, token amounts in the token's
+// smallest unit. They become numbers here, at the boundary, scaled; nothing unscaled goes further.
+import * as v from 'valibot';
+import { EVM_ADDRESS } from '../../protocol/patterns';
+
+const INTEGER = /^-?\d{1,80}$/;
+
+/** A fixed-point integer as GMX sends it, divided by 10^`decimals`. */
+export function fixed(decimals: number) {
+  return v.pipe(
+    v.union([
+      v.pipe(v.string(), v.regex(INTEGER, 'expected an integer string')),
+      v.pipe(
+        v.object({ type: v.literal('bigint'), value: v.pipe(v.string(), v.regex(INTEGER)) }),
+        v.transform((o) => o.value),
+      ),
+    ]),
+    v.transform((s: string) => Number(BigInt(s)) / 10 ** decimals),
+    v.check((n: number) => Number.isFinite(n), 'expected a finite number'),
+  );
+}
+
+/** USD, prices per whole token and factors: 30 decimals. */
+export const e30 = fixed(30);
+const nonNegativeE30 = v.pipe(
+  e30,
+  v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
+);
+/** A factor that is a share of something (a fee, a collateral factor): in [0, 1). */
+const shareE30 = v.pipe(
+  e30,
+  v.check((n: number) => n >= 0 && n < 1, 'expected a share in [0, 1)'),
+);
+
+const address = v.pipe(v.string(), v.regex(EVM_ADDRESS, 'expected an address'));
+
+/** `/v1/tokens`: the interface's own token list (symbols as its tables write them). */
+export const TokenRow = v.object({
+  symbol: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._]{1,20}$/)),
+  baseSymbol: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9._]{1,20}$/))),
+  address,
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)),
+  visualPrefix: v.optional(v.string()),
+  visualMultiplier: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  isSynthetic: v.optional(v.boolean()),
+  isStable: v.optional(v.boolean()),
+});
+export type TokenRow = v.InferOutput<typeof TokenRow>;
+
+/** `/v1/markets/info`: one market's configuration and state, the fields PerpLens uses. */
+export const MarketInfoRow = v.object({
+  marketTokenAddress: address,
+  indexTokenAddress: address,
+  longTokenAddress: address,
+  shortTokenAddress: address,
+  isSpotOnly: v.optional(v.boolean()),
+  isDisabled: v.optional(v.boolean()),
+  longInterestUsd: nonNegativeE30,
+  shortInterestUsd: nonNegativeE30,
+  // Token amounts: scaled by the index token's decimals once those are known (raw here).
+  longInterestInTokens: fixed(0),
+  shortInterestInTokens: fixed(0),
+  useOpenInterestInTokensForBalance: v.optional(v.boolean()),
+  fundingFactorPerSecond: nonNegativeE30,
+  longsPayShorts: v.boolean(),
+  borrowingFactorPerSecondForLongs: nonNegativeE30,
+  borrowingFactorPerSecondForShorts: nonNegativeE30,
+  minCollateralFactor: shareE30,
+  minCollateralFactorForLiquidation: shareE30,
+  positionFeeFactorForBalanceWasNotImproved: shareE30,
+  maxPositionImpactFactorForLiquidations: v.optional(shareE30),
+});
+export type MarketInfoRow = v.InferOutput<typeof MarketInfoRow>;
+
+/** The oracle keeper's `/prices/tickers`: USD per smallest token unit, 30 decimals. */
+export const TickerRow = v.object({
+  tokenAddress: address,
+  tokenSymbol: v.string(),
+  minPrice: v.pipe(v.string(), v.regex(/^\d{1,80}$/)),
+  maxPrice: v.pipe(v.string(), v.regex(/^\d{1,80}$/)),
+  updatedAt: v.optional(v.number()),
+});
+export type TickerRow = v.InferOutput<typeof TickerRow>;
+
+/** The oracle keeper's `/prices/candles`: `[time s, open, high, low, close]`, newest first, USD per token. */
+export const CandlesBody = v.object({
+  candles: v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(1)), v.number(), v.number(), v.number(), v.pipe(v.number(), v.minValue(0))])),
+});
+
+/** `/v1/rates`: per-second factors (30 decimals) at `timestamp` (s); borrowing a cost, funding + received. */
+export const RatesBody = v.array(
+  v.object({
+    marketAddress: address,
+    ratesSnapshots: v.array(
+      v.object({
+        fundingRateLong: e30,
+        fundingRateShort: e30,
+        borrowingRateLong: nonNegativeE30,
+        borrowingRateShort: nonNegativeE30,
+        timestamp: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      }),
+    ),
+  }),
+);
