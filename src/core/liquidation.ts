@@ -20,6 +20,11 @@ export interface LiquidationInput {
   /** Added to every tier's maintenance rate (OKX counts the taker fee to close). */
   feeRate?: number;
   valuation?: MarginValuation;
+  /**
+   * Collateral held in the base asset itself, in base units, after fees (GMX: SOL backing SOL/USD),
+   * whose value moves with the price; `margin` is then not used. Entry valuation only.
+   */
+  collateralInBase?: number;
 }
 
 export interface LiquidationDetail {
@@ -59,6 +64,10 @@ export function liquidationPriceDetail(p: LiquidationInput): LiquidationDetail {
       throw new RangeError(`feeRate plus tiers[${t.index}].maintenanceRate must stay below 1`);
     }
   }
+  if (p.collateralInBase !== undefined) {
+    requireNonNegative('collateralInBase', p.collateralInBase);
+    if (p.valuation !== 'entry') throw new RangeError('collateral in the base asset is valued at entry only');
+  }
   const s = sideSign(p.side);
   const candidate = p.valuation === 'entry' ? entryValuedCandidate(p, s, feeRate, tiers) : liquidationValuedCandidate(p, s, feeRate, tiers);
   if (candidate === null || !(candidate.price > 0) || !Number.isFinite(candidate.price)) return NO_PRICE;
@@ -70,10 +79,19 @@ export function liquidationPriceDetail(p: LiquidationInput): LiquidationDetail {
   };
 }
 
-/** Bybit: LP = EP − s·(M − MM)/Q with MM = Q·EP·m − D from the tier of the entry notional. */
-function entryValuedCandidate(p: LiquidationInput, s: 1 | -1, feeRate: number, tiers: readonly IndexedTier[]): Candidate {
+/**
+ * Bybit, GMX: LP = EP − s·(M − MM)/Q with MM = Q·EP·m − D from the tier of the entry notional.
+ * With C base units of collateral worth C·LP at liquidation (GMX's index-token collateral):
+ * C·LP + s·Q·(LP − EP) = MM, so LP = (s·Q·EP + MM)/(C + s·Q); none when C + s·Q ≤ 0 (a short
+ * backed by at least its own size in the base asset cannot be liquidated by a rise).
+ */
+function entryValuedCandidate(p: LiquidationInput, s: 1 | -1, feeRate: number, tiers: readonly IndexedTier[]): Candidate | null {
   const tier = tierForNotional(tiers, p.size * p.entryPrice);
   const maintenance = p.size * p.entryPrice * (tier.tier.maintenanceRate + feeRate) - tier.tier.deduction;
+  if (p.collateralInBase !== undefined) {
+    const denominator = p.collateralInBase + s * p.size;
+    return denominator > 0 ? { price: (s * p.size * p.entryPrice + maintenance) / denominator, tier } : null;
+  }
   return { price: p.entryPrice - (s * (p.margin - maintenance)) / p.size, tier };
 }
 

@@ -1,4 +1,5 @@
 import { aprOf8h, fundingDrag, toRate8h } from './funding';
+import { sideSign } from './side';
 import { liquidationPrice } from './liquidation';
 import { sortTiers, tierForNotional } from './margin-tiers';
 import { classifyRegime, type CrowdedSide, type FundingStretch, type Regime, type RegimeThresholds, type RegimeWindow } from './regime';
@@ -27,6 +28,16 @@ export interface ViewPosition {
   walletMargin: number | null;
   marginMode: 'isolated' | 'cross' | null;
   unrealizedPnl: number | null;
+  /** Collateral held in the base asset (GMX: SOL backing SOL/USD), base units after fees; its value moves with the price. */
+  collateralInBase?: number;
+}
+
+/** What one side of a market pays per hour, as fractions of the position's size at entry (GMX). */
+export interface SideRates {
+  /** Funding: positive received, negative paid. */
+  funding: number;
+  /** Borrowing: a cost, ≥ 0. */
+  borrowing: number;
 }
 
 export interface ViewMarket {
@@ -44,6 +55,14 @@ export interface ViewMarket {
   feeRate: number;
   priceChange: WindowChange;
   oiChange: WindowChange;
+  /**
+   * Where each side accrues funding and borrowing every second on its size at entry (GMX): per hour,
+   * per side. Absent: funding is `fundingRate` per interval, paid by longs when positive, and the
+   * venue charges no borrowing.
+   */
+  sideRates?: Record<Side, SideRates>;
+  /** The longs' share of open interest where the venue publishes both sides exactly (GMX): crowding measured. */
+  measuredLongShare?: number;
 }
 
 /** The trader's bands (core/bands.ts), the regime window and thresholds. */
@@ -67,6 +86,8 @@ export interface RegimeView {
   oiChange: number;
   rate8h: number;
   sinceWatching: boolean;
+  /** The crowded side was read from the venue's long and short open interest, not inferred from funding. */
+  crowdingMeasured: boolean;
   note: string;
 }
 
@@ -102,8 +123,22 @@ export interface PositionView {
   nextFunding: Figure;
   avg7d: Figure;
   fundingPercentile: Figure;
+  /** Borrowing per hour as a fraction of size (GMX); unknown where the venue charges none. */
+  borrowingRate: Figure;
+  /** Borrowing per day in quote currency (a cost). */
+  borrowingPerDay: Figure;
+  /** Funding plus borrowing per day, positive: the position pays. */
+  holdingPerDay: Figure;
+  holdingMarginSharePerDay: Figure;
+  /** Hours until fees alone (borrowing and funding paid) bring the position to liquidation at today's rates and price. */
+  feeLiquidationHours: Figure;
   regime: RegimeView | { unknown: string };
 }
+
+/** Figures of a venue that charges no borrowing (every venue but GMX). */
+const NO_BORROWING = 'this venue charges no borrowing fee';
+/** Crowded when one side holds this share of open interest or more (a measured split). */
+export const CROWDED_OI_SHARE = 0.6;
 
 const known = (value: number): Figure => (Number.isFinite(value) ? { value } : { unknown: 'not a finite number' });
 const unknown = (why: string): Figure => ({ unknown: why });
@@ -117,7 +152,16 @@ function computeLiq(p: ViewPosition, m: ViewMarket | null, noMarket: string): Fi
   const margin = p.walletMargin ?? p.margin;
   if (margin === null) return unknown('margin not shown');
   try {
-    const lp = liquidationPrice({ side: p.side, size: p.size, entryPrice: p.entryPrice, margin, tiers: m.tiers, feeRate: m.feeRate, valuation: m.valuation });
+    const lp = liquidationPrice({
+      side: p.side,
+      size: p.size,
+      entryPrice: p.entryPrice,
+      margin,
+      tiers: m.tiers,
+      feeRate: m.feeRate,
+      valuation: m.valuation,
+      ...(p.collateralInBase !== undefined ? { collateralInBase: p.collateralInBase } : {}),
+    });
     return lp === null ? { none: true } : known(lp);
   } catch (err) {
     return unknown(err instanceof Error ? err.message : 'cannot compute');
@@ -154,15 +198,20 @@ function regimeView(p: ViewPosition, m: ViewMarket, s: ViewSettings): RegimeView
     window: s.window,
     ...(s.thresholds ? { thresholds: s.thresholds } : {}),
   });
+  // Where the venue publishes both sides' open interest, the crowded side is measured, not inferred.
+  const share = m.measuredLongShare;
+  const crowded = share === undefined ? r.crowded : share >= CROWDED_OI_SHARE ? 'longs' : 1 - share >= CROWDED_OI_SHARE ? 'shorts' : 'none';
+  const measured = share === undefined ? '' : ` Measured: longs hold ${Math.round(share * 100)}% of open interest.`;
   return {
     regime: r.regime,
     stretch: r.stretch,
-    crowded: r.crowded,
+    crowded,
     priceChange: m.priceChange.change,
     oiChange: m.oiChange.change,
     rate8h,
     sinceWatching: m.oiChange.basis === 'since-watching',
-    note: positionRegimeNote(p.side, r),
+    crowdingMeasured: share !== undefined,
+    note: positionRegimeNote(p.side, { ...r, crowded }) + measured,
   };
 }
 
@@ -255,9 +304,15 @@ export function positionView(
       nextFunding: unknown(noMarket),
       avg7d: unknown(noMarket),
       fundingPercentile: unknown(noMarket),
+      borrowingRate: unknown(noMarket),
+      borrowingPerDay: unknown(noMarket),
+      holdingPerDay: unknown(noMarket),
+      holdingMarginSharePerDay: unknown(noMarket),
+      feeLiquidationHours: unknown(noMarket),
       regime: { unknown: noMarket },
     };
   }
+  if (m.sideRates) return { ...base, ...accruedFees(p, m, m.sideRates[p.side], markValue), regime: regimeView(p, m, s) };
 
   const margin = p.margin !== null && p.margin > 0 ? p.margin : undefined;
   const notional = p.size * (markValue ?? m.markPrice);
@@ -287,6 +342,76 @@ export function positionView(
     nextFunding: m.nextFundingTime === null ? unknown('the venue gives no next funding time') : known(Math.max(0, m.nextFundingTime - now) + now),
     avg7d: orUnknown(m.fundingAvg7d, 'no settled funding history'),
     fundingPercentile: orUnknown(m.fundingPercentile30d, 'less than 30 days of funding history'),
+    borrowingRate: unknown(NO_BORROWING),
+    borrowingPerDay: unknown(NO_BORROWING),
+    holdingPerDay: known(drag.perDay),
+    holdingMarginSharePerDay: orUnknown(drag.marginSharePerDay, 'margin not shown'),
+    feeLiquidationHours: unknown('estimated where funding and borrowing accrue every second (GMX)'),
     regime: regimeView(p, m, s),
+  };
+}
+
+type FeeFigures = Pick<
+  PositionView,
+  | 'fundingRate'
+  | 'fundingIntervalHours'
+  | 'rate8h'
+  | 'apr'
+  | 'perInterval'
+  | 'perDay'
+  | 'marginSharePerDay'
+  | 'liqShiftPerDay'
+  | 'nextFunding'
+  | 'avg7d'
+  | 'fundingPercentile'
+  | 'borrowingRate'
+  | 'borrowingPerDay'
+  | 'holdingPerDay'
+  | 'holdingMarginSharePerDay'
+  | 'feeLiquidationHours'
+>;
+
+/**
+ * Funding and borrowing that accrue every second on the size at entry (GMX, venues/gmx/fees.ts):
+ * "per interval" is per hour. The market's rate stays the paying side's, signed as everywhere
+ * (positive: longs pay); what this position pays or receives is its side's own rate. Fees come
+ * out of the collateral, so they walk an isolated liquidation price toward the mark by
+ * cost ÷ size a day (collateral valued at entry). The time to liquidation by fees alone counts
+ * borrowing and funding paid, not funding received, as GMX's interface does.
+ */
+function accruedFees(p: ViewPosition, m: ViewMarket, r: SideRates, markValue: number | null): FeeFigures {
+  const sizeUsd = p.size * p.entryPrice;
+  const fundingPerHour = -r.funding * sizeUsd;
+  const borrowingPerHour = r.borrowing * sizeUsd;
+  const holdingPerDay = (fundingPerHour + borrowingPerHour) * 24;
+  const margin = p.margin !== null && p.margin > 0 ? p.margin : null;
+  const rate8h = toRate8h(m.fundingRate, 1);
+  const liquidationCollateral = m.tiers?.length ? sizeUsd * (m.tiers[0]?.maintenanceRate ?? 0) : null;
+  const pnl = p.unrealizedPnl ?? (markValue === null ? null : sideSign(p.side) * p.size * (markValue - p.entryPrice));
+  const paidPerHour = borrowingPerHour + Math.max(0, fundingPerHour);
+  let feeLiquidationHours: Figure;
+  if (margin === null) feeLiquidationHours = unknown('margin not shown');
+  else if (liquidationCollateral === null) feeLiquidationHours = unknown('no liquidation parameters for this market');
+  else if (pnl === null) feeLiquidationHours = unknown('no PnL and no mark price');
+  else if (!(paidPerHour > 0)) feeLiquidationHours = unknown('this position pays no fees at the current rates');
+  else feeLiquidationHours = known(Math.max(0, (margin + pnl - liquidationCollateral) / paidPerHour));
+  const isolated = p.marginMode === 'isolated';
+  return {
+    fundingRate: known(m.fundingRate),
+    fundingIntervalHours: known(1),
+    rate8h: known(rate8h + 0),
+    apr: known(aprOf8h(rate8h)),
+    perInterval: known(fundingPerHour + 0),
+    perDay: known(fundingPerHour * 24 + 0),
+    marginSharePerDay: margin === null ? unknown('margin not shown') : known((fundingPerHour * 24) / margin + 0),
+    liqShiftPerDay: !isolated ? unknown('fees move the liquidation price of isolated positions only') : known(sideSign(p.side) * (holdingPerDay / p.size) + 0),
+    nextFunding: unknown('funding accrues every second; there is no payment time'),
+    avg7d: orUnknown(m.fundingAvg7d, 'no funding history'),
+    fundingPercentile: orUnknown(m.fundingPercentile30d, 'less than 30 days of funding history'),
+    borrowingRate: known(r.borrowing),
+    borrowingPerDay: known(borrowingPerHour * 24),
+    holdingPerDay: known(holdingPerDay + 0),
+    holdingMarginSharePerDay: margin === null ? unknown('margin not shown') : known(holdingPerDay / margin + 0),
+    feeLiquidationHours,
   };
 }
