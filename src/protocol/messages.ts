@@ -123,6 +123,7 @@ const FigureSources = v.strictObject({
   openInterest: figureSource,
 } satisfies Record<QuoteFigure, typeof figureSource>);
 
+const SideRate = v.object({ funding: finite, borrowing: finite });
 const Quote = v.object({
   venue: venueId,
   symbol: v.string(),
@@ -140,6 +141,8 @@ const Quote = v.object({
   figureSources: FigureSources,
   source: v.string(),
   fetchedAt: finite,
+  sideRates: v.optional(v.object({ long: SideRate, short: SideRate })),
+  longShare: v.optional(v.pipe(finite, v.minValue(0), v.maxValue(1))),
 });
 
 const Change = v.union([
@@ -229,6 +232,7 @@ const Snapshot = v.object({
       fallback: v.boolean(),
       asOf: v.optional(v.string()),
       why: v.optional(v.string()),
+      feeRate: v.optional(finite),
       source: v.string(),
       fetchedAt: finite,
     }),

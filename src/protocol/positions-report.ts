@@ -31,6 +31,7 @@ function positionOf(price: v.GenericSchema<number>) {
     liqSource: v.optional(v.picklist(['page', 'api'])),
     margin: nullableFinite,
     walletMargin: nullableFinite,
+    collateralInBase: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
     marginMode: v.nullable(v.picklist(['isolated', 'cross'])),
     leverage: nullableFinite,
     unrealizedPnl: nullableFinite,

@@ -84,6 +84,14 @@ export interface MarketQuote extends Sourced {
    * their part's source and fetchedAt instead (`parts` in snapshot-types.ts).
    */
   figureSources: Partial<Record<QuoteFigure, string>>;
+  /**
+   * Where funding and borrowing accrue every second, each side at its own rate (GMX): per hour, as
+   * fractions of a position's size at entry; funding positive when received. `fundingRate` is then
+   * the paying side's rate per hour, positive when longs pay.
+   */
+  sideRates?: Record<'long' | 'short', { funding: number; borrowing: number }>;
+  /** The longs' share of open interest where the venue publishes both sides (GMX): crowding measured. */
+  longShare?: number;
 }
 
 export interface FundingPoint {
@@ -127,6 +135,8 @@ export interface TierTable extends Sourced {
   asOf?: string;
   /** Why the venue's own table was not used (the live request's failure). */
   why?: string;
+  /** The closing fee counted with the maintenance rate, where the venue sets it per market (GMX); else the descriptor's. */
+  feeRate?: number;
 }
 
 /**

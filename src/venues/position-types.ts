@@ -33,6 +33,11 @@ export interface Position {
   marginMode: MarginMode | null;
   leverage: number | null;
   unrealizedPnl: number | null;
+  /**
+   * Collateral held in the base asset itself, in base units after fees (GMX: SOL backing SOL/USD,
+   * WETH backing ETH/USD): its value moves with the price, which the liquidation check must know.
+   */
+  collateralInBase?: number;
   /** Where the position comes from: the page, the venue's API by wallet address, or typed in by the trader (settings/hand-positions.ts). */
   source: 'page' | 'api' | 'hand';
   /**

@@ -172,6 +172,7 @@ export function heldView(held: HeldPosition, snapshot: MarketSnapshot | null, se
       ...(p.liqNotServed !== undefined ? { liqNotServed: p.liqNotServed } : {}),
       margin: p.margin,
       walletMargin: p.walletMargin,
+      ...(p.collateralInBase !== undefined ? { collateralInBase: p.collateralInBase } : {}),
       marginMode: p.marginMode,
       unrealizedPnl: p.unrealizedPnl,
     },

@@ -16,8 +16,10 @@ export function marketInputs(s: MarketSnapshot, window: Window): ViewMarket {
     dailyVol: s.dailyVol,
     tiers: s.tiers?.tiers ?? null,
     valuation: s.liquidation.valuation,
-    feeRate: s.liquidation.feeRate,
+    feeRate: s.tiers?.feeRate ?? s.liquidation.feeRate,
     priceChange: s.priceChange[window],
     oiChange: s.oiChange[window],
+    ...(q.sideRates ? { sideRates: q.sideRates } : {}),
+    ...(q.longShare !== undefined ? { measuredLongShare: q.longShare } : {}),
   };
 }
