@@ -60,6 +60,10 @@ const bandWhy = (c: CardContext): string => bandJudged(c.v.bandBasis, c.v.bandFe
 const regimeOr = (c: CardContext, f: (r: NonNullable<CardContext['regime']>) => FieldValue): FieldValue => (c.regime ? f(c.regime) : c.regimeUnknown);
 /** The model's inputs and assumptions, for every zone figure's hover. */
 const zoneNote = ({ zones, p, now }: CardContext): string => ('pz' in zones ? zoneModelNote(zones.z, VENUE_NAMES[p.venue], now) : zones.unknown);
+/** A liquidation price moving by `x` comes closer to the mark: up for a long, down for a short. */
+const closer = (side: 'long' | 'short', x: number): boolean => (side === 'long' ? x > 0 : x < 0);
+const formatHours = (h: number): string =>
+  h < 1 ? '< 1 hour' : h < 48 ? `${formatNumber(h, 0)} hours` : h > 24_000 ? '> 1000 days' : `${formatNumber(h / 24, 0)} days`;
 const stretchRate = (s: string): string => (s === 'extreme' ? 'an extreme' : s === 'stretched' ? 'a stretched' : 'an elevated');
 
 export const CARD_FIGURES: readonly CardFigure[] = [
@@ -317,9 +321,65 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     name: 'liq-shift-per-day',
     section: 'funding',
     label: () => 'Liq. price moves / day',
-    value: ({ v, pays }) => asField(v.liqShiftPerDay, (x) => `${formatPrice(Math.abs(x))} ${x === 0 ? '' : pays ? 'closer' : 'away'}`.trim()),
-    tone: payTone,
-    explain: () => 'How far a day of funding moves the liquidation price: paying drains isolated margin and pulls it toward the mark',
+    value: ({ v, p }) => asField(v.liqShiftPerDay, (x) => `${formatPrice(Math.abs(x))} ${x === 0 ? '' : closer(p.side, x) ? 'closer' : 'away'}`.trim()),
+    tone: ({ v, p }) => ('value' in v.liqShiftPerDay && v.liqShiftPerDay.value !== 0 ? (closer(p.side, v.liqShiftPerDay.value) ? 'bad' : 'good') : undefined),
+    explain: ({ v }) =>
+      'value' in v.borrowingRate
+        ? 'How far a day of funding and borrowing moves the liquidation price: fees come out of the collateral and pull it toward the mark'
+        : 'How far a day of funding moves the liquidation price: paying drains isolated margin and pulls it toward the mark',
+  },
+  {
+    name: 'borrowing-rate',
+    section: 'funding',
+    label: () => 'Borrowing / hour',
+    value: ({ v }) => asField(v.borrowingRate, pct4),
+    explain: ({ age }) => `What this side pays the pool every hour for the liquidity it borrows, as a share of its size; ${age}`,
+  },
+  {
+    name: 'borrowing-per-day',
+    section: 'funding',
+    label: () => 'Borrowing / day',
+    private: true,
+    value: (c) => asField(c.v.borrowingPerDay, c.money),
+    tone: ({ v }) => ('value' in v.borrowingPerDay && v.borrowingPerDay.value > 0 ? 'bad' : undefined),
+    explain: () => 'Borrowing this position pays per day at the current rate, on its size at entry',
+  },
+  {
+    name: 'holding-cost-per-day',
+    section: 'headline',
+    private: true,
+    value: (c) => asField(c.v.holdingPerDay, (x) => c.money(Math.abs(x))),
+    tone: ({ v }) => ('value' in v.holdingPerDay ? (v.holdingPerDay.value > 0 ? 'bad' : 'good') : undefined),
+    text: ({ v, money, privacy }) =>
+      'value' in v.holdingPerDay && !privacy ? `${v.holdingPerDay.value < 0 ? 'Earns' : 'Costs'} ${money(Math.abs(v.holdingPerDay.value))}/day` : undefined,
+    explain: ({ v }) =>
+      'value' in v.borrowingRate
+        ? 'Funding plus borrowing per day at the current rates, on the size at entry'
+        : 'Funding per day: this venue charges no borrowing',
+  },
+  {
+    name: 'holding-cost-margin-share-per-day',
+    section: 'funding',
+    label: () => 'Holding cost / day, of margin',
+    value: ({ v }) => asField(v.holdingMarginSharePerDay, (x) => formatPercent(Math.abs(x), Math.abs(x) < 0.0001 ? 3 : 2)),
+    tone: ({ v }) => ('value' in v.holdingMarginSharePerDay ? (v.holdingMarginSharePerDay.value > 0 ? 'bad' : 'good') : undefined),
+    explain: () => 'What a day of holding takes from (or adds to) the margin behind this position',
+  },
+  {
+    name: 'fee-liquidation-hours',
+    section: 'funding',
+    label: () => 'Fees alone liquidate in',
+    value: ({ v }) => asField(v.feeLiquidationHours, formatHours),
+    tone: ({ v }) =>
+      'value' in v.feeLiquidationHours
+        ? v.feeLiquidationHours.value < 24
+          ? 'danger'
+          : v.feeLiquidationHours.value < 24 * 7
+            ? 'caution'
+            : undefined
+        : undefined,
+    explain: () =>
+      'With the price still and today’s rates, how long borrowing and the funding paid take to bring the position to liquidation (funding received not counted, as on GMX)',
   },
   {
     name: 'funding-avg-7d',

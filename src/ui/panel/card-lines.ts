@@ -50,8 +50,24 @@ export function dangerLine(c: CardContext, distText: string): TreeElement | fals
   );
 }
 
-/** Funding per day, its share of margin and the next payment; folded away without market data. */
+/**
+ * Funding per day, its share of margin and the next payment; where borrowing accrues too (GMX), the
+ * whole holding cost first and the funding within it, with no payment time. Folded away without
+ * market data. Every figure stays in the DOM (the contract), hidden where it says nothing new.
+ */
 export function fundingLine(c: CardContext): TreeElement {
+  if ('value' in c.v.borrowingRate) {
+    return h(
+      'div',
+      { class: 'c3', hidden: c.snapshot === null },
+      figure('holding-cost-per-day', c),
+      ' with borrowing · funding ',
+      figure('funding-per-day', c),
+      ' · ',
+      figure('funding-margin-share-per-day', c),
+      h('span', { hidden: true }, figure('next-funding', c)),
+    );
+  }
   return h(
     'div',
     { class: 'c3', hidden: c.snapshot === null },
@@ -60,6 +76,7 @@ export function fundingLine(c: CardContext): TreeElement {
     figure('funding-margin-share-per-day', c),
     ' · ',
     h('span', { class: 'nowrap' }, 'next ', figure('next-funding', c)),
+    h('span', { hidden: true }, figure('holding-cost-per-day', c)),
   );
 }
 
