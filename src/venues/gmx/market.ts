@@ -1,0 +1,230 @@
+import * as v from 'valibot';
+import { figureSources } from '../figure-sources';
+import type { Candles, FundingHistory, Http, Instrument, MarketQuote, Result, SeriesPoint, TierTable, VenueMarketClient } from '../market-types';
+import { getJson, venueFailure } from '../request-kit';
+import { gmxApiUrl as api, gmxKeeperUrl as keeper } from './request';
+import { ascendingByTime } from '../series';
+import { GMX_PATH, gmxDescriptor } from './descriptor';
+import { gmxHourlyRates } from './fees';
+import { findGmxMarket, gmxMarkets, indexPrice, type GmxMarket } from './markets';
+import { CandlesBody, MarketInfoRow, RatesBody, TickerRow, TokenRow } from './schemas';
+import { isGmxSymbol, parseGmxSymbol } from './symbol';
+import { gmxZoneBars } from './zone-bars';
+
+// GMX v2 on Arbitrum from its public API (markets, tokens, rates) and its oracle keeper (prices,
+// candles). Every market of one index shares the index's price and candles; open interest, funding,
+// borrowing and the liquidation parameters are the market's (its pool's) own. GMX publishes no
+// open-interest history (the background records it while a market is watched), no account ratios
+// and no public liquidation feed.
+
+const HOUR = 3_600_000;
+const PATH = GMX_PATH;
+/** The token list changes with listings: an hour. */
+const TOKENS_SHARE_MS = HOUR;
+/** Markets' state (open interest, funding, borrowing): shared by every GMX market for a minute, as GMX's interface refreshes its config. */
+const MARKETS_SHARE_MS = 60_000;
+/** Prices of every token: shared by every market's quote for 10 s. */
+const TICKERS_SHARE_MS = 10_000;
+/** The liquidation collateral's floor (DataStore MIN_COLLATERAL_USD), which no public endpoint serves: GMX's $1, as its interface's tests use. */
+const MIN_COLLATERAL_USD = 1;
+/** A tier table's single tier covers any size (messages carry finite numbers only). */
+const ANY_SIZE = 1e15;
+const HOURLY_LIMIT = 30;
+const DAILY_LIMIT = 32;
+
+const failure = (kind: Parameters<typeof venueFailure>[1], endpoint: string, message: string) => venueFailure(gmxDescriptor, kind, endpoint, message);
+
+/** Every GMX perpetual market with its state, from the two shared lists. */
+export async function marketTable(http: Http): Promise<Result<GmxMarket[]>> {
+  const [tokens, infos] = await Promise.all([
+    getJson(http, gmxDescriptor, api(PATH.tokens), v.array(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (r) => r.length > 0 }),
+    getJson(http, gmxDescriptor, api(PATH.marketsInfo), v.array(MarketInfoRow), { shareForMs: MARKETS_SHARE_MS, usable: (r) => r.length > 0 }),
+  ]);
+  if (!tokens.ok) return tokens;
+  if (!infos.ok) return infos;
+  const markets = gmxMarkets(tokens.value, infos.value, MIN_COLLATERAL_USD);
+  if (markets.length === 0) return failure('schema', PATH.marketsInfo, 'no perpetual market whose tokens the token list names');
+  return { ok: true, value: markets };
+}
+
+/** The market a symbol names (an index alone: its deepest market), or unknown-symbol. */
+async function marketOf(inst: Instrument, http: Http): Promise<Result<GmxMarket>> {
+  const table = await marketTable(http);
+  if (!table.ok) return table;
+  const m = findGmxMarket(table.value, inst.symbol);
+  return m ? { ok: true, value: m } : failure('unknown-symbol', PATH.marketsInfo, `no GMX market ${inst.symbol}`);
+}
+
+/** The keeper's ticker of the market's index token (its price, and the name its candles go by). */
+async function indexTicker(m: GmxMarket, http: Http): Promise<Result<TickerRow>> {
+  const rows = await getJson(http, gmxDescriptor, keeper(PATH.tickers), v.array(TickerRow), { shareForMs: TICKERS_SHARE_MS, usable: (r) => r.length > 0 });
+  if (!rows.ok) return rows;
+  const row = rows.value.find((r) => r.tokenAddress.toLowerCase() === m.index.address);
+  return row ? { ok: true, value: row } : failure('schema', PATH.tickers, `no price for ${m.base} (${m.index.address})`);
+}
+
+const instrumentOf = (symbol: string, m: GmxMarket): Instrument => ({
+  venue: 'gmx',
+  symbol,
+  asset: m.base,
+  quote: 'USD',
+  contractValue: 1,
+  tickSize: null,
+  // Funding accrues every second; PerpLens states it per hour, as GMX's interface does.
+  fundingIntervalHours: 1,
+});
+
+async function instruments(http: Http): Promise<Result<Instrument[]>> {
+  const table = await marketTable(http);
+  if (!table.ok) return table;
+  return { ok: true, value: table.value.filter((m) => !m.disabled).map((m) => instrumentOf(m.symbol, m)) };
+}
+
+/** An index alone (`ETH`, a page's title): its deepest market, under the index's name. */
+async function instrument(symbol: string, http: Http): Promise<Result<Instrument | null>> {
+  if (!isGmxSymbol(symbol) || parseGmxSymbol(symbol)) return { ok: true, value: null };
+  const table = await marketTable(http);
+  if (!table.ok) return table;
+  const m = findGmxMarket(table.value, symbol);
+  return { ok: true, value: m ? instrumentOf(symbol, m) : null };
+}
+
+async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
+  const market = await marketOf(inst, http);
+  if (!market.ok) return market;
+  const m = market.value;
+  const ticker = await indexTicker(m, http);
+  if (!ticker.ok) return ticker;
+  const price = indexPrice(ticker.value.minPrice, ticker.value.maxPrice, m.index.decimals);
+  if (price === null) return failure('schema', PATH.tickers, `no usable price for ${m.base}`);
+  const long = gmxHourlyRates(m.fees, 'long');
+  const short = gmxHourlyRates(m.fees, 'short');
+  // The paying side's rate per hour, positive when longs pay (as every venue's rate is signed).
+  const payer = m.fees.fundingFactorPerSecond * 3_600;
+  const fundingRate = m.fees.longsPayShorts ? payer : payer === 0 ? 0 : -payer;
+  const totalUsd = m.fees.longInterestUsd + m.fees.shortInterestUsd;
+  const figures = {
+    markPrice: price,
+    indexPrice: price,
+    lastPrice: null,
+    fundingRate,
+    fundingIntervalHours: 1,
+    nextFundingTime: null,
+    fundingCap: null,
+    fundingFloor: null,
+    openInterest: m.longInterestTokens + m.shortInterestTokens,
+  };
+  return {
+    ok: true,
+    value: {
+      venue: 'gmx',
+      symbol: inst.symbol,
+      ...figures,
+      // GMX margins and liquidates on its oracle price: one price, no premium.
+      markIsIndex: true,
+      figureSources: figureSources(figures, {
+        markPrice: PATH.tickers,
+        indexPrice: PATH.tickers,
+        lastPrice: null,
+        fundingRate: PATH.marketsInfo,
+        fundingIntervalHours: PATH.marketsInfo,
+        nextFundingTime: null,
+        fundingCap: null,
+        fundingFloor: null,
+        openInterest: PATH.marketsInfo,
+      }),
+      source: `${PATH.tickers} + ${PATH.marketsInfo}`,
+      fetchedAt: Date.now(),
+      sideRates: { long, short },
+      ...(totalUsd > 0 ? { longShare: m.fees.longInterestUsd / totalUsd } : {}),
+    },
+  };
+}
+
+/**
+ * 30 days of the market's rates (`/v1/rates`, per-second factors): as the paying side's hourly rate,
+ * positive when longs pay, like the quote's. The snapshots are samples of a rate that moves every
+ * second, not settlements: the interval stays the hour.
+ */
+async function fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>> {
+  const market = await marketOf(inst, http);
+  if (!market.ok) return market;
+  const m = market.value;
+  const body = await getJson(http, gmxDescriptor, api(PATH.rates, { address: m.marketToken, period: '30d' }), RatesBody);
+  if (!body.ok) return body;
+  const entry = body.value.find((e) => e.marketAddress.toLowerCase() === m.marketToken);
+  if (!entry) {
+    if (body.value.length === 0) return failure('unknown-symbol', PATH.rates, `no rates for ${inst.symbol}`);
+    return failure('schema', PATH.rates, `asked for ${m.marketToken}, got ${body.value.map((e) => e.marketAddress).join(', ')}`);
+  }
+  const byTime = new Map<number, number>();
+  for (const s of entry.ratesSnapshots) {
+    const longPays = s.fundingRateLong < 0;
+    const shortPays = s.fundingRateShort < 0;
+    const rate = longPays ? -s.fundingRateLong * 3_600 : shortPays ? s.fundingRateShort * 3_600 : 0;
+    byTime.set(s.timestamp * 1000, rate);
+  }
+  const points = ascendingByTime([...byTime].map(([time, rate]) => ({ time, rate })));
+  return { ok: true, value: { points, intervalHours: 1, source: PATH.rates, fetchedAt: Date.now() } };
+}
+
+async function closes(http: Http, tokenSymbol: string, period: '1h' | '1d', limit: number): Promise<Result<SeriesPoint[]>> {
+  const body = await getJson(http, gmxDescriptor, keeper(PATH.candles, { tokenSymbol, period, limit: String(limit) }), CandlesBody);
+  if (!body.ok) return body;
+  if (body.value.candles.length === 0) return failure('schema', PATH.candles, `no ${period} candles for ${tokenSymbol}`);
+  // [time s, open, high, low, close], newest first.
+  return { ok: true, value: ascendingByTime(body.value.candles.map((c) => ({ time: c[0] * 1000, value: c[4] }))) };
+}
+
+async function candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
+  const market = await marketOf(inst, http);
+  if (!market.ok) return market;
+  const ticker = await indexTicker(market.value, http);
+  if (!ticker.ok) return ticker;
+  const [hourly, daily] = await Promise.all([
+    closes(http, ticker.value.tokenSymbol, '1h', HOURLY_LIMIT),
+    closes(http, ticker.value.tokenSymbol, '1d', DAILY_LIMIT),
+  ]);
+  if (!hourly.ok) return hourly;
+  if (!daily.ok) return daily;
+  return { ok: true, value: { hourly: hourly.value, daily: daily.value, source: PATH.candles, fetchedAt: Date.now() } };
+}
+
+/**
+ * GMX has no tiers: one collateral factor for any size, valued at entry, and a closing fee per
+ * market. As a one-tier table the shared liquidation check computes GMX's own price (liquidation.ts).
+ */
+async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
+  const market = await marketOf(inst, http);
+  if (!market.ok) return market;
+  const { liquidation } = market.value;
+  return {
+    ok: true,
+    value: {
+      tiers: [{ notionalFloor: 0, notionalCap: ANY_SIZE, maintenanceRate: liquidation.minCollateralFactorForLiquidation, deduction: 0 }],
+      feeRate: liquidation.closeFeeFactor,
+      fallback: false,
+      source: PATH.marketsInfo,
+      fetchedAt: Date.now(),
+    },
+  };
+}
+
+export const gmxMarket: VenueMarketClient = {
+  venue: 'gmx',
+  instruments,
+  instrument,
+  quote,
+  fundingHistory,
+  oiHistory: null,
+  candles,
+  tiers,
+  zoneBars: (inst, http, since) => gmxZoneBars(inst, http, since, indexTickerFor),
+};
+
+/** The index ticker of a market named by symbol, for the zone bars' candles. */
+async function indexTickerFor(inst: Instrument, http: Http): Promise<Result<TickerRow>> {
+  const market = await marketOf(inst, http);
+  if (!market.ok) return market;
+  return indexTicker(market.value, http);
+}
