@@ -2,6 +2,7 @@ import { ACCOUNT_LONG_SHARE } from './cascade';
 import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
 import { QUARTER, quarterCandles } from './quarters';
+import { hourlyCandles, type Candle } from './span-candles';
 import { json, type Reply } from './reply';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
@@ -117,22 +118,6 @@ function ticker(symbol: string, m: FakeAsset, now: number): Record<string, unkno
   };
 }
 
-type Candle = { time: number; open: number; high: number; low: number; close: number; volume: number };
-
-function hourlyCandles(m: FakeAsset, span: number, now: number): Candle[] {
-  const out = new Map<number, Candle>();
-  m.hourly.forEach((p, i) => {
-    if (p.time > now) return;
-    const open = m.hourly[i - 1]?.close ?? p.close;
-    const start = Math.floor(p.time / span) * span;
-    const c = out.get(start);
-    const high = Math.max(open, p.close) * 1.001;
-    const low = Math.min(open, p.close) * 0.999;
-    if (!c) out.set(start, { time: start, open, high, low, close: p.close, volume: 1000 });
-    else out.set(start, { ...c, close: p.close, high: Math.max(c.high, high), low: Math.min(c.low, low), volume: c.volume + 1000 });
-  });
-  return [...out.values()];
-}
 
 const GRANULARITY: Readonly<Record<string, number>> = { '15m': QUARTER, '1H': HOUR, '1Dutc': DAY };
 

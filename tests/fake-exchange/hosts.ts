@@ -14,5 +14,8 @@ export const VENUE_HOSTS = [
   'indexer.dydx.trade',
   'www.bitget.com',
   'api.bitget.com',
+  'app.gmx.io',
+  'arbitrum.gmxapi.io',
+  'arbitrum-api.gmxinfra.io',
 ] as const;
 export type VenueHost = (typeof VENUE_HOSTS)[number];

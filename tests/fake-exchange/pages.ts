@@ -23,6 +23,7 @@ export const POSITIONS_PAGE_SYMBOL: Record<PageMatch['venue'], string> = {
   hyperliquid: 'BTC',
   dydx: 'BTC-USD',
   bitget: 'BTCUSDT',
+  gmx: 'BTC:BTC-USDC',
 };
 
 const FIXTURES_DIR = new URL('../pages/', import.meta.url);

@@ -2,6 +2,7 @@ import { binanceApi } from './binance';
 import { bitgetApi } from './bitget';
 import { bybitApi } from './bybit';
 import { dydxApi } from './dydx';
+import { gmxApi } from './gmx';
 import { hyperliquidApi } from './hyperliquid';
 import { okxApi } from './okx';
 import type { VenueHandler } from './venue-handler';
@@ -15,4 +16,6 @@ export const API_HANDLERS: Record<string, VenueHandler> = {
   'api.hyperliquid.xyz': hyperliquidApi,
   'indexer.dydx.trade': dydxApi,
   'api.bitget.com': bitgetApi,
+  'arbitrum.gmxapi.io': gmxApi,
+  'arbitrum-api.gmxinfra.io': gmxApi,
 };

@@ -37,6 +37,7 @@ export const SYMBOL: Record<VenueId, string> = {
   hyperliquid: 'BTC',
   dydx: 'BTC-USD',
   bitget: 'BTCUSDT',
+  gmx: 'BTC:BTC-USDC',
 };
 
 /**
