@@ -118,7 +118,6 @@ function ticker(symbol: string, m: FakeAsset, now: number): Record<string, unkno
   };
 }
 
-
 const GRANULARITY: Readonly<Record<string, number>> = { '15m': QUARTER, '1H': HOUR, '1Dutc': DAY };
 
 function candles(req: FakeRequest, found: { m: FakeAsset }): Reply {

@@ -32,7 +32,14 @@ interface FakeToken {
 
 const USDC: FakeToken = { symbol: 'USDC', address: '0xaf88d065e77c8cC2239327C5EDb3A432268e5831', decimals: 6, keeper: 'USDC', asset: null, isStable: true };
 const WETH: FakeToken = { symbol: 'WETH', baseSymbol: 'ETH', address: '0x82aF49447D8a07e3bd95BD0d56f35241523fBab1', decimals: 18, keeper: 'ETH', asset: 'ETH' };
-const BTC_INDEX: FakeToken = { symbol: 'BTC', address: '0x47904963fc8b2340414262125aF798B9655E58Cd', decimals: 8, keeper: 'BTC', asset: 'BTC', isSynthetic: true };
+const BTC_INDEX: FakeToken = {
+  symbol: 'BTC',
+  address: '0x47904963fc8b2340414262125aF798B9655E58Cd',
+  decimals: 8,
+  keeper: 'BTC',
+  asset: 'BTC',
+  isSynthetic: true,
+};
 const WBTC: FakeToken = { symbol: 'BTC', address: '0x2f2a2543B76A4166549F7aaB2e75Bef0aefC5B0f', decimals: 8, keeper: 'BTC', asset: 'BTC' };
 const SOL: FakeToken = { symbol: 'SOL', address: '0x2bcC6D6CdBbDC0a4071e48bb3B969b06B3330c07', decimals: 9, keeper: 'SOL', asset: 'SOL' };
 export const GMX_TOKENS: readonly FakeToken[] = [USDC, WETH, BTC_INDEX, WBTC, SOL];
@@ -109,7 +116,14 @@ function ticker(t: FakeToken, state: FakeState, now: number): Record<string, unk
   const usd = t.asset === null ? 1 : state.markets.get(t.asset)?.markPrice;
   if (usd === undefined) return null;
   const perUnit = (x: number) => ((BigInt(Math.round(x * 1e8)) * 10n ** BigInt(30 - t.decimals)) / 10n ** 8n).toString();
-  return { tokenAddress: t.address, tokenSymbol: t.keeper, minPrice: perUnit(usd * 0.99995), maxPrice: perUnit(usd * 1.00005), updatedAt: now, timestamp: Math.floor(now / 1000) };
+  return {
+    tokenAddress: t.address,
+    tokenSymbol: t.keeper,
+    minPrice: perUnit(usd * 0.99995),
+    maxPrice: perUnit(usd * 1.00005),
+    updatedAt: now,
+    timestamp: Math.floor(now / 1000),
+  };
 }
 
 /** The 30-day rate snapshots of a market: hourly, per second, funding signed (+ received), borrowing a cost. */
@@ -157,7 +171,11 @@ function api(req: FakeRequest, state: FakeState): Reply | null {
     case '/v1/tokens':
       return json(GMX_TOKENS.map(({ keeper: _k, asset: _a, ...t }) => ({ name: t.symbol, ...t })));
     case '/v1/markets/info':
-      return json(GMX_MARKETS.flatMap((market) => (state.markets.get(market.index.asset ?? '') ? [marketInfo(market, state.markets.get(market.index.asset ?? '') as FakeAsset)] : [])));
+      return json(
+        GMX_MARKETS.flatMap((market) =>
+          state.markets.get(market.index.asset ?? '') ? [marketInfo(market, state.markets.get(market.index.asset ?? '') as FakeAsset)] : [],
+        ),
+      );
     case '/v1/rates': {
       const address = (req.query.get('address') ?? '').toLowerCase();
       const market = GMX_MARKETS.find((x) => x.marketToken.toLowerCase() === address);
@@ -176,6 +194,13 @@ function keeper(req: FakeRequest, state: FakeState): Reply | null {
       return json(GMX_TOKENS.filter((t) => t !== WBTC).flatMap((t) => ticker(t, state, req.now) ?? []));
     case '/prices/candles':
       return candles(req, state);
+    case '/prices/24h':
+      return json(
+        [...state.markets.values()].map((m) => {
+          const past = m.hourly.filter((h) => h.time <= req.now - DAY).at(-1)?.close ?? m.markPrice;
+          return { tokenSymbol: m.asset, open: past, close: m.markPrice, high: Math.max(past, m.markPrice), low: Math.min(past, m.markPrice) };
+        }),
+      );
     default:
       return null;
   }

@@ -21,4 +21,3 @@ export function hourlyCandles(m: FakeAsset, span: number, now: number): Candle[]
   });
   return [...out.values()];
 }
-

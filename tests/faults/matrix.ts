@@ -86,6 +86,13 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/api/v2/mix/market/history-fund-rate': { outcome: EMPTY_HISTORY },
     '/api/v2/mix/market/account-long-short': { outcome: EMPTY_HISTORY },
   },
+  gmx: {
+    // The token list holds no figure (decimals are integers): nothing to corrupt.
+    '/v1/tokens': { outcome: TICK_ONLY },
+    '/v1/rates': { outcome: EMPTY_HISTORY },
+    // Without the day's prices the current one is taken unchecked that round (the ticker is the price).
+    '/prices/24h': { outcome: { 'empty lists': 'accepted' } },
+  },
   hyperliquid: {
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },
     '/info#candleSnapshot': { outcome: EMPTY_HISTORY },

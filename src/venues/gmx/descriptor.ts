@@ -10,6 +10,7 @@ export const GMX_PATH = {
   marketsInfo: '/v1/markets/info',
   rates: '/v1/rates',
   tickers: '/prices/tickers',
+  day: '/prices/24h',
   candles: '/prices/candles',
 } as const;
 
@@ -35,7 +36,7 @@ export const gmxDescriptor: VenueDescriptor = {
       'GMX publishes no limit for arbitrum.gmxapi.io or its oracle keeper arbitrum-api.gmxinfra.io; its own ' +
       'interface asks for prices every second and for market values every 5 s per open tab. PerpLens holds ' +
       'itself to 100 requests / min. A quote is 2 requests (the keeper’s tickers and the markets’ info, both ' +
-      'lists shared by every GMX market), candles 2 (1h and 1d from the keeper), funding history 1 (/v1/rates, ' +
+      'lists shared by every GMX market) and the keeper’s 24 h prices once a minute, candles 2 (1h and 1d from the keeper), funding history 1 (/v1/rates, ' +
       '30 days), the token list 1 per hour. Zone bars: one 15-minute candle request. GMX publishes no ' +
       'open-interest history: PerpLens records it while a market is watched.',
   },
@@ -44,6 +45,8 @@ export const gmxDescriptor: VenueDescriptor = {
     { path: GMX_PATH.marketsInfo, feeds: ['instruments', 'quote', 'tiers'] },
     { path: GMX_PATH.rates, feeds: ['funding'] },
     { origin: GMX_KEEPER, path: GMX_PATH.tickers, feeds: ['quote', 'candles', 'zones'] },
+    // The price a day ago, against which a price 2× off is refused as corrupt.
+    { origin: GMX_KEEPER, path: GMX_PATH.day, feeds: ['quote'] },
     { origin: GMX_KEEPER, path: GMX_PATH.candles, feeds: ['candles', 'zones'] },
   ],
 };

@@ -7,7 +7,8 @@ import { ascendingByTime } from '../series';
 import { GMX_PATH, gmxDescriptor } from './descriptor';
 import { gmxHourlyRates } from './fees';
 import { findGmxMarket, gmxMarkets, indexPrice, type GmxMarket } from './markets';
-import { CandlesBody, MarketInfoRow, RatesBody, TickerRow, TokenRow } from './schemas';
+import { implausibleMark } from '../schema';
+import { CandlesBody, DayRow, MarketInfoRow, RatesBody, TickerRow, TokenRow } from './schemas';
 import { isGmxSymbol, parseGmxSymbol } from './symbol';
 import { gmxZoneBars } from './zone-bars';
 
@@ -21,10 +22,16 @@ const HOUR = 3_600_000;
 const PATH = GMX_PATH;
 /** The token list changes with listings: an hour. */
 const TOKENS_SHARE_MS = HOUR;
-/** Markets' state (open interest, funding, borrowing): shared by every GMX market for a minute, as GMX's interface refreshes its config. */
-const MARKETS_SHARE_MS = 60_000;
+/**
+ * Markets' state (open interest, funding, borrowing): shared by every GMX market, for less than the
+ * quote's 30 s so that each quote reads it afresh (a broken answer then fails the quote at once,
+ * and the last good quote stands).
+ */
+const MARKETS_SHARE_MS = 25_000;
 /** Prices of every token: shared by every market's quote for 10 s. */
 const TICKERS_SHARE_MS = 10_000;
+/** The day's prices, for the plausibility of the current one: a minute. */
+const DAY_SHARE_MS = 60_000;
 /** The liquidation collateral's floor (DataStore MIN_COLLATERAL_USD), which no public endpoint serves: GMX's $1, as its interface's tests use. */
 const MIN_COLLATERAL_USD = 1;
 /** A tier table's single tier covers any size (messages carry finite numbers only). */
@@ -34,10 +41,30 @@ const DAILY_LIMIT = 32;
 
 const failure = (kind: Parameters<typeof venueFailure>[1], endpoint: string, message: string) => venueFailure(gmxDescriptor, kind, endpoint, message);
 
+/**
+ * The token list is static metadata that every call needs: once read it is kept (per gate, so per
+ * worker) and asked again only hourly; while that fails the list in hand stands, and a failed ask
+ * waits a minute before the next — a broken token list must not be asked for at every quote.
+ */
+const tokenMemo = new WeakMap<Http, { rows: TokenRow[] | null; at: number; failedAt: number; error: Result<never> | null }>();
+const TOKENS_RETRY_MS = 60_000;
+
+async function tokenList(http: Http): Promise<Result<TokenRow[]>> {
+  const now = Date.now();
+  const memo = tokenMemo.get(http) ?? { rows: null, at: 0, failedAt: 0, error: null };
+  tokenMemo.set(http, memo);
+  if (memo.rows && now - memo.at < TOKENS_SHARE_MS) return { ok: true, value: memo.rows };
+  if (memo.error && now - memo.failedAt < TOKENS_RETRY_MS) return memo.rows ? { ok: true, value: memo.rows } : memo.error;
+  const r = await getJson(http, gmxDescriptor, api(PATH.tokens), v.array(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (x) => x.length > 0 });
+  if (r.ok && r.value.length > 0) Object.assign(memo, { rows: r.value, at: now, error: null });
+  else Object.assign(memo, { failedAt: now, error: r.ok ? failure('schema', PATH.tokens, 'an empty token list') : r });
+  return memo.rows ? { ok: true, value: memo.rows } : (memo.error ?? failure('schema', PATH.tokens, 'no token list'));
+}
+
 /** Every GMX perpetual market with its state, from the two shared lists. */
 export async function marketTable(http: Http): Promise<Result<GmxMarket[]>> {
   const [tokens, infos] = await Promise.all([
-    getJson(http, gmxDescriptor, api(PATH.tokens), v.array(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (r) => r.length > 0 }),
+    tokenList(http),
     getJson(http, gmxDescriptor, api(PATH.marketsInfo), v.array(MarketInfoRow), { shareForMs: MARKETS_SHARE_MS, usable: (r) => r.length > 0 }),
   ]);
   if (!tokens.ok) return tokens;
@@ -55,12 +82,19 @@ async function marketOf(inst: Instrument, http: Http): Promise<Result<GmxMarket>
   return m ? { ok: true, value: m } : failure('unknown-symbol', PATH.marketsInfo, `no GMX market ${inst.symbol}`);
 }
 
+/** Every token's price from the keeper, shared by every market's quote. */
+const tickerList = (http: Http): Promise<Result<TickerRow[]>> =>
+  getJson(http, gmxDescriptor, keeper(PATH.tickers), v.array(TickerRow), { shareForMs: TICKERS_SHARE_MS, usable: (r) => r.length > 0 });
+
 /** The keeper's ticker of the market's index token (its price, and the name its candles go by). */
-async function indexTicker(m: GmxMarket, http: Http): Promise<Result<TickerRow>> {
-  const rows = await getJson(http, gmxDescriptor, keeper(PATH.tickers), v.array(TickerRow), { shareForMs: TICKERS_SHARE_MS, usable: (r) => r.length > 0 });
-  if (!rows.ok) return rows;
-  const row = rows.value.find((r) => r.tokenAddress.toLowerCase() === m.index.address);
+function tickerOf(rows: readonly TickerRow[], m: GmxMarket): Result<TickerRow> {
+  const row = rows.find((r) => r.tokenAddress.toLowerCase() === m.index.address);
   return row ? { ok: true, value: row } : failure('schema', PATH.tickers, `no price for ${m.base} (${m.index.address})`);
+}
+
+async function indexTicker(m: GmxMarket, http: Http): Promise<Result<TickerRow>> {
+  const rows = await tickerList(http);
+  return rows.ok ? tickerOf(rows.value, m) : rows;
 }
 
 const instrumentOf = (symbol: string, m: GmxMarket): Instrument => ({
@@ -90,13 +124,24 @@ async function instrument(symbol: string, http: Http): Promise<Result<Instrument
 }
 
 async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
-  const market = await marketOf(inst, http);
+  // The three lists are asked together: a quote is one round of requests, not three in a row.
+  const [market, tickers, day] = await Promise.all([
+    marketOf(inst, http),
+    tickerList(http),
+    getJson(http, gmxDescriptor, keeper(PATH.day), v.array(DayRow), { shareForMs: DAY_SHARE_MS, usable: (r) => r.length > 0 }),
+  ]);
   if (!market.ok) return market;
   const m = market.value;
-  const ticker = await indexTicker(m, http);
+  if (!tickers.ok) return tickers;
+  const ticker = tickerOf(tickers.value, m);
   if (!ticker.ok) return ticker;
   const price = indexPrice(ticker.value.minPrice, ticker.value.maxPrice, m.index.decimals);
   if (price === null) return failure('schema', PATH.tickers, `no usable price for ${m.base}`);
+  // GMX has one price: a corrupt or rescaled one is told from the keeper's price a day ago.
+  if (!day.ok) return day;
+  const dayAgo = day.value.find((r) => r.tokenSymbol === ticker.value.tokenSymbol)?.open;
+  const offMark = implausibleMark(price, dayAgo, 'price 24 h ago');
+  if (offMark) return failure('schema', PATH.tickers, offMark);
   const long = gmxHourlyRates(m.fees, 'long');
   const short = gmxHourlyRates(m.fees, 'short');
   // The paying side's rate per hour, positive when longs pay (as every venue's rate is signed).
@@ -153,12 +198,12 @@ async function fundingHistory(inst: Instrument, http: Http): Promise<Result<Fund
   const body = await getJson(http, gmxDescriptor, api(PATH.rates, { address: m.marketToken, period: '30d' }), RatesBody);
   if (!body.ok) return body;
   const entry = body.value.find((e) => e.marketAddress.toLowerCase() === m.marketToken);
-  if (!entry) {
-    if (body.value.length === 0) return failure('unknown-symbol', PATH.rates, `no rates for ${inst.symbol}`);
+  // No entry at all is a market without a history yet; another market's is a broken answer.
+  if (!entry && body.value.length > 0) {
     return failure('schema', PATH.rates, `asked for ${m.marketToken}, got ${body.value.map((e) => e.marketAddress).join(', ')}`);
   }
   const byTime = new Map<number, number>();
-  for (const s of entry.ratesSnapshots) {
+  for (const s of entry?.ratesSnapshots ?? []) {
     const longPays = s.fundingRateLong < 0;
     const shortPays = s.fundingRateShort < 0;
     const rate = longPays ? -s.fundingRateLong * 3_600 : shortPays ? s.fundingRateShort * 3_600 : 0;

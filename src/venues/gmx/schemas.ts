@@ -24,6 +24,10 @@ export function fixed(decimals: number) {
 
 /** USD, prices per whole token and factors: 30 decimals. */
 export const e30 = fixed(30);
+const nonNegativeE0 = v.pipe(
+  fixed(0),
+  v.check((n: number) => n >= 0, 'expected an amount ≥ 0'),
+);
 const nonNegativeE30 = v.pipe(
   e30,
   v.check((n: number) => n >= 0, 'expected a number ≥ 0'),
@@ -60,8 +64,8 @@ export const MarketInfoRow = v.object({
   longInterestUsd: nonNegativeE30,
   shortInterestUsd: nonNegativeE30,
   // Token amounts: scaled by the index token's decimals once those are known (raw here).
-  longInterestInTokens: fixed(0),
-  shortInterestInTokens: fixed(0),
+  longInterestInTokens: nonNegativeE0,
+  shortInterestInTokens: nonNegativeE0,
   useOpenInterestInTokensForBalance: v.optional(v.boolean()),
   fundingFactorPerSecond: nonNegativeE30,
   longsPayShorts: v.boolean(),
@@ -85,9 +89,13 @@ export const TickerRow = v.object({
 export type TickerRow = v.InferOutput<typeof TickerRow>;
 
 /** The oracle keeper's `/prices/candles`: `[time s, open, high, low, close]`, newest first, USD per token. */
+const price = v.pipe(v.number(), v.finite(), v.minValue(0));
 export const CandlesBody = v.object({
-  candles: v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(1)), v.number(), v.number(), v.number(), v.pipe(v.number(), v.minValue(0))])),
+  candles: v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(1)), price, price, price, price])),
 });
+
+/** The oracle keeper's `/prices/24h`: each token's last day, plain USD numbers; `open` is the price a day ago. */
+export const DayRow = v.object({ tokenSymbol: v.string(), open: v.pipe(v.number(), v.finite()), close: v.pipe(v.number(), v.finite()) });
 
 /** `/v1/rates`: per-second factors (30 decimals) at `timestamp` (s); borrowing a cost, funding + received. */
 export const RatesBody = v.array(
