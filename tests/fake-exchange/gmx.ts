@@ -67,8 +67,13 @@ export const GMX_PARAMS = { minCollateralFactorForLiquidation: 0.0035, closeFeeF
 
 /** A fraction or a USD amount as GMX writes it: an integer string with 30 decimals. */
 export const e30 = (x: number): string => {
-  const sign = x < 0 ? '-' : '';
-  return sign + ((BigInt(Math.round(Math.abs(x) * 1e12)) * 10n ** 30n) / 10n ** 12n).toString();
+  if (x === 0) return '0';
+  // 15 significant digits, scaled exactly: a per-second factor of 3e-9 keeps its precision.
+  const [mantissa = '0', exponent = '0'] = Math.abs(x).toExponential(14).split('e');
+  const digits = BigInt(mantissa.replace('.', ''));
+  const shift = 30 + Number(exponent) - 14;
+  const scaled = shift >= 0 ? digits * 10n ** BigInt(shift) : digits / 10n ** BigInt(-shift);
+  return (x < 0 ? '-' : '') + scaled.toString();
 };
 /** A token amount in its smallest unit. */
 const units = (x: number, decimals: number): string => ((BigInt(Math.round(x * 1e6)) * 10n ** BigInt(decimals)) / 10n ** 6n).toString();

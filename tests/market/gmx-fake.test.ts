@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GMX_PATH } from '../../src/venues/gmx/descriptor';
+import { gmxMarket } from '../../src/venues/gmx/market';
+import type { Http, Instrument, Result } from '../../src/venues/market-types';
+import { fundingPerSecond, GMX_MARKETS, GMX_PARAMS, gmxApi, gmxOpenInterest } from '../fake-exchange/gmx';
+import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
+import type { FakeState } from '../fake-exchange/venue-handler';
+import { handlerHttp } from './handler-http';
+
+const DAY = 24 * HOUR;
+
+function setup() {
+  const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
+  return { state, http: handlerHttp('gmx', gmxApi, state) };
+}
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
+  return r.value;
+}
+
+async function listed(http: Http, symbol: string): Promise<Instrument> {
+  const found = value(await gmxMarket.instruments(http)).find((i) => i.symbol === symbol);
+  if (!found) throw new Error(`no ${symbol}`);
+  return found;
+}
+
+function fakeMarket(symbol: string) {
+  const m = GMX_MARKETS.find((x) => x.symbol === symbol);
+  if (!m) throw new Error(`no fake ${symbol}`);
+  return m;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('GMX client against the fake exchange', () => {
+  it('lists every market as index and pool, joined by token address, from two shared lists', async () => {
+    const { http } = setup();
+    const r = value(await gmxMarket.instruments(http));
+    expect(r.map((i) => [i.symbol, i.asset, i.quote, i.fundingIntervalHours])).toEqual([
+      ['BTC:BTC-USDC', 'BTC', 'USD', 1],
+      ['ETH:WETH-USDC', 'ETH', 'USD', 1],
+      ['ETH:WETH-WETH', 'ETH', 'USD', 1],
+      ['SOL:SOL-USDC', 'SOL', 'USD', 1],
+    ]);
+    expect(http.urls.sort()).toEqual(['https://arbitrum.gmxapi.io/v1/markets/info', 'https://arbitrum.gmxapi.io/v1/tokens']);
+  });
+
+  it.each(['BTC:BTC-USDC', 'ETH:WETH-USDC', 'ETH:WETH-WETH', 'SOL:SOL-USDC'])('reads the fake state of %s back figure by figure', async (symbol) => {
+    const { state, http } = setup();
+    const inst = await listed(http, symbol);
+    const fm = fakeMarket(symbol);
+    const m = state.markets.get(fm.index.asset ?? '');
+    if (!m) throw new Error('no fake asset');
+    const q = value(await gmxMarket.quote(inst, http));
+    // The keeper's min and max sit 0.005% either side of the fake's mark: their mid is the mark.
+    expect(q.markPrice / m.markPrice).toBeCloseTo(1, 9);
+    expect(q.markIsIndex).toBe(true);
+    const oi = gmxOpenInterest(fm, m);
+    expect(q.openInterest).toBeCloseTo(oi.longTokens + oi.shortTokens, 3);
+    expect(q.longShare).toBeCloseTo(fm.longShare, 9);
+    // The paying side's rate per hour, positive when longs pay; what each side pays or receives.
+    const paid = fundingPerSecond(m.fundingRate8h) * 3_600;
+    expect(q.fundingRate).toBeCloseTo(m.fundingRate8h > 0 ? paid : -paid, 15);
+    expect(q.fundingIntervalHours).toBe(1);
+    expect(q.nextFundingTime).toBeNull();
+    const longsPay = m.fundingRate8h > 0;
+    expect(q.sideRates?.long.funding).toBeCloseTo(longsPay ? -paid : (paid * oi.shortUsd) / oi.longUsd, 15);
+    expect(q.sideRates?.short.funding).toBeCloseTo(longsPay ? (paid * oi.longUsd) / oi.shortUsd : -paid, 15);
+    expect(q.sideRates?.long.borrowing).toBeCloseTo(GMX_PARAMS.borrowLongPerHour, 15);
+    expect(q.sideRates?.short.borrowing).toBeCloseTo(GMX_PARAMS.borrowShortPerHour, 15);
+    expect(q.source).toBe(`${GMX_PATH.tickers} + ${GMX_PATH.marketsInfo}`);
+
+    const t = value(await gmxMarket.tiers(inst, http));
+    expect(t.tiers).toEqual([{ notionalFloor: 0, notionalCap: 1e15, maintenanceRate: GMX_PARAMS.minCollateralFactorForLiquidation, deduction: 0 }]);
+    expect(t.feeRate).toBeCloseTo(GMX_PARAMS.closeFeeFactor, 15);
+
+    const c = value(await gmxMarket.candles(inst, http));
+    expect(c.hourly).toHaveLength(30);
+    expect(c.hourly.at(-1)).toEqual({ time: m.hourly.at(-1)?.time, value: m.hourly.at(-1)?.close });
+    expect(c.daily).toHaveLength(32);
+    expect(c.daily.every((p) => p.time % DAY === 0)).toBe(true);
+    expect(http.urls.filter((u) => u.includes('/prices/candles'))).toEqual([
+      `https://arbitrum-api.gmxinfra.io/prices/candles?tokenSymbol=${m.asset}&period=1h&limit=30`,
+      `https://arbitrum-api.gmxinfra.io/prices/candles?tokenSymbol=${m.asset}&period=1d&limit=32`,
+    ]);
+  });
+
+  it('reads 30 days of hourly rates as the paying side’s rate, signed like the quote', async () => {
+    const { state, http } = setup();
+    const inst = await listed(http, 'ETH:WETH-USDC');
+    const m = state.markets.get('ETH');
+    if (!m) throw new Error('no ETH');
+    const f = value(await gmxMarket.fundingHistory(inst, http));
+    expect(http.urls.at(-1)).toBe(`https://arbitrum.gmxapi.io/v1/rates?address=${fakeMarket('ETH:WETH-USDC').marketToken.toLowerCase()}&period=30d`);
+    expect(f.intervalHours).toBe(1);
+    const hourly = new Map(m.fundingHistory8h.map((p) => [p.time, p.rate / 8]));
+    expect(f.points.length).toBeGreaterThan(24 * 29);
+    for (const p of f.points) expect(p.rate).toBeCloseTo(hourly.get(p.time) ?? NaN, 15);
+  });
+
+  it('takes an index alone (a page’s title) as its deepest market', async () => {
+    const { http } = setup();
+    const lookup = gmxMarket.instrument;
+    if (!lookup) throw new Error('GMX looks up an index alone');
+    const eth = value(await lookup('ETH', http));
+    expect(eth).toMatchObject({ symbol: 'ETH', asset: 'ETH' });
+    if (!eth) throw new Error('no ETH');
+    const deep = value(await gmxMarket.quote(eth, http));
+    const pool = value(await gmxMarket.quote(await listed(http, 'ETH:WETH-USDC'), http));
+    expect(deep.sideRates).toEqual(pool.sideRates);
+    expect(deep.symbol).toBe('ETH');
+    expect(value(await lookup('DOGE', http))).toBeNull();
+    expect(value(await lookup('ETH:WETH-USDC', http))).toBeNull();
+  });
+
+  it('says a market GMX does not list is unknown, and refuses a price twice the day’s', async () => {
+    const { state, http } = setup();
+    const ghost: Instrument = { ...(await listed(http, 'BTC:BTC-USDC')), symbol: 'DOGE:DOGE-USDC', asset: 'DOGE' };
+    const q = await gmxMarket.quote(ghost, http);
+    expect(q.ok || q.error).toMatchObject({ kind: 'unknown-symbol', venue: 'gmx' });
+    const btc = state.markets.get('BTC');
+    if (!btc) throw new Error('no BTC');
+    btc.markPrice *= 3;
+    const bad = await gmxMarket.quote(await listed(http, 'BTC:BTC-USDC'), http);
+    expect(bad.ok || bad.error).toMatchObject({ kind: 'schema', message: expect.stringMatching(/implausibly far from the price 24 h ago/) });
+  });
+
+  it('asks for 15-minute candles of the index by the keeper’s name, newest first, as zone bars without open interest', async () => {
+    const { http } = setup();
+    const inst = await listed(http, 'BTC:BTC-USDC');
+    const z = value(await gmxMarket.zoneBars(inst, http, null));
+    const url = new URL(http.urls.at(-1) ?? '');
+    expect([url.host, url.pathname, url.searchParams.get('tokenSymbol'), url.searchParams.get('period'), url.searchParams.get('limit')]).toEqual([
+      'arbitrum-api.gmxinfra.io',
+      '/prices/candles',
+      'BTC',
+      '15m',
+      '673',
+    ]);
+    expect(z.bars.length).toBeGreaterThan(600);
+    expect(z.bars.every((b) => b.oi === null && b.takerBuy === null)).toBe(true);
+    expect(z.bars.map((b) => b.time)).toEqual([...z.bars.map((b) => b.time)].sort((a, b) => a - b));
+  });
+});
