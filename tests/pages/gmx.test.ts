@@ -67,6 +67,12 @@ describe('GMX page reader: the tables rendered by GMX’s interface', () => {
       expect(Math.abs(p.size - t.sizeInTokens) / t.sizeInTokens).toBeLessThan(1e-6);
     });
     expect(page.rows.map((r) => (r.ok ? r.position.symbol : null))).toEqual(['SOL:SOL-USDC', 'ETH:WETH-USDC', 'BTC:BTC-USDC']);
+    // SOL backs the SOL long: its amount after fees is kept for the liquidation check; USDC is not the index.
+    expect(page.rows.map((r) => (r.ok ? r.position.collateralInBase : null))).toEqual([19.9559, undefined, undefined]);
+  });
+
+  it.each(['positions-table', 'positions-table-size-in-tokens', 'e2e-long-short'])('%s reads as its expected.json says (the e2e fixtures check)', (name) => {
+    expect(read(fixture(`${name}.html`))).toEqual(JSON.parse(fixture(`${name}.expected.json`)));
   });
 });
 

@@ -11,8 +11,9 @@
 //   size    USD by default ("$ 22,604.40": GMX's size in USD, which is its size in tokens times the
 //           entry price, by GMX's definition of the entry price), or the index token after a click
 //           on the cell ("120.000 SOL"). A USD size is turned into tokens at the row's entry price.
-//   margin  the MARGIN cell's first line: collateral minus pending borrowing and funding fees, in USD
-//           (the collateral token's amount is the second line).
+//   margin  the MARGIN cell's first line: collateral minus pending borrowing and funding fees, in USD;
+//           its second line names the collateral token and its amount: when that is the index's own
+//           token (SOL behind SOL/USD) the amount is kept, since the collateral's value moves with the price.
 //   pnl     the NET VALUE cell's signed second line.
 //   liq     "NA" is GMX's "no liquidation price"; "..." (not computed yet) and a capped ">$ 1,000,000"
 //           are "not read".
@@ -28,6 +29,7 @@ import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, RowRead, VenuePageReader } from '../page-reader-types';
 import { GMX_COLUMNS, GMX_EMPTY, GMX_SIDES } from './captions';
 import { gmxSymbolFromTitle, gmxSymbolFromUrl } from './page-url';
+import { isIndexCollateral } from './liquidation';
 import { fromPositionQa, parseGmxSymbol } from './symbol';
 
 const ROW = 'tr[data-qa^="position-item-"]';
@@ -114,11 +116,26 @@ function pnlOf(cell: Element | undefined): number | null {
   return null;
 }
 
-/** The MARGIN cell's USD line (remaining collateral); the token line in parentheses is left alone. */
+/** The MARGIN cell's USD line (remaining collateral). */
 function marginOf(cell: Element | undefined): number | null {
   if (!cell) return null;
   for (const piece of textPieces(cell)) if (/^\$/.test(piece)) return figure(piece);
   return null;
+}
+
+/**
+ * The MARGIN cell's second line, "(19.9559 SOL)": the collateral token's amount after fees, when that
+ * token is the index's own (its value then moves with the price, which the liquidation check needs).
+ */
+function indexCollateralOf(cell: Element | undefined, base: string): number | undefined {
+  if (!cell) return undefined;
+  for (const piece of textPieces(cell)) {
+    const m = /^\(([\d,]+(?:\.\d+)?)\s+([A-Za-z0-9.]+)\)$/.exec(piece.replace(/\u00a0/g, ' '));
+    if (!m?.[1] || !m[2]) continue;
+    const amount = parseNumber(m[1], { locale: 'en' });
+    return amount !== null && amount >= 0 && isIndexCollateral(m[2], base) ? amount : undefined;
+  }
+  return undefined;
 }
 
 function liqOf(cell: Element | undefined): { liq: number | null; unread?: string } {
@@ -152,6 +169,7 @@ function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { 
   if (size.problem) return fail(size.problem);
   const liq = liqOf(cells.get('liq'));
   const mark = cells.get('mark');
+  const collateralInBase = indexCollateralOf(cells.get('margin'), base);
   const raw: RawRow = {
     symbol: market.symbol,
     side: market.side,
@@ -161,6 +179,7 @@ function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { 
     liqPrice: liq.liq,
     ...(liq.unread !== undefined ? { liqUnread: liq.unread } : {}),
     margin: marginOf(cells.get('margin')),
+    ...(collateralInBase !== undefined ? { collateralInBase } : {}),
     marginMode: 'isolated',
     leverage,
     unrealizedPnl: pnlOf(cells.get('pnl')),

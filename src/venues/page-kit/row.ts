@@ -17,6 +17,8 @@ export interface RawRow {
   liqUnread?: string;
   margin: number | null;
   walletMargin?: number | null;
+  /** Collateral in the base asset itself, base units (GMX: SOL backing SOL/USD). */
+  collateralInBase?: number;
   marginMode: MarginMode | null;
   leverage: number | null;
   unrealizedPnl: number | null;
@@ -71,6 +73,7 @@ export function finishRow(venue: VenueId, raw: RawRow): RowRead {
     ...(raw.liqPrice === null && raw.liqUnread !== undefined ? { liqNotServed: raw.liqUnread } : {}),
     margin: raw.margin,
     walletMargin: raw.walletMargin ?? null,
+    ...(raw.collateralInBase !== undefined ? { collateralInBase: raw.collateralInBase } : {}),
     marginMode: raw.marginMode,
     leverage: raw.leverage,
     unrealizedPnl: raw.unrealizedPnl,
