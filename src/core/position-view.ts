@@ -88,6 +88,8 @@ export interface RegimeView {
   sinceWatching: boolean;
   /** The crowded side was read from the venue's long and short open interest, not inferred from funding. */
   crowdingMeasured: boolean;
+  /** The longs' share of open interest it was read from; null when inferred. */
+  longShare: number | null;
   note: string;
 }
 
@@ -211,6 +213,7 @@ function regimeView(p: ViewPosition, m: ViewMarket, s: ViewSettings): RegimeView
     rate8h,
     sinceWatching: m.oiChange.basis === 'since-watching',
     crowdingMeasured: share !== undefined,
+    longShare: share ?? null,
     note: positionRegimeNote(p.side, { ...r, crowded }) + measured,
   };
 }

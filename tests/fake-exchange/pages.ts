@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { matchVenuePage } from '../../src/venues';
+import { matchVenuePage, venueOfTradingPage } from '../../src/venues';
 import type { PageMatch } from '../../src/venues/types';
 import { hostilePage, isHostileKind } from './hostile-pages';
 
@@ -31,6 +31,8 @@ const FIXTURES_DIR = new URL('../pages/', import.meta.url);
 /** The page a venue would serve at this URL, or null when it is not a trading page. */
 export async function tradePage(url: URL): Promise<string | null> {
   const match = matchVenuePage(url);
+  // GMX's trade page without a market in its link: the positions page, whose title names BTC.
+  if (!match && venueOfTradingPage(url) === 'gmx') return readFile(new URL('gmx/e2e-long-short.html', FIXTURES_DIR), 'utf8');
   if (!match) return null;
   // ?hostile=<kind> on Binance's positions page: a hostile or broken variant (hostile-pages.ts).
   const hostile = url.searchParams.get('hostile');

@@ -166,9 +166,12 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     explain: ({ regime: r, onCrowded, age }) =>
       !r
         ? undefined
-        : r.crowded === 'none'
-          ? `Funding is balanced: neither side is paying up to hold its positions; ${age}`
-          : `The ${r.crowded} pay a ${r.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}; ${age}`,
+        : r.longShare !== null
+          ? `Measured, not inferred: longs hold ${formatPercent(r.longShare, 0)} of the open interest and shorts ${formatPercent(1 - r.longShare, 0)} (the venue publishes both sides; crowded from 60%). ` +
+            `There is no order book: funding follows this imbalance, and on GMX it keeps rising while the imbalance lasts; ${age}`
+          : r.crowded === 'none'
+            ? `Funding is balanced: neither side is paying up to hold its positions; ${age}`
+            : `The ${r.crowded} pay a ${r.stretch} funding rate to hold their positions: ${onCrowded ? 'a flush of the crowd would move the price toward your liquidation' : 'a squeeze of the crowd would move the price in your favour'}; ${age}`,
   },
 
   // ---- details: the position -------------------------------------------------------------------
