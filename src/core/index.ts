@@ -48,6 +48,7 @@ export { parseNumber, parsePercent, type ParseNumberOptions } from './numbers';
 export { windowChange, type ChangeBasis, type Point, type WindowChange } from './series';
 export { crossCheck, type ReadFigures } from './cross-check';
 export {
+  crowdedByShare,
   DEFAULT_VIEW_SETTINGS,
   LIQ_MISMATCH_TOLERANCE,
   positionView,

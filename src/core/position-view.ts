@@ -142,6 +142,11 @@ const NO_BORROWING = 'this venue charges no borrowing fee';
 /** Crowded when one side holds this share of open interest or more (a measured split). */
 export const CROWDED_OI_SHARE = 0.6;
 
+/** The crowded side from the longs' measured share of open interest (GMX publishes both sides). */
+export function crowdedByShare(longShare: number): CrowdedSide {
+  return longShare >= CROWDED_OI_SHARE ? 'longs' : 1 - longShare >= CROWDED_OI_SHARE ? 'shorts' : 'none';
+}
+
 const known = (value: number): Figure => (Number.isFinite(value) ? { value } : { unknown: 'not a finite number' });
 const unknown = (why: string): Figure => ({ unknown: why });
 const orUnknown = (value: number | null, why: string): Figure => (value === null ? unknown(why) : known(value));
@@ -202,7 +207,7 @@ function regimeView(p: ViewPosition, m: ViewMarket, s: ViewSettings): RegimeView
   });
   // Where the venue publishes both sides' open interest, the crowded side is measured, not inferred.
   const share = m.measuredLongShare;
-  const crowded = share === undefined ? r.crowded : share >= CROWDED_OI_SHARE ? 'longs' : 1 - share >= CROWDED_OI_SHARE ? 'shorts' : 'none';
+  const crowded = share === undefined ? r.crowded : crowdedByShare(share);
   const measured = share === undefined ? '' : ` Measured: longs hold ${Math.round(share * 100)}% of open interest.`;
   return {
     regime: r.regime,

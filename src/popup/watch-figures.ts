@@ -1,4 +1,4 @@
-import { crowdedSide, FUNDING_STRETCH_LIMITS, fundingStretch, type CrowdedSide, type FundingStretch, type Regime } from '../core';
+import { crowdedByShare, crowdedSide, FUNDING_STRETCH_LIMITS, fundingStretch, type CrowdedSide, type FundingStretch, type Regime } from '../core';
 import { known, type FieldValue } from '../ui/Field';
 import { formatPercent, formatPrice } from '../ui/format';
 import type { MarketSnapshot } from '../venues/snapshot-types';
@@ -7,7 +7,8 @@ import { apr, rate8h } from './market-figures';
 // Stretch and crowded side depend on funding alone: known as soon as the rate is, even while the
 // price or open-interest change (and so the regime) is still unknown.
 export const stretchOf = (s: MarketSnapshot): FundingStretch => fundingStretch(rate8h(s));
-export const crowdedOf = (s: MarketSnapshot): CrowdedSide => crowdedSide(rate8h(s));
+// Where the venue publishes both sides' open interest (GMX) the crowded side is measured instead.
+export const crowdedOf = (s: MarketSnapshot): CrowdedSide => (s.quote.longShare !== undefined ? crowdedByShare(s.quote.longShare) : crowdedSide(rate8h(s)));
 
 const pct = (x: number) => formatPercent(x, 2);
 

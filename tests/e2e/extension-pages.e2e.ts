@@ -121,8 +121,8 @@ for (const name of E2E_BROWSERS) {
       const overview = await env.browser.extensionPage('src/popup/index.html');
 
       // The default watchlist: BTC, ETH and SOL on every venue, every row with market data.
-      const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 18 && rs.every((r) => r.state === 'ok'), 30_000);
-      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget']));
+      const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 21 && rs.every((r) => r.state === 'ok'), 30_000);
+      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget', 'gmx']));
       for (const r of rows) for (const f of Object.values(r.fields)) expect(f.text).not.toMatch(NOT_A_NUMBER);
 
       // The trading tab's two positions, above the tabs, with their distance.

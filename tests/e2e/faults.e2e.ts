@@ -62,6 +62,15 @@ const VENUES: VenueCase[] = [
     path: '/api/v2/mix/market/ticker',
     perBuild: 1,
   },
+  // The markets' state every GMX part starts from (shared for 25 s): one request a build.
+  {
+    venue: 'gmx',
+    url: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
+    symbol: 'BTC:BTC-USDC',
+    host: 'arbitrum.gmxapi.io',
+    path: '/v1/markets/info',
+    perBuild: 1,
+  },
 ];
 
 interface FaultCase {

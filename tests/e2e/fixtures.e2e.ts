@@ -15,6 +15,7 @@ const DEFAULT_URL: Record<string, string> = {
   hyperliquid: 'https://app.hyperliquid.xyz/trade/BTC',
   dydx: 'https://dydx.trade/trade/BTC-USD',
   bitget: 'https://www.bitget.com/futures/usdt/BTCUSDT',
+  gmx: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
 };
 
 interface ExpectedRow {

@@ -15,8 +15,17 @@ const isContentScript = (f: string) => /^src\/venues\/[a-z0-9-]+\/content\.js$/.
 
 const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage'];
 
-const API_HOSTS = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.hyperliquid.xyz', 'indexer.dydx.trade', 'api.bitget.com'];
-const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade', 'www.bitget.com'];
+const API_HOSTS = [
+  'fapi.binance.com',
+  'api.bybit.com',
+  'www.okx.com',
+  'api.hyperliquid.xyz',
+  'indexer.dydx.trade',
+  'api.bitget.com',
+  'arbitrum.gmxapi.io',
+  'arbitrum-api.gmxinfra.io',
+];
+const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade', 'www.bitget.com', 'app.gmx.io'];
 /** The venues' public liquidation websockets (wss only). */
 const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com'];
 const VENUE_HOST_SET = new Set([...API_HOSTS, ...PAGE_HOSTS, ...STREAM_HOSTS]);
@@ -35,6 +44,9 @@ const HOST_PERMISSIONS = [
   'https://dydx.trade/*',
   'https://api.bitget.com/*',
   'https://www.bitget.com/*',
+  'https://arbitrum.gmxapi.io/*',
+  'https://arbitrum-api.gmxinfra.io/*',
+  'https://app.gmx.io/*',
 ];
 
 const CONTENT_MATCHES = [
@@ -44,6 +56,7 @@ const CONTENT_MATCHES = [
   'https://app.hyperliquid.xyz/*',
   'https://dydx.trade/*',
   'https://www.bitget.com/*futures/*',
+  'https://app.gmx.io/*',
 ];
 
 /** Permissions that would let PerpLens read or steer more than the venue pages it serves. */

@@ -29,6 +29,8 @@ const CASES: Case[] = [
   { venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', orderForm: '.sc-form', shortEntry: '3,050.00' },
   { venue: 'dydx', url: 'https://dydx.trade/trade/BTC-USD', orderForm: null, shortEntry: '$3,050.00' },
   { venue: 'bitget', url: 'https://www.bitget.com/futures/usdt/BTCUSDT', orderForm: '.bg-order', shortEntry: '61,000.00' },
+  // GMX's positions table as its interface renders it (no trade box in the saved page).
+  { venue: 'gmx', url: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC', orderForm: null, shortEntry: '$\u200a61,000.00' },
 ];
 
 const SIZES = [
