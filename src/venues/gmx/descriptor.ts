@@ -36,7 +36,7 @@ export const gmxDescriptor: VenueDescriptor = {
       'GMX publishes no limit for arbitrum.gmxapi.io or its oracle keeper arbitrum-api.gmxinfra.io; its own ' +
       'interface asks for prices every second and for market values every 5 s per open tab. PerpLens holds ' +
       'itself to 100 requests / min. A quote is 2 requests (the keeper’s tickers and the markets’ info, both ' +
-      'lists shared by every GMX market) and the keeper’s 24 h prices once a minute, candles 2 (1h and 1d from the keeper), funding history 1 (/v1/rates, ' +
+      'lists shared by every GMX market) and the keeper’s 24 h prices every 10 minutes, candles 2 (1h and 1d from the keeper), funding history 1 (/v1/rates, ' +
       '30 days), the token list 1 per hour. Zone bars: one 15-minute candle request. GMX publishes no ' +
       'open-interest history: PerpLens records it while a market is watched.',
   },

@@ -30,8 +30,8 @@ const TOKENS_SHARE_MS = HOUR;
 const MARKETS_SHARE_MS = 25_000;
 /** Prices of every token: shared by every market's quote for 10 s. */
 const TICKERS_SHARE_MS = 10_000;
-/** The day's prices, for the plausibility of the current one: a minute. */
-const DAY_SHARE_MS = 60_000;
+/** The day's prices, for the plausibility of the current one (a price a day ago barely moves in 10 minutes). */
+const DAY_SHARE_MS = 10 * 60_000;
 /** The liquidation collateral's floor (DataStore MIN_COLLATERAL_USD), which no public endpoint serves: GMX's $1, as its interface's tests use. */
 const MIN_COLLATERAL_USD = 1;
 /** A tier table's single tier covers any size (messages carry finite numbers only). */
