@@ -8,6 +8,7 @@ export const POSITIONS_PAGE_URLS = [
   'https://app.hyperliquid.xyz/trade/BTC',
   'https://dydx.trade/trade/BTC-USD',
   'https://www.bitget.com/futures/usdt/BTCUSDT',
+  'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
 ] as const;
 
 /** The mark prices as the e2e/demo pages print them (en-US). */
@@ -25,8 +26,10 @@ export function replaceTextInPage(arg: { from: string; to: string }): number {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let n = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.trim() === arg.from) {
-      node.nodeValue = node.nodeValue.replace(arg.from, arg.to);
+    // GMX writes a dollar sign and a hair space before its prices ("$\u200a60,000.12").
+    const text = node.nodeValue?.trim();
+    if (text === arg.from || text === `$\u200a${arg.from}`) {
+      node.nodeValue = (node.nodeValue ?? '').replace(arg.from, arg.to);
       n++;
     }
   }
