@@ -193,5 +193,6 @@ describe('GMX market names and pages', () => {
     expect(gmxSymbolFromTitle('$ 3,412.38 | ETH USD | Decentralized perpetual exchange | GMX')).toBe('ETH');
     expect(gmxSymbolFromTitle('GMX | Decentralized Perpetual Exchange')).toBeNull();
     expect(gmxPage.matchTitle?.(new URL('https://app.gmx.io/#/trade'), '$ 97,236.88 | BTC USD | Decentralized perpetual exchange | GMX')).toBe('BTC');
+    expect(gmxPage.matchTitle?.(new URL('https://app.gmx.io/pools'), '$ 97,236.88 | BTC USD | Decentralized perpetual exchange | GMX')).toBeNull();
   });
 });

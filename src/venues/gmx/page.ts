@@ -28,7 +28,7 @@ import { textPieces } from '../page-kit/text-pieces';
 import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, RowRead, VenuePageReader } from '../page-reader-types';
 import { GMX_COLUMNS, GMX_EMPTY, GMX_SIDES } from './captions';
-import { gmxSymbolFromTitle, gmxSymbolFromUrl } from './page-url';
+import { gmxSymbolFromTitle, gmxSymbolFromUrl, isGmxTradePage } from './page-url';
 import { isIndexCollateral } from './liquidation';
 import { fromPositionQa, parseGmxSymbol } from './symbol';
 
@@ -190,7 +190,7 @@ function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { 
 export const gmxPage: VenuePageReader = {
   venue: 'gmx',
   matchUrl: gmxSymbolFromUrl,
-  matchTitle: (url, title) => (gmxSymbolFromUrl(url) === null && url.hostname === 'app.gmx.io' ? gmxSymbolFromTitle(title) : null),
+  matchTitle: (url, title) => (gmxSymbolFromUrl(url) === null && isGmxTradePage(url) ? gmxSymbolFromTitle(title) : null),
 
   findAnchor(doc: Document): Element | null {
     const wrapper = doc.querySelector(WRAPPER);
