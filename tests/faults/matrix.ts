@@ -90,8 +90,8 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     // The token list holds no figure (decimals are integers): nothing to corrupt.
     '/v1/tokens': { outcome: TICK_ONLY },
     '/v1/rates': { outcome: EMPTY_HISTORY },
-    // Without the day's prices the current one is taken unchecked that round (the ticker is the price).
-    '/prices/24h': { outcome: { 'empty lists': 'accepted' } },
+    // Only the plausibility check reads the day's prices: without them the quote stands, unchecked.
+    '/prices/24h': { absorbed: 'quote-stands', outcome: { 'empty lists': 'accepted' } },
   },
   hyperliquid: {
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },

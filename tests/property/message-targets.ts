@@ -25,7 +25,7 @@ const ROOT = Request as unknown as Node;
 const actions = (n: Node): Node[] => (n.pipe ?? []).filter((a) => a.kind === 'validation');
 const action = (n: Node, type: string): Node | undefined => actions(n).find((a) => a.type === type);
 const numberReq = (a: Node | undefined): number | undefined => (typeof a?.requirement === 'number' ? a.requirement : undefined);
-const KNOWN_ACTIONS = new Set(['regex', 'finite', 'gt_value', 'max_length', 'integer', 'min_value']);
+const KNOWN_ACTIONS = new Set(['regex', 'finite', 'gt_value', 'max_length', 'integer', 'min_value', 'max_value']);
 
 function unsupported(n: Node): never {
   return fail(
@@ -60,6 +60,8 @@ export function conforms(n: Node, x: unknown): boolean {
       if (action(n, 'integer') && !Number.isInteger(x)) return false;
       const min = numberReq(action(n, 'min_value'));
       if (min !== undefined && x < min) return false;
+      const max = numberReq(action(n, 'max_value'));
+      if (max !== undefined && x > max) return false;
       const gt = numberReq(action(n, 'gt_value'));
       return gt === undefined || x > gt;
     }
@@ -120,7 +122,15 @@ export function valid(n: Node): fc.Arbitrary<unknown> {
       const gt = numberReq(action(n, 'gt_value'));
       if (action(n, 'integer')) return fc.integer({ min: numberReq(action(n, 'min_value')) ?? -(2 ** 31), max: 2 ** 31 });
       const finite = action(n, 'finite') !== undefined;
-      return fc.double({ noNaN: true, noDefaultInfinity: finite, ...(gt === undefined ? {} : { min: gt, minExcluded: true }) });
+      const min = numberReq(action(n, 'min_value'));
+      const max = numberReq(action(n, 'max_value'));
+      return fc.double({
+        noNaN: true,
+        noDefaultInfinity: finite,
+        ...(gt === undefined ? {} : { min: gt, minExcluded: true }),
+        ...(min === undefined ? {} : { min }),
+        ...(max === undefined ? {} : { max }),
+      });
     }
     case 'boolean':
       return fc.boolean();

@@ -29,6 +29,9 @@ describe('manifest.json', () => {
       'https://dydx.trade/*',
       'https://api.bitget.com/*',
       'https://www.bitget.com/*',
+      'https://arbitrum.gmxapi.io/*',
+      'https://arbitrum-api.gmxinfra.io/*',
+      'https://app.gmx.io/*',
     ]);
     expect(base.content_scripts).toEqual([
       { matches: ['https://www.binance.com/*futures/*'], js: ['src/venues/binance/content.ts'], run_at: 'document_idle' },
@@ -37,6 +40,7 @@ describe('manifest.json', () => {
       { matches: ['https://app.hyperliquid.xyz/*'], js: ['src/venues/hyperliquid/content.ts'], run_at: 'document_idle' },
       { matches: ['https://dydx.trade/*'], js: ['src/venues/dydx/content.ts'], run_at: 'document_idle' },
       { matches: ['https://www.bitget.com/*futures/*'], js: ['src/venues/bitget/content.ts'], run_at: 'document_idle' },
+      { matches: ['https://app.gmx.io/*'], js: ['src/venues/gmx/content.ts'], run_at: 'document_idle' },
     ]);
     for (const v of VENUE_RECORDS) expect(readFileSync(contentEntry(v.id), 'utf8')).toMatch(/startContent\(/);
   });

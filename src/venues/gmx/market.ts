@@ -8,6 +8,7 @@ import { GMX_PATH, gmxDescriptor } from './descriptor';
 import { gmxHourlyRates } from './fees';
 import { findGmxMarket, gmxMarkets, indexPrice, type GmxMarket } from './markets';
 import { implausibleMark } from '../schema';
+import { keptList } from './kept-list';
 import { CandlesBody, DayRow, MarketInfoRow, RatesBody, TickerRow, TokenRow } from './schemas';
 import { isGmxSymbol, parseGmxSymbol } from './symbol';
 import { gmxZoneBars } from './zone-bars';
@@ -41,25 +42,17 @@ const DAILY_LIMIT = 32;
 
 const failure = (kind: Parameters<typeof venueFailure>[1], endpoint: string, message: string) => venueFailure(gmxDescriptor, kind, endpoint, message);
 
-/**
- * The token list is static metadata that every call needs: once read it is kept (per gate, so per
- * worker) and asked again only hourly; while that fails the list in hand stands, and a failed ask
- * waits a minute before the next — a broken token list must not be asked for at every quote.
- */
-const tokenMemo = new WeakMap<Http, { rows: TokenRow[] | null; at: number; failedAt: number; error: Result<never> | null }>();
-const TOKENS_RETRY_MS = 60_000;
-
-async function tokenList(http: Http): Promise<Result<TokenRow[]>> {
-  const now = Date.now();
-  const memo = tokenMemo.get(http) ?? { rows: null, at: 0, failedAt: 0, error: null };
-  tokenMemo.set(http, memo);
-  if (memo.rows && now - memo.at < TOKENS_SHARE_MS) return { ok: true, value: memo.rows };
-  if (memo.error && now - memo.failedAt < TOKENS_RETRY_MS) return memo.rows ? { ok: true, value: memo.rows } : memo.error;
+/** The token list: static metadata every call needs, asked hourly, retried a minute after a failure. */
+const tokenList = keptList(TOKENS_SHARE_MS, 60_000, async (http) => {
   const r = await getJson(http, gmxDescriptor, api(PATH.tokens), v.array(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (x) => x.length > 0 });
-  if (r.ok && r.value.length > 0) Object.assign(memo, { rows: r.value, at: now, error: null });
-  else Object.assign(memo, { failedAt: now, error: r.ok ? failure('schema', PATH.tokens, 'an empty token list') : r });
-  return memo.rows ? { ok: true, value: memo.rows } : (memo.error ?? failure('schema', PATH.tokens, 'no token list'));
-}
+  return r.ok && r.value.length === 0 ? failure('schema', PATH.tokens, 'an empty token list') : r;
+});
+
+/**
+ * The keeper's day of prices, for the plausibility of the current one only: kept 10 minutes (a price
+ * a day ago barely moves in that time). Without it the quote stands unchecked rather than failing.
+ */
+const dayPrices = keptList(DAY_SHARE_MS, 60_000, (http) => getJson(http, gmxDescriptor, keeper(PATH.day), v.array(DayRow)));
 
 /** Every GMX perpetual market with its state, from the two shared lists. */
 export async function marketTable(http: Http): Promise<Result<GmxMarket[]>> {
@@ -125,11 +118,7 @@ async function instrument(symbol: string, http: Http): Promise<Result<Instrument
 
 async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {
   // The three lists are asked together: a quote is one round of requests, not three in a row.
-  const [market, tickers, day] = await Promise.all([
-    marketOf(inst, http),
-    tickerList(http),
-    getJson(http, gmxDescriptor, keeper(PATH.day), v.array(DayRow), { shareForMs: DAY_SHARE_MS, usable: (r) => r.length > 0 }),
-  ]);
+  const [market, tickers, day] = await Promise.all([marketOf(inst, http), tickerList(http), dayPrices(http)]);
   if (!market.ok) return market;
   const m = market.value;
   if (!tickers.ok) return tickers;
@@ -138,8 +127,7 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const price = indexPrice(ticker.value.minPrice, ticker.value.maxPrice, m.index.decimals);
   if (price === null) return failure('schema', PATH.tickers, `no usable price for ${m.base}`);
   // GMX has one price: a corrupt or rescaled one is told from the keeper's price a day ago.
-  if (!day.ok) return day;
-  const dayAgo = day.value.find((r) => r.tokenSymbol === ticker.value.tokenSymbol)?.open;
+  const dayAgo = day.ok ? day.value.find((r) => r.tokenSymbol === ticker.value.tokenSymbol)?.open : undefined;
   const offMark = implausibleMark(price, dayAgo, 'price 24 h ago');
   if (offMark) return failure('schema', PATH.tickers, offMark);
   const long = gmxHourlyRates(m.fees, 'long');
