@@ -76,7 +76,7 @@ export const e30 = (x: number): string => {
   return (x < 0 ? '-' : '') + scaled.toString();
 };
 /** A token amount in its smallest unit. */
-const units = (x: number, decimals: number): string => ((BigInt(Math.round(x * 1e6)) * 10n ** BigInt(decimals)) / 10n ** 6n).toString();
+export const units = (x: number, decimals: number): string => ((BigInt(Math.round(x * 1e6)) * 10n ** BigInt(decimals)) / 10n ** 6n).toString();
 
 /** The market's paying side's funding per second (GMX's fundingFactorPerSecond) from the fake's 8 h rate. */
 export const fundingPerSecond = (rate8h: number): number => Math.abs(rate8h) / 8 / 3_600;
@@ -188,6 +188,11 @@ function api(req: FakeRequest, state: FakeState): Reply | null {
       if (!['1d', '7d', '30d', '90d', '180d', '1y', 'total'].includes(req.query.get('period') ?? '30d')) return json({ message: 'invalid period' }, 400);
       return json(market && m ? [{ marketAddress: market.marketToken, ratesSnapshots: rates(market, m, req.now) }] : []);
     }
+    case '/v1/positions': {
+      const address = req.query.get('address') ?? '';
+      if (!/^0x[0-9a-fA-F]{40}$/.test(address)) return json({ message: 'invalid address' }, 400);
+      return json(state.accounts.get(`gmx|${address.toLowerCase()}`) ?? []);
+    }
     default:
       return null;
   }
@@ -217,3 +222,40 @@ export const gmxApi: VenueHandler = (req, state) => {
   if (req.host === KEEPER) return keeper(req, state);
   return null;
 };
+
+/** One position as `/v1/positions` serves it (RawPositionInfo's fields as integer strings), for a fake account. */
+export function gmxPositionRow(p: {
+  market: string;
+  isLong: boolean;
+  sizeTokens: number;
+  entry: number;
+  mark: number;
+  liq: number | null;
+  collateral: 'long' | 'short';
+  remainingCollateralUsd: number;
+  remainingCollateralTokens: number;
+  pnl: number;
+  leverage: number;
+}): Record<string, unknown> {
+  const m = GMX_MARKETS.find((x) => x.symbol === p.market);
+  if (!m) throw new Error(`no fake GMX market ${p.market}`);
+  const token = p.collateral === 'long' ? m.long : m.short;
+  return {
+    key: `0x0:${m.marketToken}:${token.address}:${p.isLong}`,
+    marketAddress: m.marketToken,
+    collateralTokenAddress: token.address,
+    isLong: p.isLong,
+    sizeInUsd: e30(p.sizeTokens * p.entry),
+    sizeInTokens: units(p.sizeTokens, m.index.decimals),
+    entryPrice: e30(p.entry),
+    markPrice: e30(p.mark),
+    ...(p.liq === null ? {} : { liquidationPrice: e30(p.liq) }),
+    remainingCollateralUsd: e30(p.remainingCollateralUsd),
+    remainingCollateralAmount: units(p.remainingCollateralTokens, token.decimals),
+    pnl: e30(p.pnl),
+    leverage: String(Math.round(p.leverage * 10_000)),
+    indexName: `${m.index.baseSymbol ?? m.index.symbol}/USD`,
+    poolName: `${m.long.symbol}-${m.short.symbol}`,
+    hasLowCollateral: false,
+  };
+}

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GMX_PATH } from '../../src/venues/gmx/descriptor';
 import { gmxMarket } from '../../src/venues/gmx/market';
 import type { Http, Instrument, Result } from '../../src/venues/market-types';
-import { fundingPerSecond, GMX_MARKETS, GMX_PARAMS, gmxApi, gmxOpenInterest } from '../fake-exchange/gmx';
+import { fundingPerSecond, GMX_MARKETS, GMX_PARAMS, gmxApi, gmxOpenInterest, gmxPositionRow } from '../fake-exchange/gmx';
+import { fetchGmxPositions } from '../../src/venues/gmx/positions';
 import { defaultMarkets, HOUR } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 import { handlerHttp } from './handler-http';
@@ -141,5 +142,83 @@ describe('GMX client against the fake exchange', () => {
     expect(z.bars.length).toBeGreaterThan(600);
     expect(z.bars.every((b) => b.oi === null && b.takerBuy === null)).toBe(true);
     expect(z.bars.map((b) => b.time)).toEqual([...z.bars.map((b) => b.time)].sort((a, b) => a - b));
+  });
+});
+
+describe('GMX wallet positions against the fake exchange', () => {
+  const ADDRESS = `0x${'9c'.repeat(20)}`;
+
+  it('reads an account’s positions as GMX computes them, joined with the market table by address', async () => {
+    const { state, http } = setup();
+    state.accounts.set(`gmx|${ADDRESS}`, [
+      gmxPositionRow({
+        market: 'BTC:BTC-USDC',
+        isLong: true,
+        sizeTokens: 0.5,
+        entry: 59_000,
+        mark: 60_000.12,
+        liq: 56_300.5,
+        collateral: 'short',
+        remainingCollateralUsd: 1_475,
+        remainingCollateralTokens: 1_475.37,
+        pnl: 500.06,
+        leverage: 14.94,
+      }),
+      // SOL collateral behind a SOL long: its amount moves with the price.
+      gmxPositionRow({
+        market: 'SOL:SOL-USDC',
+        isLong: true,
+        sizeTokens: 120,
+        entry: 188.37,
+        mark: 176.94,
+        liq: 162.42,
+        collateral: 'long',
+        remainingCollateralUsd: 3_531,
+        remainingCollateralTokens: 19.9559,
+        pnl: -1_371.6,
+        leverage: 10.47,
+      }),
+      // No liquidation price served: PerpLens computes one.
+      gmxPositionRow({
+        market: 'ETH:WETH-USDC',
+        isLong: false,
+        sizeTokens: 2,
+        entry: 3_050,
+        mark: 2_986.3,
+        liq: null,
+        collateral: 'short',
+        remainingCollateralUsd: 305,
+        remainingCollateralTokens: 305,
+        pnl: 127.4,
+        leverage: 20,
+      }),
+    ]);
+    const r = value(await fetchGmxPositions(ADDRESS.toUpperCase().replace('0X', '0x'), http));
+    expect(http.urls.filter((u) => u.includes('/v1/positions'))).toEqual([`https://arbitrum.gmxapi.io/v1/positions?address=${ADDRESS}`]);
+    expect(r.map((p) => [p.symbol, p.side, p.marginMode, p.source])).toEqual([
+      ['BTC:BTC-USDC', 'long', 'isolated', 'api'],
+      ['SOL:SOL-USDC', 'long', 'isolated', 'api'],
+      ['ETH:WETH-USDC', 'short', 'isolated', 'api'],
+    ]);
+    const [btc, sol, eth] = r;
+    expect(btc?.size).toBeCloseTo(0.5, 12);
+    expect(btc?.entryPrice).toBeCloseTo(59_000, 9);
+    expect(btc?.liqPrice).toBeCloseTo(56_300.5, 9);
+    expect(btc?.margin).toBeCloseTo(1_475, 9);
+    expect(btc?.leverage).toBeCloseTo(14.94, 12);
+    expect(btc?.unrealizedPnl).toBeCloseTo(500.06, 9);
+    expect(btc?.collateralInBase).toBeUndefined();
+    expect(sol?.collateralInBase).toBeCloseTo(19.9559, 9);
+    expect(eth?.liqPrice).toBeNull();
+    expect(eth?.liqNotServed).toMatch(/no liquidation price/);
+  });
+
+  it('an account with nothing open is an empty list; a malformed address is refused before any request', async () => {
+    const { http } = setup();
+    expect(value(await fetchGmxPositions(ADDRESS, http))).toEqual([]);
+    const before = http.urls.length;
+    const bad = await fetchGmxPositions('0x123', http);
+    expect(bad.ok || bad.error).toMatchObject({ kind: 'bad-request', venue: 'gmx' });
+    expect(http.urls.length).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ export const GMX_PATH = {
   tokens: '/v1/tokens',
   marketsInfo: '/v1/markets/info',
   rates: '/v1/rates',
+  positions: '/v1/positions',
   tickers: '/prices/tickers',
   day: '/prices/24h',
   candles: '/prices/candles',

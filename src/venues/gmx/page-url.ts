@@ -4,7 +4,7 @@
 // A shared link may add `?market=ETH&pool=WETH-USDC`, which the interface reads and removes two
 // seconds later (useTradeParamsProcessor.ts); otherwise the URL names no market and the title does:
 // "$ 3,412.38 | ETH USD | Decentralized perpetual exchange | GMX" (SyntheticsPage.tsx, getPageTitle).
-import { gmxSymbol, isGmxSymbol } from './symbol';
+import { gmxSymbol, isGmxSymbol, parseGmxSymbol } from './symbol';
 
 const TRADE_PATH = /^\/trade(?:\/(?:long|short))?\/?$/i;
 const TRADE_HASH = /^#\/trade(?:\/(?:long|short))?\/?(?:\?(.*))?$/i;
@@ -36,4 +36,11 @@ export function gmxSymbolFromUrl(url: URL): string | null {
 export function gmxSymbolFromTitle(title: string): string | null {
   const m = /\|\s*([A-Za-z0-9.]{1,16}) USD\s*\|/.exec(title);
   return m?.[1] && isGmxSymbol(m[1]) ? m[1] : null;
+}
+
+/** The trade page of a market (its link with market and pool, which the app reads once). */
+export function gmxTradeUrl(symbol: string): string {
+  const m = parseGmxSymbol(symbol);
+  const q = m ? `?market=${encodeURIComponent(m.base)}&pool=${encodeURIComponent(`${m.longToken}-${m.shortToken}`)}` : `?market=${encodeURIComponent(symbol)}`;
+  return `https://app.gmx.io/trade${q}`;
 }

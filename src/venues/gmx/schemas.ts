@@ -112,3 +112,25 @@ export const RatesBody = v.array(
     ),
   }),
 );
+
+/**
+ * `/v1/positions?address=`: the account's open positions as GMX's interface computes them (its
+ * RawPositionInfo), integer strings; the fields PerpLens reads. `liquidationPrice` is absent where
+ * GMX computes none.
+ */
+export const PositionRow = v.object({
+  marketAddress: address,
+  collateralTokenAddress: address,
+  isLong: v.boolean(),
+  isOpening: v.optional(v.boolean()),
+  sizeInUsd: nonNegativeE30,
+  sizeInTokens: nonNegativeE0,
+  entryPrice: v.optional(nonNegativeE30),
+  markPrice: nonNegativeE30,
+  liquidationPrice: v.optional(e30),
+  remainingCollateralUsd: e30,
+  // In the collateral token's smallest unit.
+  remainingCollateralAmount: v.optional(nonNegativeE0),
+  pnl: e30,
+  leverage: v.optional(nonNegativeE0),
+});

@@ -1,7 +1,9 @@
+import { EVM_ADDRESS } from '../../protocol/patterns';
 import type { VenueRecord } from '../record-types';
 import { gmxDescriptor } from './descriptor';
 import { gmxMarket } from './market';
-import { gmxSymbolFromUrl, isGmxTradePage } from './page-url';
+import { gmxSymbolFromUrl, gmxTradeUrl, isGmxTradePage } from './page-url';
+import { fetchGmxPositions } from './positions';
 import { isGmxSymbol } from './symbol';
 
 export const gmxVenue = {
@@ -15,4 +17,15 @@ export const gmxVenue = {
   isBareTradePage: isGmxTradePage,
   client: gmxMarket,
   descriptor: gmxDescriptor,
+  // GMX's API serves an account's positions by address (what its own interface shows).
+  wallet: {
+    shape: EVM_ADDRESS,
+    shapeMessage: 'must be 0x followed by 40 hexadecimal digits',
+    isAddress: (a) => EVM_ADDRESS.test(a),
+    invalidMessage: 'must be 0x followed by 40 hexadecimal digits',
+    hint: 'Your Arbitrum account: 0x followed by 40 hexadecimal digits.',
+    placeholder: '0x…',
+    positions: fetchGmxPositions,
+    tradeUrl: gmxTradeUrl,
+  },
 } as const satisfies VenueRecord<'gmx'>;
