@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drives, eventually, waitFor, withBrowser, type E2EPage } from './browsers';
 import { probeMarketRows, probePositions, type PositionProbe } from './probes';
+import { gmxPositionRow } from '../fake-exchange/gmx';
 
 // Every option takes effect where a trader sees it: the panel (also on a venue whose panel was
 // dragged and collapsed before: its saved place must not freeze the options), the popup and the
@@ -176,6 +177,38 @@ describe.skipIf(!drives('chromium'))('options take effect in chromium', () => {
       await withWallet.close();
     } finally {
       env.fake.state.accounts.delete(address);
+    }
+
+    // A GMX account: its positions (GMX's own figures) reach the popup from /v1/positions.
+    const gmxAccount = `0x${'6d'.repeat(20)}`;
+    env.fake.state.accounts.set(`gmx|${gmxAccount}`, [
+      gmxPositionRow({
+        market: 'SOL:SOL-USDC',
+        isLong: false,
+        sizeTokens: 40,
+        entry: 150,
+        mark: 140.25,
+        liq: 160.5,
+        collateral: 'short',
+        remainingCollateralUsd: 300,
+        remainingCollateralTokens: 300,
+        pnl: 390,
+        leverage: 8.8,
+      }),
+    ]);
+    try {
+      await saveOptions({ 'f-wallets-gmx': gmxAccount });
+      const withWallet = await env.browser.newPage();
+      await withWallet.goto(popupUrl());
+      const gmx = await waitFor(
+        withWallet,
+        () => document.querySelector('[data-perplens-position][data-venue="gmx"]')?.getAttribute('data-symbol') ?? null,
+        'the GMX account’s position in the popup',
+      );
+      expect(gmx).toBe('SOL:SOL-USDC');
+      await withWallet.close();
+    } finally {
+      env.fake.state.accounts.delete(`gmx|${gmxAccount}`);
     }
     expect(page.errors()).toEqual([]);
     await page.close();
