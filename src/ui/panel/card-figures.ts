@@ -154,7 +154,11 @@ export const CARD_FIGURES: readonly CardFigure[] = [
     tone: (c) => (c.stretched ? (c.pays ? 'bad' : 'good') : undefined),
     explain: ({ regime: r, age }) =>
       r
-        ? `Funding is ${formatPercent(Math.abs(r.rate8h), 4)} per 8 h: ${r.stretch === 'balanced' ? 'no side pays much' : `the ${r.crowded === 'none' ? 'paying' : r.crowded} side pays ${stretchRate(r.stretch)} rate`}; ${age}`
+        ? `Funding is ${formatPercent(Math.abs(r.rate8h), 4)} per 8 h: ${r.stretch === 'balanced' ? 'no side pays much' : `the ${r.crowded === 'none' ? 'paying' : r.crowded} side pays ${stretchRate(r.stretch)} rate`}` +
+          (r.longShare !== null
+            ? ' (no order book here: funding follows the long/short imbalance and keeps rising while it lasts, so a stretched rate means a lasting imbalance)'
+            : '') +
+          `; ${age}`
         : undefined,
   },
   {
