@@ -62,11 +62,12 @@ const VENUES: VenueCase[] = [
     path: '/api/v2/mix/market/ticker',
     perBuild: 1,
   },
-  // The markets' state every GMX part starts from (shared for 25 s): one request a build.
+  // The markets' state every GMX part starts from (shared for 25 s): one request a build. A trade page
+  // whose title names BTC: its market is the index's deepest pool, under the watchlist's name.
   {
     venue: 'gmx',
-    url: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
-    symbol: 'BTC:BTC-USDC',
+    url: 'https://app.gmx.io/trade',
+    symbol: 'BTC',
     host: 'arbitrum.gmxapi.io',
     path: '/v1/markets/info',
     perBuild: 1,
