@@ -70,10 +70,11 @@ for (const name of E2E_BROWSERS) {
       const options: E2EPage = await env.browser.extensionPage('src/options/index.html');
       const form = await waitFor(options, probeOptions, 'the options form');
       // The lists come from the venue registry, with each venue's name as it writes it.
-      expect(form.venues).toEqual(['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'dYdX', 'Bitget']);
+      expect(form.venues).toEqual(['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'dYdX', 'Bitget', 'GMX']);
       expect(form.wallets).toEqual([
         { id: 'f-wallets-hyperliquid', label: 'Hyperliquid', placeholder: '0x…' },
         { id: 'f-wallets-dydx', label: 'dYdX', placeholder: 'dydx1…' },
+        { id: 'f-wallets-gmx', label: 'GMX', placeholder: '0x…' },
       ]);
       expect(form.overview).toBe('Open the overview in a tab');
 
