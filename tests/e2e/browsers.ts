@@ -256,18 +256,23 @@ function firefoxPage(page: FirefoxPage): E2EPage {
     },
     press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
     async fill(sel, value) {
-      await page.click(sel, { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type(sel, value);
       // Firefox can hand the last keys to the page after the driver's command has returned (a CI run
-      // clicked the next button with "1" of "10" typed); the caller's next step must see them all.
+      // clicked the next button with "1" of "10" typed), and on a loaded machine it has lost one (the
+      // field stayed at "1"): the caller's next step must see every key, so a field that does not
+      // show the value within 3 s is typed again, as a trader would, up to three times.
       // Polled with evaluate: Firefox ESR 140 runs waitForFunction's predicate through Function(), which an
       // extension page's content security policy refuses ("call to Function() blocked by CSP").
       const typed = (s: string) => document.querySelector<HTMLInputElement>(s)?.value ?? null;
-      for (let i = 0; (await page.evaluate(typed, sel)) !== value; i++) {
-        if (i >= 50) throw new Error(`${sel} never showed "${value}"`);
-        await new Promise((r) => setTimeout(r, 100));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.click(sel, { count: 3 });
+        await page.keyboard.press('Backspace');
+        await page.type(sel, value);
+        for (let i = 0; i < 30; i++) {
+          if ((await page.evaluate(typed, sel)) === value) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
+      throw new Error(`${sel} never showed "${value}" (shows "${String(await page.evaluate(typed, sel))}")`);
     },
     async select(sel, value) {
       await page.select(sel, value);
