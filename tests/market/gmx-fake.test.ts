@@ -112,7 +112,8 @@ describe('GMX client against the fake exchange', () => {
     expect(deep.sideRates).toEqual(pool.sideRates);
     expect(deep.symbol).toBe('ETH');
     expect(value(await lookup('DOGE', http))).toBeNull();
-    expect(value(await lookup('ETH:WETH-USDC', http))).toBeNull();
+    // A whole market's name finds it too (a disabled market the list leaves out is looked up this way).
+    expect(value(await lookup('ETH:WETH-USDC', http))).toMatchObject({ symbol: 'ETH:WETH-USDC' });
   });
 
   it('says a market GMX does not list is unknown, and refuses a price twice the day’s', async () => {
@@ -220,5 +221,30 @@ describe('GMX wallet positions against the fake exchange', () => {
     const bad = await fetchGmxPositions('0x123', http);
     expect(bad.ok || bad.error).toMatchObject({ kind: 'bad-request', venue: 'gmx' });
     expect(http.urls.length).toBe(before);
+  });
+});
+
+describe('GMX lists read row by row', () => {
+  it('leaves out a market row of a shape it does not know, reads the others, and says so for that market', async () => {
+    const state: FakeState = { markets: defaultMarkets(Date.now()), accounts: new Map() };
+    // GMX starts sending one market's funding factor as a JSON number: that row alone is unreadable.
+    const changed: typeof gmxApi = (req, s) => {
+      const reply = gmxApi(req, s);
+      if (!reply || req.path !== '/v1/markets/info') return reply;
+      const rows = JSON.parse(reply.body) as Record<string, unknown>[];
+      const sol = rows.find((r) => r.marketTokenAddress === fakeMarket('SOL:SOL-USDC').marketToken);
+      if (sol) sol.fundingFactorPerSecond = 1.2e-9;
+      return { ...reply, body: JSON.stringify(rows) };
+    };
+    const http = handlerHttp('gmx', changed, state);
+    const listed = value(await gmxMarket.instruments(http)).map((i) => i.symbol);
+    expect(listed).toEqual(['BTC:BTC-USDC', 'ETH:WETH-USDC', 'ETH:WETH-WETH']);
+    const sol: Instrument = { venue: 'gmx', symbol: 'SOL:SOL-USDC', asset: 'SOL', quote: 'USD', contractValue: 1, tickSize: null, fundingIntervalHours: 1 };
+    const q = await gmxMarket.quote(sol, http);
+    expect(q.ok || q.error).toMatchObject({
+      kind: 'schema',
+      message: expect.stringMatching(/no readable GMX market SOL:SOL-USDC: 1 market rows could not be read \(fundingFactorPerSecond: /),
+    });
+    expect(value(await gmxMarket.quote({ ...sol, symbol: 'BTC:BTC-USDC', asset: 'BTC' }, http)).markPrice).toBeGreaterThan(0);
   });
 });

@@ -9,8 +9,8 @@ import { gmxHourlyRates } from './fees';
 import { findGmxMarket, gmxMarkets, indexPrice, type GmxMarket } from './markets';
 import { implausibleMark } from '../schema';
 import { keptList } from './kept-list';
-import { CandlesBody, DayRow, MarketInfoRow, RatesBody, TickerRow, TokenRow } from './schemas';
-import { isGmxSymbol, parseGmxSymbol } from './symbol';
+import { CandlesBody, DayRow, MarketInfoRow, RatesBody, rowsOf, TickerRow, TokenRow, type Rows } from './schemas';
+import { isGmxSymbol } from './symbol';
 import { gmxZoneBars } from './zone-bars';
 
 // GMX v2 on Arbitrum from its public API (markets, tokens, rates) and its oracle keeper (prices,
@@ -43,10 +43,23 @@ const DAILY_LIMIT = 32;
 const failure = (kind: Parameters<typeof venueFailure>[1], endpoint: string, message: string) => venueFailure(gmxDescriptor, kind, endpoint, message);
 
 /** The token list: static metadata every call needs, asked hourly, retried a minute after a failure. */
-const tokenList = keptList(TOKENS_SHARE_MS, 60_000, async (http) => {
-  const r = await getJson(http, gmxDescriptor, api(PATH.tokens), v.array(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (x) => x.length > 0 });
-  return r.ok && r.value.length === 0 ? failure('schema', PATH.tokens, 'an empty token list') : r;
+const tokenList = keptList(TOKENS_SHARE_MS, 60_000, async (http): Promise<Result<TokenRow[]>> => {
+  const r = await getJson(http, gmxDescriptor, api(PATH.tokens), rowsOf(TokenRow), { shareForMs: TOKENS_SHARE_MS, usable: (x) => x.rows.length > 0 });
+  if (!r.ok) return r;
+  if (r.value.rows.length === 0) return failure('schema', PATH.tokens, noRows('token', r.value));
+  return { ok: true, value: r.value.rows };
 });
+
+/** Why a list gave no row: empty, or none of its rows read (with the first one's problem). */
+const noRows = (what: string, r: Rows<unknown>): string =>
+  r.unreadable === 0 ? `an empty ${what} list` : `none of the ${r.unreadable} ${what} rows could be read (${r.firstIssue ?? 'unreadable'})`;
+
+/** The markets, and how many of GMX's market rows could not be read (a market missing may be one of them). */
+interface MarketTable {
+  markets: GmxMarket[];
+  unreadable: number;
+  firstIssue: string | null;
+}
 
 /**
  * The keeper's day of prices, for the plausibility of the current one only: kept 10 minutes (a price
@@ -55,24 +68,32 @@ const tokenList = keptList(TOKENS_SHARE_MS, 60_000, async (http) => {
 const dayPrices = keptList(DAY_SHARE_MS, 60_000, (http) => getJson(http, gmxDescriptor, keeper(PATH.day), v.array(DayRow)));
 
 /** Every GMX perpetual market with its state, from the two shared lists. */
-export async function marketTable(http: Http): Promise<Result<GmxMarket[]>> {
+export async function marketTable(http: Http): Promise<Result<MarketTable>> {
   const [tokens, infos] = await Promise.all([
     tokenList(http),
-    getJson(http, gmxDescriptor, api(PATH.marketsInfo), v.array(MarketInfoRow), { shareForMs: MARKETS_SHARE_MS, usable: (r) => r.length > 0 }),
+    getJson(http, gmxDescriptor, api(PATH.marketsInfo), rowsOf(MarketInfoRow), { shareForMs: MARKETS_SHARE_MS, usable: (r) => r.rows.length > 0 }),
   ]);
   if (!tokens.ok) return tokens;
   if (!infos.ok) return infos;
-  const markets = gmxMarkets(tokens.value, infos.value, MIN_COLLATERAL_USD);
+  if (infos.value.rows.length === 0) return failure('schema', PATH.marketsInfo, noRows('market', infos.value));
+  const markets = gmxMarkets(tokens.value, infos.value.rows, MIN_COLLATERAL_USD);
   if (markets.length === 0) return failure('schema', PATH.marketsInfo, 'no perpetual market whose tokens the token list names');
-  return { ok: true, value: markets };
+  return { ok: true, value: { markets, unreadable: infos.value.unreadable, firstIssue: infos.value.firstIssue } };
 }
 
-/** The market a symbol names (an index alone: its deepest market), or unknown-symbol. */
+/**
+ * The market a symbol names (an index alone: its deepest market). Not found: unknown, unless some of
+ * GMX's market rows could not be read, when it may be one of them and the answer is called broken.
+ */
 async function marketOf(inst: Instrument, http: Http): Promise<Result<GmxMarket>> {
   const table = await marketTable(http);
   if (!table.ok) return table;
-  const m = findGmxMarket(table.value, inst.symbol);
-  return m ? { ok: true, value: m } : failure('unknown-symbol', PATH.marketsInfo, `no GMX market ${inst.symbol}`);
+  const m = findGmxMarket(table.value.markets, inst.symbol);
+  if (m) return { ok: true, value: m };
+  const { unreadable, firstIssue } = table.value;
+  return unreadable > 0
+    ? failure('schema', PATH.marketsInfo, `no readable GMX market ${inst.symbol}: ${unreadable} market rows could not be read (${firstIssue ?? 'unreadable'})`)
+    : failure('unknown-symbol', PATH.marketsInfo, `no GMX market ${inst.symbol}`);
 }
 
 /** Every token's price from the keeper, shared by every market's quote. */
@@ -104,16 +125,19 @@ const instrumentOf = (symbol: string, m: GmxMarket): Instrument => ({
 async function instruments(http: Http): Promise<Result<Instrument[]>> {
   const table = await marketTable(http);
   if (!table.ok) return table;
-  return { ok: true, value: table.value.filter((m) => !m.disabled).map((m) => instrumentOf(m.symbol, m)) };
+  return { ok: true, value: table.value.markets.filter((m) => !m.disabled).map((m) => instrumentOf(m.symbol, m)) };
 }
 
-/** An index alone (`ETH`, a page's title): its deepest market, under the index's name. */
+/**
+ * A market the list leaves out: an index alone (`ETH`, a page's title), as its deepest market under
+ * the index's name, or a disabled market. Not found while some of GMX's market rows could not be
+ * read, it may be one of them: that is said, rather than "GMX does not list it".
+ */
 async function instrument(symbol: string, http: Http): Promise<Result<Instrument | null>> {
-  if (!isGmxSymbol(symbol) || parseGmxSymbol(symbol)) return { ok: true, value: null };
-  const table = await marketTable(http);
-  if (!table.ok) return table;
-  const m = findGmxMarket(table.value, symbol);
-  return { ok: true, value: m ? instrumentOf(symbol, m) : null };
+  if (!isGmxSymbol(symbol)) return { ok: true, value: null };
+  const m = await marketOf({ venue: 'gmx', symbol, asset: '', quote: 'USD', contractValue: 1, tickSize: null, fundingIntervalHours: 1 }, http);
+  if (m.ok) return { ok: true, value: instrumentOf(symbol, m.value) };
+  return m.error.kind === 'unknown-symbol' ? { ok: true, value: null } : m;
 }
 
 async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>> {

@@ -25,7 +25,7 @@ export async function fetchGmxPositions(address: string, http: Http): Promise<Re
   ]);
   if (!rows.ok) return rows;
   if (!table.ok) return table;
-  const byAddress = new Map(table.value.map((m) => [m.marketToken, m]));
+  const byAddress = new Map(table.value.markets.map((m) => [m.marketToken, m]));
   const out: Position[] = [];
   for (const r of rows.value) {
     const m = byAddress.get(r.marketAddress.toLowerCase());

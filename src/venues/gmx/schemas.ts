@@ -4,6 +4,37 @@
 // smallest unit. They become numbers here, at the boundary, scaled; nothing unscaled goes further.
 import * as v from 'valibot';
 import { EVM_ADDRESS } from '../../protocol/patterns';
+import { issueText } from '../schema';
+
+/** A list's rows that read, how many did not, and why the first of those did not. */
+export interface Rows<T> {
+  rows: T[];
+  unreadable: number;
+  firstIssue: string | null;
+}
+
+/**
+ * A list whose rows are checked one by one: a row GMX adds in a shape PerpLens does not know (a new
+ * token, a market with a field of a new type) is left out and counted, and the rest of the list
+ * still reads. A list where no row reads is a broken answer (the caller says so).
+ */
+export function rowsOf<S extends v.GenericSchema>(row: S) {
+  return v.pipe(
+    v.array(v.unknown()),
+    v.transform((items): Rows<v.InferOutput<S>> => {
+      const out: Rows<v.InferOutput<S>> = { rows: [], unreadable: 0, firstIssue: null };
+      for (const item of items) {
+        const r = v.safeParse(row, item);
+        if (r.success) out.rows.push(r.output);
+        else {
+          out.unreadable++;
+          out.firstIssue ??= r.issues[0] ? issueText(r.issues[0]) : 'unreadable';
+        }
+      }
+      return out;
+    }),
+  );
+}
 
 const INTEGER = /^-?\d{1,80}$/;
 
