@@ -136,6 +136,14 @@ describe('GMX page reader: states and faults', () => {
     expect(ok(page.rows[2]).liqPrice).toBeCloseTo(104_908.49, 2);
   });
 
+  it('without a known entry price caption, a size in USD is not converted and the row is not read', () => {
+    const page = edited((doc) => {
+      const th = doc.querySelectorAll('th')[4];
+      if (th) setText(th, 'PREIS');
+    });
+    expect(page.rows[1]).toMatchObject({ ok: false, symbol: 'ETH:WETH-USDC', reason: expect.stringMatching(/without the entry price/) });
+  });
+
   it('does not read a column whose caption it does not know (no guess by position)', () => {
     const page = edited((doc) => {
       const th = doc.querySelectorAll('th')[6];

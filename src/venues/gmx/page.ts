@@ -163,9 +163,10 @@ function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { 
   const cells: Cells = { get: (k) => (columns[k] === undefined ? undefined : (row.cells[columns[k]] ?? undefined)) };
   const { leverage, side } = positionCell(cells.get('symbol') ?? row.cells[0] ?? undefined);
   if (side !== null && side !== market.side) return fail("the side label disagrees with the row's market attribute");
-  const entry = figure(visibleText(cells.get('entry') ?? row.el).trim());
+  const entryCell = cells.get('entry');
+  const entry = entryCell ? figure(visibleText(entryCell)) : null;
   const base = parseGmxSymbol(market.symbol)?.base ?? '';
-  const size = sizeOf(cells.get('size'), base, cells.get('entry') ? entry : null);
+  const size = sizeOf(cells.get('size'), base, entry);
   if (size.problem) return fail(size.problem);
   const liq = liqOf(cells.get('liq'));
   const mark = cells.get('mark');
@@ -174,7 +175,7 @@ function readRow(row: TableRow, columns: Partial<Record<ColumnKey, number>>): { 
     symbol: market.symbol,
     side: market.side,
     size: size.size,
-    entryPrice: cells.get('entry') ? entry : null,
+    entryPrice: entry,
     markPrice: mark ? figure(visibleText(mark)) : null,
     liqPrice: liq.liq,
     ...(liq.unread !== undefined ? { liqUnread: liq.unread } : {}),
