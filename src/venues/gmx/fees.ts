@@ -1,4 +1,7 @@
 // What holding a GMX v2 position costs: funding and borrowing, both accrued every second.
+// `gmxHourlyRates` feeds the quote; the cost and the time to liquidation are written out as GMX's
+// interface has them, the reference the shared core's figures (position-view.ts accruedFees) are
+// tested against.
 // gmx-interface a78e920, sdk/src/utils/fees/index.ts:
 //   funding   the paying side (longs when `longsPayShorts`) pays fundingFactorPerSecond of its size;
 //             the other side receives what was paid, shared over its own open interest:

@@ -1,5 +1,9 @@
 // GMX v2's liquidation price as its interface computes it (gmx-interface a78e920,
 // sdk/src/utils/positions/utils.ts getLiquidationPrice), from what its positions table shows.
+// Written out here as GMX has it, as the reference: the panel computes with the shared core (an
+// entry-valued one-tier table with the closing fee, and `collateralInBase`), and the tests check
+// both against the prices GMX's own code computed (tests/unit/venues/gmx-liquidation.test.ts,
+// tests/unit/core/accrued-fees.test.ts). `isIndexCollateral` is used by the reader and the wallet.
 //
 // A position is liquidatable when its collateral, after pending fees, the closing fee and the price
 // impact of closing, plus its PnL, falls below the liquidation collateral
