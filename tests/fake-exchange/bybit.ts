@@ -2,6 +2,7 @@ import type { FakeAsset } from './market-state';
 import { HOUR, nextFunding } from './market-state';
 import { QUARTER, quarterCandles, quarterOi } from './quarters';
 import { json, type Reply } from './reply';
+import { hourlyCandles } from './span-candles';
 import { bybitCascade, withCascade } from './cascade';
 import type { FakeRequest, FakeState, VenueHandler } from './venue-handler';
 
@@ -120,22 +121,6 @@ function ticker(symbol: string, m: FakeAsset, now: number): Record<string, unkno
   };
 }
 
-type Candle = { time: number; open: number; high: number; low: number; close: number; volume: number };
-
-function candles(m: FakeAsset, span: number): Candle[] {
-  const out = new Map<number, Candle>();
-  m.hourly.forEach((p, i) => {
-    const open = m.hourly[i - 1]?.close ?? p.close;
-    const start = Math.floor(p.time / span) * span;
-    const c = out.get(start);
-    const high = Math.max(open, p.close) * 1.001;
-    const low = Math.min(open, p.close) * 0.999;
-    if (!c) out.set(start, { time: start, open, high, low, close: p.close, volume: 1000 });
-    else out.set(start, { ...c, close: p.close, high: Math.max(c.high, high), low: Math.min(c.low, low), volume: c.volume + 1000 });
-  });
-  return [...out.values()];
-}
-
 function market(req: FakeRequest, state: FakeState): Reply | null {
   const now = req.now;
   if (req.query.get('category') !== 'linear') return paramsError('category invalid', now);
@@ -207,7 +192,7 @@ function market(req: FakeRequest, state: FakeState): Reply | null {
       // The 15-minute history's prices are written as they are (up to 8 significant digits).
       const px = (x: number): string => (span === QUARTER ? String(x) : x.toFixed(2));
       // The newest `limit` candles opening within [start, end], newest first.
-      const rows = (span === QUARTER ? quarterCandles(found.m, now) : candles(found.m, span))
+      const rows = (span === QUARTER ? quarterCandles(found.m, now) : hourlyCandles(found.m, span))
         .filter((c) => c.time <= now && (start === undefined || c.time >= start) && (end === undefined || c.time <= end))
         .slice(-limit)
         .reverse()

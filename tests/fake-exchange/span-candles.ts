@@ -6,8 +6,8 @@ import type { FakeAsset } from './market-state';
 
 export type Candle = { time: number; open: number; high: number; low: number; close: number; volume: number };
 
-/** Candles of `span` ms (a multiple of an hour, UTC-aligned) up to `now`, oldest first. */
-export function hourlyCandles(m: FakeAsset, span: number, now: number): Candle[] {
+/** Candles of `span` ms (a multiple of an hour, UTC-aligned), oldest first; with `now`, none after it. */
+export function hourlyCandles(m: FakeAsset, span: number, now = Number.POSITIVE_INFINITY): Candle[] {
   const out = new Map<number, Candle>();
   m.hourly.forEach((p, i) => {
     if (p.time > now) return;
