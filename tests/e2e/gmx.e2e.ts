@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GMX_MARKETS, GMX_PARAMS, gmxOpenInterest, fundingPerSecond } from '../fake-exchange/gmx';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type E2EBrowser, E2E_BROWSERS } from './browsers';
-import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
+import { knownNumber as num, NOT_A_NUMBER, probeMarket, probePositions } from './probes';
 
 // GMX v2 end to end: its positions table as GMX's interface renders it (tests/pages/gmx/e2e-long-short.html),
 // the fake API and oracle keeper under their real hostnames. Funding and borrowing accrue every
@@ -11,12 +11,6 @@ import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from '.
 
 const LONG = { size: 0.5, entry: 59_000, mark: 60_000.12, liq: 56_300.5, margin: 1_475, pnl: 500.06 };
 const SHORT = { size: 0.3, entry: 61_000, mark: 60_000.12, liq: 63_800, margin: 915, pnl: 299.96 };
-
-const num = (p: PositionProbe, field: string) => {
-  const v = p.fields[field]?.value;
-  if (v === undefined || v === null || v === '') throw new Error(`${p.symbol} ${p.side}: ${field} is unknown (${p.fields[field]?.title ?? 'missing'})`);
-  return Number(v);
-};
 
 for (const name of E2E_BROWSERS) {
   describe(`GMX in ${name}`, () => {

@@ -4,7 +4,7 @@ import { HOUR, type FakeAsset } from '../fake-exchange/market-state';
 import { startFakeExchange, type FakeExchange } from '../fake-exchange/server';
 import { launch, waitFor, type BrowserName, type E2EBrowser, type E2EPage, E2E_BROWSERS } from './browsers';
 import { phi } from './hand-math';
-import { NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
+import { knownNumber as num, NOT_A_NUMBER, probeMarket, probePositions, type PositionProbe } from './probes';
 
 const ARTIFACTS = 'artifacts/e2e';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -109,12 +109,6 @@ const CASES: VenueCase[] = [
 
 /** Venues that publish no open-interest history: PerpLens records it while watching. */
 const RECORDS_OI = new Set(['hyperliquid', 'bitget']);
-
-const num = (p: PositionProbe, field: string) => {
-  const v = p.fields[field]?.value;
-  if (v === undefined || v === null || v === '') throw new Error(`${p.symbol} ${p.side}: ${field} is unknown (${p.fields[field]?.title ?? 'missing'})`);
-  return Number(v);
-};
 
 const WINDOW_MS = 4 * HOUR;
 

@@ -58,6 +58,13 @@ export interface PositionProbe {
   text: string;
 }
 
+/** A position's figure as a number; a missing or unknown one fails with its reason (runs in the test, not the page). */
+export function knownNumber(p: PositionProbe, field: string): number {
+  const v = p.fields[field]?.value;
+  if (v === undefined || v === null || v === '') throw new Error(`${p.symbol} ${p.side}: ${field} is unknown (${p.fields[field]?.title ?? 'missing'})`);
+  return Number(v);
+}
+
 /** Reads every `[data-perplens-position]` through the DOM contract. */
 export function probePositions(): PositionProbe[] | null {
   const root = document.getElementById('perplens-root')?.shadowRoot;
