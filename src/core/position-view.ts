@@ -86,9 +86,10 @@ export interface RegimeView {
   oiChange: number;
   rate8h: number;
   sinceWatching: boolean;
-  /** The crowded side was read from the venue's long and short open interest, not inferred from funding. */
-  crowdingMeasured: boolean;
-  /** The longs' share of open interest it was read from; null when inferred. */
+  /**
+   * The longs' share of open interest the crowded side was read from, where the venue publishes both
+   * sides (measured); null where it was inferred from funding.
+   */
   longShare: number | null;
   note: string;
 }
@@ -217,7 +218,6 @@ function regimeView(p: ViewPosition, m: ViewMarket, s: ViewSettings): RegimeView
     oiChange: m.oiChange.change,
     rate8h,
     sinceWatching: m.oiChange.basis === 'since-watching',
-    crowdingMeasured: share !== undefined,
     longShare: share ?? null,
     note: positionRegimeNote(p.side, { ...r, crowded }) + measured,
   };

@@ -93,7 +93,7 @@ describe('positionView where funding and borrowing accrue every second (GMX)', (
   it('takes the crowded side from the measured open interest and says so', () => {
     if (!('regime' in v.regime)) throw new Error(v.regime.unknown);
     expect(v.regime.crowded).toBe('longs');
-    expect(v.regime.crowdingMeasured).toBe(true);
+    expect(v.regime.longShare).toBe(0.7);
     expect(v.regime.note).toMatch(/crowded side.*Measured: longs hold 70% of open interest\.$/);
     const balanced = positionView(ethLong, { ...gmx, measuredLongShare: 0.55 }, DEFAULT_VIEW_SETTINGS, 0);
     expect('regime' in balanced.regime && balanced.regime.crowded).toBe('none');
@@ -104,6 +104,6 @@ describe('positionView where funding and borrowing accrue every second (GMX)', (
     const cex = positionView(ethLong, { ...plain, valuation: 'liquidation', fundingIntervalHours: 8, fundingRate: 0.0001 }, DEFAULT_VIEW_SETTINGS, 0);
     expect(cex.borrowingPerDay).toEqual({ unknown: 'this venue charges no borrowing fee' });
     expect(value(cex.holdingPerDay)).toBe(value(cex.perDay));
-    expect('regime' in cex.regime && cex.regime.crowdingMeasured).toBe(false);
+    expect('regime' in cex.regime && cex.regime.longShare).toBeNull();
   });
 });
