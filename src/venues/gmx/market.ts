@@ -157,8 +157,7 @@ async function quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>
   const long = gmxHourlyRates(m.fees, 'long');
   const short = gmxHourlyRates(m.fees, 'short');
   // The paying side's rate per hour, positive when longs pay (as every venue's rate is signed).
-  const payer = m.fees.fundingFactorPerSecond * 3_600;
-  const fundingRate = m.fees.longsPayShorts ? payer : payer === 0 ? 0 : -payer;
+  const fundingRate = (m.fees.longsPayShorts ? -long.funding : short.funding) + 0;
   const totalUsd = m.fees.longInterestUsd + m.fees.shortInterestUsd;
   const figures = {
     markPrice: price,
