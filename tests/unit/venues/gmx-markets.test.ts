@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gmxHourlyRates } from '../../../src/venues/gmx/fees';
 import { findGmxMarket, gmxMarkets, indexPrice } from '../../../src/venues/gmx/markets';
 import { CandlesBody, MarketInfoRow, RatesBody, TickerRow, TokenRow } from '../../../src/venues/gmx/schemas';
-
-const E30 = 10n ** 30n;
-/** A fraction as GMX writes it: an integer string with 30 decimals. */
-const f30 = (x: number): string => ((BigInt(Math.round(x * 1e12)) * E30) / 10n ** 12n).toString();
+import { e30 } from '../../fake-exchange/gmx';
 
 // Arbitrum addresses from gmx-interface's configs (sdk/src/configs/tokens.ts, markets.ts).
 const WETH = '0x82aF49447D8a07e3bd95BD0d56f35241523fBab1';
@@ -32,18 +29,18 @@ function info(market: string, index: string, long: string, short: string, oiLong
     shortTokenAddress: short,
     isSpotOnly: false,
     isDisabled: false,
-    longInterestUsd: f30(oiLongUsd),
-    shortInterestUsd: f30(oiShortUsd),
+    longInterestUsd: e30(oiLongUsd),
+    shortInterestUsd: e30(oiShortUsd),
     longInterestInTokens: '12500000000000000000000', // 12,500 ETH in wei
     shortInterestInTokens: { type: 'bigint', value: '5000000000000000000000' },
     useOpenInterestInTokensForBalance: true,
-    fundingFactorPerSecond: f30(1e-8),
+    fundingFactorPerSecond: e30(1e-8),
     longsPayShorts: true,
-    borrowingFactorPerSecondForLongs: f30(2e-8),
+    borrowingFactorPerSecondForLongs: e30(2e-8),
     borrowingFactorPerSecondForShorts: '0',
-    minCollateralFactor: f30(0.005),
-    minCollateralFactorForLiquidation: f30(0.0052),
-    positionFeeFactorForBalanceWasNotImproved: f30(0.0007),
+    minCollateralFactor: e30(0.005),
+    minCollateralFactorForLiquidation: e30(0.0052),
+    positionFeeFactorForBalanceWasNotImproved: e30(0.0007),
     ...more,
   };
 }
@@ -81,7 +78,7 @@ describe('GMX markets from the token list and the markets’ state', () => {
   });
 
   it('refuses a factor that is not a share, a negative open interest and a non-integer amount', () => {
-    expect(v.safeParse(MarketInfoRow, info(ETH_USDC, WETH, WETH, USDC, 1, 1, { minCollateralFactorForLiquidation: f30(1.5) })).success).toBe(false);
+    expect(v.safeParse(MarketInfoRow, info(ETH_USDC, WETH, WETH, USDC, 1, 1, { minCollateralFactorForLiquidation: e30(1.5) })).success).toBe(false);
     expect(v.safeParse(MarketInfoRow, info(ETH_USDC, WETH, WETH, USDC, 1, 1, { longInterestUsd: '-5' })).success).toBe(false);
     expect(v.safeParse(MarketInfoRow, info(ETH_USDC, WETH, WETH, USDC, 1, 1, { fundingFactorPerSecond: '1.5e22' })).success).toBe(false);
     expect(v.safeParse(MarketInfoRow, info(ETH_USDC, WETH, WETH, USDC, 1, 1, { longsPayShorts: 'true' })).success).toBe(false);
@@ -112,7 +109,7 @@ describe('GMX oracle keeper answers', () => {
       {
         marketAddress: ETH_USDC,
         ratesSnapshots: [
-          { fundingRateLong: '-' + f30(1e-8), fundingRateShort: f30(2.5e-8), borrowingRateLong: f30(2e-8), borrowingRateShort: '0', timestamp: 1783342800 },
+          { fundingRateLong: '-' + e30(1e-8), fundingRateShort: e30(2.5e-8), borrowingRateLong: e30(2e-8), borrowingRateShort: '0', timestamp: 1783342800 },
         ],
       },
     ]);
