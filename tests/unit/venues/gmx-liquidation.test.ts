@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gmxCostPerHour, gmxHourlyRates, gmxHoursToLiquidationByFees, type GmxFeeState } from '../../../src/venues/gmx/fees';
-import { gmxLiquidationPrice, isIndexCollateral, liquidationCollateral, type GmxLiquidationParams } from '../../../src/venues/gmx/liquidation';
+import { gmxHourlyRates, type GmxFeeState } from '../../../src/venues/gmx/fees';
+import { isIndexCollateral, type GmxLiquidationParams } from '../../../src/venues/gmx/liquidation';
+import { gmxCostPerHour, gmxHoursToLiquidationByFees, gmxLiquidationPrice, liquidationCollateral } from './gmx-reference';
 
 /** A row of the positions table GMX's interface rendered, with what its code computed (tests/pages/gmx/*.json). */
 interface TruePosition {
