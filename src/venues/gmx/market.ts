@@ -248,7 +248,8 @@ async function candles(inst: Instrument, http: Http): Promise<Result<Candles>> {
 
 /**
  * GMX has no tiers: one collateral factor for any size, valued at entry, and a closing fee per
- * market. As a one-tier table the shared liquidation check computes GMX's own price (liquidation.ts).
+ * market. As a one-tier table the shared liquidation check computes GMX's own price (docs/risk-math.md §1.1;
+ * checked against GMX's formula in tests/unit/venues/gmx-reference.ts).
  */
 async function tiers(inst: Instrument, http: Http): Promise<Result<TierTable>> {
   const market = await marketOf(inst, http);
