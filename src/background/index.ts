@@ -7,6 +7,7 @@ import { fetchJson } from './http';
 import { createOiRecorder } from './oi-recorder';
 import { createFlow } from './flow';
 import { openSocket } from './flow-socket';
+import { createQuoteFeeds } from './quote-feeds';
 import { createPersistence } from './persist';
 import { createRouter } from './router';
 import { createPanelViews } from './panel/view';
@@ -73,12 +74,23 @@ const flow = createFlow({
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
+// A venue's pushed quotes (Lighter): one socket per feed, kept while quotes are asked for. It
+// outlives one quote refresh, so a watched market keeps its connection between quotes.
+const feeds = createQuoteFeeds({
+  now,
+  socket: openSocket,
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  idleMs: () => Math.max(90_000, 1.5 * quoteRefreshMs),
+});
+
 const router = createRouter({
   venues: VENUE_MARKETS,
   gates,
   caches,
   recorder,
   flow,
+  feeds,
   now,
   onWatched(venue, symbol) {
     watched.touch(venue, symbol);
@@ -94,7 +106,7 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   for (const { venue, symbol } of watched.active(recordsOi)) {
     const { client, descriptor } = VENUE_MARKETS[venue];
     // One market failing must not stop the others or the alarm's upkeep.
-    await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol).catch(() => undefined);
+    await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, feeds, now }, symbol).catch(() => undefined);
   }
   persistence.schedule(0);
   await ensureRecorderAlarm().catch(() => undefined);
@@ -115,7 +127,7 @@ const alerts = createAlerts({
   getSnapshot: async (venue, symbol) => {
     await restored;
     const { client, descriptor } = VENUE_MARKETS[venue];
-    const r = await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
+    const r = await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, feeds, now }, symbol);
     persistence.schedule();
     return r;
   },

@@ -1,6 +1,6 @@
 import { VENUE_NAMES } from '../venues/names';
 import type { InstrumentsReply, PositionsReply, Request, SnapshotReply } from '../protocol/messages';
-import type { Http } from '../venues/market-types';
+import type { Feeds, Http } from '../venues/market-types';
 import type { VenueMarkets } from '../venues/markets';
 import type { VenueId } from '../venues/types';
 import type { OiRecorder } from './oi-recorder';
@@ -14,6 +14,8 @@ export interface RouterDeps {
   recorder: OiRecorder;
   /** The liquidation feeds, run while views ask for their markets. */
   flow?: Flow;
+  /** The pushed quote feeds, opened while views ask for their markets. */
+  feeds?: Feeds;
   now: () => number;
   /** Told which markets are being looked at (for OI recording and alarms). */
   onWatched?: (venue: VenueId, symbol: string) => void;
@@ -29,6 +31,7 @@ export function createRouter(deps: RouterDeps) {
     caches: deps.caches,
     recorder: deps.recorder,
     ...(deps.flow ? { flow: deps.flow } : {}),
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
     now: deps.now,
   });
 

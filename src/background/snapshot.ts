@@ -16,6 +16,7 @@ import {
   type Window,
   type ZoneBars,
   type CrowdingSeries,
+  type Feeds,
 } from '../venues/market-types';
 import { QUOTE_REFRESH_MS, type MarketSnapshot, type PartStatus } from '../venues/snapshot-types';
 import { createCache, type Cache, type CacheView } from './cache';
@@ -86,6 +87,8 @@ export interface SnapshotDeps {
   recorder: OiRecorder;
   /** The liquidation feeds; without it (tests of other parts) the flow is "not watched". */
   flow?: Flow;
+  /** The venues' pushed quote feeds (Lighter's quote comes only from its websocket). */
+  feeds?: Feeds;
   /** The zone model's memo; one per background (a shared default where none is handed in). */
   zoneModel?: ZoneModel;
   now: () => number;
@@ -151,7 +154,7 @@ export async function buildSnapshot(deps: SnapshotDeps, symbol: string): Promise
   const key = `${client.venue}:${symbol}`;
   const oiHistory = client.oiHistory;
   const [quote, funding, oi, candles, tiers] = await Promise.all([
-    caches.quote.get(key, () => client.quote(inst, http)),
+    caches.quote.get(key, () => client.quote(inst, http, deps.feeds)),
     caches.funding.get(key, () => client.fundingHistory(inst, http)),
     oiHistory ? caches.oi.get(key, () => oiHistory(inst, http)) : Promise.resolve(undefined),
     caches.candles.get(key, () => client.candles(inst, http)),

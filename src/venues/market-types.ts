@@ -210,6 +210,43 @@ export interface LiquidationPoll {
   fetch(inst: Instrument, http: Http, since: number | null): Promise<Result<{ events: LiquidationEvent[]; coveredFrom: number; source: string }>>;
 }
 
+/**
+ * A venue's public websocket that pushes every market's live figures on one connection (Lighter's
+ * `market_stats/all`): where a venue serves its mark, index and current funding only there, the quote
+ * is read from it. The background keeps one connection per feed while a view asks for any of its markets.
+ */
+export interface QuoteFeed {
+  venue: VenueId;
+  /** A fixed URL (its origin is listed in the venue record's `websockets`). */
+  url: string;
+  /** Sent once the socket is open. */
+  subscribe: readonly string[];
+  /** Sent this often to keep the connection (the venue drops a client silent for longer). */
+  keepalive: { message: string; everyMs: number };
+  /** Silent this long (no message at all, the venue's own pings included): stalled, connected again. */
+  stallMs: number;
+  read(body: unknown): FeedMessage;
+}
+
+/** What one message of a quote feed held. */
+export type FeedMessage =
+  /** Payloads per market key (the venue's own id), each parsed by the venue's quote when asked for. */
+  | { kind: 'items'; items: readonly (readonly [key: string, payload: unknown])[] }
+  /** A greeting, a subscription answer, a ping (with the answer it wants) or a pong. */
+  | { kind: 'other'; reply?: string }
+  /** Not what the venue sends: counted, and too many in a row end the connection. */
+  | { kind: 'garbage'; why: string };
+
+/** The background's pushed feeds, as a venue's quote reads them. */
+export interface Feeds {
+  /**
+   * The newest payload the feed pushed for `key` on the connection now open. A feed not running is
+   * started, and the call waits a few seconds for its first message; a feed that is down, stalled or
+   * silent about `key` answers a FetchError saying which.
+   */
+  latest(feed: QuoteFeed, key: string): Promise<Result<{ payload: unknown; receivedAt: number }>>;
+}
+
 export const FETCH_ERROR_KINDS = [
   'region-blocked',
   'rate-limited',
@@ -276,7 +313,8 @@ export interface VenueMarketClient {
    * dexes, one request each), looked up by itself when asked for; null: the venue does not list it.
    */
   instrument?: (symbol: string, http: Http) => Promise<Result<Instrument | null>>;
-  quote(inst: Instrument, http: Http): Promise<Result<MarketQuote>>;
+  /** `feeds`: the background's pushed feeds, for a venue whose quote comes from its websocket (Lighter). */
+  quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Result<MarketQuote>>;
   fundingHistory(inst: Instrument, http: Http): Promise<Result<FundingHistory>>;
   /** null: the venue publishes no OI history (Hyperliquid) — the background records snapshots. */
   oiHistory: ((inst: Instrument, http: Http) => Promise<Result<OiHistory>>) | null;

@@ -5,6 +5,7 @@ import { bybitVenue } from './bybit/venue';
 import { dydxVenue } from './dydx/venue';
 import { gmxVenue } from './gmx/venue';
 import { hyperliquidVenue } from './hyperliquid/venue';
+import { lighterVenue } from './lighter/venue';
 import { okxVenue } from './okx/venue';
 
 /**
@@ -12,7 +13,7 @@ import { okxVenue } from './okx/venue';
  * Adding a venue is its folder under src/venues/ (with its record, `venue.ts`, and its page entry,
  * `content.ts`) and a line here; everything below is derived.
  */
-export const VENUE_RECORDS = [binanceVenue, bybitVenue, okxVenue, hyperliquidVenue, dydxVenue, bitgetVenue, gmxVenue] as const;
+export const VENUE_RECORDS = [binanceVenue, bybitVenue, okxVenue, hyperliquidVenue, dydxVenue, bitgetVenue, gmxVenue, lighterVenue] as const;
 
 // The page's scripts import no value from here (tests/unit/house/import-boundaries.test.ts): each
 // carries only its own venue. The derived tables are built at load time; the annotations let a
