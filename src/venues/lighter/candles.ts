@@ -31,7 +31,8 @@ export async function lighterCandles(
   if (!body.ok) return body;
   const rows = body.value.c.map((r) => ({ ...r, time: asMs(r.t) })).sort((a, b) => a.time - b.time);
   for (const r of rows) {
-    if (!(r.l <= r.c && r.c <= r.h && r.l <= r.o && r.o <= r.h)) return venueFailure(lighterDescriptor, 'schema', PATH, `the candle at ${r.time} has prices out of order`);
+    if (!(r.l <= r.c && r.c <= r.h && r.l <= r.o && r.o <= r.h))
+      return venueFailure(lighterDescriptor, 'schema', PATH, `the candle at ${r.time} has prices out of order`);
   }
   return { ok: true, value: rows };
 }

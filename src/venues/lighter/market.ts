@@ -1,5 +1,17 @@
 import { figureSources } from '../figure-sources';
-import type { Candles, Feeds, FundingHistory, FundingPoint, Http, Instrument, MarketQuote, Result, SeriesPoint, TierTable, VenueMarketClient } from '../market-types';
+import type {
+  Candles,
+  Feeds,
+  FundingHistory,
+  FundingPoint,
+  Http,
+  Instrument,
+  MarketQuote,
+  Result,
+  SeriesPoint,
+  TierTable,
+  VenueMarketClient,
+} from '../market-types';
 import { venueFailure } from '../request-kit';
 import { implausibleMark, parseWith } from '../schema';
 import { intervalHoursFromTimes } from '../series';
@@ -72,7 +84,8 @@ async function quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Resul
   if (s.market_id !== market.value.id) return failure('schema', LIGHTER_STATS_SOURCE, `asked for market ${market.value.id}, got ${s.market_id}`);
   // Percent per hour; beyond the clamp it is a rescaled or corrupt figure, not a rate.
   const rate = s.current_funding_rate / 100;
-  if (Math.abs(rate) > FUNDING_CLAMP * (1 + 1e-9)) return failure('schema', LIGHTER_STATS_SOURCE, `funding ${s.current_funding_rate}% an hour is beyond Lighter’s ±0.5% clamp`);
+  if (Math.abs(rate) > FUNDING_CLAMP * (1 + 1e-9))
+    return failure('schema', LIGHTER_STATS_SOURCE, `funding ${s.current_funding_rate}% an hour is beyond Lighter’s ±0.5% clamp`);
   const offMark = implausibleMark(s.mark_price, s.index_price, 'index') ?? implausibleMark(s.mark_price, s.last_trade_price, 'last price');
   if (offMark) return failure('schema', LIGHTER_STATS_SOURCE, offMark);
   const figures = {

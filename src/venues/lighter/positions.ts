@@ -14,7 +14,8 @@ import { isLighterSymbol } from './symbol';
  * The page stays the cross-check. A row in a shape PerpLens does not know is left out.
  */
 export async function fetchLighterPositions(address: string, http: Http): Promise<Result<Position[]>> {
-  if (!EVM_ADDRESS.test(address)) return venueFailure(lighterDescriptor, 'bad-request', LIGHTER_PATH.account, 'Not an Ethereum address (0x followed by 40 hexadecimal digits)');
+  if (!EVM_ADDRESS.test(address))
+    return venueFailure(lighterDescriptor, 'bad-request', LIGHTER_PATH.account, 'Not an Ethereum address (0x followed by 40 hexadecimal digits)');
   const body = await lighterGet(http, lighterUrl(LIGHTER_PATH.account, { by: 'l1_address', value: address }), AccountsBody);
   if (!body.ok) {
     // An address that never opened a Lighter account holds no position: Lighter answers it with an error.

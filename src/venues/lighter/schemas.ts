@@ -60,8 +60,30 @@ export const DetailsBody = v.looseObject({ order_book_details: v.array(v.unknown
 export const Stats = v.looseObject({
   market_id: v.pipe(v.number(), v.integer(), v.minValue(0)),
   mark_price: positiveDecimal,
-  index_price: v.optional(v.nullable(v.union([positiveDecimal, v.pipe(v.literal(''), v.transform((): null => null))])), null),
-  last_trade_price: v.optional(v.nullable(v.union([positiveDecimal, v.pipe(v.literal(''), v.transform((): null => null))])), null),
+  index_price: v.optional(
+    v.nullable(
+      v.union([
+        positiveDecimal,
+        v.pipe(
+          v.literal(''),
+          v.transform((): null => null),
+        ),
+      ]),
+    ),
+    null,
+  ),
+  last_trade_price: v.optional(
+    v.nullable(
+      v.union([
+        positiveDecimal,
+        v.pipe(
+          v.literal(''),
+          v.transform((): null => null),
+        ),
+      ]),
+    ),
+    null,
+  ),
   /** The running hour's predicted rate, a signed percent per hour (0.0012 = 0.0012 %). */
   current_funding_rate: decimal,
   open_interest: v.optional(v.nullable(nonNegativeDecimal), null),
@@ -99,7 +121,16 @@ export const AccountPosition = v.looseObject({
   avg_entry_price: nonNegativeDecimal,
   position_value: v.optional(nonNegativeDecimal),
   unrealized_pnl: v.optional(decimal),
-  liquidation_price: v.optional(v.union([nonNegativeDecimal, v.pipe(v.literal(''), v.transform(() => 0))]), '0'),
+  liquidation_price: v.optional(
+    v.union([
+      nonNegativeDecimal,
+      v.pipe(
+        v.literal(''),
+        v.transform(() => 0),
+      ),
+    ]),
+    '0',
+  ),
   /** A percent ("5.00" = 5 %, 20×). */
   initial_margin_fraction: v.optional(nonNegativeDecimal),
   /** 0 cross, 1 isolated. */
