@@ -32,6 +32,9 @@ describe('manifest.json', () => {
       'https://arbitrum.gmxapi.io/*',
       'https://arbitrum-api.gmxinfra.io/*',
       'https://app.gmx.io/*',
+      'https://mainnet.zklighter.elliot.ai/*',
+      'https://app.lighter.xyz/*',
+      'wss://mainnet.zklighter.elliot.ai/*',
     ]);
     expect(base.content_scripts).toEqual([
       { matches: ['https://www.binance.com/*futures/*'], js: ['src/venues/binance/content.ts'], run_at: 'document_idle' },
@@ -41,6 +44,7 @@ describe('manifest.json', () => {
       { matches: ['https://dydx.trade/*'], js: ['src/venues/dydx/content.ts'], run_at: 'document_idle' },
       { matches: ['https://www.bitget.com/*futures/*'], js: ['src/venues/bitget/content.ts'], run_at: 'document_idle' },
       { matches: ['https://app.gmx.io/*'], js: ['src/venues/gmx/content.ts'], run_at: 'document_idle' },
+      { matches: ['https://app.lighter.xyz/*'], js: ['src/venues/lighter/content.ts'], run_at: 'document_idle' },
     ]);
     for (const v of VENUE_RECORDS) expect(readFileSync(contentEntry(v.id), 'utf8')).toMatch(/startContent\(/);
   });

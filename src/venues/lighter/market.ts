@@ -34,8 +34,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Lighter settles funding every hour, on the hour (docs "Funding"). */
 const INTERVAL_HOURS = 1;
-/** Its funding rate is clamped to ±0.5 % an hour (docs "Funding"). */
-const FUNDING_CLAMP = 0.005;
+/**
+ * No rate beyond 4 % an hour is Lighter's: its stats carry `funding_clamp_big` "4.0000" (a percent,
+ * as its rates are). A figure past it is a rescaled or corrupt one. The clamps' exact rule is not
+ * published in a unit PerpLens could confirm, so no cap or floor is shown.
+ */
+const MAX_RATE = 0.04;
 /** Funding history: ≥ 30 days plus a day, 500 hourly rows a request (two requests). */
 const FUNDING_SPAN_HOURS = 31 * 24;
 const FUNDING_PAGE = 500;
@@ -82,10 +86,8 @@ async function quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Resul
   if (!parsed.ok) return parsed;
   const s = parsed.value;
   if (s.market_id !== market.value.id) return failure('schema', LIGHTER_STATS_SOURCE, `asked for market ${market.value.id}, got ${s.market_id}`);
-  // Percent per hour; beyond the clamp it is a rescaled or corrupt figure, not a rate.
   const rate = s.current_funding_rate / 100;
-  if (Math.abs(rate) > FUNDING_CLAMP * (1 + 1e-9))
-    return failure('schema', LIGHTER_STATS_SOURCE, `funding ${s.current_funding_rate}% an hour is beyond Lighter’s ±0.5% clamp`);
+  if (Math.abs(rate) > MAX_RATE) return failure('schema', LIGHTER_STATS_SOURCE, `funding ${s.current_funding_rate}% an hour is beyond any rate Lighter allows`);
   const offMark = implausibleMark(s.mark_price, s.index_price, 'index') ?? implausibleMark(s.mark_price, s.last_trade_price, 'last price');
   if (offMark) return failure('schema', LIGHTER_STATS_SOURCE, offMark);
   const figures = {
@@ -95,8 +97,8 @@ async function quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Resul
     fundingRate: rate,
     fundingIntervalHours: INTERVAL_HOURS,
     nextFundingTime: nextSettlement(s.funding_timestamp, Date.now()),
-    fundingCap: FUNDING_CLAMP,
-    fundingFloor: -FUNDING_CLAMP,
+    fundingCap: null,
+    fundingFloor: null,
     openInterest: s.open_interest,
   };
   const src = LIGHTER_STATS_SOURCE;
@@ -106,7 +108,7 @@ async function quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Resul
       venue: 'lighter',
       symbol: inst.symbol,
       ...figures,
-      // The interval and the clamp are Lighter's fixed rules: named after the one source the quote came with.
+      // The hourly interval is Lighter's fixed rule: named after the one source the quote came with.
       figureSources: figureSources(figures, {
         markPrice: src,
         indexPrice: src,
@@ -147,8 +149,8 @@ async function fundingHistory(inst: Instrument, http: Http): Promise<Result<Fund
     for (const r of body.value.fundings) byTime.set(asMs(r.timestamp), (r.direction === 'long' ? 1 : -1) * (r.rate / 100));
   }
   const points: FundingPoint[] = [...byTime].map(([time, rate]) => ({ time, rate })).sort((a, b) => a.time - b.time);
-  if (points.some((p) => Math.abs(p.rate) > FUNDING_CLAMP * (1 + 1e-9)))
-    return failure('schema', LIGHTER_PATH.fundings, 'a settled rate beyond Lighter’s ±0.5% an hour: not a percent');
+  if (points.some((p) => Math.abs(p.rate) > MAX_RATE))
+    return failure('schema', LIGHTER_PATH.fundings, 'a settled rate beyond any Lighter allows: not a percent');
   return {
     ok: true,
     value: { points, intervalHours: intervalHoursFromTimes(points.map((p) => p.time)), source: LIGHTER_PATH.fundings, fetchedAt: Date.now() },

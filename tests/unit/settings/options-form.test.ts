@@ -151,7 +151,7 @@ describe('options form', () => {
   it('adds and removes watchlist rows, refusing bad and duplicate symbols', async () => {
     await mount();
     const rows = () => container.querySelectorAll('.watchlist li').length;
-    expect(rows()).toBe(21);
+    expect(rows()).toBe(24);
     await type('#add-symbol', 'BTC/USDT');
     await click('button.add');
     expect($('#add-symbol').getAttribute('aria-invalid')).toBe('true');
@@ -161,10 +161,10 @@ describe('options form', () => {
     expect($('#add-symbol-error').textContent).toBe('is already in the watchlist');
     await type('#add-symbol', ' DOGEUSDT ');
     await click('button.add');
-    expect(rows()).toBe(22);
+    expect(rows()).toBe(25);
     expect(container.querySelector('.watchlist li:last-child .symbol')?.textContent).toBe('DOGEUSDT');
     await click('button[aria-label="Remove BTCUSDT on Binance"]');
-    expect(rows()).toBe(21);
+    expect(rows()).toBe(24);
     // Focus stays in the list, on the row that moved up.
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove ETHUSDT on Binance');
     await click('button[type="submit"]');

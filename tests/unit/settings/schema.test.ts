@@ -12,7 +12,7 @@ describe('defaults', () => {
     expect(parseSettings(DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
     const d = DEFAULT_SETTINGS;
     expect(d.version).toBe(1);
-    expect(Object.values(d.venues)).toEqual([true, true, true, true, true, true, true]);
+    expect(Object.values(d.venues)).toEqual([true, true, true, true, true, true, true, true]);
     expect(d.wallets).toEqual({});
     expect(d.bands).toEqual({
       basis: 'touch',
@@ -31,7 +31,7 @@ describe('defaults', () => {
   });
 
   it('watch BTC, ETH and SOL on every venue under its own symbol', () => {
-    expect(DEFAULT_SETTINGS.watchlist).toHaveLength(21);
+    expect(DEFAULT_SETTINGS.watchlist).toHaveLength(24);
     const symbols = (venue: string) => DEFAULT_SETTINGS.watchlist.filter((w) => w.venue === venue).map((w) => w.symbol);
     expect(symbols('binance')).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
     expect(symbols('bybit')).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
@@ -41,6 +41,7 @@ describe('defaults', () => {
     expect(symbols('bitget')).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
     // GMX: the index alone, read as its deepest pool.
     expect(symbols('gmx')).toEqual(['BTC', 'ETH', 'SOL']);
+    expect(symbols('lighter')).toEqual(['BTC', 'ETH', 'SOL']);
   });
 
   it('are frozen, and defaultSettings() hands out an independent copy', () => {
@@ -49,7 +50,7 @@ describe('defaults', () => {
     copy.bands.dangerBelow = 0.01;
     copy.watchlist.length = 0;
     expect(DEFAULT_SETTINGS.bands.dangerBelow).toBe(0.03);
-    expect(DEFAULT_SETTINGS.watchlist).toHaveLength(21);
+    expect(DEFAULT_SETTINGS.watchlist).toHaveLength(24);
   });
 });
 
@@ -159,7 +160,7 @@ describe('watchlist', () => {
 
   it('refuses duplicates, naming the repeated row', () => {
     const list = [...DEFAULT_SETTINGS.watchlist, { venue: 'okx', symbol: 'ETH-USDT-SWAP' }];
-    expect(errorsOf(check('watchlist', list))).toEqual(['watchlist[21]: is already in the watchlist']);
+    expect(errorsOf(check('watchlist', list))).toEqual(['watchlist[24]: is already in the watchlist']);
     // Same symbol on another venue is another market.
     expect(
       ok(
@@ -177,7 +178,7 @@ describe('watchlist', () => {
     for (const bad of ['', 'A'.repeat(41), 'BTC/USDT', 'BTC USDT', '<b>']) {
       expect(errorsOf(check('watchlist.0.symbol', bad)), bad).toEqual(['watchlist[0].symbol: must be 1 to 40 letters, digits or . _ : -']);
     }
-    expect(errorsOf(check('watchlist.3.venue', 'kraken'))).toEqual(['watchlist[3].venue: must be one of binance, bybit, okx, hyperliquid, dydx, bitget, gmx']);
+    expect(errorsOf(check('watchlist.3.venue', 'kraken'))).toEqual(['watchlist[3].venue: must be one of binance, bybit, okx, hyperliquid, dydx, bitget, gmx, lighter']);
     expect(errorsOf(check('watchlist', [{ venue: 'okx', symbol: 'BTC-USDT-SWAP', note: 'x' }]))).toEqual(['watchlist[0].note: is not a known setting']);
   });
 });

@@ -113,8 +113,8 @@ describe('Lighter quote from the market_stats websocket', () => {
       openInterest: 67894.5544,
       fundingIntervalHours: 1,
       nextFundingTime: Date.UTC(2026, 11, 8, 13),
-      fundingCap: 0.005,
-      fundingFloor: -0.005,
+      fundingCap: null,
+      fundingFloor: null,
       fetchedAt: T0 - 500,
       source: '/api/v1/orderBookDetails + /stream market_stats/all',
     });
@@ -133,10 +133,10 @@ describe('Lighter quote from the market_stats websocket', () => {
     expect(seconds.ok && seconds.value.nextFundingTime).toBe(next);
   });
 
-  it('refuses a rate beyond the ±0.5 % an hour clamp, a mark twice the index, another market’s stats and a broken payload', async () => {
+  it('refuses a rate beyond Lighter’s 4 % an hour, a mark twice the index, another market’s stats and a broken payload', async () => {
     const http = httpOf({ '/api/v1/orderBookDetails': details });
     const bad = [
-      [{ ...STATS, current_funding_rate: '0.0057e2' }, /beyond Lighter’s ±0.5% clamp/],
+      [{ ...STATS, current_funding_rate: '4.5' }, /beyond any rate Lighter allows/],
       [{ ...STATS, mark_price: '7000' }, /implausibly far from the index/],
       [{ ...STATS, market_id: 1 }, /asked for market 0, got 1/],
       [{ ...STATS, mark_price: 'NaN' }, /unexpected response at mark_price/],
@@ -196,10 +196,10 @@ describe('Lighter funding history', () => {
     [0.000012, -0.000003, 0.000012, -0.000003].forEach((rate, i) => expect(points[i]?.rate).toBeCloseTo(rate, 15));
   });
 
-  it('refuses a settled rate beyond the clamp (a fraction read as a percent would be 100× off)', async () => {
+  it('refuses a settled rate beyond any Lighter allows (a rescaled answer)', async () => {
     const http = httpOf({
       '/api/v1/orderBookDetails': details,
-      '/api/v1/fundings': () => ({ code: 200, fundings: [{ timestamp: 1_765_000_000, value: '1', rate: '0.9', direction: 'long' }] }),
+      '/api/v1/fundings': () => ({ code: 200, fundings: [{ timestamp: 1_765_000_000, value: '1', rate: '12', direction: 'long' }] }),
     });
     expect(await client.fundingHistory(ETH, http)).toMatchObject({ ok: false, error: { kind: 'schema' } });
   });
