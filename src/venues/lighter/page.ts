@@ -1,8 +1,8 @@
 // Lighter perpetuals, app.lighter.xyz/trade/{TICKER}. Closed source; captions.ts gives the sources
 // (one public extension read against the live page) and marks what is a guess. The reader:
 //   anchor  `table[data-testid="positions-table"]` when it is shown (the testid survives Lighter's
-//           builds); else the kit's search: the table whose header captions are recognised, else
-//           the pane of the tab "Positions (N)". Class names are never used.
+//           builds); else the table whose header captions are recognised, else the pane of the tab
+//           "Positions (N)". Class names are never used. No table is read by value patterns.
 //   columns by caption only (Market, Size, Position Value, Entry Price, Mark Price, Unrealized PnL,
 //           Liq. Price, Margin, Funding — spellings partly guessed), so a hidden or reordered column
 //           reads as absent, never as its neighbour. Rows are the table's visible `tr`s (Lighter's
@@ -29,16 +29,17 @@
 //   - the kit converts a size in the quote currency at the mark, and reads a bare number behind a
 //     "$" as a coin size; for Lighter both are refused (the brief's rule: a size not in the coin is
 //     unreadable).
-//   - the anchor by testid: the kit finds tables by caption only.
+//   - the anchor by testid: the kit finds tables by caption only; and the kit's reading by value
+//     patterns, which Lighter does without.
 import { parseNumber } from '../../core/numbers';
 import type { Side } from '../../core/types';
-import { findCaptionedTable, type CaptionedTable } from '../page-kit/captioned-table';
-import { gridHead } from '../page-kit/div-grid';
-import { byLayout } from '../page-kit/layout-memo';
-import { isPositionsHeader, NOTE_QUOTE_SIZE, perpTablePage, readCaptionedRows, type PerpPageConfig } from '../page-kit/perp-table';
+import { findCaptionedTable, findCountedTab, tabPanelOf, type CaptionedTable } from '../page-kit/captioned-table';
+import { isPositionsHeader, NOTE_QUOTE_SIZE, pageState, readCaptionedRows, tabCounter, type PerpPageConfig } from '../page-kit/perp-table';
 import { fail, isPlaceholder, isSkeleton, spacedText } from '../page-kit/perp-rows';
 import { wordIn } from '../page-kit/perp-side';
 import { cellUnit, headerUnit } from '../page-kit/perp-units';
+import { byLayout } from '../page-kit/layout-memo';
+import { gridHead } from '../page-kit/div-grid';
 import { visibleText, type TableRow } from '../page-kit/table';
 import { isHiddenWithin } from '../page-kit/visibility';
 import type { PageRead, ReadContext, RowRead, VenuePageReader } from '../page-reader-types';
@@ -80,12 +81,7 @@ const LIGHTER_CONFIG: PerpPageConfig = {
   contractUnits: [],
 };
 
-const kit = perpTablePage({
-  config: LIGHTER_CONFIG,
-  matchUrl: lighterSymbolFromUrl,
-  positionTabs: LIGHTER_POSITION_TABS,
-  emptyMessages: LIGHTER_EMPTY,
-});
+const countedTab = tabCounter(LIGHTER_POSITION_TABS);
 
 const POSITIONS_TABLE = 'table[data-testid="positions-table"]';
 const CANNOT_TELL = 'cannot tell whether the position is long or short';
@@ -189,30 +185,35 @@ function withDirections(read: PageRead, found: CaptionedTable, ctx: ReadContext)
   return { ...read, notes, rows: read.rows.map((r, i) => (rows[i] ? checkRow(r, found, rows[i], ctx, signs) : r)) };
 }
 
-/** The page reader for Lighter: the caption-first kit, anchored by testid, with the side checked against the direction testids. */
+/**
+ * The page reader for Lighter, built from the kit's parts: the table by its testid, else by its
+ * captions, else the pane of the tab "Positions (N)"; rows by caption only (no reading by value
+ * patterns: such rows could not be lined up with their direction tags), each side checked against
+ * its direction testid.
+ */
 export const lighterPage: VenuePageReader = {
-  venue: kit.venue,
-  matchUrl: kit.matchUrl,
+  venue: 'lighter',
+  matchUrl: lighterSymbolFromUrl,
   findAnchor(doc) {
     const body = doc.body ?? doc.documentElement;
     const table = Array.from(doc.querySelectorAll(POSITIONS_TABLE)).find((t) => !isHiddenWithin(t, body));
-    return table ?? kit.findAnchor(doc);
+    if (table) return table;
+    const found = findCaptionedTable(body, LIGHTER_COLUMNS, isPositionsHeader);
+    if (found) return found.root;
+    const tab = findCountedTab(doc, LIGHTER_POSITION_TABS);
+    return tab ? tabPanelOf(tab.tab) : null;
   },
   read(anchor, ctx) {
-    const read = kit.read(anchor, ctx);
-    if (read.status !== 'ok' || read.rows.length === 0) return read;
-    // The same look-up as the kit's read, under the same key: in one layout epoch, the kit's own result.
+    // Looked up once per layout epoch, as the kit's readers do.
     const found = byLayout(
       anchor,
-      LIGHTER_CONFIG.venue,
+      'lighter',
       ctx.layoutEpoch,
       () => findCaptionedTable(anchor, LIGHTER_COLUMNS, isPositionsHeader),
       (f) => gridHead(f?.table),
     );
-    // Rows read by value patterns (captions not recognised) cannot be lined up with their tags: none is taken.
-    if (!found)
-      return { ...read, rows: read.rows.map((r) => (r.ok ? fail('captions not recognised: the direction tag could not be checked', symbolOf(r), null) : r)) };
-    return withDirections(read, found, ctx);
+    const read = pageState(anchor, found ? readCaptionedRows(found, ctx, LIGHTER_CONFIG) : null, countedTab, LIGHTER_EMPTY);
+    return found && read.status === 'ok' && read.rows.length > 0 ? withDirections(read, found, ctx) : read;
   },
 };
 

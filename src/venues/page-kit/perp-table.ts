@@ -235,27 +235,53 @@ function patternTable(scope: Element, cfg: PerpPageConfig): { root: Element; tab
 const page = (status: PageRead['status'], rows: RowRead[] = [], notes: string[] = []): PageRead => ({ status, rows, notes });
 
 /**
+ * How many positions the page's positions tab counts, "Positions(2)": the tab found once is re-read
+ * while it stays in the page (every read asks, a mark tick included), rather than searching the
+ * whole document again.
+ */
+export function tabCounter(positionTabs: readonly string[]): (doc: Document) => number | null {
+  const countedTabs = new WeakMap<Document, Element>();
+  return (doc) => {
+    const known = countedTabs.get(doc);
+    const count = known?.isConnected ? tabCount(known, positionTabs) : null;
+    if (count !== null) return count;
+    const found = findCountedTab(doc, positionTabs);
+    if (found) countedTabs.set(doc, found.tab);
+    return found?.count ?? null;
+  };
+}
+
+/**
+ * The page's state from the rows read under `anchor` (null: no table could be read): 'loading' while
+ * no row is drawn but a spinner/skeleton shows, skeleton rows are drawn, or the positions tab counts
+ * N > 0; 'ok' with no rows for an empty table, a "(0)" tab or an empty-state message; 'no-table'
+ * otherwise.
+ */
+export function pageState(anchor: Element, rows: RowsRead | null, countedTab: (doc: Document) => number | null, emptyMessages: readonly string[]): PageRead {
+  if (rows) {
+    const counted = countedTab(anchor.ownerDocument);
+    if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (counted ?? 0) > 0)) return page('loading');
+    // Rows still drawing in (skeletons) are not a filtered list.
+    const mismatch = rows.skeletons > 0 ? null : countMismatch(counted, rows.rows.length);
+    return page('ok', rows.rows, mismatch ? [...rows.notes, mismatch] : rows.notes);
+  }
+  if (hasLoadingMarker(anchor)) return page('loading');
+  const count = countedTab(anchor.ownerDocument);
+  if (count === 0 || hasEmptyMessage(anchor, emptyMessages)) return page('ok');
+  if (count !== null) return page('loading');
+  return page('no-table');
+}
+
+/**
  * A page reader for a linear-perpetual positions table (Binance, Bybit):
  *   anchor  the table whose header captions the venue's dictionary recognises (the table, or the
  *           wrapper of a split header/body pair); else the pane of the tab "Positions(N)"; else a
  *           table whose cells look like positions (symbol and leverage in one cell) — read by patterns;
- *   status  'loading' while no row is drawn but a spinner/skeleton shows, skeleton rows are drawn, or
- *           the positions tab counts N > 0; 'ok' with no rows for an empty table, a "(0)" tab or an
- *           empty-state message; 'no-table' otherwise.
+ *   status  as pageState says.
  */
 export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
   const { config: cfg } = spec;
-  // Every read asks for the count (a mark tick included): the tab found once is re-read while it
-  // stays in the page, rather than searching the whole document again.
-  const countedTabs = new WeakMap<Document, Element>();
-  const countedTab = (doc: Document): number | null => {
-    const known = countedTabs.get(doc);
-    const count = known?.isConnected ? tabCount(known, spec.positionTabs) : null;
-    if (count !== null) return count;
-    const found = findCountedTab(doc, spec.positionTabs);
-    if (found) countedTabs.set(doc, found.tab);
-    return found?.count ?? null;
-  };
+  const countedTab = tabCounter(spec.positionTabs);
   return {
     venue: cfg.venue,
     matchUrl: spec.matchUrl,
@@ -277,19 +303,7 @@ export function perpTablePage(spec: PerpPageSpec): VenuePageReader {
       );
       const read = found ? readCaptionedRows(found, ctx, cfg) : null;
       const pattern = read ? null : patternTable(anchor, cfg);
-      const rows = read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null);
-      if (rows) {
-        const counted = countedTab(anchor.ownerDocument);
-        if (rows.rows.length === 0 && (rows.skeletons > 0 || hasLoadingMarker(anchor) || (counted ?? 0) > 0)) return page('loading');
-        // Rows still drawing in (skeletons) are not a filtered list.
-        const mismatch = rows.skeletons > 0 ? null : countMismatch(counted, rows.rows.length);
-        return page('ok', rows.rows, mismatch ? [...rows.notes, mismatch] : rows.notes);
-      }
-      if (hasLoadingMarker(anchor)) return page('loading');
-      const count = countedTab(anchor.ownerDocument);
-      if (count === 0 || hasEmptyMessage(anchor, spec.emptyMessages)) return page('ok');
-      if (count !== null) return page('loading');
-      return page('no-table');
+      return pageState(anchor, read ?? (pattern ? readRowsByPatterns(pattern.table, ctx, cfg) : null), countedTab, spec.emptyMessages);
     },
   };
 }
