@@ -29,6 +29,8 @@ export async function lighterCandles(
   });
   const body = await lighterGet(http, url, CandlesBody);
   if (!body.ok) return body;
+  // A listed market always has its running candle: an empty list is a broken answer.
+  if (body.value.c.length === 0) return venueFailure(lighterDescriptor, 'schema', PATH, `no ${resolution} candles for market ${marketId}`);
   const rows = body.value.c.map((r) => ({ ...r, time: asMs(r.t) })).sort((a, b) => a.time - b.time);
   for (const r of rows) {
     if (!(r.l <= r.c && r.c <= r.h && r.l <= r.o && r.o <= r.h))

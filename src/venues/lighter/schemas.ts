@@ -50,7 +50,6 @@ export const DetailNumbers = v.looseObject({
   min_initial_margin_fraction: fraction,
   maintenance_margin_fraction: fraction,
   closeout_margin_fraction: fraction,
-  open_interest: v.optional(nonNegative),
 });
 export type DetailNumbers = v.InferOutput<typeof DetailNumbers>;
 

@@ -23,7 +23,6 @@ export async function lighterZoneBars(inst: Instrument, http: Http, since: numbe
     return lighterCandles(market.value.id, '15m', start, end, page.count, http);
   });
   if (!rows.ok) return rows;
-  if (rows.value.length === 0) return venueFailure(lighterDescriptor, 'schema', PATH, `no 15m candles for ${inst.symbol}`);
   const candles: ZoneCandle[] = [];
   for (const r of rows.value) {
     const candle = { time: r.time, high: r.h, low: r.l, close: r.c, volume: r.v, takerBuy: null };
