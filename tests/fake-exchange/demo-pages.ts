@@ -9,6 +9,7 @@ export const POSITIONS_PAGE_URLS = [
   'https://dydx.trade/trade/BTC-USD',
   'https://www.bitget.com/futures/usdt/BTCUSDT',
   'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
+  'https://app.lighter.xyz/trade/BTC',
 ] as const;
 
 /** The mark prices as the e2e/demo pages print them (en-US). */

@@ -17,5 +17,7 @@ export const VENUE_HOSTS = [
   'app.gmx.io',
   'arbitrum.gmxapi.io',
   'arbitrum-api.gmxinfra.io',
+  'app.lighter.xyz',
+  'mainnet.zklighter.elliot.ai',
 ] as const;
 export type VenueHost = (typeof VENUE_HOSTS)[number];

@@ -24,6 +24,7 @@ export const POSITIONS_PAGE_SYMBOL: Record<PageMatch['venue'], string> = {
   dydx: 'BTC-USD',
   bitget: 'BTCUSDT',
   gmx: 'BTC:BTC-USDC',
+  lighter: 'BTC',
 };
 
 const FIXTURES_DIR = new URL('../pages/', import.meta.url);

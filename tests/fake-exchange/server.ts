@@ -11,6 +11,7 @@ import { API_HANDLERS } from './venues';
 import { tradePage } from './pages';
 import { html, type Reply } from './reply';
 import { createFakeStreams, type FakeStreams } from './streams';
+import { createLighterStream, type FakeLighterStream } from './lighter-stream';
 
 export interface RequestRecord {
   time: number;
@@ -61,6 +62,8 @@ export interface FakeExchange {
   setPage(host: string, path: string, body: string | null): void;
   /** The venues' liquidation websockets (streams.ts): what they sent, their connections, their faults. */
   streams: FakeStreams;
+  /** Lighter's market_stats websocket (lighter-stream.ts): its connections, messages and faults. */
+  lighterStream: FakeLighterStream;
   /**
    * Stops the server, then fails if PerpLens or a page asked any host but the venues' (unless
    * `strictHosts` was false): every e2e file closes its fake exchange, so no file can forget the check.
@@ -200,12 +203,13 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
   });
 
   // A WebSocket (wss://) handshake is no 'request': it is recorded here, then served when it is one
-  // of the venues' liquidation streams, refused otherwise.
+  // of the venues' liquidation streams or Lighter's quote stream, refused otherwise.
   const streams = createFakeStreams(markets);
+  const lighterStream = createLighterStream(markets);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     recordHost(host, 'UPGRADE', new URL(req.url ?? '/', 'https://x.invalid').pathname, req.headers.origin);
-    if (!streams.handleUpgrade(host, req, socket, head)) socket.destroy();
+    if (!streams.handleUpgrade(host, req, socket, head) && !lighterStream.handleUpgrade(host, req, socket, head)) socket.destroy();
   });
 
   // An HTTP proxy beside it. Firefox cannot map every host name to this machine as Chromium does,
@@ -282,8 +286,10 @@ export async function startFakeExchange(opts: { port?: number; strictHosts?: boo
       else pages.set(faultKey(host, path), body);
     },
     streams,
+    lighterStream,
     async close() {
       streams.close();
+      lighterStream.close();
       for (const res of open) res.destroy();
       server.closeAllConnections();
       proxy.closeAllConnections();

@@ -4,6 +4,7 @@ import { bybitApi } from './bybit';
 import { dydxApi } from './dydx';
 import { gmxApi } from './gmx';
 import { hyperliquidApi } from './hyperliquid';
+import { lighterApi } from './lighter';
 import { okxApi } from './okx';
 import type { VenueHandler } from './venue-handler';
 
@@ -18,4 +19,6 @@ export const API_HANDLERS: Record<string, VenueHandler> = {
   'api.bitget.com': bitgetApi,
   'arbitrum.gmxapi.io': gmxApi,
   'arbitrum-api.gmxinfra.io': gmxApi,
+  // REST only; its websocket (/stream) is served by lighter-stream.ts.
+  'mainnet.zklighter.elliot.ai': lighterApi,
 };
