@@ -100,8 +100,9 @@ export function lighterStats(market: LighterFakeMarket, m: FakeAsset, now: numbe
     market_id: market.marketId,
     index_price: px(m.indexPrice),
     mark_price: px(m.markPrice),
-    // In coins, as orderBookDetails counts it (see lighter.ts on this unit).
-    open_interest: m.openInterest.toFixed(market.sizeDecimals),
+    // In USD at the mark, unlike orderBookDetails' coins: ccxt's captured ETH stats read
+    // "122736286.659423" beside a mark of 3013.91 (40,723 ETH), while the list said 39,559 ETH.
+    open_interest: (m.openInterest * m.markPrice).toFixed(6),
     open_interest_limit: '72057594037927936.000000',
     funding_clamp_small: '0.0500',
     funding_clamp_big: '4.0000',

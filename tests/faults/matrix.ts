@@ -38,6 +38,7 @@ export const SYMBOL: Record<VenueId, string> = {
   dydx: 'BTC-USD',
   bitget: 'BTCUSDT',
   gmx: 'BTC:BTC-USDC',
+  lighter: 'BTC',
 };
 
 /**
@@ -92,6 +93,11 @@ const EXPECTED: Partial<Record<VenueId, Record<string, Pick<Endpoint, 'absorbed'
     '/v1/rates': { outcome: EMPTY_HISTORY },
     // Only the plausibility check reads the day's prices: without them the quote stands, unchecked.
     '/prices/24h': { absorbed: 'quote-stands', outcome: { 'empty lists': 'accepted' } },
+  },
+  lighter: {
+    // The list's figures PerpLens reads are integers (ids, decimals, margin fractions): nothing to corrupt.
+    '/api/v1/orderBookDetails': { outcome: TICK_ONLY },
+    '/api/v1/fundings': { outcome: EMPTY_HISTORY },
   },
   hyperliquid: {
     '/info#fundingHistory': { outcome: EMPTY_HISTORY },

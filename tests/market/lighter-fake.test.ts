@@ -354,7 +354,8 @@ describe('Lighter websocket on the fake exchange', () => {
       expect(Number(s.mark_price)).toBe(m.markPrice);
       expect(Number(s.index_price)).toBe(m.indexPrice);
       expect(Number(s.last_trade_price)).toBe(m.lastPrice);
-      expect(Number(s.open_interest)).toBe(m.openInterest);
+      // In USD at the mark on the stream (coins in the list).
+      expect(Number(s.open_interest)).toBeCloseTo(m.openInterest * m.markPrice, 5);
       // Signed percent per hour: the fake's 8 h rate / 8, × 100; positive when longs pay.
       expect(Number(s.current_funding_rate)).toBeCloseTo(lighterHourlyPercent(m.fundingRate8h), 12);
       expect(Math.sign(Number(s.current_funding_rate))).toBe(Math.sign(m.fundingRate8h));

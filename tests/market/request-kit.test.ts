@@ -12,6 +12,7 @@ const INSTRUMENT: Record<VenueId, Instrument> = {
   dydx: { venue: 'dydx', symbol: 'BTC-USD', asset: 'BTC', quote: 'USD', contractValue: 1, tickSize: 1, fundingIntervalHours: 1 },
   bitget: { venue: 'bitget', symbol: 'BTCUSDT', asset: 'BTC', quote: 'USDT', contractValue: 1, tickSize: 0.1, fundingIntervalHours: 8 },
   gmx: { venue: 'gmx', symbol: 'BTC:BTC-USDC', asset: 'BTC', quote: 'USD', contractValue: 1, tickSize: null, fundingIntervalHours: 1 },
+  lighter: { venue: 'lighter', symbol: 'BTC', asset: 'BTC', quote: 'USDC', contractValue: 1, tickSize: 0.1, fundingIntervalHours: 1 },
 };
 
 /** How a venue's own error code reaches the client: in an HTTP error body, or inside a 200's envelope. */

@@ -99,7 +99,8 @@ async function quote(inst: Instrument, http: Http, feeds?: Feeds): Promise<Resul
     nextFundingTime: nextSettlement(s.funding_timestamp, Date.now()),
     fundingCap: null,
     fundingFloor: null,
-    openInterest: s.open_interest,
+    // The stream counts open interest in USD; PerpLens counts coins, as the list does.
+    openInterest: s.open_interest === null ? null : s.open_interest / s.mark_price,
   };
   const src = LIGHTER_STATS_SOURCE;
   return {

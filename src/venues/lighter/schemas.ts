@@ -6,8 +6,18 @@ import { decimal, nonNegativeDecimal, positiveDecimal } from '../schema';
 // come as decimal strings on the websocket and in funding rows, as JSON numbers in orderBookDetails.
 // Loose objects: Lighter adds fields without notice.
 
+/** An integer sent as a JSON number or as a digit string (Lighter writes the same field both ways). */
+const int = v.union([
+  v.pipe(v.number(), v.integer()),
+  v.pipe(
+    v.string(),
+    v.regex(/^-?\d{1,16}$/),
+    v.transform((x: string) => Number(x)),
+  ),
+]);
+
 export const Envelope = v.looseObject({
-  code: v.pipe(v.number(), v.integer()),
+  code: int,
   message: v.optional(v.nullable(v.string())),
 });
 
@@ -85,6 +95,10 @@ export const Stats = v.looseObject({
   ),
   /** The running hour's predicted rate, a signed percent per hour (0.0012 = 0.0012 %). */
   current_funding_rate: decimal,
+  /**
+   * In USD, unlike the list's coins: ccxt's captured ETH stats read "122736286.659423" beside a mark
+   * of 3013.91 (40,723 ETH), while orderBookDetails said 39,559 ETH.
+   */
   open_interest: v.optional(v.nullable(nonNegativeDecimal), null),
   /** The next settlement (epoch ms; seconds accepted and scaled). */
   funding_timestamp: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))), null),
@@ -113,9 +127,9 @@ export const CandlesBody = v.looseObject({ c: v.array(CandleRow) });
 
 /** An account's position: `position` the unsigned size in coins, `sign` 1 long / −1 short. */
 export const AccountPosition = v.looseObject({
-  market_id: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  market_id: v.pipe(int, v.minValue(0)),
   symbol: v.string(),
-  sign: v.picklist([1, -1, 0]),
+  sign: v.pipe(int, v.picklist([1, -1, 0])),
   position: nonNegativeDecimal,
   avg_entry_price: nonNegativeDecimal,
   position_value: v.optional(nonNegativeDecimal),
@@ -133,7 +147,7 @@ export const AccountPosition = v.looseObject({
   /** A percent ("5.00" = 5 %, 20×). */
   initial_margin_fraction: v.optional(nonNegativeDecimal),
   /** 0 cross, 1 isolated. */
-  margin_mode: v.optional(v.picklist([0, 1])),
+  margin_mode: v.optional(v.pipe(int, v.picklist([0, 1]))),
   allocated_margin: v.optional(nonNegativeDecimal),
 });
 export const AccountRow = v.looseObject({ positions: v.optional(v.array(v.unknown()), []) });

@@ -36,7 +36,7 @@ const STATS = {
   market_id: 0,
   index_price: '3335.04',
   mark_price: '3335.09',
-  open_interest: '67894.5544',
+  open_interest: '226435094.4296',
   last_trade_price: '3335.65',
   current_funding_rate: '-0.0057',
   funding_rate: '0.0005',
@@ -100,7 +100,7 @@ describe('Lighter market list', () => {
 });
 
 describe('Lighter quote from the market_stats websocket', () => {
-  it('reads mark, index, last and open interest, funding as a signed percent an hour, and asks the feed by market id', async () => {
+  it('reads mark, index and last, open interest from USD to coins, funding as a signed percent an hour, and asks the feed by market id', async () => {
     const feeds = feedsOf(STATS);
     const r = await client.quote(ETH, httpOf({ '/api/v1/orderBookDetails': details }), feeds);
     expect(feeds.keys).toEqual(['0']);
@@ -110,7 +110,6 @@ describe('Lighter quote from the market_stats websocket', () => {
       markPrice: 3335.09,
       indexPrice: 3335.04,
       lastPrice: 3335.65,
-      openInterest: 67894.5544,
       fundingIntervalHours: 1,
       nextFundingTime: Date.UTC(2026, 11, 8, 13),
       fundingCap: null,
@@ -119,6 +118,8 @@ describe('Lighter quote from the market_stats websocket', () => {
       source: '/api/v1/orderBookDetails + /stream market_stats/all',
     });
     expect(r.ok && r.value.fundingRate).toBeCloseTo(-0.000057, 12);
+    // Open interest: the stream's USD at the mark, in coins.
+    expect(r.ok && r.value.openInterest).toBeCloseTo(226435094.4296 / 3335.09, 9);
     expect(r.ok && r.value.figureSources.markPrice).toBe('/stream market_stats/all');
   });
 
