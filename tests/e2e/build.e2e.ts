@@ -19,7 +19,7 @@ describe('built extensions', () => {
       const m = read(dir);
       expect(m).not.toHaveProperty('web_accessible_resources');
       expect(m.content_scripts.map((c) => c.js)).toEqual(
-        ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget', 'gmx'].map((v) => [`src/venues/${v}/content.js`]),
+        ['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget', 'gmx', 'lighter'].map((v) => [`src/venues/${v}/content.js`]),
       );
       for (const script of m.content_scripts.flatMap((c) => c.js)) {
         const code = readFileSync(`${dir}/${script}`, 'utf8');

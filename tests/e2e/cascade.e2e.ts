@@ -160,6 +160,7 @@ for (const name of E2E_BROWSERS) {
         ['https://dydx.trade/trade/ETH-USD', 'dYdX'],
         // GMX publishes both sides' open interest instead, which the regime's crowded side reads (gmx.e2e.ts).
         ['https://app.gmx.io/trade?market=ETH&pool=WETH-USDC', 'GMX'],
+        ['https://app.lighter.xyz/trade/ETH', 'Lighter'],
       ] as const) {
         const x = await market(page, url, `${venue} crowding`, (p) => p.state === 'ok' && p.fields['long-share-accounts'] !== undefined);
         for (const f of CROWDING_FIELDS) {

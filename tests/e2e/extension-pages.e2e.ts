@@ -70,11 +70,12 @@ for (const name of E2E_BROWSERS) {
       const options: E2EPage = await env.browser.extensionPage('src/options/index.html');
       const form = await waitFor(options, probeOptions, 'the options form');
       // The lists come from the venue registry, with each venue's name as it writes it.
-      expect(form.venues).toEqual(['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'dYdX', 'Bitget', 'GMX']);
+      expect(form.venues).toEqual(['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'dYdX', 'Bitget', 'GMX', 'Lighter']);
       expect(form.wallets).toEqual([
         { id: 'f-wallets-hyperliquid', label: 'Hyperliquid', placeholder: '0x…' },
         { id: 'f-wallets-dydx', label: 'dYdX', placeholder: 'dydx1…' },
         { id: 'f-wallets-gmx', label: 'GMX', placeholder: '0x…' },
+        { id: 'f-wallets-lighter', label: 'Lighter', placeholder: '0x…' },
       ]);
       expect(form.overview).toBe('Open the overview in a tab');
 
@@ -122,8 +123,8 @@ for (const name of E2E_BROWSERS) {
       const overview = await env.browser.extensionPage('src/popup/index.html');
 
       // The default watchlist: BTC, ETH and SOL on every venue, every row with market data.
-      const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 21 && rs.every((r) => r.state === 'ok'), 30_000);
-      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget', 'gmx']));
+      const rows = await waitFor(overview, probeMarketRows, 'every watchlist row ok', (rs) => rs.length === 24 && rs.every((r) => r.state === 'ok'), 30_000);
+      expect(new Set(rows.map((r) => r.venue))).toEqual(new Set(['binance', 'bybit', 'okx', 'hyperliquid', 'dydx', 'bitget', 'gmx', 'lighter']));
       for (const r of rows) for (const f of Object.values(r.fields)) expect(f.text).not.toMatch(NOT_A_NUMBER);
 
       // The trading tab's two positions, above the tabs, with their distance.

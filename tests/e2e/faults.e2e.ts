@@ -72,6 +72,16 @@ const VENUES: VenueCase[] = [
     path: '/v1/markets/info',
     perBuild: 1,
   },
+  // Lighter's quote comes on its websocket; the market list it needs first (ids, margin fractions;
+  // shared for an hour) is the REST endpoint every part starts from: one request a build.
+  {
+    venue: 'lighter',
+    url: 'https://app.lighter.xyz/trade/BTC',
+    symbol: 'BTC',
+    host: 'mainnet.zklighter.elliot.ai',
+    path: '/api/v1/orderBookDetails',
+    perBuild: 1,
+  },
 ];
 
 interface FaultCase {

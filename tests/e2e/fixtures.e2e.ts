@@ -16,6 +16,7 @@ const DEFAULT_URL: Record<string, string> = {
   dydx: 'https://dydx.trade/trade/BTC-USD',
   bitget: 'https://www.bitget.com/futures/usdt/BTCUSDT',
   gmx: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC',
+  lighter: 'https://app.lighter.xyz/trade/BTC',
 };
 
 interface ExpectedRow {

@@ -24,10 +24,11 @@ const API_HOSTS = [
   'api.bitget.com',
   'arbitrum.gmxapi.io',
   'arbitrum-api.gmxinfra.io',
+  'mainnet.zklighter.elliot.ai',
 ];
-const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade', 'www.bitget.com', 'app.gmx.io'];
-/** The venues' public liquidation websockets (wss only). */
-const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com'];
+const PAGE_HOSTS = ['www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz', 'dydx.trade', 'www.bitget.com', 'app.gmx.io', 'app.lighter.xyz'];
+/** The venues' public websockets (wss only): Binance's and Bybit's liquidations, Lighter's quotes (on its API host). */
+const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com', 'mainnet.zklighter.elliot.ai'];
 const VENUE_HOST_SET = new Set([...API_HOSTS, ...PAGE_HOSTS, ...STREAM_HOSTS]);
 
 const HOST_PERMISSIONS = [
@@ -47,6 +48,9 @@ const HOST_PERMISSIONS = [
   'https://arbitrum.gmxapi.io/*',
   'https://arbitrum-api.gmxinfra.io/*',
   'https://app.gmx.io/*',
+  'https://mainnet.zklighter.elliot.ai/*',
+  'https://app.lighter.xyz/*',
+  'wss://mainnet.zklighter.elliot.ai/*',
 ];
 
 const CONTENT_MATCHES = [
@@ -57,6 +61,7 @@ const CONTENT_MATCHES = [
   'https://dydx.trade/*',
   'https://www.bitget.com/*futures/*',
   'https://app.gmx.io/*',
+  'https://app.lighter.xyz/*',
 ];
 
 /** Permissions that would let PerpLens read or steer more than the venue pages it serves. */

@@ -36,6 +36,8 @@ const VENUE_PAGES = [
     oiBasis: 'since-watching',
     accrues: true,
   },
+  // Lighter settles hourly; its quote comes on its websocket, and it publishes no OI history.
+  { venue: 'lighter', url: 'https://app.lighter.xyz/trade/ETH', symbol: 'ETH', asset: 'ETH', interval: 1, oiBasis: 'since-watching' },
 ] as const;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drives, eventually, waitFor, withBrowser, type E2EPage } from './browsers';
 import { probeMarketRows, probePositions, type PositionProbe } from './probes';
 import { gmxPositionRow } from '../fake-exchange/gmx';
+import { LIGHTER_DEMO_ADDRESS, LIGHTER_DEMO_POSITIONS } from '../fake-exchange/lighter-account';
 
 // Every option takes effect where a trader sees it: the panel (also on a venue whose panel was
 // dragged and collapsed before: its saved place must not freeze the options), the popup and the
@@ -210,6 +211,29 @@ describe.skipIf(!drives('chromium'))('options take effect in chromium', () => {
     } finally {
       env.fake.state.accounts.delete(`gmx|${gmxAccount}`);
     }
+
+    // A Lighter address: every position of its accounts (Lighter's own figures) reaches the popup
+    // from /api/v1/account?by=l1_address.
+    await saveOptions({ 'f-wallets-lighter': LIGHTER_DEMO_ADDRESS });
+    const withLighter = await env.browser.newPage();
+    await withLighter.goto(popupUrl());
+    const lighter = await waitFor(
+      withLighter,
+      () =>
+        Array.from(document.querySelectorAll('[data-perplens-position][data-venue="lighter"]'))
+          .map((el) => `${el.getAttribute('data-symbol') ?? ''} ${el.getAttribute('data-side') ?? ''}`)
+          .sort()
+          .join(', ') || null,
+      'the Lighter address’s positions in the popup',
+      (x) => x !== null && x.split(', ').length === LIGHTER_DEMO_POSITIONS.length,
+    );
+    expect(lighter).toBe(
+      LIGHTER_DEMO_POSITIONS.map((p) => `${p.symbol} ${p.side}`)
+        .sort()
+        .join(', '),
+    );
+    await withLighter.close();
+    await saveOptions({ 'f-wallets-lighter': '' });
     expect(page.errors()).toEqual([]);
     await page.close();
   });

@@ -31,6 +31,8 @@ const CASES: Case[] = [
   { venue: 'bitget', url: 'https://www.bitget.com/futures/usdt/BTCUSDT', orderForm: '.bg-order', shortEntry: '61,000.00' },
   // GMX's positions table as its interface renders it (no trade box in the saved page).
   { venue: 'gmx', url: 'https://app.gmx.io/trade?market=BTC&pool=BTC-USDC', orderForm: null, shortEntry: '$\u200a61,000.00' },
+  // Lighter's positions table (a hand-made page on its test ids; the order form beside the chart).
+  { venue: 'lighter', url: 'https://app.lighter.xyz/trade/BTC', orderForm: '.lt-order-form', shortEntry: '61,000.00' },
 ];
 
 const SIZES = [

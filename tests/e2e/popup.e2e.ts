@@ -101,8 +101,8 @@ async function waitIn<T>(page: Page, probe: () => T | null, what: string, accept
   throw new Error(`Timed out after ${ms} ms waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
 }
 
-/** The default watchlist: BTC, ETH and SOL on each of the seven venues. */
-const WATCHED = 21;
+/** The default watchlist: BTC, ETH and SOL on each of the eight venues. */
+const WATCHED = 24;
 const allOk = (rs: MarketProbe[]) => rs.length === WATCHED && rs.every((r) => r.state === 'ok');
 const row = (rs: MarketProbe[], venue: string, symbol: string): MarketProbe => {
   const r = rs.find((x) => x.venue === venue && x.symbol === symbol);
@@ -204,7 +204,7 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
     }
     // The modelled clusters: known wherever the venue publishes OI history, "building" where PerpLens
     // records it while watching (Hyperliquid, Bitget).
-    const recordsOi = (venue: string | null) => venue === 'hyperliquid' || venue === 'bitget' || venue === 'gmx';
+    const recordsOi = (venue: string | null) => venue === 'hyperliquid' || venue === 'bitget' || venue === 'gmx' || venue === 'lighter';
     const zoneReady = (r: (typeof rows)[number]) =>
       recordsOi(r.venue) ? /^building: /.test(r.fields['zone-long-nearest']?.title ?? '') : /^\d/.test(r.fields['zone-long-nearest']?.value ?? '');
     const zonesKnown = await waitIn(page, probeMarketRows, 'zone fields on every row', (rs) => rs.every(zoneReady), 150_000).catch(async (e: unknown) => {
@@ -368,12 +368,12 @@ describe.skipIf(!drives('chromium'))('popup in chromium', () => {
     await page.close();
   });
 
-  it('Compare names no outlier when seven venues pay the same rate, and says how one is decided', async () => {
+  it('Compare names no outlier when eight venues pay the same rate, and says how one is decided', async () => {
     const page = await popup.page();
     await page.goto(popup.url);
     await waitIn(page, probeMarketRows, 'every row ok', allOk, 30_000);
     await page.click('nav [role="tab"]:nth-child(2)');
-    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 7);
+    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 8);
     expect(c.outliers).toEqual([]);
     expect(c.marked).toBe(false);
     expect(c.verdict).toBe('none');
@@ -541,7 +541,7 @@ describe.skipIf(!drives('chromium'))('popup Compare in chromium, one venue far f
       60_000,
     );
     await page.click('nav [role="tab"]:nth-child(2)');
-    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 7);
+    const c = await waitIn(page, probeCompare, 'the BTC comparison', (x) => x.venues.length === 8);
     expect(c.outliers).toEqual(['okx']);
     expect(c.verdict).toBe('okx');
     expect(c.verdictText).toBe("Outlier: OKX, +0.0700% per 8h from the others' median.");
