@@ -1,4 +1,4 @@
-// `npm run demo`: the built extension in Chromium on fake-exchange pages of all five venues, with a
+// `npm run demo`: the built extension in Chromium on fake-exchange pages of every venue, with a
 // ticking mark price and market data served locally — PerpLens at work without an exchange account.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     await page.goto(url);
     pages.push(page);
   }
-  console.log('PerpLens demo: five venue pages are open. Close the browser window to stop.');
+  console.log('PerpLens demo: a page of every venue is open. Close the browser window to stop.');
   const stop = tickMarks(pages, fake);
   // PERPLENS_DEMO_SECONDS closes the demo by itself (a smoke run of `npm run demo` under xvfb).
   const seconds = Number(process.env.PERPLENS_DEMO_SECONDS);

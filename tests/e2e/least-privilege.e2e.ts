@@ -234,7 +234,7 @@ describe('least privilege: the built code', () => {
       it('has scripts and pages to scan', () => {
         const files = code();
         expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThanOrEqual(2);
-        expect(files.filter(isContentScript)).toHaveLength(7);
+        expect(files.filter(isContentScript)).toHaveLength(8);
       });
 
       it('contains no dynamic code, markup writing or remote code', () => {

@@ -113,5 +113,32 @@ for (const name of E2E_BROWSERS) {
       expect(fake.lighterStream.openNow()).toBe(1);
       await page.close();
     }, 240_000);
+
+    it('a stalled socket and one sending garbage are each told, dropped and connected again', async () => {
+      const page = await browser.newPage();
+      await page.goto('https://app.lighter.xyz/trade/ETH');
+      await waitFor(page, probeMarket, 'lighter ETH ok', (p) => p?.state === 'ok', 30_000);
+      for (const [fault, withinMs] of [
+        // Silence (no update, no ping, no pong) for 45 s is a stalled socket.
+        ['stall', 75_000],
+        // Twenty unreadable messages in a row (the fake sends one a second).
+        ['garbage', 50_000],
+      ] as const) {
+        const before = fake.lighterStream.connections;
+        fake.lighterStream.setFault(fault);
+        try {
+          await expect
+            .poll(() => fake.lighterStream.connections, { timeout: withinMs, interval: 1_000, message: `a new connection after ${fault}` })
+            .toBeGreaterThan(before);
+        } finally {
+          fake.lighterStream.setFault(null);
+        }
+        // Healthy again: the connection it makes now gets the stats, and the quote is live.
+        await expect.poll(() => fake.lighterStream.openNow(), { timeout: 60_000, interval: 1_000 }).toBe(1);
+        const live = await waitFor(page, probeMarket, `lighter ETH live after ${fault}`, (p) => p?.state === 'ok', 90_000);
+        expect(live?.text).not.toMatch(NOT_A_NUMBER);
+      }
+      await page.close();
+    }, 400_000);
   });
 }

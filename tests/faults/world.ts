@@ -5,7 +5,7 @@
 import { vi } from 'vitest';
 import { fetchJson } from '../../src/background/http';
 import { createOiRecorder } from '../../src/background/oi-recorder';
-import { createFlow, type SocketLike } from '../../src/background/flow';
+import { createFlow } from '../../src/background/flow';
 import { createQuoteFeeds } from '../../src/background/quote-feeds';
 import { createRouter } from '../../src/background/router';
 import { createSnapshotCaches } from '../../src/background/snapshot';
@@ -17,7 +17,7 @@ import { VENUE_IDS, type VenueId } from '../../src/venues/registry';
 import { defaultMarkets } from '../fake-exchange/market-state';
 import type { FakeState } from '../fake-exchange/venue-handler';
 import { API_HANDLERS } from '../fake-exchange/venues';
-import { lighterListed, lighterStats } from '../fake-exchange/lighter-markets';
+import { inProcessLighterSocket } from '../fake-exchange/lighter-socket';
 
 /** What the venue does instead of answering normally. */
 export type Fault =
@@ -61,35 +61,6 @@ function response(body: string, status: number, headers: Record<string, string> 
 
 function requestBody(init: RequestInit | undefined): string | undefined {
   return typeof init?.body === 'string' ? init.body : undefined;
-}
-
-/**
- * Lighter's quote websocket, in process: it opens on the fake clock, answers the subscription with
- * every market's stats from the fake state and updates them every second, as the fake exchange's
- * real socket does (tests/fake-exchange/lighter-stream.ts). The matrix faults the REST endpoints;
- * the socket's own faults are tested in quote-feeds.test.ts and the e2e faults.
- */
-function lighterSocket(state: FakeState): SocketLike {
-  const all = () => Object.fromEntries(lighterListed(state.markets).map(({ market, m }) => [String(market.marketId), lighterStats(market, m, Date.now())]));
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const s: SocketLike = {
-    send(data) {
-      if (!data.includes('market_stats/all')) return;
-      s.onmessage?.({ data: JSON.stringify({ channel: 'market_stats:all', market_stats: all(), type: 'subscribed/market_stats' }) });
-      timer = setInterval(
-        () => s.onmessage?.({ data: JSON.stringify({ channel: 'market_stats:all', market_stats: all(), type: 'update/market_stats' }) }),
-        1_000,
-      );
-    },
-    close: () => clearInterval(timer),
-    onopen: null,
-    onmessage: null,
-    onclose: null,
-    onerror: null,
-  };
-  // Open at once (a local socket connects within the ask), after the feed has set its handlers.
-  queueMicrotask(() => s.onopen?.());
-  return s;
 }
 
 export function createWorld(venue: VenueId): World {
@@ -155,7 +126,10 @@ export function createWorld(venue: VenueId): World {
     }),
     feeds: createQuoteFeeds({
       now: () => Date.now(),
-      socket: () => lighterSocket(state),
+      // Lighter's quote socket, in process (the matrix faults the REST endpoints; the socket's own
+      // faults are tested in quote-feeds.test.ts and lighter.e2e.ts).
+      socket: () =>
+        inProcessLighterSocket(state, { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) }),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       random: () => 0,
