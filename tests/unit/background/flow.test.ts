@@ -1,29 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFlow, FLOW_IDLE_MS, type SocketLike } from '../../../src/background/flow';
+import { createFlow, FLOW_IDLE_MS } from '../../../src/background/flow';
+import { FakeSocket } from './fake-socket';
 import { flowTotals, mergeEvents } from '../../../src/core/liq-flow';
 import type { Instrument, LiquidationPoll, LiquidationStream, StreamMessage } from '../../../src/venues/market-types';
 
 const inst: Instrument = { venue: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', quote: 'USDT', contractValue: 1, tickSize: 0.1, fundingIntervalHours: 8 };
 const T0 = Date.UTC(2026, 11, 7, 12);
-
-class FakeSocket implements SocketLike {
-  sent: string[] = [];
-  closed = false;
-  onopen: (() => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {}
-  send(d: string) {
-    this.sent.push(d);
-  }
-  close() {
-    this.closed = true;
-  }
-  push(x: unknown) {
-    this.onmessage?.({ data: typeof x === 'string' ? x : JSON.stringify(x) });
-  }
-}
 
 /** A stream whose messages are `{liq: [side, notional]}`, `{pong: 1}` or anything else (garbage). */
 const stream: LiquidationStream = {

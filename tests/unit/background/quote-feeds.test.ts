@@ -1,28 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SocketLike } from '../../../src/background/flow';
+import { FakeSocket } from './fake-socket';
 import { createQuoteFeeds, FEED_FIRST_WAIT_MS } from '../../../src/background/quote-feeds';
 import type { FeedMessage, QuoteFeed } from '../../../src/venues/market-types';
 
 const T0 = Date.UTC(2026, 11, 8, 12);
-
-class FakeSocket implements SocketLike {
-  sent: string[] = [];
-  closed = false;
-  onopen: (() => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {}
-  send(d: string) {
-    this.sent.push(d);
-  }
-  close() {
-    this.closed = true;
-  }
-  push(x: unknown) {
-    this.onmessage?.({ data: typeof x === 'string' ? x : JSON.stringify(x) });
-  }
-}
 
 /** Messages `{m: {id: payload}}`, `{ping: 1}` (wants `{pong:1}`), `{hello: 1}`; anything else is garbage. */
 const feed: QuoteFeed = {
