@@ -102,7 +102,7 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
         if (c.stopped || !c.socket || c.status !== 'open') return;
         const t = deps.now();
         if (t - c.heardAt > c.feed.stallMs) {
-          retry(c, `the stream stalled: nothing for ${Math.round((t - c.heardAt) / 1000)} s`);
+          retry(c, `the stream stalled: no figures for ${Math.round((t - c.heardAt) / 1000)} s`);
           return;
         }
         watchdog(c);
@@ -144,7 +144,6 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
       wake(c);
     };
     s.onmessage = (ev) => {
-      c.heardAt = deps.now();
       let body: unknown;
       try {
         body = typeof ev.data === 'string' ? JSON.parse(ev.data) : undefined;
@@ -162,6 +161,9 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
         if (msg.reply !== undefined) s.send(msg.reply);
         return;
       }
+      // Only figures count as hearing from the feed: a connection that still answers pings but has
+      // lost its subscription sends none, and is dropped like a silent one.
+      c.heardAt = deps.now();
       for (const [key, payload] of msg.items) c.items.set(key, { payload, receivedAt: c.heardAt });
       wake(c);
     };

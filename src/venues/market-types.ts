@@ -223,7 +223,7 @@ export interface QuoteFeed {
   subscribe: readonly string[];
   /** Sent this often to keep the connection (the venue drops a client silent for longer). */
   keepalive: { message: string; everyMs: number };
-  /** Silent this long (no message at all, the venue's own pings included): stalled, connected again. */
+  /** No figures for this long (pings and pongs do not count): stalled, connected again. */
   stallMs: number;
   read(body: unknown): FeedMessage;
 }

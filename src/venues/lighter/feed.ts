@@ -33,7 +33,7 @@ export const lighterStatsFeed: QuoteFeed = {
   url: LIGHTER_STREAM,
   subscribe: [JSON.stringify({ type: 'subscribe', channel: LIGHTER_STATS_CHANNEL })],
   keepalive: { message: '{"type":"ping"}', everyMs: 60_000 },
-  // market_stats/all pushes whenever any market's price moves: 45 s of silence is a stalled socket.
+  // market_stats/all pushes whenever any market's price moves: 45 s without figures is a stalled socket.
   stallMs: 45_000,
   read: readStats,
 };

@@ -147,7 +147,23 @@ describe('quote feeds', () => {
     await vi.advanceTimersByTimeAsync(22_500);
     expect(s.closed).toBe(true);
     const r = await w.feeds.latest(feed, '0');
-    expect(r.ok ? '' : r.error.message).toMatch(/stalled: nothing for \d+ s/);
+    expect(r.ok ? '' : r.error.message).toMatch(/stalled: no figures for \d+ s/);
+  });
+
+  it('drops a connection that answers pings but sends no figures (its subscription lost)', async () => {
+    const w = world(10 * 60_000);
+    void w.feeds.latest(feed, '0');
+    const s = w.last();
+    s.onopen?.();
+    s.push({ m: { '0': {} } });
+    for (let t = 0; t < 7; t++) {
+      await vi.advanceTimersByTimeAsync(10_000);
+      s.push({ ping: 1 });
+      s.push({ hello: 1 });
+    }
+    expect(s.closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(w.sockets).toHaveLength(2);
   });
 
   it('ends a connection that sends 20 unreadable messages in a row, and not one with a readable message between', () => {
