@@ -1,5 +1,6 @@
 import type { JsonRequest } from '../src/background/http';
 import { createFlow } from '../src/background/flow';
+import { createQuoteFeeds } from '../src/background/quote-feeds';
 import { createOiRecorder } from '../src/background/oi-recorder';
 import { createPanelViews } from '../src/background/panel/view';
 import { createRouter } from '../src/background/router';
@@ -14,6 +15,7 @@ import { perVenue, VENUE_IDS, type VenueId } from '../src/venues/registry';
 import { defaultMarkets, makeAsset } from '../tests/fake-exchange/market-state';
 import type { FakeState } from '../tests/fake-exchange/venue-handler';
 import { API_HANDLERS } from '../tests/fake-exchange/venues';
+import { inProcessLighterSocket } from '../tests/fake-exchange/lighter-socket';
 
 const OI_ALARM_MS = 5 * 60_000;
 
@@ -95,7 +97,24 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
       if (i >= 0) timers.splice(i, 1);
     },
   });
-  const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, flow, now, onWatched: (v, s) => watched.touch(v, s) });
+  const setTimer = (fn: () => void, ms: number) => {
+    timers.push({ at: t + ms, fn, id: ++timerId });
+    return timerId;
+  };
+  const clearTimer = (h: unknown) => {
+    const i = timers.findIndex((x) => x.id === h);
+    if (i >= 0) timers.splice(i, 1);
+  };
+  // Lighter's quote websocket, answered in process on the simulated clock: sockets are counted, not requests.
+  const sockets = { count: 0 };
+  const feeds = createQuoteFeeds({
+    now,
+    socket: () => inProcessLighterSocket(state, { setTimer, clearTimer }, sockets),
+    setTimer,
+    clearTimer,
+    idleMs: () => Math.max(90_000, 1.5 * settings.refresh.quoteSeconds * 1000),
+  });
+  const router = createRouter({ venues: VENUE_MARKETS, gates, caches, recorder, flow, feeds, now, onWatched: (v, s) => watched.touch(v, s) });
   // Answers within the same turn of the event loop: the wait only has to outlast in-process replies.
   const panels = createPanelViews({
     snapshot: router.snapshot,
@@ -111,7 +130,7 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
       nextAlarm += OI_ALARM_MS;
       for (const { venue, symbol } of watched.active((v) => VENUE_MARKETS[v].client.oiHistory === null)) {
         const { client, descriptor } = VENUE_MARKETS[venue];
-        await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, now }, symbol);
+        await buildSnapshot({ client, liquidation: descriptor.liquidation, http: gates[venue], caches, recorder, feeds, now }, symbol);
       }
     }
   }
@@ -122,6 +141,8 @@ export function simulatedBackground(opts: { extraAssets?: number } = {}) {
     },
     counts,
     byPath,
+    /** Quote websockets opened (Lighter's): one for every tab and market, reconnects counted again. */
+    sockets,
     gates,
     caches,
     router,

@@ -178,7 +178,9 @@ describe('watchlist', () => {
     for (const bad of ['', 'A'.repeat(41), 'BTC/USDT', 'BTC USDT', '<b>']) {
       expect(errorsOf(check('watchlist.0.symbol', bad)), bad).toEqual(['watchlist[0].symbol: must be 1 to 40 letters, digits or . _ : -']);
     }
-    expect(errorsOf(check('watchlist.3.venue', 'kraken'))).toEqual(['watchlist[3].venue: must be one of binance, bybit, okx, hyperliquid, dydx, bitget, gmx, lighter']);
+    expect(errorsOf(check('watchlist.3.venue', 'kraken'))).toEqual([
+      'watchlist[3].venue: must be one of binance, bybit, okx, hyperliquid, dydx, bitget, gmx, lighter',
+    ]);
     expect(errorsOf(check('watchlist', [{ venue: 'okx', symbol: 'BTC-USDT-SWAP', note: 'x' }]))).toEqual(['watchlist[0].note: is not a known setting']);
   });
 });
