@@ -214,7 +214,12 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
   async function latest(feed: QuoteFeed, key: string): Promise<Result<{ payload: unknown; receivedAt: number }>> {
     const c = connections.get(feed.url) ?? start(feed);
     c.lastAsked = deps.now();
-    const held = () => (c.status === 'open' ? c.items.get(key) : undefined);
+    // On a live connection a market's last push stands until the venue pushes a change (a quiet
+    // market may be left out of the updates): it is current as of the connection's last figures.
+    const held = (): Held | undefined => {
+      const item = c.status === 'open' ? c.items.get(key) : undefined;
+      return item ? { payload: item.payload, receivedAt: c.heardAt } : undefined;
+    };
     const now = held();
     if (now) return { ok: true, value: now };
     // A feed that is waiting out its backoff will not answer within a quote's wait: say so at once.

@@ -242,7 +242,8 @@ export interface Feeds {
   /**
    * The newest payload the feed pushed for `key` on the connection now open. A feed not running is
    * started, and the call waits a few seconds for its first message; a feed that is down, stalled or
-   * silent about `key` answers a FetchError saying which.
+   * silent about `key` answers a FetchError saying which. `receivedAt`: when the connection last
+   * pushed figures, as of which the market's last push still stands.
    */
   latest(feed: QuoteFeed, key: string): Promise<Result<{ payload: unknown; receivedAt: number }>>;
 }

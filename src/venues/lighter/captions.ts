@@ -36,7 +36,7 @@ export const LIGHTER_COLUMNS: ColumnDictionary = {
   size: ['Size', 'Position Size'],
   // [pp] the third cell is the position value in dollars; the captions are [guess].
   value: ['Position Value', 'Value', 'Notional'],
-  // [guess] Lighter's API calls it avg_entry_price (lighter-facts §7); [pp] does not read it.
+  // [guess] Lighter's API calls it avg_entry_price (docs/venues.md, Lighter); [pp] does not read it.
   entry: ['Entry Price', 'Avg. Entry Price', 'Avg Entry Price', 'Average Entry Price', 'Entry'],
   // [pp] a caption containing "mark"; the spellings are [guess].
   mark: ['Mark Price', 'Mark'],
@@ -62,7 +62,7 @@ export const LIGHTER_EMPTY = ['No open positions', 'No positions', 'No position'
 
 /**
  * Margin-mode words: Lighter has cross and isolated margin (docs.lighter.xyz; API `margin_mode` 0/1,
- * lighter-facts §7, §9); how the page writes them is a [guess]: "Cross" / "Isolated", in the Market
+ * docs/venues.md, Lighter); how the page writes them is a [guess]: "Cross" / "Isolated", in the Market
  * cell or as the "(Cross)" tail of the Margin cell. A row naming both is unreadable.
  */
 export const LIGHTER_MODES: Record<MarginMode, readonly string[]> = {

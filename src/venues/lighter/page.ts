@@ -27,7 +27,7 @@
 //     no Long/Short word (an icon, another language) from a detached copy of the row carrying the
 //     word its testid names: the page itself is never written to.
 //   - the kit converts a size in the quote currency at the mark, and reads a bare number behind a
-//     "$" as a coin size; for Lighter both are refused (the brief's rule: a size not in the coin is
+//     "$" as a coin size; for Lighter both are refused (a size not in the coin is
 //     unreadable).
 //   - the anchor by testid: the kit finds tables by caption only; and the kit's reading by value
 //     patterns, which Lighter does without.

@@ -61,6 +61,10 @@ describe('quote feeds', () => {
     await expect(c).resolves.toMatchObject({ ok: true, value: { payload: { px: 1 } } });
     // Asked again later: the newest, at once, on the same socket.
     await expect(w.feeds.latest(feed, '0')).resolves.toMatchObject({ ok: true, value: { payload: { px: 3 } } });
+    // A quiet market (left out of the updates) is current as of the connection's last figures.
+    vi.advanceTimersByTime(30_000);
+    s.push({ m: { '0': { px: 4 } } });
+    await expect(w.feeds.latest(feed, '1')).resolves.toMatchObject({ ok: true, value: { payload: { px: 2 }, receivedAt: T0 + 30_000 } });
     expect(w.sockets).toHaveLength(1);
   });
 
