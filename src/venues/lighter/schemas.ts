@@ -65,34 +65,26 @@ export type DetailNumbers = v.InferOutput<typeof DetailNumbers>;
 
 export const DetailsBody = v.looseObject({ order_book_details: v.array(v.unknown()) });
 
+/** A price Lighter may leave out, null or blank (a market with no trade yet): null then. */
+const optionalPrice = v.optional(
+  v.nullable(
+    v.union([
+      positiveDecimal,
+      v.pipe(
+        v.literal(''),
+        v.transform((): null => null),
+      ),
+    ]),
+  ),
+  null,
+);
+
 /** One market's stats as the websocket pushes them; prices as decimal strings, rates in percent. */
 export const Stats = v.looseObject({
   market_id: v.pipe(v.number(), v.integer(), v.minValue(0)),
   mark_price: positiveDecimal,
-  index_price: v.optional(
-    v.nullable(
-      v.union([
-        positiveDecimal,
-        v.pipe(
-          v.literal(''),
-          v.transform((): null => null),
-        ),
-      ]),
-    ),
-    null,
-  ),
-  last_trade_price: v.optional(
-    v.nullable(
-      v.union([
-        positiveDecimal,
-        v.pipe(
-          v.literal(''),
-          v.transform((): null => null),
-        ),
-      ]),
-    ),
-    null,
-  ),
+  index_price: optionalPrice,
+  last_trade_price: optionalPrice,
   /** The running hour's predicted rate, a signed percent per hour (0.0012 = 0.0012 %). */
   current_funding_rate: decimal,
   /**

@@ -1,4 +1,4 @@
-import type { SocketLike } from '../../../src/background/flow';
+import type { FlowDeps, SocketLike } from '../../../src/background/flow';
 
 /** A websocket the test drives: what the code sent, whether it closed, and `push` for a venue's message. */
 export class FakeSocket implements SocketLike {
@@ -18,4 +18,19 @@ export class FakeSocket implements SocketLike {
   push(x: unknown) {
     this.onmessage?.({ data: typeof x === 'string' ? x : JSON.stringify(x) });
   }
+}
+
+/** The socket and clock a flow or a quote feed takes, on vi's timers, with every socket it opens kept in `sockets`. */
+export function fakeSocketDeps(sockets: FakeSocket[]): FlowDeps {
+  return {
+    now: () => Date.now(),
+    socket: (url) => {
+      const s = new FakeSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    random: () => 0.5,
+  };
 }

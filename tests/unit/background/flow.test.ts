@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFlow, FLOW_IDLE_MS } from '../../../src/background/flow';
-import { FakeSocket } from './fake-socket';
+import { FakeSocket, fakeSocketDeps } from './fake-socket';
 import { flowTotals, mergeEvents } from '../../../src/core/liq-flow';
 import type { Instrument, LiquidationPoll, LiquidationStream, StreamMessage } from '../../../src/venues/market-types';
 
@@ -25,17 +25,7 @@ const stream: LiquidationStream = {
 
 function world() {
   const sockets: FakeSocket[] = [];
-  const flow = createFlow({
-    now: () => Date.now(),
-    socket: (url) => {
-      const s = new FakeSocket(url);
-      sockets.push(s);
-      return s;
-    },
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    random: () => 0.5,
-  });
+  const flow = createFlow(fakeSocketDeps(sockets));
   const http = vi.fn();
   return { flow, sockets, touch: () => flow.touch('bybit:BTCUSDT', inst, stream, http), last: () => sockets[sockets.length - 1] };
 }

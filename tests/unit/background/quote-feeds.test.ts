@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeSocket } from './fake-socket';
+import { FakeSocket, fakeSocketDeps } from './fake-socket';
 import { createQuoteFeeds, FEED_FIRST_WAIT_MS } from '../../../src/background/quote-feeds';
 import type { FeedMessage, QuoteFeed } from '../../../src/venues/market-types';
 
@@ -22,18 +22,7 @@ const feed: QuoteFeed = {
 
 function world(idleMs = 90_000) {
   const sockets: FakeSocket[] = [];
-  const feeds = createQuoteFeeds({
-    now: () => Date.now(),
-    socket: (url) => {
-      const s = new FakeSocket(url);
-      sockets.push(s);
-      return s;
-    },
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    random: () => 0.5,
-    idleMs: () => idleMs,
-  });
+  const feeds = createQuoteFeeds({ ...fakeSocketDeps(sockets), idleMs: () => idleMs });
   return { feeds, sockets, last: () => sockets[sockets.length - 1] as FakeSocket };
 }
 
