@@ -1,6 +1,7 @@
 import { flowTotals, mergeEvents } from '../core/liq-flow';
 import type { FetchError, Http, Instrument, LiquidationEvent, LiquidationPoll, LiquidationStream, Result } from '../venues/market-types';
 import type { FlowState, PartStatus } from '../venues/snapshot-types';
+import { backoffMs, closeQuietly, MAX_GARBAGE, STABLE_MS } from './reconnect';
 
 // Liquidation flow per market, while a visible panel or an open popup shows it: a venue's websocket
 // (reconnected with backoff; a stalled one is told by its unanswered pings) or a REST history
@@ -9,12 +10,6 @@ import type { FlowState, PartStatus } from '../venues/snapshot-types';
 const DAY = 24 * 3_600_000;
 /** A market nobody asked for in this long is let go: the panel asks every 5 s, the popup every 30 s. */
 export const FLOW_IDLE_MS = 75_000;
-const BACKOFF_BASE_MS = 2_000;
-const BACKOFF_MAX_MS = 5 * 60_000;
-/** A connection that stayed up this long resets the backoff. */
-const STABLE_MS = 60_000;
-/** This many unreadable messages in a row end the connection (it is not the venue's stream). */
-const MAX_GARBAGE = 20;
 
 /** The part of the DOM WebSocket the flow uses; tests hand in a fake. */
 export interface SocketLike {
@@ -78,9 +73,7 @@ export function createFlow(deps: FlowDeps) {
   }
 
   function backoff(m: Market): number {
-    const ms = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** m.attempts);
-    m.attempts++;
-    return ms * (0.75 + 0.5 * random());
+    return backoffMs(m.attempts++, random);
   }
 
   function stop(key: string): void {
@@ -89,12 +82,8 @@ export function createFlow(deps: FlowDeps) {
     m.stopped = true;
     clearTimers(m);
     if (m.sweep !== null) deps.clearTimer(m.sweep);
-    const s = m.socket;
+    closeQuietly(m.socket);
     m.socket = null;
-    if (s) {
-      s.onclose = s.onerror = s.onmessage = s.onopen = null;
-      s.close();
-    }
     markets.delete(key);
   }
 
@@ -102,12 +91,8 @@ export function createFlow(deps: FlowDeps) {
   function retry(key: string, m: Market, why: string): void {
     if (m.stopped) return;
     clearTimers(m);
-    const s = m.socket;
+    closeQuietly(m.socket);
     m.socket = null;
-    if (s) {
-      s.onclose = s.onerror = s.onmessage = s.onopen = null;
-      s.close();
-    }
     // Only a connection that was up and stayed up earns a fresh start; failing to connect keeps growing the wait.
     if (m.connection === 'open' && deps.now() - m.openedAt >= STABLE_MS) m.attempts = 0;
     m.connection = 'retrying';

@@ -1,6 +1,7 @@
 import { VENUE_NAMES } from '../venues/names';
 import type { FetchError, Feeds, QuoteFeed, Result } from '../venues/market-types';
 import type { FlowDeps, SocketLike } from './flow';
+import { backoffMs, closeQuietly, MAX_GARBAGE, STABLE_MS } from './reconnect';
 
 // Quote feeds: a venue's one websocket that pushes every market's live figures (Lighter's
 // market_stats/all), kept open while views ask for any of its markets. One connection per feed,
@@ -10,12 +11,6 @@ import type { FlowDeps, SocketLike } from './flow';
 
 /** How long a quote waits for a starting feed's first message about its market. */
 export const FEED_FIRST_WAIT_MS = 10_000;
-const BACKOFF_BASE_MS = 2_000;
-const BACKOFF_MAX_MS = 5 * 60_000;
-/** A connection that stayed up this long resets the backoff. */
-const STABLE_MS = 60_000;
-/** This many unreadable messages in a row end the connection (it is not the venue's feed). */
-const MAX_GARBAGE = 20;
 
 export interface FeedDeps extends FlowDeps {
   /** A feed nobody asked for in this long is closed (the quote refresh follows the options page). */
@@ -60,12 +55,8 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
   }
 
   function drop(c: Connection): void {
-    const s = c.socket;
+    closeQuietly(c.socket);
     c.socket = null;
-    if (s) {
-      s.onclose = s.onerror = s.onmessage = s.onopen = null;
-      s.close();
-    }
   }
 
   function stop(url: string): void {
@@ -89,9 +80,7 @@ export function createQuoteFeeds(deps: FeedDeps): Feeds & { stop(url: string): v
     c.status = 'retrying';
     c.why = why;
     c.items.clear();
-    const wait = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** c.attempts) * (0.75 + 0.5 * random());
-    c.attempts++;
-    c.timers.push(deps.setTimer(() => connect(c), wait));
+    c.timers.push(deps.setTimer(() => connect(c), backoffMs(c.attempts++, random)));
     wake(c);
   }
 
